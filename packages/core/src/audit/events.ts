@@ -1,0 +1,67 @@
+/**
+ * Every audited event, as a typed union. Details carry identifiers, never names or case text, so
+ * the trail itself never becomes a second copy of sensitive content.
+ */
+import type { Role } from '../auth/roles';
+
+export type AuditEvent =
+  | { action: 'auth.signed_in'; detail: { mfa: boolean } }
+  | { action: 'auth.sign_in_failed'; detail: { reason: 'bad_credentials' | 'locked' | 'disabled' } }
+  | { action: 'auth.mfa_failed'; detail: Record<string, never> }
+  | { action: 'auth.signed_out'; detail: Record<string, never> }
+  | { action: 'auth.session_expired'; detail: Record<string, never> }
+  | { action: 'auth.account_locked'; detail: { until: string } }
+  | { action: 'auth.mfa_enrolled'; detail: Record<string, never> }
+  | { action: 'auth.recovery_code_used'; detail: { remaining: number } }
+  | { action: 'auth.password_reset_requested'; detail: Record<string, never> }
+  | { action: 'auth.password_changed'; detail: { via: 'reset' | 'invitation' } }
+  | { action: 'trust.school_created'; detail: { schoolId: string } }
+  | { action: 'school.settings_changed'; detail: { fields: string[] } }
+  | { action: 'staff.invited'; detail: { userId: string; roles: Role[] } }
+  | { action: 'staff.invitation_resent'; detail: { userId: string } }
+  | { action: 'role.granted'; detail: { userId: string; role: Role } }
+  | { action: 'role.revoked'; detail: { userId: string; role: Role } }
+  | { action: 'audit.viewed'; detail: { filters: Record<string, string> } }
+  | { action: 'audit.exported'; detail: { filters: Record<string, string>; rows: number } }
+  | { action: 'pupil.viewed'; detail: { view: 'case' | 'summary' | 'basic' } }
+  | { action: 'pupil.updated'; detail: { fields: string[] } }
+  | { action: 'pupil.import_applied'; detail: { added: number; updated: number; left: number } }
+  | { action: 'pupil.list_exported'; detail: { rows: number } };
+
+export type AuditAction = AuditEvent['action'];
+
+/** Where an audited event happened and to what: written alongside the event. */
+export interface AuditContext {
+  actorUserId: string | null;
+  trustId: string | null;
+  schoolId: string | null;
+  subjectType?: string | null;
+  subjectId?: string | null;
+  ip?: string | null;
+}
+
+/** Plain-English descriptions for the audit viewer. */
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  'auth.signed_in': 'Signed in',
+  'auth.sign_in_failed': 'Sign-in failed',
+  'auth.mfa_failed': 'Two-factor code refused',
+  'auth.signed_out': 'Signed out',
+  'auth.session_expired': 'Session timed out',
+  'auth.account_locked': 'Sign-in paused after repeated failures',
+  'auth.mfa_enrolled': 'Set up two-factor sign-in',
+  'auth.recovery_code_used': 'Used a recovery code',
+  'auth.password_reset_requested': 'Asked for a password reset',
+  'auth.password_changed': 'Set a new password',
+  'trust.school_created': 'Added a school',
+  'school.settings_changed': 'Changed school settings',
+  'staff.invited': 'Invited a member of staff',
+  'staff.invitation_resent': 'Sent an invitation again',
+  'role.granted': 'Gave a role',
+  'role.revoked': 'Removed a role',
+  'audit.viewed': 'Viewed the audit trail',
+  'audit.exported': 'Exported the audit trail',
+  'pupil.viewed': 'Opened a pupil record',
+  'pupil.updated': 'Changed pupil details',
+  'pupil.import_applied': 'Imported pupils from the MIS',
+  'pupil.list_exported': 'Exported a pupil list',
+};

@@ -1,0 +1,327 @@
+/**
+ * The database schema: the single source of truth for every stored shape. Zod schemas, route
+ * schemas and forms derive from these tables. Every school-owned table carries `school_id` and every
+ * index that serves a list starts with it, so no query's cost grows with other schools' rows.
+ *
+ * Only PostgreSQL 15 features are used: production runs 15, the embedded PGlite runs 18.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const ts = (name: string) => timestamp(name, { withTimezone: true });
+
+export const trusts = pgTable('trusts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+});
+
+export const schools = pgTable(
+  'schools',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    trustId: uuid('trust_id')
+      .notNull()
+      .references(() => trusts.id),
+    name: text('name').notNull(),
+    /** The Department for Education's unique reference number, six digits. */
+    urn: text('urn'),
+    /** Address and contact lines printed at the top of letters home. */
+    letterhead: text('letterhead').notNull().default(''),
+    /** Idle minutes after which a staff session ends. */
+    staffIdleMinutes: integer('staff_idle_minutes').notNull().default(30),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('schools_trust_idx').on(t.trustId, t.name),
+    uniqueIndex('schools_urn_uq').on(t.urn),
+  ],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Stored lower-cased; unique. */
+    email: text('email').notNull(),
+    displayName: text('display_name').notNull(),
+    /** argon2id hash; null until the person accepts their invitation. */
+    passwordHash: text('password_hash'),
+    /** Base32 TOTP secret; null when two-factor is not set up. */
+    totpSecret: text('totp_secret'),
+    /** Secret generated during enrolment, kept until the first code confirms it. */
+    totpPendingSecret: text('totp_pending_secret'),
+    totpEnabledAt: ts('totp_enabled_at'),
+    /** Last TOTP time step accepted, so a code cannot be replayed. */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+    disabledAt: ts('disabled_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_email_uq').on(t.email)],
+);
+
+export const roleAssignments = pgTable(
+  'role_assignments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    trustId: uuid('trust_id')
+      .notNull()
+      .references(() => trusts.id),
+    /** null for a trust role (trust_admin, trust_lead). */
+    schoolId: uuid('school_id').references(() => schools.id),
+    role: text('role').notNull(),
+    grantedBy: uuid('granted_by').references(() => users.id),
+    createdAt: createdAt(),
+    /** Roles are revoked, not deleted, so who held what and when stays answerable. */
+    revokedAt: ts('revoked_at'),
+    revokedBy: uuid('revoked_by').references(() => users.id),
+  },
+  (t) => [
+    index('role_assignments_user_idx').on(t.userId),
+    index('role_assignments_school_idx').on(t.schoolId, t.role),
+    uniqueIndex('role_assignments_active_uq')
+      .on(t.userId, t.trustId, sql`coalesce(${t.schoolId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.role)
+      .where(sql`${t.revokedAt} is null`),
+  ],
+);
+
+/**
+ * Failed sign-in counting per e-mail address (whether or not an account exists, so the lock-out
+ * itself reveals nothing). The key is a hash of the normalised address.
+ */
+export const signInThrottle = pgTable('sign_in_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  windowStartedAt: ts('window_started_at').notNull(),
+  lockedUntil: ts('locked_until'),
+});
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie token: a stolen database does not yield usable cookies. */
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    lastSeenAt: ts('last_seen_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    idleTimeoutSeconds: integer('idle_timeout_seconds').notNull(),
+    /** Password checked; true once the second factor is also satisfied (or not needed). */
+    mfaSatisfied: boolean('mfa_satisfied').notNull().default(false),
+    ip: text('ip'),
+    endedAt: ts('ended_at'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    codeHash: text('code_hash').notNull(),
+    usedAt: ts('used_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('recovery_codes_user_idx').on(t.userId)],
+);
+
+/** Password-reset and invitation links. Only the hash of the token is stored. */
+export const oneTimeTokens = pgTable(
+  'one_time_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    purpose: text('purpose').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('one_time_tokens_hash_uq').on(t.tokenHash),
+    check('one_time_tokens_purpose_ck', sql`${t.purpose} in ('password_reset', 'invitation')`),
+  ],
+);
+
+/**
+ * The audit trail. Append-only (a trigger refuses UPDATE and DELETE) and hash-chained: each row's
+ * hash covers its content and the previous row's hash, so `npm run audit:verify` finds the first
+ * altered or missing entry.
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    at: ts('at').notNull(),
+    actorUserId: uuid('actor_user_id'),
+    trustId: uuid('trust_id'),
+    schoolId: uuid('school_id'),
+    action: text('action').notNull(),
+    subjectType: text('subject_type'),
+    subjectId: text('subject_id'),
+    ip: text('ip'),
+    detail: jsonb('detail').notNull().default({}),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    index('audit_events_school_idx').on(t.schoolId, t.seq),
+    index('audit_events_trust_idx').on(t.trustId, t.seq),
+    index('audit_events_subject_idx').on(t.subjectType, t.subjectId, t.seq),
+    index('audit_events_actor_idx').on(t.actorUserId, t.seq),
+  ],
+);
+
+/** One row: the head of the audit chain. Locking it serialises appends so the chain stays linear. */
+export const auditHead = pgTable('audit_head', {
+  id: integer('id').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+});
+
+export const pupils = pgTable(
+  'pupils',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    /** Unique pupil number from the MIS: 13 characters. */
+    upn: text('upn').notNull(),
+    givenName: text('given_name').notNull(),
+    familyName: text('family_name').notNull(),
+    preferredName: text('preferred_name'),
+    dateOfBirth: date('date_of_birth', { mode: 'string' }).notNull(),
+    /** 0 = Reception, 1..13 = Year 1..13; -1 = Nursery. */
+    yearGroup: integer('year_group').notNull(),
+    form: text('form').notNull().default(''),
+    /** 'none', 'support' (SEN support) or 'ehcp' (education, health and care plan). */
+    send: text('send').notNull().default('none'),
+    pupilPremium: boolean('pupil_premium').notNull().default(false),
+    lookedAfter: boolean('looked_after').notNull().default(false),
+    childInNeed: boolean('child_in_need').notNull().default(false),
+    youngCarer: boolean('young_carer').notNull().default(false),
+    eal: boolean('eal').notNull().default(false),
+    /** Set when the pupil leaves; pupils are never deleted by a user. */
+    leftOn: date('left_on', { mode: 'string' }),
+    /** The pupil's own portal account, if they have one. */
+    userId: uuid('user_id').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('pupils_school_upn_uq').on(t.schoolId, t.upn),
+    index('pupils_school_name_idx').on(t.schoolId, t.familyName, t.givenName, t.id),
+    index('pupils_school_year_idx').on(t.schoolId, t.yearGroup, t.familyName, t.givenName, t.id),
+    index('pupils_school_form_idx').on(t.schoolId, t.form),
+    index('pupils_user_idx').on(t.userId),
+    check('pupils_send_ck', sql`${t.send} in ('none', 'support', 'ehcp')`),
+    check('pupils_year_ck', sql`${t.yearGroup} between -1 and 14`),
+  ],
+);
+
+/** Parents and carers linked to a pupil, as the MIS holds them. */
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    pupilId: uuid('pupil_id')
+      .notNull()
+      .references(() => pupils.id),
+    name: text('name').notNull(),
+    relationship: text('relationship').notNull().default('Parent'),
+    email: text('email'),
+    phone: text('phone'),
+    parentalResponsibility: boolean('parental_responsibility').notNull().default(true),
+    /** 1 = first contact. */
+    priority: integer('priority').notNull().default(1),
+    /** The parent's portal account, if they have one. */
+    userId: uuid('user_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('contacts_pupil_idx').on(t.schoolId, t.pupilId),
+    index('contacts_user_idx').on(t.userId),
+  ],
+);
+
+/** A class or tutor group: which staff teach which pupils (the need-to-know link for teachers). */
+export const teachingGroups = pgTable(
+  'teaching_groups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('teaching_groups_school_code_uq').on(t.schoolId, t.code)],
+);
+
+export const teachingGroupStaff = pgTable(
+  'teaching_group_staff',
+  {
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => teachingGroups.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.groupId, t.userId] }),
+    index('teaching_group_staff_user_idx').on(t.schoolId, t.userId),
+  ],
+);
+
+export const teachingGroupPupils = pgTable(
+  'teaching_group_pupils',
+  {
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => teachingGroups.id),
+    pupilId: uuid('pupil_id')
+      .notNull()
+      .references(() => pupils.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.groupId, t.pupilId] }),
+    index('teaching_group_pupils_pupil_idx').on(t.schoolId, t.pupilId),
+  ],
+);

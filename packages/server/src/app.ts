@@ -1,0 +1,135 @@
+/**
+ * Builds the HTTP application from its dependencies. Tests build it with a test database, a
+ * controllable clock and a real SMTP mailer pointed at a local server; main.ts with the real ones.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config';
+import type { Clock } from './clock';
+import type { Database } from './db/client';
+import type { Mailer } from './mail/mailer';
+import { registerErrorHandling } from './http/errors';
+import { registerAuthContext } from './http/context';
+import { authRoutes } from './auth/auth.routes';
+import { schoolRoutes } from './schools/schools.routes';
+import { staffRoutes } from './staff/staff.routes';
+import { auditRoutes } from './audit/audit.routes';
+
+export interface AppDeps {
+  database: Database;
+  config: Config;
+  clock: Clock;
+  mailer: Mailer;
+}
+
+/** Largest JSON body accepted; CSV imports have their own, larger limit on their route. */
+export const BODY_LIMIT = 256 * 1024;
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export async function buildApp(deps: AppDeps, options: { logger?: boolean | object } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: deps.config.trustProxy,
+    // Request URLs are logged without their query string: searches may contain pupil names.
+    disableRequestLogging: false,
+  });
+  app.decorate('deps', deps);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: deps.config.secureCookies ? [] : null,
+      },
+    },
+    hsts: deps.config.secureCookies,
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  await app.register(cookie);
+  await app.register(csrf, {
+    cookieKey: 'tandem_csrf',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: deps.config.secureCookies },
+    getToken: (req) => {
+      const header = req.headers['x-csrf-token'];
+      return typeof header === 'string' ? header : undefined;
+    },
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Tandem API', version: '0.1.0', description: 'Whole-school mental health, with parents, pupils and health services.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tandem_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  registerAuthContext(app);
+  // Every state-changing request must carry the CSRF token, signed in or not.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) {
+      done();
+      return;
+    }
+    app.csrfProtection(request, reply, done);
+  });
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/health',
+    { schema: { tags: ['Service'], response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) } } },
+    async () => {
+      await deps.database.raw('select 1');
+      return { status: 'ok' as const, database: deps.database.kind };
+    },
+  );
+  r.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  authRoutes(app);
+  schoolRoutes(app);
+  staffRoutes(app);
+  auditRoutes(app);
+
+  const dist = deps.config.webDistDir;
+  if (dist && fs.existsSync(path.join(dist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: dist, prefix: '/', index: ['index.html'], wildcard: false });
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith('/api/') || request.method !== 'GET') {
+        void reply.status(404).send({ error: { code: 'not_found', message: 'We could not find that.' } });
+        return;
+      }
+      void reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }
+  return app;
+}

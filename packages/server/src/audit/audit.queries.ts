@@ -1,0 +1,57 @@
+import { and, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { AUDIT_ACTION_LABELS, type AuditAction, type AuditQuery } from '@tandem/core';
+import { auditEvents, roleAssignments, schools, users } from '@tandem/core/schema';
+import type { DbOrTx } from '../db/client';
+
+export type AuditScope = { kind: 'school'; schoolId: string } | { kind: 'trust'; trustId: string };
+
+function scopeCondition(scope: AuditScope): SQL {
+  if (scope.kind === 'school') {
+    // The school's own events, and sign-in events of people who hold a role in the school.
+    const members = sql`(select ${roleAssignments.userId} from ${roleAssignments} where ${roleAssignments.schoolId} = ${scope.schoolId})`;
+    return or(
+      eq(auditEvents.schoolId, scope.schoolId),
+      and(isNull(auditEvents.schoolId), isNull(auditEvents.trustId), inArray(auditEvents.actorUserId, members)),
+    ) as SQL;
+  }
+  const trustSchools = sql`(select ${schools.id} from ${schools} where ${schools.trustId} = ${scope.trustId})`;
+  return or(eq(auditEvents.trustId, scope.trustId), inArray(auditEvents.schoolId, trustSchools)) as SQL;
+}
+
+/** One page of the trail, newest first, keyset-paged on seq. */
+export async function listAuditEntries(db: DbOrTx, scope: AuditScope, q: AuditQuery, dayStartOffset = 'Z') {
+  const conditions: (SQL | undefined)[] = [scopeCondition(scope)];
+  if (q.action) conditions.push(eq(auditEvents.action, q.action));
+  if (q.actorUserId) conditions.push(eq(auditEvents.actorUserId, q.actorUserId));
+  if (q.subjectId) conditions.push(eq(auditEvents.subjectId, q.subjectId));
+  if (q.from) conditions.push(gte(auditEvents.at, new Date(`${q.from}T00:00:00${dayStartOffset}`)));
+  if (q.to) {
+    const end = new Date(`${q.to}T00:00:00${dayStartOffset}`);
+    end.setUTCDate(end.getUTCDate() + 1);
+    conditions.push(lt(auditEvents.at, end));
+  }
+  if (q.before) conditions.push(lt(auditEvents.seq, q.before));
+  const rows = await db
+    .select({ e: auditEvents, actorName: users.displayName })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorUserId))
+    .where(and(...conditions))
+    .orderBy(desc(auditEvents.seq))
+    .limit(q.limit + 1);
+  const page = rows.slice(0, q.limit);
+  return {
+    entries: page.map(({ e, actorName }) => ({
+      seq: e.seq,
+      at: e.at.toISOString(),
+      action: e.action,
+      actionLabel: AUDIT_ACTION_LABELS[e.action as AuditAction] ?? e.action,
+      actorUserId: e.actorUserId,
+      actorName,
+      subjectType: e.subjectType,
+      subjectId: e.subjectId,
+      ip: e.ip,
+      detail: (e.detail ?? {}) as Record<string, unknown>,
+    })),
+    nextBefore: rows.length > q.limit ? (page[page.length - 1]?.e.seq ?? null) : null,
+  };
+}

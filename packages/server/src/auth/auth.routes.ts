@@ -1,0 +1,141 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  AppError,
+  forgotPasswordBody,
+  mfaCodeBody,
+  mfaEnrolmentResponse,
+  okResponse,
+  recoveryCodesResponse,
+  resetPasswordBody,
+  sessionResponse,
+  signInBody,
+} from '@tandem/core';
+import { noStore, SESSION_COOKIE } from '../http/context';
+import {
+  checkOneTimeToken,
+  confirmEnrolment,
+  describeSession,
+  requestPasswordReset,
+  resetPassword,
+  signIn,
+  signOut,
+  startEnrolment,
+  verifySecondFactor,
+} from './auth.service';
+
+const TAGS = ['Sign-in'];
+/** Per network address, on every route that checks a secret. */
+const SECRET_ROUTE_LIMIT = { rateLimit: { max: 20, timeWindow: '1 minute' } };
+
+export function authRoutes(app: FastifyInstance): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const deps = app.deps;
+
+  const setSessionCookie = (reply: FastifyReply, token: string) => {
+    void reply.setCookie(SESSION_COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: deps.config.secureCookies,
+      maxAge: deps.config.absoluteSessionHours * 3600,
+    });
+  };
+
+  r.get('/api/auth/csrf', { schema: { tags: TAGS, response: { 200: z.object({ token: z.string() }) } } }, async (_req, reply) => {
+    noStore(reply);
+    return { token: reply.generateCsrf() };
+  });
+
+  r.get('/api/auth/session', { schema: { tags: TAGS, response: { 200: sessionResponse } } }, async (req, reply) => {
+    noStore(reply);
+    return describeSession(deps, req.auth);
+  });
+
+  r.post(
+    '/api/auth/sign-in',
+    { config: SECRET_ROUTE_LIMIT, schema: { tags: TAGS, body: signInBody, response: { 200: sessionResponse } } },
+    async (req, reply) => {
+      noStore(reply);
+      const result = await signIn(deps, req.body.email, req.body.password, req.ip);
+      setSessionCookie(reply, result.token);
+      return describeSession(deps, result.auth);
+    },
+  );
+
+  r.post(
+    '/api/auth/mfa/verify',
+    { config: SECRET_ROUTE_LIMIT, schema: { tags: TAGS, body: mfaCodeBody, response: { 200: sessionResponse } } },
+    async (req, reply) => {
+      noStore(reply);
+      if (!req.auth) throw new AppError('unauthenticated', 'no session');
+      const token = await verifySecondFactor(deps, req.auth, req.body.code, req.ip);
+      setSessionCookie(reply, token);
+      return describeSession(deps, req.auth);
+    },
+  );
+
+  r.post(
+    '/api/auth/mfa/enrol/start',
+    { schema: { tags: TAGS, body: z.strictObject({}).optional(), response: { 200: mfaEnrolmentResponse } } },
+    async (req, reply) => {
+      noStore(reply);
+      if (!req.auth) throw new AppError('unauthenticated', 'no session');
+      return startEnrolment(deps, req.auth);
+    },
+  );
+
+  r.post(
+    '/api/auth/mfa/enrol/confirm',
+    { config: SECRET_ROUTE_LIMIT, schema: { tags: TAGS, body: mfaCodeBody, response: { 200: recoveryCodesResponse } } },
+    async (req, reply) => {
+      noStore(reply);
+      if (!req.auth) throw new AppError('unauthenticated', 'no session');
+      const result = await confirmEnrolment(deps, req.auth, req.body.code, req.ip);
+      setSessionCookie(reply, result.token);
+      return { recoveryCodes: result.recoveryCodes };
+    },
+  );
+
+  r.post(
+    '/api/auth/sign-out',
+    { schema: { tags: TAGS, body: z.strictObject({}).optional(), response: { 200: okResponse } } },
+    async (req, reply) => {
+      if (req.auth) await signOut(deps, req.auth, req.ip);
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
+
+  r.post(
+    '/api/auth/password/forgot',
+    { config: SECRET_ROUTE_LIMIT, schema: { tags: TAGS, body: forgotPasswordBody, response: { 200: okResponse } } },
+    async (req) => {
+      await requestPasswordReset(deps, req.body.email, req.ip);
+      return { ok: true as const };
+    },
+  );
+
+  r.post(
+    '/api/auth/password/check-token',
+    {
+      config: SECRET_ROUTE_LIMIT,
+      schema: {
+        tags: TAGS,
+        body: z.strictObject({ token: z.string().min(20).max(200) }),
+        response: { 200: z.object({ purpose: z.enum(['password_reset', 'invitation']), displayName: z.string() }) },
+      },
+    },
+    async (req) => checkOneTimeToken(deps, req.body.token),
+  );
+
+  r.post(
+    '/api/auth/password/reset',
+    { config: SECRET_ROUTE_LIMIT, schema: { tags: TAGS, body: resetPasswordBody, response: { 200: okResponse } } },
+    async (req) => {
+      await resetPassword(deps, req.body.token, req.body.password, req.ip);
+      return { ok: true as const };
+    },
+  );
+}

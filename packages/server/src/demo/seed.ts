@@ -1,0 +1,159 @@
+/**
+ * Loads the demo trust into an empty database: two schools, about 60 pupils each with parents and
+ * tutor groups, and one account for every role. Inserted in batches: the embedded database writes
+ * about 4,000 single rows a second but far more in batches.
+ */
+import { sql } from 'drizzle-orm';
+import { makeUpn } from '@tandem/core';
+import {
+  contacts,
+  pupils,
+  roleAssignments,
+  schools,
+  teachingGroupPupils,
+  teachingGroups,
+  teachingGroupStaff,
+  trusts,
+  users,
+} from '@tandem/core/schema';
+import type { AppDeps } from '../app';
+import { hashPassword } from '../auth/password';
+import {
+  DEMO_PASSWORD,
+  DEMO_SCHOOLS,
+  DEMO_TOTP_SECRET,
+  DEMO_TRUST,
+  DEMO_USERS,
+  FAMILY_NAMES,
+  GIVEN_NAMES,
+} from './demo-data';
+import { actorRequiresMfa } from '@tandem/core';
+
+/** A small deterministic generator, so every fresh demo looks the same. */
+function rng(seed: number) {
+  let s = seed;
+  return () => {
+    s = (s * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return s / 2_147_483_648;
+  };
+}
+
+function pick<T>(rand: () => number, list: readonly T[]): T {
+  return list[Math.floor(rand() * list.length)] as T;
+}
+
+export const PUPILS_PER_SCHOOL = 60;
+
+export async function loadDemoIfEmpty(deps: AppDeps): Promise<boolean> {
+  const { db } = deps.database;
+  const [{ n } = { n: 0 }] = await db.select({ n: sql<number>`count(*)::int` }).from(trusts);
+  if (n > 0) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const now = deps.clock.now();
+  await db.transaction(async (tx) => {
+    const [trust] = await tx.insert(trusts).values({ name: DEMO_TRUST }).returning();
+    if (!trust) throw new Error('demo trust not created');
+    const schoolIds = new Map<string, string>();
+    for (const s of DEMO_SCHOOLS) {
+      const [row] = await tx
+        .insert(schools)
+        .values({ trustId: trust.id, name: s.name, urn: s.urn, letterhead: s.letterhead })
+        .returning({ id: schools.id });
+      if (!row) throw new Error('demo school not created');
+      schoolIds.set(s.key, row.id);
+    }
+
+    const userIds = new Map<string, string>();
+    for (const u of DEMO_USERS) {
+      const needsMfa = actorRequiresMfa({
+        assignments: u.roles.map((r) => ({ role: r.role, trustId: trust.id, schoolId: null })),
+      });
+      const [row] = await tx
+        .insert(users)
+        .values({
+          email: u.email,
+          displayName: u.displayName,
+          passwordHash,
+          totpSecret: needsMfa ? DEMO_TOTP_SECRET : null,
+          totpEnabledAt: needsMfa ? now : null,
+        })
+        .returning({ id: users.id });
+      if (!row) throw new Error('demo user not created');
+      userIds.set(u.email, row.id);
+      await tx.insert(roleAssignments).values(
+        u.roles.map((r) => ({
+          userId: row.id,
+          trustId: trust.id,
+          schoolId: r.school === 'trust' ? null : (schoolIds.get(r.school) as string),
+          role: r.role,
+        })),
+      );
+    }
+
+    const rand = rng(20261122);
+    let upnCounter = 0;
+    for (const s of DEMO_SCHOOLS) {
+      const schoolId = schoolIds.get(s.key) as string;
+      const forms = s.years.flatMap((y) => s.formsPerYear.map((f) => ({ year: y, form: `${y === 0 ? 'R' : y}${f}` })));
+      const pupilRows = Array.from({ length: PUPILS_PER_SCHOOL }, (_, i) => {
+        const { year, form } = forms[i % forms.length] as { year: number; form: string };
+        const birthYear = 2026 - year - 5 - (now.getUTCMonth() >= 8 ? 0 : 1);
+        const month = 9 + Math.floor(rand() * 12);
+        const dob = `${month > 12 ? birthYear + 1 : birthYear}-${String(((month - 1) % 12) + 1).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
+        upnCounter++;
+        return {
+          schoolId,
+          upn: makeUpn(`90000${s.key === 'kingsmead' ? 1 : 2}${String(upnCounter).padStart(6, '0')}`),
+          givenName: pick(rand, GIVEN_NAMES),
+          familyName: pick(rand, FAMILY_NAMES),
+          dateOfBirth: dob,
+          yearGroup: year,
+          form,
+          send: rand() < 0.12 ? 'support' : rand() < 0.03 ? 'ehcp' : 'none',
+          pupilPremium: rand() < 0.25,
+          lookedAfter: rand() < 0.03,
+          childInNeed: rand() < 0.05,
+          youngCarer: rand() < 0.05,
+          eal: rand() < 0.15,
+        };
+      });
+      if (s.key === 'kingsmead') {
+        // The demo pupil and parent accounts belong to this child.
+        Object.assign(pupilRows[4] as object, { givenName: 'Olivia', familyName: 'Clarke', userId: userIds.get('olivia.clarke@pupils.kingsmead.example') });
+      }
+      const inserted = await tx.insert(pupils).values(pupilRows).returning({ id: pupils.id, form: pupils.form, familyName: pupils.familyName });
+      await tx.insert(contacts).values(
+        inserted.flatMap((p, i) => {
+          const isClarke = s.key === 'kingsmead' && i === 4;
+          const first = {
+            schoolId,
+            pupilId: p.id,
+            name: isClarke ? 'Emma Clarke' : `${pick(rand, ['Mrs', 'Mr', 'Ms', 'Mx'])} ${p.familyName}`,
+            relationship: isClarke ? 'Mother' : pick(rand, ['Mother', 'Father', 'Carer', 'Grandparent']),
+            email: isClarke ? 'emma.clarke@family.example' : `parent${i + 1}.${s.key}@family.example`,
+            phone: `07700 9${String(100_00 + i).padStart(5, '0')}`,
+            priority: 1,
+            userId: isClarke ? (userIds.get('emma.clarke@family.example') ?? null) : null,
+          };
+          return rand() < 0.5 ? [first, { ...first, name: `${pick(rand, ['Mr', 'Mrs', 'Ms'])} ${p.familyName}`, relationship: 'Parent', email: null, priority: 2, userId: null }] : [first];
+        }),
+      );
+      const groups = await tx
+        .insert(teachingGroups)
+        .values(forms.map((f) => ({ schoolId, code: f.form, name: `Tutor group ${f.form}` })))
+        .returning({ id: teachingGroups.id, code: teachingGroups.code });
+      const groupByCode = new Map(groups.map((g) => [g.code, g.id]));
+      await tx.insert(teachingGroupPupils).values(
+        inserted.map((p) => ({ schoolId, groupId: groupByCode.get(p.form) as string, pupilId: p.id })),
+      );
+      for (const u of DEMO_USERS) {
+        if (!u.tutorOf) continue;
+        const groupId = groupByCode.get(u.tutorOf);
+        if (groupId && u.roles.some((r) => r.school === s.key)) {
+          await tx.insert(teachingGroupStaff).values({ schoolId, groupId, userId: userIds.get(u.email) as string });
+        }
+      }
+    }
+  });
+  return true;
+}

@@ -1,0 +1,229 @@
+/**
+ * The one way the web app talks to the server: JSON over same-origin fetch, the session in a
+ * cookie, and a CSRF token header on every request that changes something.
+ */
+import { ERROR_CODES, type ErrorCode, type FieldIssue } from '@tandem/core';
+import { z } from 'zod';
+
+/** Problems that happen before the server can answer (offline, proxy down). */
+export type ClientErrorCode = ErrorCode | 'network';
+
+const FALLBACK_MESSAGES: Record<ClientErrorCode, string> = {
+  bad_request: 'We could not understand that request. Please check what you entered and try again.',
+  validation: 'Some answers need correcting. Please check the highlighted fields.',
+  unauthenticated: 'Please sign in to continue.',
+  mfa_required: 'Please enter the code from your authenticator app to continue.',
+  forbidden: 'You do not have permission to do that.',
+  not_found: 'We could not find that. It may have been moved, or you may not have access to it.',
+  conflict: 'Someone else changed this while you were working. Your changes have not been saved.',
+  payload_too_large: 'That is too large to upload. Please choose a smaller file.',
+  rate_limited: 'Too many attempts. Please wait a few minutes and try again.',
+  account_locked:
+    'Too many attempts. For your security, sign-in is paused for a few minutes. Please try again later.',
+  internal: 'Something went wrong on our side. Nothing has been changed. Please try again.',
+  network:
+    'We could not reach Tandem. Check your internet connection and try again. Nothing has been changed.',
+};
+
+export class ApiError extends Error {
+  readonly code: ClientErrorCode;
+  readonly status: number;
+  readonly fields: readonly FieldIssue[];
+
+  constructor(code: ClientErrorCode, status: number, message: string, fields: readonly FieldIssue[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.status = status;
+    this.fields = fields;
+  }
+}
+
+/** Turns anything thrown into an ApiError whose message is safe to show. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  return new ApiError('internal', 0, FALLBACK_MESSAGES.internal);
+}
+
+const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+
+function isErrorCode(code: string): code is ErrorCode {
+  return (ERROR_CODES as readonly string[]).includes(code);
+}
+
+function statusToCode(status: number): ErrorCode {
+  switch (status) {
+    case 400:
+      return 'bad_request';
+    case 401:
+      return 'unauthenticated';
+    case 403:
+      return 'forbidden';
+    case 404:
+      return 'not_found';
+    case 409:
+      return 'conflict';
+    case 413:
+      return 'payload_too_large';
+    case 429:
+      return 'rate_limited';
+    default:
+      return 'internal';
+  }
+}
+
+let csrfToken: string | null = null;
+let csrfRequest: Promise<string> | null = null;
+
+const csrfResponse = z.object({ token: z.string() });
+
+/** Fetches a fresh CSRF token. Call at start-up and after every sign-in step and sign-out. */
+export function refreshCsrfToken(): Promise<string> {
+  const request = (async () => {
+    const json = await send('GET', '/api/auth/csrf', undefined, false);
+    const parsed = csrfResponse.parse(json);
+    csrfToken = parsed.token;
+    return parsed.token;
+  })();
+  csrfRequest = request;
+  void request.then(
+    () => {
+      if (csrfRequest === request) csrfRequest = null;
+    },
+    () => {
+      if (csrfRequest === request) csrfRequest = null;
+    },
+  );
+  return request;
+}
+
+async function currentCsrfToken(): Promise<string> {
+  if (csrfRequest !== null) return csrfRequest;
+  if (csrfToken !== null) return csrfToken;
+  return refreshCsrfToken();
+}
+
+type UnauthenticatedHandler = (code: 'unauthenticated' | 'mfa_required') => void;
+let onUnauthenticated: UnauthenticatedHandler | null = null;
+
+/**
+ * Called when a page's request is refused because the session has ended (idle time-out) or needs
+ * two-factor first. Sign-in requests themselves never trigger it.
+ */
+export function setUnauthenticatedHandler(handler: UnauthenticatedHandler | null): void {
+  onUnauthenticated = handler;
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+let lastRequestAt = Date.now();
+
+/** When the app last asked the server for anything (the server's idle clock restarts then). */
+export function lastServerContact(): number {
+  return lastRequestAt;
+}
+
+async function send(method: Method, path: string, body: unknown, retryCsrf: boolean): Promise<unknown> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') headers['x-csrf-token'] = await currentCsrfToken();
+
+  let response: Response;
+  lastRequestAt = Date.now();
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError('network', 0, FALLBACK_MESSAGES.network);
+  }
+
+  const text = await response.text().catch(() => '');
+  let json: unknown = undefined;
+  if (text !== '') {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+  }
+
+  if (response.ok) return json;
+
+  const parsed = errorBodySchema.safeParse(json);
+  const code: ErrorCode =
+    parsed.success && isErrorCode(parsed.data.error.code)
+      ? parsed.data.error.code
+      : statusToCode(response.status);
+  const message = parsed.success ? parsed.data.error.message : FALLBACK_MESSAGES[code];
+  const fields = parsed.success ? (parsed.data.error.fields ?? []) : [];
+
+  if (
+    retryCsrf &&
+    method !== 'GET' &&
+    response.status === 403 &&
+    code === 'forbidden' &&
+    /csrf/i.test(message)
+  ) {
+    await refreshCsrfToken();
+    return send(method, path, body, false);
+  }
+
+  if (
+    (code === 'unauthenticated' || code === 'mfa_required') &&
+    !path.startsWith('/api/auth/') &&
+    onUnauthenticated !== null
+  ) {
+    onUnauthenticated(code);
+  }
+  throw new ApiError(code, response.status, message, fields);
+}
+
+function parseWith<T>(schema: z.ZodType<T>, json: unknown): T {
+  const result = schema.safeParse(json);
+  if (!result.success) {
+    // The server answered with a shape this version of the app does not know.
+    console.error('Unexpected response shape', result.error.issues);
+    throw new ApiError('internal', 200, FALLBACK_MESSAGES.internal);
+  }
+  return result.data;
+}
+
+export async function apiGet<T>(path: string, schema: z.ZodType<T>): Promise<T> {
+  return parseWith(schema, await send('GET', path, undefined, false));
+}
+
+export async function apiPost<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
+  return parseWith(schema, await send('POST', path, body ?? {}, true));
+}
+
+export async function apiPatch<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
+  return parseWith(schema, await send('PATCH', path, body, true));
+}
+
+export async function apiDelete<T>(path: string, schema: z.ZodType<T>): Promise<T> {
+  return parseWith(schema, await send('DELETE', path, undefined, true));
+}
+
+/** Builds "/api/x?y=1" leaving out empty values. */
+export function withQuery(path: string, query: Record<string, string | number | undefined | null>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs === '' ? path : `${path}?${qs}`;
+}
+
+export const enc = encodeURIComponent;

@@ -1,0 +1,227 @@
+/**
+ * The signed-in person, as the server last described them. The server decides everything; this
+ * only mirrors it so pages can hide what would be refused and send people to the right step.
+ */
+import { okResponse, roleGrants, sessionResponse, type Permission, type SessionResponse } from '@tandem/core';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  apiGet,
+  apiPost,
+  lastServerContact,
+  refreshCsrfToken,
+  setUnauthenticatedHandler,
+  toApiError,
+  type ApiError,
+} from '../api/client';
+import { useNavigate } from '../router/router';
+
+export type SessionSchool = SessionResponse['schools'][number];
+export type SessionTrust = SessionResponse['trusts'][number];
+export type Stage = SessionResponse['stage'];
+
+export const SIGNED_OUT: SessionResponse = {
+  signedIn: false,
+  stage: 'signed_out',
+  user: null,
+  schools: [],
+  trusts: [],
+  idleTimeoutSeconds: null,
+  demo: false,
+};
+
+export const SESSION_ENDED_FLASH = {
+  kind: 'info',
+  title: 'Your session has ended. Please sign in again.',
+  text: 'For your security, Tandem signs you out after a period without activity.',
+} as const;
+
+interface SessionValue {
+  session: SessionResponse;
+  /** Use the session a sign-in step has just returned. */
+  setSession: (session: SessionResponse) => void;
+  refresh: () => Promise<SessionResponse>;
+  signOut: () => Promise<void>;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+type LoadState =
+  | { status: 'loading' }
+  | { status: 'ready'; session: SessionResponse }
+  | { status: 'error'; error: ApiError };
+
+function currentPath(): string {
+  return window.location.pathname + window.location.search;
+}
+
+export function SessionProvider({
+  children,
+  loading,
+  failed,
+}: {
+  children: ReactNode;
+  loading: ReactNode;
+  failed: (error: ApiError, retry: () => void) => ReactNode;
+}) {
+  const [state, setState] = useState<LoadState>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const navigate = useNavigate();
+
+  useEffect(() => {
+    let cancelled = false;
+    Promise.all([refreshCsrfToken(), apiGet('/api/auth/session', sessionResponse)]).then(
+      ([, session]) => {
+        if (!cancelled) setState({ status: 'ready', session });
+      },
+      (error: unknown) => {
+        if (!cancelled) setState({ status: 'error', error: toApiError(error) });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [attempt]);
+
+  const setSession = useCallback((session: SessionResponse) => {
+    setState({ status: 'ready', session });
+  }, []);
+
+  const refresh = useCallback(async () => {
+    const session = await apiGet('/api/auth/session', sessionResponse);
+    setState({ status: 'ready', session });
+    return session;
+  }, []);
+
+  const endSession = useCallback(() => {
+    setState({ status: 'ready', session: SIGNED_OUT });
+    refreshCsrfToken().catch(() => undefined);
+    const here = currentPath();
+    const next = here.startsWith('/sign-in') ? '' : `?next=${encodeURIComponent(here)}`;
+    navigate(`/sign-in${next}`, { replace: true, flash: SESSION_ENDED_FLASH });
+  }, [navigate]);
+
+  const signOut = useCallback(async () => {
+    try {
+      await apiPost('/api/auth/sign-out', {}, okResponse);
+    } finally {
+      setState({ status: 'ready', session: SIGNED_OUT });
+      await refreshCsrfToken().catch(() => undefined);
+    }
+    navigate('/sign-in', { flash: { kind: 'success', title: 'You have signed out.' } });
+  }, [navigate]);
+
+  useEffect(() => {
+    setUnauthenticatedHandler((code) => {
+      if (code === 'mfa_required') {
+        refresh().catch(() => undefined);
+        return;
+      }
+      endSession();
+    });
+    return () => {
+      setUnauthenticatedHandler(null);
+    };
+  }, [refresh, endSession]);
+
+  // The server ends a session after a period without requests. Notice it here too, so that a
+  // screen left open in a classroom does not keep showing names after the session has gone.
+  const session = state.status === 'ready' ? state.session : null;
+  const idleSeconds = session?.stage === 'complete' ? session.idleTimeoutSeconds : null;
+  useEffect(() => {
+    if (idleSeconds === null || idleSeconds <= 0) return;
+    const timer = window.setInterval(() => {
+      if (Date.now() - lastServerContact() < idleSeconds * 1000 + 5000) return;
+      apiGet('/api/auth/session', sessionResponse).then(
+        (fresh) => {
+          if (fresh.stage === 'complete') setState({ status: 'ready', session: fresh });
+          else endSession();
+        },
+        () => undefined,
+      );
+    }, 15_000);
+    return () => {
+      window.clearInterval(timer);
+    };
+  }, [idleSeconds, endSession]);
+
+  const value = useMemo<SessionValue | null>(
+    () => (session === null ? null : { session, setSession, refresh, signOut }),
+    [session, setSession, refresh, signOut],
+  );
+
+  if (state.status === 'loading') return <>{loading}</>;
+  if (state.status === 'error' || value === null) {
+    return (
+      <>
+        {failed(state.status === 'error' ? state.error : toApiError(null), () => {
+          setState({ status: 'loading' });
+          setAttempt((a) => a + 1);
+        })}
+      </>
+    );
+  }
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (value === null) throw new Error('useSession must be used inside SessionProvider');
+  return value;
+}
+
+/** Where someone at this stage of signing in must go next. */
+export function pathForStage(stage: Stage, next: string | null): string {
+  const suffix = next === null || next === '/' ? '' : `?next=${encodeURIComponent(next)}`;
+  switch (stage) {
+    case 'signed_out':
+      return `/sign-in${suffix}`;
+    case 'mfa_required':
+      return `/sign-in/two-factor${suffix}`;
+    case 'mfa_enrolment_required':
+      return `/set-up-two-factor${suffix}`;
+    case 'complete':
+      return next ?? '/';
+  }
+}
+
+export function schoolPermissions(school: SessionSchool | undefined): ReadonlySet<string> {
+  return new Set(school?.permissions ?? []);
+}
+
+export function schoolCan(school: SessionSchool | undefined, permission: Permission): boolean {
+  return school?.permissions.includes(permission) ?? false;
+}
+
+/** Trust permissions are not sent by the server; they follow from the trust roles. */
+export function trustCan(trust: SessionTrust | undefined, permission: Permission): boolean {
+  return trust?.roles.some((r) => roleGrants(r, permission)) ?? false;
+}
+
+export function useSchool(schoolId: string): SessionSchool | undefined {
+  const { session } = useSession();
+  return session.schools.find((s) => s.id === schoolId);
+}
+
+export function useTrust(trustId: string): SessionTrust | undefined {
+  const { session } = useSession();
+  return session.trusts.find((t) => t.id === trustId);
+}
+
+const LAST_PLACE_KEY = 'tandem.lastPlace';
+
+/** Remembers the school or trust last looked at, per person, on this device. */
+export function rememberPlace(userId: string, path: string): void {
+  try {
+    window.localStorage.setItem(`${LAST_PLACE_KEY}.${userId}`, path);
+  } catch {
+    // Storage may be turned off; remembering is only a convenience.
+  }
+}
+
+export function recallPlace(userId: string): string | null {
+  try {
+    return window.localStorage.getItem(`${LAST_PLACE_KEY}.${userId}`);
+  } catch {
+    return null;
+  }
+}
