@@ -46,8 +46,6 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT,
     trustProxy: deps.config.trustProxy,
-    // Request URLs are logged without their query string: searches may contain pupil names.
-    disableRequestLogging: false,
   });
   app.decorate('deps', deps);
   app.setValidatorCompiler(validatorCompiler);
@@ -87,7 +85,11 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Tandem API', version: '0.1.0', description: 'Whole-school mental health, with parents, pupils and health services.' },
+      info: {
+        title: 'Tandem API',
+        version: '0.1.0',
+        description: 'Whole-school mental health, with parents, pupils and health services.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tandem_session' } } },
       security: [{ session: [] }],
     },
@@ -107,7 +109,12 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/health',
-    { schema: { tags: ['Service'], response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) } } },
+    {
+      schema: {
+        tags: ['Service'],
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) },
+      },
+    },
     async () => {
       await deps.database.raw('select 1');
       return { status: 'ok' as const, database: deps.database.kind };

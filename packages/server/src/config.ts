@@ -19,7 +19,8 @@ export interface Config {
   defaultIdleMinutes: number;
   /** Longest a session may last however active, in hours. */
   absoluteSessionHours: number;
-  /** Minutes an urgent concern may wait unacknowledged before escalation (used from issue 4). */
+  /** Sign-in attempts (and other secret-checking requests) allowed per network address per minute. */
+  signInRateLimitPerMinute: number;
   logLevel: string;
   webDistDir: string | null;
 }
@@ -48,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: env.TANDEM_DEMO ? env.TANDEM_DEMO === 'true' : true,
     defaultIdleMinutes: int(env.IDLE_TIMEOUT_MINUTES, 30, 'IDLE_TIMEOUT_MINUTES'),
     absoluteSessionHours: int(env.SESSION_MAX_HOURS, 12, 'SESSION_MAX_HOURS'),
+    signInRateLimitPerMinute: int(env.SIGN_IN_RATE_LIMIT, 20, 'SIGN_IN_RATE_LIMIT'),
     logLevel: env.LOG_LEVEL ?? 'info',
     webDistDir: env.WEB_DIST_DIR ?? path.resolve(import.meta.dirname, '../../web/dist'),
   };

@@ -37,7 +37,10 @@ async function main(): Promise<void> {
   const mailer = createMailer({
     smtpUrl: config.smtpUrl,
     from: config.mailFrom,
-    log: { info: (obj: object, msg?: string) => log?.info(obj, msg), error: (obj: object, msg?: string) => log?.error(obj, msg) },
+    log: {
+      info: (obj: object, msg?: string) => log?.info(obj, msg),
+      error: (obj: object, msg?: string) => log?.error(obj, msg),
+    },
   });
   const app = await buildApp({ database, config, clock: systemClock, mailer }, { logger });
   log = app.log;
@@ -47,7 +50,9 @@ async function main(): Promise<void> {
   }
   await app.listen({ port: config.port, host: config.host });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`\nTandem is running at ${config.publicUrl} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'}; ready in ${seconds} s)\n`);
+  console.log(
+    `\nTandem is running at ${config.publicUrl} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'}; ready in ${seconds} s)\n`,
+  );
 
   const shutdown = (signal: string) => {
     app.log.info(`${signal} received, stopping`);

@@ -7,7 +7,7 @@ export const emailSchema = z
   .trim()
   .min(1, 'Enter an email address')
   .max(254, 'Email address must be 254 characters or fewer')
-  .email('Enter an email address in the correct format, like name@school.org.uk')
+  .regex(z.regexes.email, 'Enter an email address in the correct format, like name@school.org.uk')
   .transform((s) => s.toLowerCase());
 
 /**

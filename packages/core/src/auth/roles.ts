@@ -154,16 +154,12 @@ export function rolesInSchool(actor: Actor, schoolId: string): Role[] {
 
 /** Whether the actor holds a permission in a school. A role grants nothing outside its school. */
 export function canInSchool(actor: Actor, permission: Permission, schoolId: string): boolean {
-  return actor.assignments.some(
-    (a) => a.schoolId === schoolId && roleGrants(a.role, permission),
-  );
+  return actor.assignments.some((a) => a.schoolId === schoolId && roleGrants(a.role, permission));
 }
 
 /** Whether the actor holds a permission through a trust role in that trust. */
 export function canInTrust(actor: Actor, permission: Permission, trustId: string): boolean {
-  return actor.assignments.some(
-    (a) => a.schoolId === null && a.trustId === trustId && roleGrants(a.role, permission),
-  );
+  return actor.assignments.some((a) => a.schoolId === null && a.trustId === trustId && roleGrants(a.role, permission));
 }
 
 /** Whether the actor has any role at all in a school (and so may know it exists). */

@@ -47,10 +47,7 @@ export const schools = pgTable(
     staffIdleMinutes: integer('staff_idle_minutes').notNull().default(30),
     createdAt: createdAt(),
   },
-  (t) => [
-    index('schools_trust_idx').on(t.trustId, t.name),
-    uniqueIndex('schools_urn_uq').on(t.urn),
-  ],
+  (t) => [index('schools_trust_idx').on(t.trustId, t.name), uniqueIndex('schools_urn_uq').on(t.urn)],
 );
 
 export const users = pgTable(
@@ -267,10 +264,7 @@ export const contacts = pgTable(
     userId: uuid('user_id').references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [
-    index('contacts_pupil_idx').on(t.schoolId, t.pupilId),
-    index('contacts_user_idx').on(t.userId),
-  ],
+  (t) => [index('contacts_pupil_idx').on(t.schoolId, t.pupilId), index('contacts_user_idx').on(t.userId)],
 );
 
 /** A class or tutor group: which staff teach which pupils (the need-to-know link for teachers). */

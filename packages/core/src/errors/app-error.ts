@@ -42,8 +42,7 @@ const DEFAULT_USER_MESSAGES: Record<ErrorCode, string> = {
   conflict: 'Someone else changed this while you were working. Your changes have not been saved.',
   payload_too_large: 'That is too large to upload. Please choose a smaller file.',
   rate_limited: 'Too many attempts. Please wait a few minutes and try again.',
-  account_locked:
-    'Too many attempts. For your security, sign-in is paused for a few minutes. Please try again later.',
+  account_locked: 'Too many attempts. For your security, sign-in is paused for a few minutes. Please try again later.',
   internal: 'Something went wrong on our side. Nothing has been changed. Please try again.',
 };
 

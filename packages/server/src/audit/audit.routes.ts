@@ -22,7 +22,14 @@ function filtersOf(q: AuditQuery): Record<string, string> {
   return out;
 }
 
-async function readAudit(deps: AppDeps, actor: Actor, scope: AuditScope, q: AuditQuery, ip: string, exportCsv: boolean) {
+async function readAudit(
+  deps: AppDeps,
+  actor: Actor,
+  scope: AuditScope,
+  q: AuditQuery,
+  ip: string,
+  exportCsv: boolean,
+) {
   return deps.database.db.transaction(async (tx) => {
     const page = await listAuditEntries(tx, scope, q);
     let trustId: string | null = scope.kind === 'trust' ? scope.trustId : null;
@@ -33,7 +40,12 @@ async function readAudit(deps: AppDeps, actor: Actor, scope: AuditScope, q: Audi
     const ctx = { actorUserId: actor.userId, trustId, schoolId: scope.kind === 'school' ? scope.schoolId : null, ip };
     // Only the first page of a viewing is recorded, so paging back does not flood the trail.
     if (exportCsv) {
-      await appendAudit(tx, deps.clock, { action: 'audit.exported', detail: { filters: filtersOf(q), rows: page.entries.length } }, ctx);
+      await appendAudit(
+        tx,
+        deps.clock,
+        { action: 'audit.exported', detail: { filters: filtersOf(q), rows: page.entries.length } },
+        ctx,
+      );
     } else if (!q.before) {
       await appendAudit(tx, deps.clock, { action: 'audit.viewed', detail: { filters: filtersOf(q) } }, ctx);
     }
@@ -49,7 +61,14 @@ export function auditRoutes(app: FastifyInstance): void {
 
   r.get(
     '/api/schools/:schoolId/audit',
-    { schema: { tags: TAGS, params: z.object({ schoolId: z.uuid() }), querystring: auditQuery, response: { 200: auditListResponse } } },
+    {
+      schema: {
+        tags: TAGS,
+        params: z.object({ schoolId: z.uuid() }),
+        querystring: auditQuery,
+        response: { 200: auditListResponse },
+      },
+    },
     async (req, reply) => {
       noStore(reply);
       const actor = requireActor(req);
@@ -60,7 +79,14 @@ export function auditRoutes(app: FastifyInstance): void {
 
   r.get(
     '/api/trusts/:trustId/audit',
-    { schema: { tags: TAGS, params: z.object({ trustId: z.uuid() }), querystring: auditQuery, response: { 200: auditListResponse } } },
+    {
+      schema: {
+        tags: TAGS,
+        params: z.object({ trustId: z.uuid() }),
+        querystring: auditQuery,
+        response: { 200: auditListResponse },
+      },
+    },
     async (req, reply) => {
       noStore(reply);
       const actor = requireActor(req);
@@ -71,7 +97,13 @@ export function auditRoutes(app: FastifyInstance): void {
 
   r.get(
     '/api/schools/:schoolId/audit.csv',
-    { schema: { tags: TAGS, params: z.object({ schoolId: z.uuid() }), querystring: auditQuery.omit({ limit: true, before: true }) } },
+    {
+      schema: {
+        tags: TAGS,
+        params: z.object({ schoolId: z.uuid() }),
+        querystring: auditQuery.omit({ limit: true, before: true }),
+      },
+    },
     async (req, reply) => {
       const actor = requireActor(req);
       requireSchoolPermission(actor, req.params.schoolId, 'school.viewAudit');
@@ -85,7 +117,17 @@ export function auditRoutes(app: FastifyInstance): void {
       );
       const csv = toCsv(
         ['Entry', 'When (UTC)', 'Who', 'What', 'Action code', 'Subject type', 'Subject id', 'From address', 'Detail'],
-        page.entries.map((e) => [e.seq, e.at, e.actorName ?? '', e.actionLabel, e.action, e.subjectType, e.subjectId, e.ip, e.detail]),
+        page.entries.map((e) => [
+          e.seq,
+          e.at,
+          e.actorName ?? '',
+          e.actionLabel,
+          e.action,
+          e.subjectType,
+          e.subjectId,
+          e.ip,
+          e.detail,
+        ]),
       );
       noStore(reply);
       return reply

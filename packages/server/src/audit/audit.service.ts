@@ -13,12 +13,7 @@ import { entryHash, GENESIS_HASH } from './audit.chain';
  * Append one event. Locks the chain head row, so concurrent appends queue rather than fork the
  * chain; the lock is held only until the caller's transaction ends.
  */
-export async function appendAudit(
-  tx: DbOrTx,
-  clock: Clock,
-  event: AuditEvent,
-  context: AuditContext,
-): Promise<void> {
+export async function appendAudit(tx: DbOrTx, clock: Clock, event: AuditEvent, context: AuditContext): Promise<void> {
   const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, 1)).for('update');
   if (!head) throw new Error('audit chain head is missing');
   const fields = {
@@ -40,8 +35,7 @@ export async function appendAudit(
 }
 
 export type VerifyResult =
-  | { ok: true; entries: number }
-  | { ok: false; entries: number; firstBadSeq: number; problem: string };
+  { ok: true; entries: number } | { ok: false; entries: number; firstBadSeq: number; problem: string };
 
 /** Walk the whole chain in order and report the first entry that is altered or missing. */
 export async function verifyAuditChain(db: DbOrTx, batchSize = 5000): Promise<VerifyResult> {
@@ -60,7 +54,12 @@ export async function verifyAuditChain(db: DbOrTx, batchSize = 5000): Promise<Ve
         return { ok: false, entries: checked, firstBadSeq: expectedSeq, problem: `entry ${expectedSeq} is missing` };
       }
       if (row.prevHash !== prevHash) {
-        return { ok: false, entries: checked, firstBadSeq: row.seq, problem: `entry ${row.seq} does not follow entry ${row.seq - 1}` };
+        return {
+          ok: false,
+          entries: checked,
+          firstBadSeq: row.seq,
+          problem: `entry ${row.seq} does not follow entry ${row.seq - 1}`,
+        };
       }
       if (entryHash({ ...row, detail: row.detail }) !== row.hash) {
         return { ok: false, entries: checked, firstBadSeq: row.seq, problem: `entry ${row.seq} has been altered` };

@@ -21,7 +21,9 @@ try {
   if (result.ok) {
     console.log(`Audit trail intact: ${result.entries} entries checked.`);
   } else {
-    console.error(`Audit trail NOT intact: ${result.problem}. First bad entry: ${result.firstBadSeq}. (${result.entries} entries before it are intact.)`);
+    console.error(
+      `Audit trail NOT intact: ${result.problem}. First bad entry: ${result.firstBadSeq}. (${result.entries} entries before it are intact.)`,
+    );
     process.exitCode = 1;
   }
 } catch (err) {

@@ -26,12 +26,11 @@ import {
 } from './auth.service';
 
 const TAGS = ['Sign-in'];
-/** Per network address, on every route that checks a secret. */
-const SECRET_ROUTE_LIMIT = { rateLimit: { max: 20, timeWindow: '1 minute' } };
-
 export function authRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const deps = app.deps;
+  /** Per network address, on every route that checks a secret. */
+  const SECRET_ROUTE_LIMIT = { rateLimit: { max: deps.config.signInRateLimitPerMinute, timeWindow: '1 minute' } };
 
   const setSessionCookie = (reply: FastifyReply, token: string) => {
     void reply.setCookie(SESSION_COOKIE, token, {
@@ -43,10 +42,14 @@ export function authRoutes(app: FastifyInstance): void {
     });
   };
 
-  r.get('/api/auth/csrf', { schema: { tags: TAGS, response: { 200: z.object({ token: z.string() }) } } }, async (_req, reply) => {
-    noStore(reply);
-    return { token: reply.generateCsrf() };
-  });
+  r.get(
+    '/api/auth/csrf',
+    { schema: { tags: TAGS, response: { 200: z.object({ token: z.string() }) } } },
+    async (_req, reply) => {
+      noStore(reply);
+      return { token: reply.generateCsrf() };
+    },
+  );
 
   r.get('/api/auth/session', { schema: { tags: TAGS, response: { 200: sessionResponse } } }, async (req, reply) => {
     noStore(reply);

@@ -99,16 +99,24 @@ export async function signIn(deps: AppDeps, email: string, password: string, ip:
         await appendAudit(
           tx,
           deps.clock,
-          { action: 'auth.sign_in_failed', detail: { reason: user.disabledAt && passwordOk ? 'disabled' : 'bad_credentials' } },
+          {
+            action: 'auth.sign_in_failed',
+            detail: { reason: user.disabledAt && passwordOk ? 'disabled' : 'bad_credentials' },
+          },
           { actorUserId: user.id, trustId: null, schoolId: null, ip },
         );
         if (until) {
-          await appendAudit(tx, deps.clock, { action: 'auth.account_locked', detail: { until: until.toISOString() } }, {
-            actorUserId: user.id,
-            trustId: null,
-            schoolId: null,
-            ip,
-          });
+          await appendAudit(
+            tx,
+            deps.clock,
+            { action: 'auth.account_locked', detail: { until: until.toISOString() } },
+            {
+              actorUserId: user.id,
+              trustId: null,
+              schoolId: null,
+              ip,
+            },
+          );
         }
       }
       return until;
@@ -135,12 +143,17 @@ export async function signIn(deps: AppDeps, email: string, password: string, ip:
       ip,
     });
     if (mfaSatisfied) {
-      await appendAudit(tx, deps.clock, { action: 'auth.signed_in', detail: { mfa: false } }, {
-        actorUserId: user.id,
-        trustId: null,
-        schoolId: null,
-        ip,
-      });
+      await appendAudit(
+        tx,
+        deps.clock,
+        { action: 'auth.signed_in', detail: { mfa: false } },
+        {
+          actorUserId: user.id,
+          trustId: null,
+          schoolId: null,
+          ip,
+        },
+      );
     }
     return {
       token,
@@ -168,7 +181,8 @@ async function rotateSession(tx: DbOrTx, auth: AuthState): Promise<string> {
 }
 
 export async function verifySecondFactor(deps: AppDeps, auth: AuthState, code: string, ip: string): Promise<string> {
-  if (auth.mfaSatisfied) throw new AppError('conflict', 'already verified', { userMessage: 'You are already signed in.' });
+  if (auth.mfaSatisfied)
+    throw new AppError('conflict', 'already verified', { userMessage: 'You are already signed in.' });
   const key = throttleKey(auth.actor.email);
   await assertNotLocked(deps, key);
   const { db } = deps.database;
@@ -195,7 +209,12 @@ export async function verifySecondFactor(deps: AppDeps, auth: AuthState, code: s
         .select({ id: recoveryCodes.id })
         .from(recoveryCodes)
         .where(and(eq(recoveryCodes.userId, user.id), isNull(recoveryCodes.usedAt)));
-      await appendAudit(tx, deps.clock, { action: 'auth.recovery_code_used', detail: { remaining: remaining.length } }, ctx);
+      await appendAudit(
+        tx,
+        deps.clock,
+        { action: 'auth.recovery_code_used', detail: { remaining: remaining.length } },
+        ctx,
+      );
     } else {
       return null;
     }
@@ -241,13 +260,16 @@ export async function confirmEnrolment(
   const { db } = deps.database;
   const [user] = await db.select().from(users).where(eq(users.id, auth.actor.userId));
   if (!user?.totpPendingSecret) {
-    throw new AppError('bad_request', 'no pending secret', { userMessage: 'Please start setting up two-factor sign-in again.' });
+    throw new AppError('bad_request', 'no pending secret', {
+      userMessage: 'Please start setting up two-factor sign-in again.',
+    });
   }
   const now = deps.clock.now();
   const step = await checkTotp(user.totpPendingSecret, code, now);
   if (step === null) {
     throw new AppError('validation', 'bad enrolment code', {
-      userMessage: 'That code is not right. Check the time on your phone is set automatically, then enter the code your app shows now.',
+      userMessage:
+        'That code is not right. Check the time on your phone is set automatically, then enter the code your app shows now.',
       fields: [{ path: 'code', message: 'Enter the 6-digit code your app shows now' }],
     });
   }
@@ -257,7 +279,9 @@ export async function confirmEnrolment(
       .update(users)
       .set({ totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpEnabledAt: now, totpLastStep: step })
       .where(eq(users.id, user.id));
-    await tx.insert(recoveryCodes).values(codes.map((c) => ({ userId: user.id, codeHash: tokenHash(normaliseRecoveryCode(c)) })));
+    await tx
+      .insert(recoveryCodes)
+      .values(codes.map((c) => ({ userId: user.id, codeHash: tokenHash(normaliseRecoveryCode(c)) })));
     const ctx = { actorUserId: user.id, trustId: null, schoolId: null, ip };
     await appendAudit(tx, deps.clock, { action: 'auth.mfa_enrolled', detail: {} }, ctx);
     const token = await rotateSession(tx, auth);
@@ -270,12 +294,17 @@ export async function confirmEnrolment(
 export async function signOut(deps: AppDeps, auth: AuthState, ip: string): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
     await tx.update(sessions).set({ endedAt: deps.clock.now() }).where(eq(sessions.id, auth.sessionId));
-    await appendAudit(tx, deps.clock, { action: 'auth.signed_out', detail: {} }, {
-      actorUserId: auth.actor.userId,
-      trustId: null,
-      schoolId: null,
-      ip,
-    });
+    await appendAudit(
+      tx,
+      deps.clock,
+      { action: 'auth.signed_out', detail: {} },
+      {
+        actorUserId: auth.actor.userId,
+        trustId: null,
+        schoolId: null,
+        ip,
+      },
+    );
   });
 }
 
@@ -314,12 +343,17 @@ export async function requestPasswordReset(deps: AppDeps, email: string, ip: str
   const purpose = user.passwordHash ? 'password_reset' : 'invitation';
   const token = await db.transaction(async (tx) => {
     const t = await issueOneTimeToken(tx, deps, user.id, purpose);
-    await appendAudit(tx, deps.clock, { action: 'auth.password_reset_requested', detail: {} }, {
-      actorUserId: user.id,
-      trustId: null,
-      schoolId: null,
-      ip,
-    });
+    await appendAudit(
+      tx,
+      deps.clock,
+      { action: 'auth.password_reset_requested', detail: {} },
+      {
+        actorUserId: user.id,
+        trustId: null,
+        schoolId: null,
+        ip,
+      },
+    );
     return t;
   });
   await deps.mailer.send({
@@ -376,7 +410,10 @@ export async function resetPassword(deps: AppDeps, token: string, password: stri
     if (claimed.length === 0) throw new AppError('not_found', 'token already used');
     await tx.update(users).set({ passwordHash }).where(eq(users.id, row.t.userId));
     // A new password ends every session of the account.
-    await tx.update(sessions).set({ endedAt: now }).where(and(eq(sessions.userId, row.t.userId), isNull(sessions.endedAt)));
+    await tx
+      .update(sessions)
+      .set({ endedAt: now })
+      .where(and(eq(sessions.userId, row.t.userId), isNull(sessions.endedAt)));
     await appendAudit(
       tx,
       deps.clock,
@@ -388,7 +425,15 @@ export async function resetPassword(deps: AppDeps, token: string, password: stri
 
 export async function describeSession(deps: AppDeps, auth: AuthState | null): Promise<SessionResponse> {
   if (!auth) {
-    return { signedIn: false, stage: 'signed_out', user: null, schools: [], trusts: [], idleTimeoutSeconds: null, demo: deps.config.demo };
+    return {
+      signedIn: false,
+      stage: 'signed_out',
+      user: null,
+      schools: [],
+      trusts: [],
+      idleTimeoutSeconds: null,
+      demo: deps.config.demo,
+    };
   }
   const { actor } = auth;
   const mfaRequired = actorRequiresMfa(actor);
@@ -401,7 +446,15 @@ export async function describeSession(deps: AppDeps, auth: AuthState | null): Pr
     mfaRequired,
   };
   if (!auth.mfaSatisfied) {
-    return { signedIn: true, stage, user, schools: [], trusts: [], idleTimeoutSeconds: auth.idleTimeoutSeconds, demo: deps.config.demo };
+    return {
+      signedIn: true,
+      stage,
+      user,
+      schools: [],
+      trusts: [],
+      idleTimeoutSeconds: auth.idleTimeoutSeconds,
+      demo: deps.config.demo,
+    };
   }
   const { db } = deps.database;
   const schoolIds = [...new Set(actor.assignments.flatMap((a) => (a.schoolId ? [a.schoolId] : [])))];

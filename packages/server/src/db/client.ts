@@ -52,8 +52,7 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
   return {
     db,
     kind: 'postgres',
-    raw: async <T>(text: string, params?: unknown[]) =>
-      (await pool.query(text, params)).rows as T[],
+    raw: async <T>(text: string, params?: unknown[]) => (await pool.query(text, params)).rows as T[],
     close: () => pool.end(),
   };
 }

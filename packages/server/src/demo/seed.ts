@@ -119,9 +119,16 @@ export async function loadDemoIfEmpty(deps: AppDeps): Promise<boolean> {
       });
       if (s.key === 'kingsmead') {
         // The demo pupil and parent accounts belong to this child.
-        Object.assign(pupilRows[4] as object, { givenName: 'Olivia', familyName: 'Clarke', userId: userIds.get('olivia.clarke@pupils.kingsmead.example') });
+        Object.assign(pupilRows[4] as object, {
+          givenName: 'Olivia',
+          familyName: 'Clarke',
+          userId: userIds.get('olivia.clarke@pupils.kingsmead.example'),
+        });
       }
-      const inserted = await tx.insert(pupils).values(pupilRows).returning({ id: pupils.id, form: pupils.form, familyName: pupils.familyName });
+      const inserted = await tx
+        .insert(pupils)
+        .values(pupilRows)
+        .returning({ id: pupils.id, form: pupils.form, familyName: pupils.familyName });
       await tx.insert(contacts).values(
         inserted.flatMap((p, i) => {
           const isClarke = s.key === 'kingsmead' && i === 4;
@@ -135,7 +142,19 @@ export async function loadDemoIfEmpty(deps: AppDeps): Promise<boolean> {
             priority: 1,
             userId: isClarke ? (userIds.get('emma.clarke@family.example') ?? null) : null,
           };
-          return rand() < 0.5 ? [first, { ...first, name: `${pick(rand, ['Mr', 'Mrs', 'Ms'])} ${p.familyName}`, relationship: 'Parent', email: null, priority: 2, userId: null }] : [first];
+          return rand() < 0.5
+            ? [
+                first,
+                {
+                  ...first,
+                  name: `${pick(rand, ['Mr', 'Mrs', 'Ms'])} ${p.familyName}`,
+                  relationship: 'Parent',
+                  email: null,
+                  priority: 2,
+                  userId: null,
+                },
+              ]
+            : [first];
         }),
       );
       const groups = await tx
@@ -143,9 +162,9 @@ export async function loadDemoIfEmpty(deps: AppDeps): Promise<boolean> {
         .values(forms.map((f) => ({ schoolId, code: f.form, name: `Tutor group ${f.form}` })))
         .returning({ id: teachingGroups.id, code: teachingGroups.code });
       const groupByCode = new Map(groups.map((g) => [g.code, g.id]));
-      await tx.insert(teachingGroupPupils).values(
-        inserted.map((p) => ({ schoolId, groupId: groupByCode.get(p.form) as string, pupilId: p.id })),
-      );
+      await tx
+        .insert(teachingGroupPupils)
+        .values(inserted.map((p) => ({ schoolId, groupId: groupByCode.get(p.form) as string, pupilId: p.id })));
       for (const u of DEMO_USERS) {
         if (!u.tutorOf) continue;
         const groupId = groupByCode.get(u.tutorOf);

@@ -62,12 +62,17 @@ export function registerAuthContext(app: FastifyInstance): void {
     if (idleExpired || now >= session.expiresAt) {
       await db.transaction(async (tx) => {
         await tx.update(sessions).set({ endedAt: now }).where(eq(sessions.id, id));
-        await appendAudit(tx, app.deps.clock, { action: 'auth.session_expired', detail: {} }, {
-          actorUserId: user.id,
-          trustId: null,
-          schoolId: null,
-          ip: request.ip,
-        });
+        await appendAudit(
+          tx,
+          app.deps.clock,
+          { action: 'auth.session_expired', detail: {} },
+          {
+            actorUserId: user.id,
+            trustId: null,
+            schoolId: null,
+            ip: request.ip,
+          },
+        );
       });
       return;
     }

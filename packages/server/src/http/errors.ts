@@ -33,7 +33,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
       });
       appError = new AppError('validation', 'request validation failed', { fields });
     } else if (isResponseSerializationError(err)) {
-      request.log.error({ err: { message: err.message, code: 'response_serialization' } }, 'response did not match its schema');
+      request.log.error(
+        { err: { message: err.message, code: 'response_serialization' } },
+        'response did not match its schema',
+      );
       appError = new AppError('internal', 'response serialisation failed');
     } else if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       appError = new AppError('payload_too_large', err.message);

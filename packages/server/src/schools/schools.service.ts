@@ -48,14 +48,19 @@ export async function createSchool(
       .values({ trustId, name: body.name, urn: body.urn ?? null, letterhead: body.letterhead })
       .returning();
     if (!row) throw new Error('insert returned nothing');
-    await appendAudit(tx, deps.clock, { action: 'trust.school_created', detail: { schoolId: row.id } }, {
-      actorUserId: actor.userId,
-      trustId,
-      schoolId: row.id,
-      subjectType: 'school',
-      subjectId: row.id,
-      ip,
-    });
+    await appendAudit(
+      tx,
+      deps.clock,
+      { action: 'trust.school_created', detail: { schoolId: row.id } },
+      {
+        actorUserId: actor.userId,
+        trustId,
+        schoolId: row.id,
+        subjectType: 'school',
+        subjectId: row.id,
+        ip,
+      },
+    );
     return toSchool(row);
   });
 }
@@ -87,14 +92,19 @@ export async function updateSchool(
     }
     const [row] = await tx.update(schools).set(changes).where(eq(schools.id, schoolId)).returning();
     if (!row) throw new AppError('not_found', 'school not found');
-    await appendAudit(tx, deps.clock, { action: 'school.settings_changed', detail: { fields } }, {
-      actorUserId: actor.userId,
-      trustId: row.trustId,
-      schoolId,
-      subjectType: 'school',
-      subjectId: schoolId,
-      ip,
-    });
+    await appendAudit(
+      tx,
+      deps.clock,
+      { action: 'school.settings_changed', detail: { fields } },
+      {
+        actorUserId: actor.userId,
+        trustId: row.trustId,
+        schoolId,
+        subjectType: 'school',
+        subjectId: schoolId,
+        ip,
+      },
+    );
     return toSchool(row);
   });
 }

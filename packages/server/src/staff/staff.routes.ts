@@ -1,7 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { grantRoleBody, inviteStaffBody, okResponse, staffListResponse, staffMemberSchema, staffRoleSchema } from '@tandem/core';
+import {
+  grantRoleBody,
+  inviteStaffBody,
+  okResponse,
+  staffListResponse,
+  staffMemberSchema,
+  staffRoleSchema,
+} from '@tandem/core';
 import { noStore, requireActor } from '../http/context';
 import { getStaffMember, grantRole, inviteStaff, listStaff, resendInvitation, revokeRole } from './staff.service';
 
@@ -56,13 +63,22 @@ export function staffRoutes(app: FastifyInstance): void {
       },
     },
     async (req) => ({
-      member: await revokeRole(deps, requireActor(req), req.params.schoolId, req.params.userId, req.params.role, req.ip),
+      member: await revokeRole(
+        deps,
+        requireActor(req),
+        req.params.schoolId,
+        req.params.userId,
+        req.params.role,
+        req.ip,
+      ),
     }),
   );
 
   r.post(
     '/api/schools/:schoolId/staff/:userId/resend-invitation',
-    { schema: { tags: TAGS, params: memberParams, body: z.strictObject({}).optional(), response: { 200: okResponse } } },
+    {
+      schema: { tags: TAGS, params: memberParams, body: z.strictObject({}).optional(), response: { 200: okResponse } },
+    },
     async (req) => {
       await resendInvitation(deps, requireActor(req), req.params.schoolId, req.params.userId, req.ip);
       return { ok: true as const };

@@ -115,20 +115,32 @@ export async function inviteStaff(
       userId = created.id;
       invitationToken = await issueOneTimeToken(tx, deps, userId, 'invitation');
     }
-    await tx.insert(roleAssignments).values(
-      roles.map((role) => ({ userId, trustId: school.trustId, schoolId, role, grantedBy: actor.userId })),
+    await tx
+      .insert(roleAssignments)
+      .values(roles.map((role) => ({ userId, trustId: school.trustId, schoolId, role, grantedBy: actor.userId })));
+    await appendAudit(
+      tx,
+      deps.clock,
+      { action: 'staff.invited', detail: { userId, roles } },
+      {
+        actorUserId: actor.userId,
+        trustId: school.trustId,
+        schoolId,
+        subjectType: 'user',
+        subjectId: userId,
+        ip,
+      },
     );
-    await appendAudit(tx, deps.clock, { action: 'staff.invited', detail: { userId, roles } }, {
-      actorUserId: actor.userId,
-      trustId: school.trustId,
-      schoolId,
-      subjectType: 'user',
-      subjectId: userId,
-      ip,
-    });
     return { userId, invitationToken, schoolName: school.name, displayName: existing?.displayName ?? body.displayName };
   });
-  await sendAccessEmail(deps, body.email, outcome.displayName, outcome.schoolName, actor.displayName, outcome.invitationToken);
+  await sendAccessEmail(
+    deps,
+    body.email,
+    outcome.displayName,
+    outcome.schoolName,
+    actor.displayName,
+    outcome.invitationToken,
+  );
   return memberOrNotFound(db, schoolId, outcome.userId);
 }
 
@@ -159,7 +171,9 @@ async function sendAccessEmail(
       ];
   await deps.mailer.send({
     to,
-    subject: invitationToken ? `You have been invited to Tandem at ${schoolName}` : `You now have access to ${schoolName} in Tandem`,
+    subject: invitationToken
+      ? `You have been invited to Tandem at ${schoolName}`
+      : `You now have access to ${schoolName} in Tandem`,
     text: [...lines, '', 'If you were not expecting this e-mail, please tell the school office.'].join('\n'),
   });
 }
@@ -176,17 +190,29 @@ export async function resendInvitation(deps: AppDeps, actor: Actor, schoolId: st
     }
     const school = await loadSchool(tx, schoolId);
     const token = await issueOneTimeToken(tx, deps, userId, 'invitation');
-    await appendAudit(tx, deps.clock, { action: 'staff.invitation_resent', detail: { userId } }, {
-      actorUserId: actor.userId,
-      trustId: school.trustId,
-      schoolId,
-      subjectType: 'user',
-      subjectId: userId,
-      ip,
-    });
+    await appendAudit(
+      tx,
+      deps.clock,
+      { action: 'staff.invitation_resent', detail: { userId } },
+      {
+        actorUserId: actor.userId,
+        trustId: school.trustId,
+        schoolId,
+        subjectType: 'user',
+        subjectId: userId,
+        ip,
+      },
+    );
     return { member, token, schoolName: school.name };
   });
-  await sendAccessEmail(deps, result.member.email, result.member.displayName, result.schoolName, actor.displayName, result.token);
+  await sendAccessEmail(
+    deps,
+    result.member.email,
+    result.member.displayName,
+    result.schoolName,
+    actor.displayName,
+    result.token,
+  );
 }
 
 export async function grantRole(
@@ -207,15 +233,22 @@ export async function grantRole(
       });
     }
     const school = await loadSchool(tx, schoolId);
-    await tx.insert(roleAssignments).values({ userId, trustId: school.trustId, schoolId, role, grantedBy: actor.userId });
-    await appendAudit(tx, deps.clock, { action: 'role.granted', detail: { userId, role } }, {
-      actorUserId: actor.userId,
-      trustId: school.trustId,
-      schoolId,
-      subjectType: 'user',
-      subjectId: userId,
-      ip,
-    });
+    await tx
+      .insert(roleAssignments)
+      .values({ userId, trustId: school.trustId, schoolId, role, grantedBy: actor.userId });
+    await appendAudit(
+      tx,
+      deps.clock,
+      { action: 'role.granted', detail: { userId, role } },
+      {
+        actorUserId: actor.userId,
+        trustId: school.trustId,
+        schoolId,
+        subjectType: 'user',
+        subjectId: userId,
+        ip,
+      },
+    );
   });
   return memberOrNotFound(db, schoolId, userId);
 }
@@ -258,14 +291,19 @@ export async function revokeRole(
         .set({ usedAt: now })
         .where(and(eq(oneTimeTokens.userId, userId), isNull(oneTimeTokens.usedAt)));
     }
-    await appendAudit(tx, deps.clock, { action: 'role.revoked', detail: { userId, role } }, {
-      actorUserId: actor.userId,
-      trustId: school.trustId,
-      schoolId,
-      subjectType: 'user',
-      subjectId: userId,
-      ip,
-    });
+    await appendAudit(
+      tx,
+      deps.clock,
+      { action: 'role.revoked', detail: { userId, role } },
+      {
+        actorUserId: actor.userId,
+        trustId: school.trustId,
+        schoolId,
+        subjectType: 'user',
+        subjectId: userId,
+        ip,
+      },
+    );
   });
   const [after] = await staffRows(db, schoolId, [userId]);
   return after ?? null;

@@ -50,6 +50,11 @@ type LoadState =
   | { status: 'ready'; session: SessionResponse }
   | { status: 'error'; error: ApiError };
 
+function signedOutKeepingDemo(state: LoadState): LoadState {
+  const demo = state.status === 'ready' && state.session.demo;
+  return { status: 'ready', session: { ...SIGNED_OUT, demo } };
+}
+
 function currentPath(): string {
   return window.location.pathname + window.location.search;
 }
@@ -93,7 +98,7 @@ export function SessionProvider({
   }, []);
 
   const endSession = useCallback(() => {
-    setState({ status: 'ready', session: SIGNED_OUT });
+    setState(signedOutKeepingDemo);
     refreshCsrfToken().catch(() => undefined);
     const here = currentPath();
     const next = here.startsWith('/sign-in') ? '' : `?next=${encodeURIComponent(here)}`;
@@ -104,7 +109,7 @@ export function SessionProvider({
     try {
       await apiPost('/api/auth/sign-out', {}, okResponse);
     } finally {
-      setState({ status: 'ready', session: SIGNED_OUT });
+      setState(signedOutKeepingDemo);
       await refreshCsrfToken().catch(() => undefined);
     }
     navigate('/sign-in', { flash: { kind: 'success', title: 'You have signed out.' } });

@@ -6,8 +6,15 @@ import { Link, type Flash } from '../router/router';
  * The page's h1; the browser title is set to match ("Staff and roles – Tandem"). It can be focused
  * by script so that a screen reader announces the new page after client-side navigation.
  */
+function textOf(node: ReactNode): string {
+  if (typeof node === 'string') return node;
+  if (typeof node === 'number') return String(node);
+  if (Array.isArray(node)) return node.map((n: ReactNode) => textOf(n)).join('');
+  return '';
+}
+
 export function PageTitle({ children, caption, title }: { children: ReactNode; caption?: ReactNode; title?: string }) {
-  const text = title ?? (typeof children === 'string' ? children : '');
+  const text = title ?? textOf(children);
   useEffect(() => {
     document.title = text === '' ? 'Tandem' : `${text} – Tandem`;
   }, [text]);

@@ -1,0 +1,188 @@
+/** The frame around every page: skip link, header, navigation, main content and footer. */
+import type { ReactNode } from 'react';
+import { useEffect, useState } from 'react';
+import { rememberPlace, schoolCan, trustCan, useSession } from '../auth/session';
+import { Link, matchPath, useLocation } from '../router/router';
+import { roleNames } from './format';
+
+interface NavItem {
+  to: string;
+  label: string;
+  exact?: boolean;
+}
+
+interface Place {
+  kind: 'school' | 'trust';
+  id: string;
+  name: string;
+  rolesText: string;
+  home: string;
+  nav: NavItem[];
+}
+
+function usePlace(): Place | null {
+  const { pathname } = useLocation();
+  const { session } = useSession();
+  const schoolMatch = /^\/schools\/([^/]+)/.exec(pathname);
+  if (schoolMatch?.[1] !== undefined) {
+    const id = decodeURIComponent(schoolMatch[1]);
+    const school = session.schools.find((s) => s.id === id);
+    if (school === undefined) return null;
+    const base = `/schools/${encodeURIComponent(id)}`;
+    const nav: NavItem[] = [{ to: base, label: 'Home', exact: true }];
+    if (schoolCan(school, 'school.manageStaff')) nav.push({ to: `${base}/staff`, label: 'Staff and roles' });
+    if (schoolCan(school, 'school.viewAudit')) nav.push({ to: `${base}/audit`, label: 'Audit trail' });
+    if (school.roles.includes('school_admin')) nav.push({ to: `${base}/settings`, label: 'School settings' });
+    return { kind: 'school', id, name: school.name, rolesText: roleNames(school.roles), home: base, nav };
+  }
+  const trustMatch = /^\/trusts\/([^/]+)/.exec(pathname);
+  if (trustMatch?.[1] !== undefined) {
+    const id = decodeURIComponent(trustMatch[1]);
+    const trust = session.trusts.find((t) => t.id === id);
+    if (trust === undefined) return null;
+    const base = `/trusts/${encodeURIComponent(id)}`;
+    const nav: NavItem[] = [
+      { to: base, label: 'Home', exact: true },
+      { to: `${base}/schools`, label: 'Schools' },
+    ];
+    if (trustCan(trust, 'trust.viewAudit')) nav.push({ to: `${base}/audit`, label: 'Audit trail' });
+    return { kind: 'trust', id, name: trust.name, rolesText: roleNames(trust.roles), home: base, nav };
+  }
+  return null;
+}
+
+function PlaceSwitcher({ current }: { current: Place | null }) {
+  const { session } = useSession();
+  const { pathname } = useLocation();
+  const [openFor, setOpenFor] = useState<string | null>(null);
+  const places = [
+    ...session.schools.map((s) => ({ key: `s-${s.id}`, to: `/schools/${encodeURIComponent(s.id)}`, name: s.name, id: s.id })),
+    ...session.trusts.map((t) => ({ key: `t-${t.id}`, to: `/trusts/${encodeURIComponent(t.id)}`, name: `${t.name} (trust)`, id: t.id })),
+  ];
+  if (places.length < 2) return null;
+  const label = session.trusts.length > 0 ? 'Change school or trust' : 'Change school';
+  return (
+    <details
+      className="switcher"
+      open={openFor === pathname}
+      onToggle={(e) => {
+        setOpenFor(e.currentTarget.open ? pathname : null);
+      }}
+    >
+      <summary className="switcher__summary">{label}</summary>
+      <ul className="switcher__list">
+        {places.map((p) => (
+          <li key={p.key}>
+            <Link
+              to={p.to}
+              className="switcher__link"
+              aria-current={current?.id === p.id ? 'true' : undefined}
+              onClick={() => {
+                setOpenFor(null);
+              }}
+            >
+              {p.name}
+              {current?.id === p.id && <span className="visually-hidden"> (current)</span>}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+export function Shell({ children }: { children: ReactNode }) {
+  const { session, signOut } = useSession();
+  const { pathname } = useLocation();
+  const place = usePlace();
+  const [signingOut, setSigningOut] = useState(false);
+  const user = session.user;
+  const complete = session.stage === 'complete';
+
+  const userId = user?.id ?? null;
+  const placeHome = place?.home ?? null;
+  useEffect(() => {
+    if (complete && userId !== null && placeHome !== null) rememberPlace(userId, placeHome);
+  }, [complete, userId, placeHome]);
+
+  return (
+    <>
+      <a href="#main-content" className="skip-link">
+        Skip to main content
+      </a>
+      {session.demo && (
+        <div className="demo-banner">
+          <p className="page-width demo-banner__text">
+            <strong className="tag tag--yellow">Demo</strong> Demo data: the people and pupils here are made up
+          </p>
+        </div>
+      )}
+      <header className="header">
+        <div className="page-width header__inner">
+          <div className="header__brand">
+            <Link to="/" className="header__product">
+              Tandem
+            </Link>
+            {complete && place !== null && <span className="header__place">{place.name}</span>}
+          </div>
+          {session.signedIn && (
+            <div className="header__account">
+              {user !== null && (
+                <p className="header__person">
+                  <span className="header__name">{user.displayName}</span>
+                  {complete && place !== null && place.rolesText !== '' && (
+                    <span className="header__roles">{place.rolesText}</span>
+                  )}
+                </p>
+              )}
+              <button
+                type="button"
+                className="header__signout"
+                disabled={signingOut}
+                onClick={() => {
+                  setSigningOut(true);
+                  signOut().finally(() => {
+                    setSigningOut(false);
+                  });
+                }}
+              >
+                {signingOut ? 'Signing out…' : 'Sign out'}
+              </button>
+            </div>
+          )}
+        </div>
+        {complete && (place !== null || session.schools.length + session.trusts.length > 1) && (
+          <div className="subheader">
+            <div className="page-width subheader__inner">
+              {place !== null && (
+                <nav className="nav" aria-label={place.kind === 'school' ? 'School' : 'Trust'}>
+                  <ul className="nav__list">
+                    {place.nav.map((item) => {
+                      const active = item.exact === true ? pathname === item.to : matchPath(item.to, pathname) !== null || pathname.startsWith(`${item.to}/`);
+                      return (
+                        <li key={item.to} className="nav__item">
+                          <Link to={item.to} className="nav__link" aria-current={active ? 'page' : undefined}>
+                            {item.label}
+                          </Link>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </nav>
+              )}
+              <PlaceSwitcher current={place} />
+            </div>
+          </div>
+        )}
+      </header>
+      <main id="main-content" className="page-width main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="footer">
+        <div className="page-width footer__inner">
+          <p>Tandem helps schools support the mental health and wellbeing of their pupils.</p>
+        </div>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,107 @@
+import { schoolSchema, updateSchoolBody, type School } from '@tandem/core';
+import { useState } from 'react';
+import { apiPatch, toApiError } from '../api/client';
+import { useResource } from '../api/useResource';
+import { useSchool } from '../auth/session';
+import { formatTime } from '../components/dates';
+import { Button, ErrorSummary, Form, TextareaField, TextField } from '../components/Form';
+import { useFormErrors } from '../components/formErrors';
+import { Loading, NotificationBanner, PageTitle } from '../components/Page';
+import { LoadError, NotFoundPage } from '../errors/ErrorPages';
+import { schoolPath } from './schoolsApi';
+
+const FIELDS = ['letterhead', 'staffIdleMinutes'] as const;
+
+export function SchoolSettingsPage({ schoolId }: { schoolId: string }) {
+  const school = useSchool(schoolId);
+  const allowed = school?.roles.includes('school_admin') ?? false;
+  const { resource, reload, setData } = useResource(allowed ? schoolPath(schoolId) : null, schoolSchema);
+  if (school === undefined || !allowed) return <NotFoundPage />;
+
+  return (
+    <>
+      <PageTitle caption={school.name}>School settings</PageTitle>
+      {resource.status === 'loading' && <Loading what="Loading settings" />}
+      {resource.status === 'error' && <LoadError error={resource.error} onRetry={reload} />}
+      {resource.status === 'ready' && (
+        <SettingsForm key={resource.data.id} school={resource.data} onSaved={setData} />
+      )}
+    </>
+  );
+}
+
+function SettingsForm({ school, onSaved }: { school: School; onSaved: (school: School) => void }) {
+  const [letterhead, setLetterhead] = useState(school.letterhead);
+  const [minutes, setMinutes] = useState(String(school.staffIdleMinutes));
+  const [busy, setBusy] = useState(false);
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
+  const form = useFormErrors(FIELDS);
+
+  const submit = async () => {
+    const trimmed = minutes.trim();
+    const parsed = updateSchoolBody.safeParse({
+      letterhead,
+      staffIdleMinutes: /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN,
+    });
+    if (!parsed.success) {
+      form.fromIssues(
+        parsed.error.issues.map((i) =>
+          i.path[0] === 'staffIdleMinutes' && i.code === 'invalid_type' && trimmed !== ''
+            ? { ...i, message: 'Enter the number of minutes as a whole number, like 30' }
+            : i,
+        ),
+      );
+      setSavedAt(null);
+      return;
+    }
+    setBusy(true);
+    try {
+      const updated = await apiPatch(`/api/schools/${encodeURIComponent(school.id)}`, parsed.data, schoolSchema);
+      form.clear();
+      setLetterhead(updated.letterhead);
+      setMinutes(String(updated.staffIdleMinutes));
+      setSavedAt(new Date());
+      onSaved(updated);
+    } catch (error) {
+      setSavedAt(null);
+      form.fromApi(toApiError(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      {savedAt !== null && (
+        <NotificationBanner key={savedAt.getTime()} kind="success" title={`Settings saved at ${formatTime(savedAt)}.`} />
+      )}
+      <ErrorSummary errors={form.errors} />
+      <Form onSubmit={submit} className="narrow">
+        <TextareaField
+          name="letterhead"
+          label="Letterhead"
+          hint="The school's name, address and contact details as they should appear at the top of letters to parents and carers."
+          rows={6}
+          maxChars={1000}
+          value={letterhead}
+          onValueChange={setLetterhead}
+          error={form.errorFor('letterhead')}
+        />
+        <TextField
+          name="staffIdleMinutes"
+          label="Sign staff out after this many minutes without activity"
+          hint="Between 5 and 240 minutes. A shorter time keeps pupils' information safer on shared computers."
+          inputMode="numeric"
+          width="number"
+          spellCheck={false}
+          value={minutes}
+          onValueChange={setMinutes}
+          error={form.errorFor('staffIdleMinutes')}
+        />
+        <Button type="submit" busy={busy} busyText="Saving…">
+          Save settings
+        </Button>
+      </Form>
+    </>
+  );
+}
