@@ -218,11 +218,6 @@ function RecoveryCodes({ codes, busy, onContinue }: { codes: string[]; busy: boo
     }, 10_000);
   };
 
-  return () => {
-      URL.revokeObjectURL(url);
-    };
-  }, [codes]);
-
   return (
     <div className="narrow">
       <PageTitle>Save your recovery codes</PageTitle>
