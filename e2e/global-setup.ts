@@ -97,7 +97,9 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, logFile: stri
   let lastError = '';
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${tail(logFile)}`);
+      throw new Error(
+        `the server exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${tail(logFile)}`,
+      );
     }
     try {
       const res = await fetch(`${baseUrl}/api/health`);
@@ -206,7 +208,9 @@ export default async function setup(project: TestProject) {
     if (!index.ok || !html.includes('id="root"')) {
       throw new Error(`the server does not serve the web app at / (HTTP ${index.status})`);
     }
-    console.log(`[e2e] server ready at ${baseUrl} in ${((performance.now() - started) / 1000).toFixed(1)} s (log: test-results/e2e-server.log)`);
+    console.log(
+      `[e2e] server ready at ${baseUrl} in ${((performance.now() - started) / 1000).toFixed(1)} s (log: test-results/e2e-server.log)`,
+    );
   } catch (err) {
     await cleanUp();
     throw err;

@@ -98,8 +98,7 @@ export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('load');
   await page.waitForFunction(
     () =>
-      document.querySelector('[aria-busy="true"]') === null &&
-      document.querySelector('#root')?.childElementCount !== 0,
+      document.querySelector('[aria-busy="true"]') === null && document.querySelector('#root')?.childElementCount !== 0,
   );
   await page.evaluate(async () => {
     await document.fonts.ready;
@@ -168,7 +167,8 @@ export async function noHorizontalScroll(page: Page, label = page.url()): Promis
       .slice(0, 5)
       .map(({ el, right }) => {
         const id = el.id ? `#${el.id}` : '';
-        const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+        const cls =
+          typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
         return `${el.tagName.toLowerCase()}${id}${cls} (right edge ${Math.round(right)} px)`;
       });
     return { scrollWidth, innerWidth, wide };
@@ -209,7 +209,8 @@ export interface FocusStyle {
 export async function focused(page: Page): Promise<FocusStyle> {
   return page.evaluate(() => {
     const el = document.activeElement;
-    if (el === null || el === document.body) return { element: 'body', outlineStyle: 'none', outlineWidth: '0px', boxShadow: 'none' };
+    if (el === null || el === document.body)
+      return { element: 'body', outlineStyle: 'none', outlineWidth: '0px', boxShadow: 'none' };
     const style = getComputedStyle(el);
     const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
     const id = el.id ? `#${el.id}` : '';
@@ -229,7 +230,10 @@ export async function expectFocusVisible(page: Page): Promise<FocusStyle> {
   const f = await focused(page);
   const outline = f.outlineStyle !== 'none' && Number.parseFloat(f.outlineWidth) > 0;
   const shadow = f.boxShadow !== 'none' && f.boxShadow !== '';
-  expect(outline || shadow, `focus is not visible on ${f.element} (outline ${f.outlineStyle} ${f.outlineWidth}, box-shadow ${f.boxShadow})`).toBe(true);
+  expect(
+    outline || shadow,
+    `focus is not visible on ${f.element} (outline ${f.outlineStyle} ${f.outlineWidth}, box-shadow ${f.boxShadow})`,
+  ).toBe(true);
   return f;
 }
 

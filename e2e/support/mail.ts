@@ -30,7 +30,8 @@ export async function waitForMail(
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = allMail().filter(
-      (m) => m.to.some((a) => a.toLowerCase() === to.toLowerCase()) && (subject === undefined || subject.test(m.subject)),
+      (m) =>
+        m.to.some((a) => a.toLowerCase() === to.toLowerCase()) && (subject === undefined || subject.test(m.subject)),
     );
     const mail = found[count - 1];
     if (mail !== undefined) return mail;
@@ -38,7 +39,9 @@ export async function waitForMail(
       const seen = allMail()
         .map((m) => `  ${m.to.join(', ')}: ${m.subject}`)
         .join('\n');
-      throw new Error(`no e-mail #${count} to ${to}${subject ? ` matching ${subject}` : ''} within ${timeoutMs} ms; received:\n${seen || '  (none)'}`);
+      throw new Error(
+        `no e-mail #${count} to ${to}${subject ? ` matching ${subject}` : ''} within ${timeoutMs} ms; received:\n${seen || '  (none)'}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -27,7 +27,10 @@ function readSteps(): Record<string, number> {
 
 /** "ABCD EFGH ..." as shown on the set-up page, to the key otplib expects. */
 export function normaliseKey(shown: string): string {
-  return shown.replace(/^\s*Key:\s*/i, '').replace(/\s+/g, '').toUpperCase();
+  return shown
+    .replace(/^\s*Key:\s*/i, '')
+    .replace(/\s+/g, '')
+    .toUpperCase();
 }
 
 /**

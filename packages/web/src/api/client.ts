@@ -173,7 +173,7 @@ async function send(method: Method, path: string, body: unknown, retryCsrf: bool
     method !== 'GET' &&
     response.status === 403 &&
     code === 'forbidden' &&
-    /csrf/i.test(message)
+    /csrf|expired/i.test(message)
   ) {
     await refreshCsrfToken();
     return send(method, path, body, false);

@@ -15,6 +15,14 @@ export function roleNames(roles: readonly Role[]): string {
   return listInWords(roles.map((r) => ROLE_LABELS[r]));
 }
 
+const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'miss', 'mx', 'prof', 'professor', 'rev', 'revd', 'sir', 'dame']);
+
+/** How to greet someone: "Sam" for "Sam Patel", "Dr Carter" for "Dr Helen Carter". */
 export function firstName(displayName: string): string {
-  return displayName.trim().split(/\s+/)[0] ?? displayName;
+  const parts = displayName.trim().split(/\s+/);
+  const first = parts[0] ?? displayName;
+  if (parts.length >= 2 && TITLES.has(first.toLowerCase().replace(/\.$/, ''))) {
+    return `${first} ${parts[parts.length - 1] ?? ''}`;
+  }
+  return first;
 }
