@@ -6,3 +6,8 @@ export * from './audit/audit.schemas';
 export * from './schools/schools.schemas';
 export * from './staff/staff.schemas';
 export * from './pupils/upn';
+export * from './levels/framework';
+export * from './levels/levels.schemas';
+export * from './levels/rules';
+export * from './pupils/visibility';
+export * from './pupils/pupils.schemas';

@@ -51,18 +51,42 @@ const ROUTES: readonly Route[] = [
   { path: '/set-password', access: 'public', render: () => <SetPasswordPage /> },
   { path: '/', access: 'complete', render: () => <HomeRedirect /> },
   { path: '/schools/:schoolId', access: 'complete', render: (x) => <SchoolHomePage schoolId={p(x, 'schoolId')} /> },
-  { path: '/schools/:schoolId/staff', access: 'complete', render: (x) => <StaffListPage schoolId={p(x, 'schoolId')} /> },
-  { path: '/schools/:schoolId/staff/invite', access: 'complete', render: (x) => <InviteStaffPage schoolId={p(x, 'schoolId')} /> },
+  {
+    path: '/schools/:schoolId/staff',
+    access: 'complete',
+    render: (x) => <StaffListPage schoolId={p(x, 'schoolId')} />,
+  },
+  {
+    path: '/schools/:schoolId/staff/invite',
+    access: 'complete',
+    render: (x) => <InviteStaffPage schoolId={p(x, 'schoolId')} />,
+  },
   {
     path: '/schools/:schoolId/staff/:userId',
     access: 'complete',
     render: (x) => <StaffMemberPage schoolId={p(x, 'schoolId')} userId={p(x, 'userId')} />,
   },
-  { path: '/schools/:schoolId/settings', access: 'complete', render: (x) => <SchoolSettingsPage schoolId={p(x, 'schoolId')} /> },
-  { path: '/schools/:schoolId/audit', access: 'complete', render: (x) => <SchoolAuditPage schoolId={p(x, 'schoolId')} /> },
+  {
+    path: '/schools/:schoolId/settings',
+    access: 'complete',
+    render: (x) => <SchoolSettingsPage schoolId={p(x, 'schoolId')} />,
+  },
+  {
+    path: '/schools/:schoolId/audit',
+    access: 'complete',
+    render: (x) => <SchoolAuditPage schoolId={p(x, 'schoolId')} />,
+  },
   { path: '/trusts/:trustId', access: 'complete', render: (x) => <TrustHomePage trustId={p(x, 'trustId')} /> },
-  { path: '/trusts/:trustId/schools', access: 'complete', render: (x) => <TrustSchoolsPage trustId={p(x, 'trustId')} /> },
-  { path: '/trusts/:trustId/schools/new', access: 'complete', render: (x) => <AddSchoolPage trustId={p(x, 'trustId')} /> },
+  {
+    path: '/trusts/:trustId/schools',
+    access: 'complete',
+    render: (x) => <TrustSchoolsPage trustId={p(x, 'trustId')} />,
+  },
+  {
+    path: '/trusts/:trustId/schools/new',
+    access: 'complete',
+    render: (x) => <AddSchoolPage trustId={p(x, 'trustId')} />,
+  },
   { path: '/trusts/:trustId/audit', access: 'complete', render: (x) => <TrustAuditPage trustId={p(x, 'trustId')} /> },
 ];
 

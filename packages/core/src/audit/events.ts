@@ -25,8 +25,17 @@ export type AuditEvent =
   | { action: 'audit.exported'; detail: { filters: Record<string, string>; rows: number } }
   | { action: 'pupil.viewed'; detail: { view: 'case' | 'summary' | 'basic' } }
   | { action: 'pupil.updated'; detail: { fields: string[] } }
-  | { action: 'pupil.import_applied'; detail: { added: number; updated: number; left: number } }
-  | { action: 'pupil.list_exported'; detail: { rows: number } };
+  | { action: 'pupil.import_previewed'; detail: { importId: string; kind: string; rows: number; errors: number } }
+  | {
+      action: 'pupil.import_applied';
+      detail: { importId: string; kind: string; added: number; updated: number; left: number };
+    }
+  | { action: 'pupil.list_exported'; detail: { rows: number } }
+  | { action: 'pupil.chronology_viewed'; detail: { format: 'screen' | 'pdf' } }
+  | { action: 'level.changed'; detail: { from: string | null; to: string | null; evidence: number } }
+  | { action: 'level.reworded'; detail: { code: string; version: number } }
+  | { action: 'level.letters_generated'; detail: { batchId: string; pupils: number; yearGroup: number | null } }
+  | { action: 'level.staff_briefing_generated'; detail: { batchId: string; pupils: number; groups: number } };
 
 export type AuditAction = AuditEvent['action'];
 
@@ -62,6 +71,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'audit.exported': 'Exported the audit trail',
   'pupil.viewed': 'Opened a pupil record',
   'pupil.updated': 'Changed pupil details',
-  'pupil.import_applied': 'Imported pupils from the MIS',
+  'pupil.import_previewed': 'Checked an MIS file before import',
+  'pupil.import_applied': 'Imported from the MIS',
   'pupil.list_exported': 'Exported a pupil list',
+  'pupil.chronology_viewed': "Viewed a pupil's chronology",
+  'level.changed': "Changed a pupil's level",
+  'level.reworded': 'Reworded a level',
+  'level.letters_generated': 'Made termly level letters for parents',
+  'level.staff_briefing_generated': 'Made the termly staff briefing',
 };

@@ -228,10 +228,14 @@ export const pupils = pgTable(
     leftOn: date('left_on', { mode: 'string' }),
     /** The pupil's own portal account, if they have one. */
     userId: uuid('user_id').references(() => users.id),
+    /** Current level code (MH1..MH5), null = Thriving. Kept in step with level_changes. */
+    currentLevel: text('current_level'),
+    levelChangedAt: ts('level_changed_at'),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
+    index('pupils_school_level_idx').on(t.schoolId, t.currentLevel),
     uniqueIndex('pupils_school_upn_uq').on(t.schoolId, t.upn),
     index('pupils_school_name_idx').on(t.schoolId, t.familyName, t.givenName, t.id),
     index('pupils_school_year_idx').on(t.schoolId, t.yearGroup, t.familyName, t.givenName, t.id),
@@ -317,5 +321,122 @@ export const teachingGroupPupils = pgTable(
   (t) => [
     primaryKey({ columns: [t.groupId, t.pupilId] }),
     index('teaching_group_pupils_pupil_idx').on(t.schoolId, t.pupilId),
+  ],
+);
+
+/**
+ * A school's wording of one level of its framework. Rewording adds a new version; earlier versions
+ * are kept, so a level change can show the wording that was in force when it was made.
+ */
+export const levelDefinitions = pgTable(
+  'level_definitions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    /** MH1..MH5: the structure, which a school cannot change. */
+    code: text('code').notNull(),
+    version: integer('version').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull(),
+    schoolProvides: jsonb('school_provides').$type<string[]>().notNull(),
+    homeDoes: jsonb('home_does').$type<string[]>().notNull(),
+    schoolToDo: jsonb('school_to_do').$type<string[]>().notNull(),
+    homeToDo: jsonb('home_to_do').$type<string[]>().notNull(),
+    evidenceToMoveUp: text('evidence_to_move_up').notNull(),
+    /** What the level means for a parent, in plain words (used in letters home). */
+    parentSummary: text('parent_summary').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    /** Set when a newer version replaces this one. */
+    supersededAt: ts('superseded_at'),
+  },
+  (t) => [
+    uniqueIndex('level_definitions_version_uq').on(t.schoolId, t.code, t.version),
+    uniqueIndex('level_definitions_current_uq')
+      .on(t.schoolId, t.code)
+      .where(sql`${t.supersededAt} is null`),
+  ],
+);
+
+/** Every change of a pupil's level, kept for ever: who, when, from, to, why, and on what evidence. */
+export const levelChanges = pgTable(
+  'level_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    pupilId: uuid('pupil_id')
+      .notNull()
+      .references(() => pupils.id),
+    fromLevel: text('from_level'),
+    toLevel: text('to_level'),
+    /** The wording of the new level in force at the time (null when moving to Thriving). */
+    definitionId: uuid('definition_id').references(() => levelDefinitions.id),
+    reason: text('reason').notNull(),
+    evidence: jsonb('evidence').$type<{ kind: string; description: string; refId?: string | undefined }[]>().notNull(),
+    changedBy: uuid('changed_by')
+      .notNull()
+      .references(() => users.id),
+    changedAt: ts('changed_at').notNull(),
+  },
+  (t) => [index('level_changes_pupil_idx').on(t.schoolId, t.pupilId, t.changedAt)],
+);
+
+/** Termly sharing of levels: with parents (a letter) or with staff (a briefing). */
+export const levelShares = pgTable(
+  'level_shares',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    pupilId: uuid('pupil_id')
+      .notNull()
+      .references(() => pupils.id),
+    audience: text('audience').notNull(),
+    /** The level shared (null = Thriving). */
+    level: text('level'),
+    batchId: uuid('batch_id').notNull(),
+    sharedBy: uuid('shared_by')
+      .notNull()
+      .references(() => users.id),
+    sharedAt: ts('shared_at').notNull(),
+  },
+  (t) => [
+    index('level_shares_pupil_idx').on(t.schoolId, t.pupilId, t.sharedAt),
+    check('level_shares_audience_ck', sql`${t.audience} in ('parents', 'staff')`),
+  ],
+);
+
+/** An uploaded MIS export awaiting confirmation: the preview is kept so "apply" applies what was shown. */
+export const pupilImports = pgTable(
+  'pupil_imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    /** 'pupils', 'contacts' or 'groups'. */
+    kind: text('kind').notNull(),
+    fileName: text('file_name').notNull(),
+    fileSha256: text('file_sha256').notNull(),
+    /** 'previewed', 'applied' or 'discarded'. */
+    status: text('status').notNull(),
+    /** The validated rows, ready to apply. */
+    rows: jsonb('rows').notNull(),
+    summary: jsonb('summary').notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    appliedAt: ts('applied_at'),
+  },
+  (t) => [
+    index('pupil_imports_school_idx').on(t.schoolId, t.createdAt),
+    check('pupil_imports_kind_ck', sql`${t.kind} in ('pupils', 'contacts', 'groups')`),
+    check('pupil_imports_status_ck', sql`${t.status} in ('previewed', 'applied', 'discarded')`),
   ],
 );

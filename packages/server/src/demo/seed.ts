@@ -17,6 +17,7 @@ import {
   users,
 } from '@tandem/core/schema';
 import type { AppDeps } from '../app';
+import { seedLevelFramework } from '../levels/levels.queries';
 import { hashPassword } from '../auth/password';
 import {
   DEMO_PASSWORD,
@@ -61,6 +62,7 @@ export async function loadDemoIfEmpty(deps: AppDeps): Promise<boolean> {
         .returning({ id: schools.id });
       if (!row) throw new Error('demo school not created');
       schoolIds.set(s.key, row.id);
+      await seedLevelFramework(tx, row.id);
     }
 
     const userIds = new Map<string, string>();

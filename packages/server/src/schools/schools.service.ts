@@ -4,6 +4,7 @@ import { schools } from '@tandem/core/schema';
 import type { AppDeps } from '../app';
 import { appendAudit } from '../audit/audit.service';
 import { requireSchoolPermission, requireTrustPermission } from '../http/scope';
+import { seedLevelFramework } from '../levels/levels.queries';
 
 type SchoolRow = typeof schools.$inferSelect;
 

@@ -18,11 +18,9 @@ const FALLBACK_MESSAGES: Record<ClientErrorCode, string> = {
   conflict: 'Someone else changed this while you were working. Your changes have not been saved.',
   payload_too_large: 'That is too large to upload. Please choose a smaller file.',
   rate_limited: 'Too many attempts. Please wait a few minutes and try again.',
-  account_locked:
-    'Too many attempts. For your security, sign-in is paused for a few minutes. Please try again later.',
+  account_locked: 'Too many attempts. For your security, sign-in is paused for a few minutes. Please try again later.',
   internal: 'Something went wrong on our side. Nothing has been changed. Please try again.',
-  network:
-    'We could not reach Tandem. Check your internet connection and try again. Nothing has been changed.',
+  network: 'We could not reach Tandem. Check your internet connection and try again. Nothing has been changed.',
 };
 
 export class ApiError extends Error {
@@ -162,9 +160,7 @@ async function send(method: Method, path: string, body: unknown, retryCsrf: bool
 
   const parsed = errorBodySchema.safeParse(json);
   const code: ErrorCode =
-    parsed.success && isErrorCode(parsed.data.error.code)
-      ? parsed.data.error.code
-      : statusToCode(response.status);
+    parsed.success && isErrorCode(parsed.data.error.code) ? parsed.data.error.code : statusToCode(response.status);
   const message = parsed.success ? parsed.data.error.message : FALLBACK_MESSAGES[code];
   const fields = parsed.success ? (parsed.data.error.fields ?? []) : [];
 

@@ -2,10 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { apiGet, toApiError, type ApiError } from './client';
 
-export type Resource<T> =
-  | { status: 'loading' }
-  | { status: 'ready'; data: T }
-  | { status: 'error'; error: ApiError };
+export type Resource<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; error: ApiError };
 
 export interface ResourceHandle<T> {
   resource: Resource<T>;
@@ -51,7 +48,6 @@ export function useResource<T>(path: string | null, schema: z.ZodType<T>): Resou
     [key],
   );
 
-  const resource: Resource<T> =
-    state !== null && state.key === key ? state.resource : { status: 'loading' };
+  const resource: Resource<T> = state !== null && state.key === key ? state.resource : { status: 'loading' };
   return { resource, reload, setData };
 }

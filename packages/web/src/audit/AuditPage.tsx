@@ -72,7 +72,9 @@ export function SchoolAuditPage({ schoolId }: { schoolId: string }) {
 export function TrustAuditPage({ trustId }: { trustId: string }) {
   const trust = useTrust(trustId);
   if (trust === undefined || !trustCan(trust, 'trust.viewAudit')) return <NotFoundPage />;
-  return <AuditView placeName={trust.name} listApi={`/api/trusts/${enc(trust.id)}/audit`} csvApi={null} peopleApi={null} />;
+  return (
+    <AuditView placeName={trust.name} listApi={`/api/trusts/${enc(trust.id)}/audit`} csvApi={null} peopleApi={null} />
+  );
 }
 
 function AuditView({
@@ -172,7 +174,9 @@ function AuditView({
             </p>
           )}
           {csvHref !== null && resource.data.entries.length > 0 && (
-            <p className="hint">The file includes every matching entry, not only this page. Downloading it is recorded in the audit trail.</p>
+            <p className="hint">
+              The file includes every matching entry, not only this page. Downloading it is recorded in the audit trail.
+            </p>
           )}
         </section>
       )}
@@ -189,7 +193,15 @@ function describeFilters(f: Filters, names: ReadonlyMap<string, string>): string
   return parts.length === 0 ? '' : `: ${parts.join(', ')}`;
 }
 
-function FilterForm({ initial, names, pathname }: { initial: Filters; names: ReadonlyMap<string, string>; pathname: string }) {
+function FilterForm({
+  initial,
+  names,
+  pathname,
+}: {
+  initial: Filters;
+  names: ReadonlyMap<string, string>;
+  pathname: string;
+}) {
   const navigate = useNavigate();
   const [filters, setFilters] = useState<Filters>(initial);
   const form = useFormErrors(FIELDS);
@@ -328,7 +340,12 @@ function AuditTable({ entries, names }: { entries: readonly AuditEntry[]; names:
           header: 'Who',
           label: 'Who',
           cell: (e) =>
-            e.actorName ?? (e.actorUserId === null ? <span className="secondary-text">Not signed in</span> : (names.get(e.actorUserId) ?? 'Unknown person')),
+            e.actorName ??
+            (e.actorUserId === null ? (
+              <span className="secondary-text">Not signed in</span>
+            ) : (
+              (names.get(e.actorUserId) ?? 'Unknown person')
+            )),
         },
         { key: 'what', header: 'What', label: 'What', cell: (e) => e.actionLabel },
         { key: 'subject', header: 'Subject', label: 'Subject', cell: (e) => subjectText(e, names) },
@@ -336,7 +353,12 @@ function AuditTable({ entries, names }: { entries: readonly AuditEntry[]; names:
           key: 'ip',
           header: 'From IP',
           label: 'From IP',
-          cell: (e) => (e.ip === null ? <span className="secondary-text">Not recorded</span> : <span className="break-anywhere">{e.ip}</span>),
+          cell: (e) =>
+            e.ip === null ? (
+              <span className="secondary-text">Not recorded</span>
+            ) : (
+              <span className="break-anywhere">{e.ip}</span>
+            ),
         },
       ]}
     />

@@ -36,9 +36,7 @@ export function ForgotPasswordPage() {
     return (
       <div className="narrow">
         <PageTitle>Check your email</PageTitle>
-        <p className="lead">
-          If an account exists for that address, we have sent a link. It works for 1 hour.
-        </p>
+        <p className="lead">If an account exists for that address, we have sent a link. It works for 1 hour.</p>
         <p>
           We sent it to <strong className="break-anywhere">{sentTo}</strong>, if that address has a Tandem account. The
           email may take a few minutes to arrive. Check your junk or spam folder too.

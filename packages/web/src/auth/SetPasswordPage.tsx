@@ -57,7 +57,12 @@ export function SetPasswordPage() {
   const invitation = check !== null && 'info' in check && check.info.purpose === 'invitation';
   const title = invitation ? 'Set up your account' : 'Choose a new password';
 
-  if (token === null || (check !== null && 'error' in check && (check.error.code === 'not_found' || check.error.code === 'bad_request' || check.error.code === 'validation'))) {
+  if (
+    token === null ||
+    (check !== null &&
+      'error' in check &&
+      (check.error.code === 'not_found' || check.error.code === 'bad_request' || check.error.code === 'validation'))
+  ) {
     return (
       <div className="narrow">
         <PageTitle>This link has expired</PageTitle>
@@ -66,8 +71,7 @@ export function SetPasswordPage() {
           <Link to="/forgot-password">Ask for a new link</Link>
         </p>
         <p>
-          If you were invited to Tandem and your invitation has expired, ask your school administrator to send it
-          again.
+          If you were invited to Tandem and your invitation has expired, ask your school administrator to send it again.
         </p>
       </div>
     );
@@ -110,7 +114,11 @@ export function SetPasswordPage() {
       navigate('/sign-in', {
         replace: true,
         flash: invitation
-          ? { kind: 'success', title: 'Your account is ready.', text: 'Sign in with your email address and new password.' }
+          ? {
+              kind: 'success',
+              title: 'Your account is ready.',
+              text: 'Sign in with your email address and new password.',
+            }
           : { kind: 'success', title: 'Your password has been changed.', text: 'Sign in with your new password.' },
       });
     } catch (error) {

@@ -45,7 +45,9 @@ export function SetUpTwoFactorPage() {
   const next = safeNextPath(useSearchParams().get('next'));
   const because = useRolesNeedingMfa();
   const [attempt, setAttempt] = useState(0);
-  const [enrolment, setEnrolment] = useState<{ attempt: number; data: Enrolment } | { attempt: number; error: ApiError } | null>(null);
+  const [enrolment, setEnrolment] = useState<
+    { attempt: number; data: Enrolment } | { attempt: number; error: ApiError } | null
+  >(null);
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
@@ -97,7 +99,11 @@ export function SetUpTwoFactorPage() {
       const session = await refresh();
       navigate(pathForStage(session.stage, next), {
         replace: true,
-        flash: { kind: 'success', title: 'Two-factor sign-in is set up.', text: 'Next time you sign in, you will need a code from your app.' },
+        flash: {
+          kind: 'success',
+          title: 'Two-factor sign-in is set up.',
+          text: 'Next time you sign in, you will need a code from your app.',
+        },
       });
     } catch {
       setContinuing(false);
@@ -122,8 +128,8 @@ export function SetUpTwoFactorPage() {
 
       <h2 className="heading-m">1. Get an authenticator app</h2>
       <p>
-        Install an authenticator app on your phone if you do not have one. For example, Microsoft Authenticator or Google
-        Authenticator. Any app that makes time-based codes will work.
+        Install an authenticator app on your phone if you do not have one. For example, Microsoft Authenticator or
+        Google Authenticator. Any app that makes time-based codes will work.
       </p>
 
       <h2 className="heading-m">2. Add Tandem to the app</h2>
@@ -226,7 +232,9 @@ function RecoveryCodes({ codes, busy, onContinue }: { codes: string[]; busy: boo
         If you lose your phone or cannot use your authenticator app, you can sign in with one of these codes instead.
         Each code works once.
       </p>
-      <WarningText>We will only show these codes once. Store them somewhere safe, such as a password manager.</WarningText>
+      <WarningText>
+        We will only show these codes once. Store them somewhere safe, such as a password manager.
+      </WarningText>
       <ol className="recovery-codes" aria-label="Recovery codes">
         {codes.map((c) => (
           <li key={c}>

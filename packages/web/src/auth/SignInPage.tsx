@@ -43,7 +43,7 @@ export function SignInPage() {
     <div className="narrow">
       <FlashBanner flash={flash} />
       <ErrorSummary errors={form.errors} />
-      <PageTitle>Sign in to Tandem</PageTitle>
+      <PageTitle>Sign in</PageTitle>
       <Form onSubmit={submit}>
         <TextField
           name="email"

@@ -25,7 +25,10 @@ export function TwoFactorPage() {
       form.fromFields(
         parsed.error.issues.map((i) => ({
           path: field,
-          message: field === 'code' ? i.message.replace('Enter the code', 'Enter the 6-digit code from your app') : i.message.replace('Enter the code', 'Enter a recovery code'),
+          message:
+            field === 'code'
+              ? i.message.replace('Enter the code', 'Enter the 6-digit code from your app')
+              : i.message.replace('Enter the code', 'Enter a recovery code'),
         })),
       );
       return;
@@ -65,10 +68,7 @@ export function TwoFactorPage() {
     <div className="narrow">
       <ErrorSummary errors={form.errors} />
       <PageTitle>Enter the code from your authenticator app</PageTitle>
-      <Form
-        onSubmit={() => verify('code')}
-        label="Six-digit code"
-      >
+      <Form onSubmit={() => verify('code')} label="Six-digit code">
         <TextField
           name="code"
           label="Code"
@@ -92,8 +92,8 @@ export function TwoFactorPage() {
         </summary>
         <div className="details__text">
           <p>
-            If you cannot use your phone, enter one of the recovery codes you saved when you set up two-factor sign-in. Each
-            code works once.
+            If you cannot use your phone, enter one of the recovery codes you saved when you set up two-factor sign-in.
+            Each code works once.
           </p>
           <Form onSubmit={() => verify('recoveryCode')} label="Recovery code">
             <TextField
@@ -107,7 +107,13 @@ export function TwoFactorPage() {
               onValueChange={setRecoveryCode}
               error={form.errorFor('recoveryCode')}
             />
-            <Button type="submit" variant="secondary" busy={busy === 'recoveryCode'} disabled={busy !== null} busyText="Checking…">
+            <Button
+              type="submit"
+              variant="secondary"
+              busy={busy === 'recoveryCode'}
+              disabled={busy !== null}
+              busyText="Checking…"
+            >
               Continue with recovery code
             </Button>
           </Form>

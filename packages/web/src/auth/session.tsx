@@ -46,9 +46,7 @@ interface SessionValue {
 const SessionContext = createContext<SessionValue | null>(null);
 
 type LoadState =
-  | { status: 'loading' }
-  | { status: 'ready'; session: SessionResponse }
-  | { status: 'error'; error: ApiError };
+  { status: 'loading' } | { status: 'ready'; session: SessionResponse } | { status: 'error'; error: ApiError };
 
 function signedOutKeepingDemo(state: LoadState): LoadState {
   const demo = state.status === 'ready' && state.session.demo;

@@ -21,9 +21,11 @@ function cx(...names: (string | false | null | undefined)[]): string {
 }
 
 function describedBy(id: string, hint: ReactNode, error: string | undefined, extra?: string): string | undefined {
-  const ids = [hint !== undefined && hint !== null ? `${id}-hint` : null, error !== undefined ? `${id}-error` : null, extra ?? null].filter(
-    (x): x is string => x !== null,
-  );
+  const ids = [
+    hint !== undefined && hint !== null ? `${id}-hint` : null,
+    error !== undefined ? `${id}-error` : null,
+    extra ?? null,
+  ].filter((x): x is string => x !== null);
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
@@ -74,7 +76,17 @@ type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'v
   width?: 'full' | 'code' | 'number' | 'date';
 };
 
-export function TextField({ name, label, hint, error, value, onValueChange, width = 'full', className, ...rest }: InputProps) {
+export function TextField({
+  name,
+  label,
+  hint,
+  error,
+  value,
+  onValueChange,
+  width = 'full',
+  className,
+  ...rest
+}: InputProps) {
   const id = fieldId(name);
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
@@ -104,7 +116,17 @@ type TextareaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'n
   maxChars?: number;
 };
 
-export function TextareaField({ name, label, hint, error, value, onValueChange, maxChars, rows = 5, ...rest }: TextareaProps) {
+export function TextareaField({
+  name,
+  label,
+  hint,
+  error,
+  value,
+  onValueChange,
+  maxChars,
+  rows = 5,
+  ...rest
+}: TextareaProps) {
   const id = fieldId(name);
   const remaining = maxChars === undefined ? null : maxChars - value.length;
   return (
@@ -302,7 +324,16 @@ type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
   busyText?: string;
 };
 
-export function Button({ variant = 'primary', busy = false, busyText, className, children, disabled, type = 'button', ...rest }: ButtonProps) {
+export function Button({
+  variant = 'primary',
+  busy = false,
+  busyText,
+  className,
+  children,
+  disabled,
+  type = 'button',
+  ...rest
+}: ButtonProps) {
   return (
     <button
       type={type}
@@ -369,7 +400,17 @@ export function ErrorSummary({ errors, title = 'There is a problem' }: { errors:
 }
 
 /** A form that never lets the browser's own validation or submission run. */
-export function Form({ onSubmit, children, className, label }: { onSubmit: () => void | Promise<void>; children: ReactNode; className?: string; label?: string }) {
+export function Form({
+  onSubmit,
+  children,
+  className,
+  label,
+}: {
+  onSubmit: () => void | Promise<void>;
+  children: ReactNode;
+  className?: string;
+  label?: string;
+}) {
   const handle = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     void onSubmit();

@@ -128,7 +128,17 @@ export function WarningText({ children }: { children: ReactNode }) {
 }
 
 /** A titled box of related information, such as "Help now". */
-export function Panel({ title, children, tone = 'plain', headingLevel = 2 }: { title: ReactNode; children: ReactNode; tone?: 'plain' | 'help'; headingLevel?: 2 | 3 }) {
+export function Panel({
+  title,
+  children,
+  tone = 'plain',
+  headingLevel = 2,
+}: {
+  title: ReactNode;
+  children: ReactNode;
+  tone?: 'plain' | 'help';
+  headingLevel?: 2 | 3;
+}) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const id = useId();
   return (

@@ -56,8 +56,18 @@ function PlaceSwitcher({ current }: { current: Place | null }) {
   const { pathname } = useLocation();
   const [openFor, setOpenFor] = useState<string | null>(null);
   const places = [
-    ...session.schools.map((s) => ({ key: `s-${s.id}`, to: `/schools/${encodeURIComponent(s.id)}`, name: s.name, id: s.id })),
-    ...session.trusts.map((t) => ({ key: `t-${t.id}`, to: `/trusts/${encodeURIComponent(t.id)}`, name: `${t.name} (trust)`, id: t.id })),
+    ...session.schools.map((s) => ({
+      key: `s-${s.id}`,
+      to: `/schools/${encodeURIComponent(s.id)}`,
+      name: s.name,
+      id: s.id,
+    })),
+    ...session.trusts.map((t) => ({
+      key: `t-${t.id}`,
+      to: `/trusts/${encodeURIComponent(t.id)}`,
+      name: `${t.name} (trust)`,
+      id: t.id,
+    })),
   ];
   if (places.length < 2) return null;
   const label = session.trusts.length > 0 ? 'Change school or trust' : 'Change school';
@@ -110,46 +120,48 @@ export function Shell({ children }: { children: ReactNode }) {
       <a href="#main-content" className="skip-link">
         Skip to main content
       </a>
-      {session.demo && (
-        <div className="demo-banner">
-          <p className="page-width demo-banner__text">
-            <strong className="tag tag--yellow">Demo</strong> Demo data: the people and pupils here are made up
-          </p>
-        </div>
-      )}
       <header className="header">
-        <div className="page-width header__inner">
-          <div className="header__brand">
-            <Link to="/" className="header__product">
-              Tandem
-            </Link>
-            {complete && place !== null && <span className="header__place">{place.name}</span>}
+        {session.demo && (
+          <div className="demo-banner">
+            <p className="page-width demo-banner__text">
+              <strong className="tag tag--yellow">Demo</strong> Demo data: the people and pupils here are made up
+            </p>
           </div>
-          {session.signedIn && (
-            <div className="header__account">
-              {user !== null && (
-                <p className="header__person">
-                  <span className="header__name">{user.displayName}</span>
-                  {complete && place !== null && place.rolesText !== '' && (
-                    <span className="header__roles">{place.rolesText}</span>
-                  )}
-                </p>
-              )}
-              <button
-                type="button"
-                className="header__signout"
-                disabled={signingOut}
-                onClick={() => {
-                  setSigningOut(true);
-                  signOut().finally(() => {
-                    setSigningOut(false);
-                  });
-                }}
-              >
-                {signingOut ? 'Signing out…' : 'Sign out'}
-              </button>
+        )}
+        <div className="header__bar">
+          <div className="page-width header__inner">
+            <div className="header__brand">
+              <Link to="/" className="header__product">
+                Tandem
+              </Link>
+              {complete && place !== null && <span className="header__place">{place.name}</span>}
             </div>
-          )}
+            {session.signedIn && (
+              <div className="header__account">
+                {user !== null && (
+                  <p className="header__person">
+                    <span className="header__name">{user.displayName}</span>
+                    {complete && place !== null && place.rolesText !== '' && (
+                      <span className="header__roles">{place.rolesText}</span>
+                    )}
+                  </p>
+                )}
+                <button
+                  type="button"
+                  className="header__signout"
+                  disabled={signingOut}
+                  onClick={() => {
+                    setSigningOut(true);
+                    signOut().finally(() => {
+                      setSigningOut(false);
+                    });
+                  }}
+                >
+                  {signingOut ? 'Signing out…' : 'Sign out'}
+                </button>
+              </div>
+            )}
+          </div>
         </div>
         {complete && (place !== null || session.schools.length + session.trusts.length > 1) && (
           <div className="subheader">
@@ -158,7 +170,10 @@ export function Shell({ children }: { children: ReactNode }) {
                 <nav className="nav" aria-label={place.kind === 'school' ? 'School' : 'Trust'}>
                   <ul className="nav__list">
                     {place.nav.map((item) => {
-                      const active = item.exact === true ? pathname === item.to : matchPath(item.to, pathname) !== null || pathname.startsWith(`${item.to}/`);
+                      const active =
+                        item.exact === true
+                          ? pathname === item.to
+                          : matchPath(item.to, pathname) !== null || pathname.startsWith(`${item.to}/`);
                       return (
                         <li key={item.to} className="nav__item">
                           <Link to={item.to} className="nav__link" aria-current={active ? 'page' : undefined}>

@@ -47,7 +47,11 @@ export function Table<Row>({
                   {c.cell(row)}
                 </th>
               ) : (
-                <td key={c.key} data-label={c.label} className={c.numeric === true ? 'table__cell--numeric' : undefined}>
+                <td
+                  key={c.key}
+                  data-label={c.label}
+                  className={c.numeric === true ? 'table__cell--numeric' : undefined}
+                >
                   {c.cell(row)}
                 </td>
               ),

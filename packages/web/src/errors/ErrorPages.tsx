@@ -77,7 +77,11 @@ export function LoadError({ error, onRetry }: { error: ApiError; onRetry?: () =>
           <p className="error-text" role="alert">
             {error.message}
           </p>
-          {onRetry !== undefined && <Button variant="secondary" onClick={onRetry}>Try again</Button>}
+          {onRetry !== undefined && (
+            <Button variant="secondary" onClick={onRetry}>
+              Try again
+            </Button>
+          )}
         </div>
       );
   }

@@ -76,7 +76,9 @@ export function SchoolHomePage({ schoolId }: { schoolId: string }) {
       <PageTitle caption={school.name}>
         {greeting()}, {name}
       </PageTitle>
-      <h2 className="heading-s">Your {staffRoles.length === 1 ? 'role' : 'roles'} at {school.name}</h2>
+      <h2 className="heading-s">
+        Your {staffRoles.length === 1 ? 'role' : 'roles'} at {school.name}
+      </h2>
       <TagList label="Your roles">
         {staffRoles.map((r) => (
           <li key={r}>

@@ -19,10 +19,20 @@ export function TrustHomePage({ trustId }: { trustId: string }) {
   const canAdd = trustCan(trust, 'trust.manageSchools');
   const cards: CardItem[] = [];
   if (canAdd) {
-    cards.push({ key: 'add', title: 'Add a school', to: `${base}/schools/new`, description: 'Set up a new school in the trust on Tandem.' });
+    cards.push({
+      key: 'add',
+      title: 'Add a school',
+      to: `${base}/schools/new`,
+      description: 'Set up a new school in the trust on Tandem.',
+    });
   }
   if (trustCan(trust, 'trust.viewAudit')) {
-    cards.push({ key: 'audit', title: 'Audit trail', to: `${base}/audit`, description: 'See who did what across the trust, and when.' });
+    cards.push({
+      key: 'audit',
+      title: 'Audit trail',
+      to: `${base}/audit`,
+      description: 'See who did what across the trust, and when.',
+    });
   }
 
   return (
@@ -59,4 +69,3 @@ export function TrustHomePage({ trustId }: { trustId: string }) {
     </>
   );
 }
-

@@ -51,9 +51,11 @@ function readLocation(): AppLocation {
 }
 
 export function RouterProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<{ location: AppLocation; flash: Flash | null; count: number }>(
-    () => ({ location: readLocation(), flash: null, count: 0 }),
-  );
+  const [state, setState] = useState<{ location: AppLocation; flash: Flash | null; count: number }>(() => ({
+    location: readLocation(),
+    flash: null,
+    count: 0,
+  }));
 
   useEffect(() => {
     const onPop = () => {

@@ -23,9 +23,7 @@ export function SchoolSettingsPage({ schoolId }: { schoolId: string }) {
       <PageTitle caption={school.name}>School settings</PageTitle>
       {resource.status === 'loading' && <Loading what="Loading settings" />}
       {resource.status === 'error' && <LoadError error={resource.error} onRetry={reload} />}
-      {resource.status === 'ready' && (
-        <SettingsForm key={resource.data.id} school={resource.data} onSaved={setData} />
-      )}
+      {resource.status === 'ready' && <SettingsForm key={resource.data.id} school={resource.data} onSaved={setData} />}
     </>
   );
 }
@@ -73,7 +71,11 @@ function SettingsForm({ school, onSaved }: { school: School; onSaved: (school: S
   return (
     <>
       {savedAt !== null && (
-        <NotificationBanner key={savedAt.getTime()} kind="success" title={`Settings saved at ${formatTime(savedAt)}.`} />
+        <NotificationBanner
+          key={savedAt.getTime()}
+          kind="success"
+          title={`Settings saved at ${formatTime(savedAt)}.`}
+        />
       )}
       <ErrorSummary errors={form.errors} />
       <Form onSubmit={submit} className="narrow">

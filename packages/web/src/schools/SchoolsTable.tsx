@@ -25,7 +25,12 @@ export function SchoolsTable({ schools }: { schools: readonly School[] }) {
             label: 'School',
             cell: (s) => (mine.has(s.id) ? <Link to={`/schools/${encodeURIComponent(s.id)}`}>{s.name}</Link> : s.name),
           },
-          { key: 'urn', header: 'URN', label: 'URN', cell: (s) => s.urn ?? <span className="secondary-text">Not given</span> },
+          {
+            key: 'urn',
+            header: 'URN',
+            label: 'URN',
+            cell: (s) => s.urn ?? <span className="secondary-text">Not given</span>,
+          },
           { key: 'added', header: 'Added', label: 'Added', cell: (s) => formatDate(s.createdAt) },
         ]}
       />

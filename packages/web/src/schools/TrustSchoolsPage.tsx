@@ -31,7 +31,9 @@ export function TrustSchoolsPage({ trustId }: { trustId: string }) {
         (resource.data.schools.length === 0 ? (
           <div className="empty-state">
             <p>There are no schools in {trust.name} on Tandem yet.</p>
-            <p>{canAdd ? 'Add your first school to start inviting its staff.' : 'A trust administrator can add them.'}</p>
+            <p>
+              {canAdd ? 'Add your first school to start inviting its staff.' : 'A trust administrator can add them.'}
+            </p>
           </div>
         ) : (
           <SchoolsTable schools={resource.data.schools} />

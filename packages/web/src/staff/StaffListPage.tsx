@@ -62,10 +62,20 @@ function StaffTable({ staff, base }: { staff: readonly StaffMember[]; base: stri
             label: 'Name',
             cell: (s) => <Link to={`${base}/${encodeURIComponent(s.userId)}`}>{s.displayName}</Link>,
           },
-          { key: 'email', header: 'Email', label: 'Email', cell: (s) => <span className="break-anywhere">{s.email}</span> },
+          {
+            key: 'email',
+            header: 'Email',
+            label: 'Email',
+            cell: (s) => <span className="break-anywhere">{s.email}</span>,
+          },
           { key: 'roles', header: 'Roles', label: 'Roles', cell: (s) => <RoleTags member={s} /> },
           { key: 'status', header: 'Account', label: 'Account', cell: (s) => <AccountStatus member={s} /> },
-          { key: 'mfa', header: 'Two-factor sign-in', label: 'Two-factor sign-in', cell: (s) => <TwoFactorStatus member={s} /> },
+          {
+            key: 'mfa',
+            header: 'Two-factor sign-in',
+            label: 'Two-factor sign-in',
+            cell: (s) => <TwoFactorStatus member={s} />,
+          },
         ]}
       />
     </>

@@ -3,12 +3,12 @@ import {
   okResponse,
   ROLE_LABELS,
   SCHOOL_STAFF_ROLES,
-  staffListResponse,
   staffMemberSchema,
   type SchoolStaffRole,
   type StaffMember,
 } from '@tandem/core';
 import { useState } from 'react';
+import { z } from 'zod';
 import { apiDelete, apiPost, enc, toApiError } from '../api/client';
 import { useResource } from '../api/useResource';
 import { schoolCan, useSchool, useSession } from '../auth/session';
@@ -19,16 +19,22 @@ import { BackLink, Loading, NotificationBanner, PageTitle, SummaryList } from '.
 import { LoadError, NotFoundContent, NotFoundPage } from '../errors/ErrorPages';
 import { STAFF_ROLE_OPTIONS } from './InviteStaffPage';
 import { ROLE_ACCESS, ROLE_HINTS } from './roleHints';
-import { memberRolesPath, resendPath, staffPath } from './staffApi';
+import { memberPath, memberRolesPath, resendPath } from './staffApi';
+import { useNavigate } from '../router/router';
 import { AccountStatus, TwoFactorStatus } from './StaffTags';
+
+/** Removing a role answers with the member, or null once they have no role left in the school. */
+const revokeResponse = z.union([
+  z.object({ member: staffMemberSchema.nullable() }),
+  staffMemberSchema.transform((member) => ({ member })),
+]);
 
 export function StaffMemberPage({ schoolId, userId }: { schoolId: string; userId: string }) {
   const school = useSchool(schoolId);
   const allowed = schoolCan(school, 'school.manageStaff');
-  const { resource, reload, setData } = useResource(allowed ? staffPath(schoolId) : null, staffListResponse);
+  const { resource, reload, setData } = useResource(allowed ? memberPath(schoolId, userId) : null, staffMemberSchema);
   if (school === undefined || !allowed) return <NotFoundPage />;
   const listPath = `/schools/${encodeURIComponent(school.id)}/staff`;
-  const member = resource.status === 'ready' ? resource.data.staff.find((s) => s.userId === userId) : undefined;
 
   return (
     <>
@@ -39,27 +45,26 @@ export function StaffMemberPage({ schoolId, userId }: { schoolId: string; userId
           <Loading />
         </>
       )}
-      {resource.status === 'error' && (
-        <>
-          <PageTitle caption={school.name}>Member of staff</PageTitle>
-          <LoadError error={resource.error} onRetry={reload} />
-        </>
-      )}
-      {resource.status === 'ready' && member === undefined && (
-        <>
-          <PageTitle>Page not found</PageTitle>
-          <NotFoundContent />
-        </>
-      )}
-      {resource.status === 'ready' && member !== undefined && (
+      {resource.status === 'error' &&
+        (resource.error.code === 'not_found' ? (
+          <>
+            <PageTitle>Page not found</PageTitle>
+            <NotFoundContent />
+          </>
+        ) : (
+          <>
+            <PageTitle caption={school.name}>Member of staff</PageTitle>
+            <LoadError error={resource.error} onRetry={reload} />
+          </>
+        ))}
+      {resource.status === 'ready' && (
         <MemberDetail
-          key={member.userId}
+          key={resource.data.userId}
           schoolId={school.id}
           schoolName={school.name}
-          member={member}
-          onChange={(updated) => {
-            setData({ staff: resource.data.staff.map((s) => (s.userId === updated.userId ? updated : s)) });
-          }}
+          listPath={listPath}
+          member={resource.data}
+          onChange={setData}
         />
       )}
     </>
@@ -71,15 +76,18 @@ type Message = { kind: 'success'; title: string; at: number } | null;
 function MemberDetail({
   schoolId,
   schoolName,
+  listPath,
   member,
   onChange,
 }: {
   schoolId: string;
   schoolName: string;
+  listPath: string;
   member: StaffMember;
   onChange: (member: StaffMember) => void;
 }) {
   const { session, refresh } = useSession();
+  const navigate = useNavigate();
   const isMe = session.user?.id === member.userId;
   const [message, setMessage] = useState<Message>(null);
   const [removing, setRemoving] = useState<SchoolStaffRole | null>(null);
@@ -97,10 +105,21 @@ function MemberDetail({
   const remove = async (role: SchoolStaffRole) => {
     setBusy('remove');
     try {
-      const updated = await apiDelete(`${memberRolesPath(schoolId, member.userId)}/${enc(role)}`, staffMemberSchema);
+      const result = await apiDelete(`${memberRolesPath(schoolId, member.userId)}/${enc(role)}`, revokeResponse);
       setRemoving(null);
       form.clear();
-      onChange(updated);
+      if (result.member === null) {
+        afterOwnChange();
+        navigate(listPath, {
+          flash: {
+            kind: 'success',
+            title: `${ROLE_LABELS[role]} role removed from ${member.displayName}.`,
+            text: `${member.displayName} no longer has any role at ${schoolName}.`,
+          },
+        });
+        return;
+      }
+      onChange(result.member);
       setMessage({ kind: 'success', title: `${ROLE_LABELS[role]} role removed from ${member.displayName}.`, at: Date.now() });
       afterOwnChange();
     } catch (error) {
@@ -124,7 +143,11 @@ function MemberDetail({
       form.clear();
       setNewRole('');
       onChange(updated);
-      setMessage({ kind: 'success', title: `${member.displayName} now has the role ${ROLE_LABELS[role]}.`, at: Date.now() });
+      setMessage({
+        kind: 'success',
+        title: `${member.displayName} now has the role ${ROLE_LABELS[role]}.`,
+        at: Date.now(),
+      });
       afterOwnChange();
     } catch (error) {
       setMessage(null);
@@ -165,7 +188,13 @@ function MemberDetail({
       {member.invitationPending && (
         <div className="section">
           <p>{member.displayName} has not set up their account yet. The link in their invitation may have expired.</p>
-          <Button variant="secondary" busy={busy === 'resend'} disabled={busy !== null} busyText="Sending…" onClick={() => void resend()}>
+          <Button
+            variant="secondary"
+            busy={busy === 'resend'}
+            disabled={busy !== null}
+            busyText="Sending…"
+            onClick={() => void resend()}
+          >
             Send the invitation again
           </Button>
         </div>
@@ -215,7 +244,11 @@ function MemberDetail({
 
       <ConfirmDialog
         open={removing !== null}
-        title={removing === null ? 'Remove role' : `Remove the role ${ROLE_LABELS[removing]} from ${isMe ? 'yourself' : member.displayName}?`}
+        title={
+          removing === null
+            ? 'Remove role'
+            : `Remove the role ${ROLE_LABELS[removing]} from ${isMe ? 'yourself' : member.displayName}?`
+        }
         confirmText="Remove role"
         busy={busy === 'remove'}
         onCancel={() => {
@@ -233,8 +266,8 @@ function MemberDetail({
             </p>
             {lastRole && (
               <p>
-                This is {isMe ? 'your' : 'their'} only role at {schoolName}, so {isMe ? 'you' : 'they'} will no longer be able to use
-                Tandem for this school.
+                This is {isMe ? 'your' : 'their'} only role at {schoolName}, so {isMe ? 'you' : 'they'} will no longer
+                be able to use Tandem for this school.
               </p>
             )}
           </>

@@ -2,7 +2,8 @@ import type { SchoolStaffRole } from '@tandem/core';
 
 /** What each staff role can see and do, in plain words, for the invite and role forms. */
 export const ROLE_HINTS: Record<SchoolStaffRole, string> = {
-  school_admin: 'Manages staff accounts, roles and school settings, and imports the pupil list. Does not see case records.',
+  school_admin:
+    'Manages staff accounts, roles and school settings, and imports the pupil list. Does not see case records.',
   headteacher:
     'Sees everything in the school except the restricted safeguarding record (unless also a DSL). Can manage staff and see the audit trail.',
   smhl: 'Leads mental health: levels, plans, interventions, referrals and reports. Sees full case records.',
