@@ -28,6 +28,8 @@ import { authRoutes } from './auth/auth.routes';
 import { schoolRoutes } from './schools/schools.routes';
 import { staffRoutes } from './staff/staff.routes';
 import { auditRoutes } from './audit/audit.routes';
+import { levelRoutes } from './levels/levels.routes';
+import { pupilRoutes } from './pupils/pupils.routes';
 
 export interface AppDeps {
   database: Database;
@@ -126,6 +128,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
   schoolRoutes(app);
   staffRoutes(app);
   auditRoutes(app);
+  levelRoutes(app);
+  pupilRoutes(app);
 
   const dist = deps.config.webDistDir;
   if (dist && fs.existsSync(path.join(dist, 'index.html'))) {

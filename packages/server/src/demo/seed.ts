@@ -28,7 +28,10 @@ import {
   FAMILY_NAMES,
   GIVEN_NAMES,
 } from './demo-data';
-import { actorRequiresMfa } from '@tandem/core';
+import { actorRequiresMfa, levelRank, type LevelCode } from '@tandem/core';
+import { levelChanges, levelDefinitions } from '@tandem/core/schema';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client';
 
 /** A small deterministic generator, so every fresh demo looks the same. */
 function rng(seed: number) {
@@ -159,6 +162,16 @@ export async function loadDemoIfEmpty(deps: AppDeps): Promise<boolean> {
             : [first];
         }),
       );
+      await seedDemoLevels(tx, {
+        schoolId,
+        pupilIds: inserted.map((p) => p.id),
+        changedBy: userIds.get(
+          s.key === 'kingsmead' ? 'sam.patel@kingsmead.example' : 'ruth.adams@willowbrook.example',
+        ) as string,
+        now,
+        rand,
+        clarkeIndex: s.key === 'kingsmead' ? 4 : null,
+      });
       const groups = await tx
         .insert(teachingGroups)
         .values(forms.map((f) => ({ schoolId, code: f.form, name: `Tutor group ${f.form}` })))
@@ -177,4 +190,108 @@ export async function loadDemoIfEmpty(deps: AppDeps): Promise<boolean> {
     }
   });
   return true;
+}
+
+const DAY = 86_400_000;
+
+/** Reasons and evidence as a Senior Mental Health Lead might record them: short, factual, no drama. */
+const UP_REASONS: Record<LevelCode, { reason: string; evidence: { kind: string; description: string }[] }> = {
+  MH1: {
+    reason: 'Tutor and parent both report worries about friendships and lessons over several weeks.',
+    evidence: [
+      { kind: 'observation', description: 'Tutor notes: quieter in form time, has said she feels left out at lunch.' },
+      { kind: 'information_from_home', description: 'Parent phoned: trouble getting to sleep before tests.' },
+    ],
+  },
+  MH2: {
+    reason: 'Worries continuing despite level 1 support; low self-esteem and disturbed sleep reported.',
+    evidence: [
+      { kind: 'score', description: 'Me and My Feelings: emotional difficulties 12 (clinically significant range).' },
+      { kind: 'meeting', description: 'Mental health review meeting with parent: agreed in-school ELSA sessions.' },
+    ],
+  },
+  MH3: {
+    reason: 'Significant deterioration reported by home and school; GP involved.',
+    evidence: [
+      { kind: 'external_report', description: 'GP letter: diagnosis of anxiety disorder, referral to CAMHS made.' },
+      {
+        kind: 'observation',
+        description: 'Head of Year: missed 6 lessons in two weeks, found upset in toilets twice.',
+      },
+    ],
+  },
+  MH4: {
+    reason: 'Significantly unwell; risk assessment needed to support the pupil in school.',
+    evidence: [
+      {
+        kind: 'external_report',
+        description: 'CAMHS care coordinator letter: under the crisis team, medication started.',
+      },
+    ],
+  },
+  MH5: {
+    reason: 'Unable to attend school safely on medical advice.',
+    evidence: [
+      { kind: 'external_report', description: 'Consultant letter: not fit to attend school for at least six weeks.' },
+    ],
+  },
+};
+
+/** Give about a third of the demo pupils a level, each with a believable history. */
+async function seedDemoLevels(
+  tx: DbOrTx,
+  o: {
+    schoolId: string;
+    pupilIds: string[];
+    changedBy: string;
+    now: Date;
+    rand: () => number;
+    clarkeIndex: number | null;
+  },
+): Promise<void> {
+  const defs = await tx
+    .select({ id: levelDefinitions.id, code: levelDefinitions.code })
+    .from(levelDefinitions)
+    .where(and(eq(levelDefinitions.schoolId, o.schoolId), isNull(levelDefinitions.supersededAt)));
+  const defId = new Map(defs.map((d) => [d.code, d.id]));
+  const target = (i: number): LevelCode | null => {
+    if (i === o.clarkeIndex) return 'MH2';
+    const r = o.rand();
+    if (r < 0.16) return 'MH1';
+    if (r < 0.25) return 'MH2';
+    if (r < 0.3) return 'MH3';
+    if (r < 0.32) return 'MH4';
+    if (r < 0.33) return 'MH5';
+    return null;
+  };
+  const changes: (typeof levelChanges.$inferInsert)[] = [];
+  const finals: { id: string; level: LevelCode; at: Date }[] = [];
+  o.pupilIds.forEach((pupilId, i) => {
+    const level = target(i);
+    if (!level) return;
+    // Climb one level at a time from Thriving, a few weeks apart, ending some days ago.
+    const steps = (['MH1', 'MH2', 'MH3', 'MH4', 'MH5'] as const).slice(0, levelRank(level));
+    let at = new Date(o.now.getTime() - (20 + Math.floor(o.rand() * 40)) * DAY - steps.length * 35 * DAY);
+    let from: LevelCode | null = null;
+    for (const to of steps) {
+      at = new Date(at.getTime() + (21 + Math.floor(o.rand() * 21)) * DAY);
+      changes.push({
+        schoolId: o.schoolId,
+        pupilId,
+        fromLevel: from,
+        toLevel: to,
+        definitionId: defId.get(to) ?? null,
+        reason: UP_REASONS[to].reason,
+        evidence: UP_REASONS[to].evidence,
+        changedBy: o.changedBy,
+        changedAt: at,
+      });
+      from = to;
+    }
+    finals.push({ id: pupilId, level, at });
+  });
+  if (changes.length > 0) await tx.insert(levelChanges).values(changes);
+  for (const f of finals) {
+    await tx.update(pupils).set({ currentLevel: f.level, levelChangedAt: f.at }).where(eq(pupils.id, f.id));
+  }
 }

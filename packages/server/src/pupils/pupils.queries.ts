@@ -1,0 +1,143 @@
+/**
+ * Pupil queries. Every query is scoped to one school; lists are keyset-paged on
+ * (family name, given name, id), which the pupils_school_name_idx index serves.
+ */
+import { and, asc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { AppError, type PupilListQuery } from '@tandem/core';
+import { pupils, teachingGroupPupils, teachingGroupStaff } from '@tandem/core/schema';
+import type { DbOrTx } from '../db/client';
+
+/** Whether a member of staff teaches a pupil (shares a teaching group with them). */
+export function teachesSql(userId: string) {
+  return sql<boolean>`exists (
+    select 1 from ${teachingGroupPupils} tgp
+    join ${teachingGroupStaff} tgs on tgs.group_id = tgp.group_id
+    where tgp.pupil_id = ${pupils.id} and tgs.user_id = ${userId}
+  )`;
+}
+
+export async function teachesPupil(db: DbOrTx, userId: string, schoolId: string, pupilId: string): Promise<boolean> {
+  const rows = await db
+    .select({ t: sql<number>`1` })
+    .from(teachingGroupPupils)
+    .innerJoin(teachingGroupStaff, eq(teachingGroupStaff.groupId, teachingGroupPupils.groupId))
+    .where(
+      and(
+        eq(teachingGroupPupils.schoolId, schoolId),
+        eq(teachingGroupPupils.pupilId, pupilId),
+        eq(teachingGroupStaff.userId, userId),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
+interface Cursor {
+  f: string;
+  g: string;
+  id: string;
+}
+
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify([c.f, c.g, c.id])).toString('base64url');
+}
+
+function decodeCursor(s: string): Cursor {
+  try {
+    const [f, g, id] = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as unknown[];
+    if (typeof f === 'string' && typeof g === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) {
+      return { f, g, id };
+    }
+  } catch {
+    // fall through
+  }
+  throw new AppError('bad_request', 'bad cursor', {
+    userMessage: 'That page link is no longer valid. Please start from the first page.',
+  });
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (m) => `\\${m}`);
+}
+
+/** The filter part of the pupil list, shared by the page and the count. */
+export function pupilFilters(schoolId: string, q: PupilListQuery): SQL {
+  const conditions: (SQL | undefined)[] = [eq(pupils.schoolId, schoolId)];
+  if (q.includeLeft !== 'true') conditions.push(isNull(pupils.leftOn));
+  if (q.yearGroup !== undefined) conditions.push(eq(pupils.yearGroup, q.yearGroup));
+  if (q.form) conditions.push(eq(pupils.form, q.form));
+  if (q.level === 'none') conditions.push(isNull(pupils.currentLevel));
+  else if (q.level) conditions.push(eq(pupils.currentLevel, q.level));
+  switch (q.characteristic) {
+    case undefined:
+      break;
+    case 'send':
+      conditions.push(sql`${pupils.send} <> 'none'`);
+      break;
+    case 'ehcp':
+      conditions.push(eq(pupils.send, 'ehcp'));
+      break;
+    case 'pupil_premium':
+      conditions.push(eq(pupils.pupilPremium, true));
+      break;
+    case 'looked_after':
+      conditions.push(eq(pupils.lookedAfter, true));
+      break;
+    case 'child_in_need':
+      conditions.push(eq(pupils.childInNeed, true));
+      break;
+    case 'young_carer':
+      conditions.push(eq(pupils.youngCarer, true));
+      break;
+    case 'eal':
+      conditions.push(eq(pupils.eal, true));
+      break;
+  }
+  for (const term of (q.search ?? '').split(/\s+/).filter(Boolean).slice(0, 4)) {
+    const like = `${escapeLike(term)}%`;
+    conditions.push(
+      or(ilike(pupils.familyName, like), ilike(pupils.givenName, like), ilike(pupils.preferredName, like)),
+    );
+  }
+  return and(...conditions) as SQL;
+}
+
+export async function listPupilsPage(db: DbOrTx, schoolId: string, q: PupilListQuery, userId: string) {
+  const where = pupilFilters(schoolId, q);
+  const cursor = q.after ? decodeCursor(q.after) : null;
+  const page = await db
+    .select({
+      id: pupils.id,
+      givenName: pupils.givenName,
+      familyName: pupils.familyName,
+      preferredName: pupils.preferredName,
+      yearGroup: pupils.yearGroup,
+      form: pupils.form,
+      currentLevel: pupils.currentLevel,
+      leftOn: pupils.leftOn,
+      teaches: teachesSql(userId),
+    })
+    .from(pupils)
+    .where(
+      cursor
+        ? and(
+            where,
+            sql`(${pupils.familyName}, ${pupils.givenName}, ${pupils.id}) > (${cursor.f}, ${cursor.g}, ${cursor.id}::uuid)`,
+          )
+        : where,
+    )
+    .orderBy(asc(pupils.familyName), asc(pupils.givenName), asc(pupils.id))
+    .limit(q.limit + 1);
+  const [{ total } = { total: 0 }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(pupils)
+    .where(where);
+  const rows = page.slice(0, q.limit);
+  const last = rows[rows.length - 1];
+  return {
+    rows,
+    total,
+    nextAfter:
+      page.length > q.limit && last ? encodeCursor({ f: last.familyName, g: last.givenName, id: last.id }) : null,
+  };
+}

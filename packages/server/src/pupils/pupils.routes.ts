@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { chronologyResponse, pupilListQuery, pupilListResponse, pupilProfileResponse } from '@tandem/core';
+import { noStore, requireActor } from '../http/context';
+import { getChronology, getPupilProfile, listPupils } from './pupils.service';
+
+const TAGS = ['Pupils'];
+const schoolParams = z.object({ schoolId: z.uuid() });
+const pupilParams = schoolParams.extend({ pupilId: z.uuid() });
+
+export function pupilRoutes(app: FastifyInstance): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const deps = app.deps;
+
+  r.get(
+    '/api/schools/:schoolId/pupils',
+    { schema: { tags: TAGS, params: schoolParams, querystring: pupilListQuery, response: { 200: pupilListResponse } } },
+    async (req, reply) => {
+      noStore(reply);
+      return listPupils(deps, requireActor(req), req.params.schoolId, req.query);
+    },
+  );
+
+  r.get(
+    '/api/schools/:schoolId/pupils/:pupilId',
+    { schema: { tags: TAGS, params: pupilParams, response: { 200: pupilProfileResponse } } },
+    async (req, reply) => {
+      noStore(reply);
+      return getPupilProfile(deps, requireActor(req), req.params.schoolId, req.params.pupilId, req.ip);
+    },
+  );
+
+  r.get(
+    '/api/schools/:schoolId/pupils/:pupilId/chronology',
+    { schema: { tags: TAGS, params: pupilParams, response: { 200: chronologyResponse } } },
+    async (req, reply) => {
+      noStore(reply);
+      return { entries: await getChronology(deps, requireActor(req), req.params.schoolId, req.params.pupilId, req.ip) };
+    },
+  );
+}

@@ -1,0 +1,298 @@
+/**
+ * Pupils as staff see them: the list, the profile (case record, staff-shared summary, or name and
+ * form only, decided by pupilViewFor), and the chronology. Every open of a profile is audited.
+ */
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import {
+  AppError,
+  canInSchool,
+  isLevelCode,
+  pupilViewFor,
+  rolesInSchool,
+  thriveGroupOf,
+  type Actor,
+  type PupilListQuery,
+  type PupilProfileResponse,
+} from '@tandem/core';
+import {
+  contacts,
+  levelChanges,
+  levelDefinitions,
+  levelShares,
+  pupils,
+  schools,
+  teachingGroupPupils,
+  teachingGroups,
+  users,
+} from '@tandem/core/schema';
+import type { AppDeps } from '../app';
+import { appendAudit } from '../audit/audit.service';
+import type { DbOrTx } from '../db/client';
+import { requireSchoolPermission } from '../http/scope';
+import { currentDefinitions, toLevelDefinition } from '../levels/levels.queries';
+import { listPupilsPage, teachesPupil } from './pupils.queries';
+
+export async function listPupils(deps: AppDeps, actor: Actor, schoolId: string, q: PupilListQuery) {
+  requireSchoolPermission(actor, schoolId, 'pupil.readList');
+  const canSeeCase = canInSchool(actor, 'pupil.readCase', schoolId);
+  if (!canSeeCase && (q.level || q.characteristic)) {
+    throw new AppError('forbidden', 'case filter without case role', {
+      userMessage: 'Only staff who work on pupils’ cases can filter by level or characteristic.',
+    });
+  }
+  const page = await listPupilsPage(deps.database.db, schoolId, q, actor.userId);
+  return {
+    pupils: page.rows.map((p) => ({
+      id: p.id,
+      givenName: p.givenName,
+      familyName: p.familyName,
+      preferredName: p.preferredName,
+      yearGroup: p.yearGroup,
+      form: p.form,
+      left: p.leftOn !== null,
+      // Teachers see the level only of pupils they teach; other staff never.
+      ...(canSeeCase || p.teaches ? { level: isLevelCode(p.currentLevel) ? p.currentLevel : null } : {}),
+    })),
+    total: page.total,
+    nextAfter: page.nextAfter,
+    canSeeCase,
+  };
+}
+
+async function loadPupil(db: DbOrTx, schoolId: string, pupilId: string) {
+  const [pupil] = await db
+    .select()
+    .from(pupils)
+    .where(and(eq(pupils.id, pupilId), eq(pupils.schoolId, schoolId)));
+  if (!pupil) throw new AppError('not_found', 'pupil not found');
+  return pupil;
+}
+
+async function trustOf(db: DbOrTx, schoolId: string): Promise<string | null> {
+  const [s] = await db.select({ trustId: schools.trustId }).from(schools).where(eq(schools.id, schoolId));
+  return s?.trustId ?? null;
+}
+
+export async function getPupilProfile(
+  deps: AppDeps,
+  actor: Actor,
+  schoolId: string,
+  pupilId: string,
+  ip: string,
+): Promise<PupilProfileResponse> {
+  requireSchoolPermission(actor, schoolId, 'pupil.readList');
+  return deps.database.db.transaction(async (tx) => {
+    const pupil = await loadPupil(tx, schoolId, pupilId);
+    const view = pupilViewFor(rolesInSchool(actor, schoolId), await teachesPupil(tx, actor.userId, schoolId, pupilId));
+    if (view === 'none') throw new AppError('not_found', 'pupil not visible');
+    await appendAudit(
+      tx,
+      deps.clock,
+      { action: 'pupil.viewed', detail: { view } },
+      {
+        actorUserId: actor.userId,
+        trustId: await trustOf(tx, schoolId),
+        schoolId,
+        subjectType: 'pupil',
+        subjectId: pupilId,
+        ip,
+      },
+    );
+    const basic = {
+      id: pupil.id,
+      givenName: pupil.givenName,
+      familyName: pupil.familyName,
+      preferredName: pupil.preferredName,
+      form: pupil.form,
+      yearGroup: pupil.yearGroup,
+    };
+    const level = isLevelCode(pupil.currentLevel) ? pupil.currentLevel : null;
+    if (view === 'basic') return { view, pupil: basic };
+    const definitions = await currentDefinitions(tx, schoolId);
+    const definition = level ? (definitions.get(level) ?? null) : null;
+    if (view === 'summary') {
+      return {
+        view,
+        pupil: basic,
+        level: {
+          code: level,
+          name: definition?.name ?? 'Thriving',
+          schoolProvides: definition?.schoolProvides ?? [],
+          schoolToDo: definition?.schoolToDo ?? [],
+        },
+      };
+    }
+    const contactRows = await tx
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.schoolId, schoolId), eq(contacts.pupilId, pupilId)))
+      .orderBy(asc(contacts.priority), asc(contacts.name));
+    const historyRows = await tx
+      .select({ c: levelChanges, by: users.displayName, d: levelDefinitions })
+      .from(levelChanges)
+      .innerJoin(users, eq(users.id, levelChanges.changedBy))
+      .leftJoin(levelDefinitions, eq(levelDefinitions.id, levelChanges.definitionId))
+      .where(and(eq(levelChanges.schoolId, schoolId), eq(levelChanges.pupilId, pupilId)))
+      .orderBy(desc(levelChanges.changedAt));
+    const shares = await tx
+      .select({ audience: levelShares.audience, at: levelShares.sharedAt })
+      .from(levelShares)
+      .where(and(eq(levelShares.schoolId, schoolId), eq(levelShares.pupilId, pupilId)))
+      .orderBy(desc(levelShares.sharedAt));
+    const groups = await tx
+      .select({ code: teachingGroups.code, name: teachingGroups.name })
+      .from(teachingGroupPupils)
+      .innerJoin(teachingGroups, eq(teachingGroups.id, teachingGroupPupils.groupId))
+      .where(and(eq(teachingGroupPupils.schoolId, schoolId), eq(teachingGroupPupils.pupilId, pupilId)))
+      .orderBy(asc(teachingGroups.code));
+    return {
+      view,
+      pupil: {
+        id: pupil.id,
+        upn: pupil.upn,
+        givenName: pupil.givenName,
+        familyName: pupil.familyName,
+        preferredName: pupil.preferredName,
+        dateOfBirth: pupil.dateOfBirth,
+        yearGroup: pupil.yearGroup,
+        form: pupil.form,
+        send: pupil.send as 'none' | 'support' | 'ehcp',
+        pupilPremium: pupil.pupilPremium,
+        lookedAfter: pupil.lookedAfter,
+        childInNeed: pupil.childInNeed,
+        youngCarer: pupil.youngCarer,
+        eal: pupil.eal,
+        leftOn: pupil.leftOn,
+      },
+      contacts: contactRows.map((c) => ({
+        id: c.id,
+        name: c.name,
+        relationship: c.relationship,
+        email: c.email,
+        phone: c.phone,
+        parentalResponsibility: c.parentalResponsibility,
+        priority: c.priority,
+      })),
+      level: {
+        code: level,
+        thriveGroup: thriveGroupOf(level),
+        definition,
+        since: pupil.levelChangedAt?.toISOString() ?? null,
+      },
+      history: historyRows.map(({ c, by, d }) => ({
+        id: c.id,
+        fromLevel: isLevelCode(c.fromLevel) ? c.fromLevel : null,
+        toLevel: isLevelCode(c.toLevel) ? c.toLevel : null,
+        reason: c.reason,
+        evidence: c.evidence,
+        changedByName: by,
+        changedAt: c.changedAt.toISOString(),
+        definition: d ? toLevelDefinition(d, null) : null,
+      })),
+      lastSharedWithParents: shares.find((s) => s.audience === 'parents')?.at.toISOString() ?? null,
+      lastSharedWithStaff: shares.find((s) => s.audience === 'staff')?.at.toISOString() ?? null,
+      teachingGroups: groups,
+    };
+  });
+}
+
+export interface ChronologyEntry {
+  id: string;
+  kind: string;
+  at: string;
+  title: string;
+  detail: string | null;
+  byName: string | null;
+}
+
+/**
+ * The pupil's chronology: every recorded event in time order, newest first. Later modules
+ * (concerns, plans, meetings, referrals, scores) add their sources here, each filtered by the
+ * reader's rights before it is merged.
+ */
+export async function getChronology(
+  deps: AppDeps,
+  actor: Actor,
+  schoolId: string,
+  pupilId: string,
+  ip: string,
+): Promise<ChronologyEntry[]> {
+  requireSchoolPermission(actor, schoolId, 'pupil.readList');
+  return deps.database.db.transaction(async (tx) => {
+    const pupil = await loadPupil(tx, schoolId, pupilId);
+    requireSchoolPermission(actor, schoolId, 'pupil.readCase');
+    const changes = await tx
+      .select({ c: levelChanges, by: users.displayName })
+      .from(levelChanges)
+      .innerJoin(users, eq(users.id, levelChanges.changedBy))
+      .where(and(eq(levelChanges.schoolId, schoolId), eq(levelChanges.pupilId, pupilId)));
+    const shares = await tx
+      .select({ s: levelShares, by: users.displayName })
+      .from(levelShares)
+      .innerJoin(users, eq(users.id, levelShares.sharedBy))
+      .where(
+        and(
+          eq(levelShares.schoolId, schoolId),
+          eq(levelShares.pupilId, pupilId),
+          inArray(levelShares.audience, ['parents', 'staff']),
+        ),
+      );
+    const label = (l: string | null) => l ?? 'Thriving';
+    const entries: ChronologyEntry[] = [
+      ...changes.map(({ c, by }) => ({
+        id: c.id,
+        kind: 'level_change',
+        at: c.changedAt.toISOString(),
+        title: `Level changed from ${label(c.fromLevel)} to ${label(c.toLevel)}`,
+        detail: c.reason,
+        byName: by,
+      })),
+      ...shares.map(({ s, by }) => ({
+        id: s.id,
+        kind: s.audience === 'parents' ? 'shared_with_parents' : 'shared_with_staff',
+        at: s.sharedAt.toISOString(),
+        title:
+          s.audience === 'parents'
+            ? `Level (${label(s.level)}) shared with parents by letter`
+            : `Level (${label(s.level)}) shared with staff`,
+        detail: null,
+        byName: by,
+      })),
+      {
+        id: `joined-${pupil.id}`,
+        kind: 'pupil_joined',
+        at: pupil.createdAt.toISOString(),
+        title: 'Added to Tandem',
+        detail: null,
+        byName: null,
+      },
+      ...(pupil.leftOn
+        ? [
+            {
+              id: `left-${pupil.id}`,
+              kind: 'pupil_left',
+              at: `${pupil.leftOn}T00:00:00.000Z`,
+              title: 'Left the school',
+              detail: null,
+              byName: null,
+            },
+          ]
+        : []),
+    ];
+    entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+    await appendAudit(
+      tx,
+      deps.clock,
+      { action: 'pupil.chronology_viewed', detail: { format: 'screen' } },
+      {
+        actorUserId: actor.userId,
+        trustId: await trustOf(tx, schoolId),
+        schoolId,
+        subjectType: 'pupil',
+        subjectId: pupilId,
+        ip,
+      },
+    );
+    return entries;
+  });
+}
