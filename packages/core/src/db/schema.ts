@@ -440,3 +440,24 @@ export const pupilImports = pgTable(
     check('pupil_imports_status_ck', sql`${t.status} in ('previewed', 'applied', 'discarded')`),
   ],
 );
+
+/** Corrections to a pupil's details made in Tandem (not by import): what changed, by whom, and why. */
+export const pupilDetailChanges = pgTable(
+  'pupil_detail_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    pupilId: uuid('pupil_id')
+      .notNull()
+      .references(() => pupils.id),
+    changes: jsonb('changes').$type<Record<string, { from: unknown; to: unknown }>>().notNull(),
+    reason: text('reason').notNull(),
+    changedBy: uuid('changed_by')
+      .notNull()
+      .references(() => users.id),
+    changedAt: ts('changed_at').notNull(),
+  },
+  (t) => [index('pupil_detail_changes_pupil_idx').on(t.schoolId, t.pupilId, t.changedAt)],
+);

@@ -176,3 +176,4 @@ export const updatePupilBody = z.strictObject({
   eal: z.boolean().optional(),
   reason: z.string().trim().min(1, 'Give a reason for the correction').max(1000),
 });
+export type UpdatePupilBody = z.infer<typeof updatePupilBody>;

@@ -108,6 +108,9 @@ export async function loadDemoIfEmpty(deps: AppDeps): Promise<boolean> {
         upnCounter++;
         return {
           schoolId,
+          // On roll since well before their level history began.
+          createdAt: new Date(now.getTime() - 400 * 86_400_000),
+          updatedAt: new Date(now.getTime() - 400 * 86_400_000),
           upn: makeUpn(`90000${s.key === 'kingsmead' ? 1 : 2}${String(upnCounter).padStart(6, '0')}`),
           givenName: pick(rand, GIVEN_NAMES),
           familyName: pick(rand, FAMILY_NAMES),

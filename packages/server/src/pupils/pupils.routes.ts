@@ -1,9 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { chronologyResponse, pupilListQuery, pupilListResponse, pupilProfileResponse } from '@tandem/core';
+import {
+  chronologyResponse,
+  okResponse,
+  pupilListQuery,
+  pupilListResponse,
+  pupilProfileResponse,
+  updatePupilBody,
+} from '@tandem/core';
 import { noStore, requireActor } from '../http/context';
-import { getChronology, getPupilProfile, listPupils } from './pupils.service';
+import { getChronology, getPupilProfile, listPupils, updatePupil } from './pupils.service';
 
 const TAGS = ['Pupils'];
 const schoolParams = z.object({ schoolId: z.uuid() });
@@ -37,6 +44,15 @@ export function pupilRoutes(app: FastifyInstance): void {
     async (req, reply) => {
       noStore(reply);
       return { entries: await getChronology(deps, requireActor(req), req.params.schoolId, req.params.pupilId, req.ip) };
+    },
+  );
+
+  r.patch(
+    '/api/schools/:schoolId/pupils/:pupilId',
+    { schema: { tags: TAGS, params: pupilParams, body: updatePupilBody, response: { 200: okResponse } } },
+    async (req) => {
+      await updatePupil(deps, requireActor(req), req.params.schoolId, req.params.pupilId, req.body, req.ip);
+      return { ok: true as const };
     },
   );
 }

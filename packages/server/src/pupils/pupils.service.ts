@@ -13,9 +13,11 @@ import {
   type Actor,
   type PupilListQuery,
   type PupilProfileResponse,
+  type UpdatePupilBody,
 } from '@tandem/core';
 import {
   contacts,
+  pupilDetailChanges,
   levelChanges,
   levelDefinitions,
   levelShares,
@@ -237,6 +239,11 @@ export async function getChronology(
           inArray(levelShares.audience, ['parents', 'staff']),
         ),
       );
+    const corrections = await tx
+      .select({ c: pupilDetailChanges, by: users.displayName })
+      .from(pupilDetailChanges)
+      .innerJoin(users, eq(users.id, pupilDetailChanges.changedBy))
+      .where(and(eq(pupilDetailChanges.schoolId, schoolId), eq(pupilDetailChanges.pupilId, pupilId)));
     const label = (l: string | null) => l ?? 'Thriving';
     const entries: ChronologyEntry[] = [
       ...changes.map(({ c, by }) => ({
@@ -256,6 +263,16 @@ export async function getChronology(
             ? `Level (${label(s.level)}) shared with parents by letter`
             : `Level (${label(s.level)}) shared with staff`,
         detail: null,
+        byName: by,
+      })),
+      ...corrections.map(({ c, by }) => ({
+        id: c.id,
+        kind: 'details_corrected',
+        at: c.changedAt.toISOString(),
+        title: `Details corrected: ${Object.keys(c.changes)
+          .map((f) => FIELD_LABELS[f] ?? f)
+          .join(', ')}`,
+        detail: c.reason,
         byName: by,
       })),
       {
@@ -294,5 +311,72 @@ export async function getChronology(
       },
     );
     return entries;
+  });
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  preferredName: 'preferred name',
+  form: 'form',
+  send: 'SEND',
+  pupilPremium: 'pupil premium',
+  lookedAfter: 'looked after',
+  childInNeed: 'child in need',
+  youngCarer: 'young carer',
+  eal: 'EAL',
+};
+
+/** Correct a pupil's details. The previous values and the reason are kept; nothing is overwritten silently. */
+export async function updatePupil(
+  deps: AppDeps,
+  actor: Actor,
+  schoolId: string,
+  pupilId: string,
+  body: UpdatePupilBody,
+  ip: string,
+): Promise<void> {
+  requireSchoolPermission(actor, schoolId, 'pupil.readList');
+  await deps.database.db.transaction(async (tx) => {
+    const [pupil] = await tx
+      .select()
+      .from(pupils)
+      .where(and(eq(pupils.id, pupilId), eq(pupils.schoolId, schoolId)))
+      .for('update');
+    if (!pupil) throw new AppError('not_found', 'pupil not found');
+    requireSchoolPermission(actor, schoolId, 'pupil.editDetails');
+    const { reason, ...requested } = body;
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    for (const [field, to] of Object.entries(requested) as [keyof typeof requested, unknown][]) {
+      if (to === undefined) continue;
+      const from = pupil[field];
+      if (from !== to) changes[field] = { from, to };
+    }
+    const fields = Object.keys(changes);
+    if (fields.length === 0) {
+      throw new AppError('validation', 'nothing changed', {
+        userMessage: 'Nothing has changed, so there is nothing to save.',
+      });
+    }
+    const now = deps.clock.now();
+    const set = Object.fromEntries(fields.map((f) => [f, changes[f]?.to])) as Partial<typeof pupils.$inferInsert>;
+    await tx
+      .update(pupils)
+      .set({ ...set, updatedAt: now })
+      .where(eq(pupils.id, pupilId));
+    await tx
+      .insert(pupilDetailChanges)
+      .values({ schoolId, pupilId, changes, reason, changedBy: actor.userId, changedAt: now });
+    await appendAudit(
+      tx,
+      deps.clock,
+      { action: 'pupil.updated', detail: { fields } },
+      {
+        actorUserId: actor.userId,
+        trustId: await trustOf(tx, schoolId),
+        schoolId,
+        subjectType: 'pupil',
+        subjectId: pupilId,
+        ip,
+      },
+    );
   });
 }

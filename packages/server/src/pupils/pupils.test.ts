@@ -308,3 +308,37 @@ describe('the level framework', () => {
     expect((await smhl.request('PUT', `${base}/MH2`, { ...body, schoolProvides: [''] })).status).toBe(400);
   });
 });
+
+describe('correcting a pupil’s details', () => {
+  it('a case role corrects the form with a reason; the old value and reason are kept in the chronology', async () => {
+    const smhl = await env.as('smhl');
+    const res = await smhl.patch(pupilUrl(otherPupil), {
+      form: '9W',
+      youngCarer: true,
+      reason: 'MIS had the wrong form',
+    });
+    expect(res.status).toBe(200);
+    const profile = await smhl.get<PupilProfileResponse>(pupilUrl(otherPupil));
+    if (profile.body.view !== 'case') throw new Error('expected case');
+    expect(profile.body.pupil.form).toBe('9W');
+    expect(profile.body.pupil.youngCarer).toBe(true);
+    const chronology = await smhl.get<{ entries: { kind: string; title: string; detail: string | null }[] }>(
+      `${pupilUrl(otherPupil)}/chronology`,
+    );
+    expect(chronology.body.entries[0]).toMatchObject({
+      kind: 'details_corrected',
+      title: 'Details corrected: form, young carer',
+      detail: 'MIS had the wrong form',
+    });
+  });
+
+  it('refuses a correction without a reason, one that changes nothing, and one by a tutor', async () => {
+    const smhl = await env.as('smhl');
+    expect((await smhl.patch(pupilUrl(otherPupil), { form: '9K' })).status).toBe(400);
+    expect((await smhl.patch(pupilUrl(otherPupil), { form: '9W', reason: 'again' })).status).toBe(400);
+    expect((await (await env.as('tutor')).patch(pupilUrl(otherPupil), { form: '9K', reason: 'x' })).status).toBe(403);
+    expect((await (await env.as('otherHead')).patch(pupilUrl(otherPupil), { form: '9K', reason: 'x' })).status).toBe(
+      404,
+    );
+  });
+});
