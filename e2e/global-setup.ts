@@ -39,6 +39,19 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The environment for a child process, without what vitest sets for its own workers: NODE_ENV=test
+ * would make Vite build React's development bundle, which is not what people get.
+ */
+function outsideVitest(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (key === 'NODE_ENV' || key === 'TEST' || key.startsWith('VITEST')) continue;
+    env[key] = value;
+  }
+  return { ...env, ...extra };
+}
+
 function buildWebApp(): void {
   if (process.env.E2E_SKIP_BUILD === 'true' && fs.existsSync(path.join(ROOT, 'packages/web/dist/index.html'))) {
     console.log('[e2e] E2E_SKIP_BUILD=true: using the existing packages/web/dist');
@@ -47,6 +60,7 @@ function buildWebApp(): void {
   const started = performance.now();
   const result = spawnSync('npm', ['run', 'build', '-w', '@tandem/web'], {
     cwd: ROOT,
+    env: outsideVitest({ NODE_ENV: 'production' }),
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -162,7 +176,7 @@ export default async function setup(project: TestProject) {
 
   // Browser tests look at the UI, so they always use the embedded database, even in the
   // PostgreSQL run of the suite.
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  const env = outsideVitest();
   delete env.DATABASE_URL;
   Object.assign(env, {
     PORT: String(port),

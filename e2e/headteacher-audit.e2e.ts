@@ -2,17 +2,12 @@
  * Journey a: the headteacher signs in with two-factor, lands on her school's home page, opens the
  * audit trail and finds her own sign-in there.
  */
-import { afterAll, beforeAll, describe, test } from 'vitest';
-import { checkPage, closeBrowser, launchBrowser, newPage } from './support/browser';
+import { describe, test } from 'vitest';
+import { checkPage, newPage, useBrowser } from './support/browser';
 import { HEAD } from './support/people';
 import { signIn } from './support/sign-in';
 
-beforeAll(async () => {
-  await launchBrowser();
-});
-afterAll(async () => {
-  await closeBrowser();
-});
+useBrowser();
 
 describe('the headteacher', () => {
   test('signs in with two-factor and sees her own sign-in in the audit trail', async () => {

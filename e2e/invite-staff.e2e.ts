@@ -5,26 +5,22 @@
  * up two-factor: QR code, manual key, a code from the key, recovery codes, then home.
  */
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { baseUrl, checkPage, closeBrowser, launchBrowser, newPage } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { baseUrl, checkPage, newPage, useBrowser } from './support/browser';
 import { linksIn, waitForMail } from './support/mail';
 import { SCHOOL_ADMIN } from './support/people';
 import { fillSignIn, openSignIn, signIn, signOut, waitForHome } from './support/sign-in';
 import { freshTotpCode, normaliseKey } from './support/totp';
 
-beforeAll(async () => {
-  await launchBrowser();
-});
-afterAll(async () => {
-  await closeBrowser();
-});
+useBrowser();
 
 describe('inviting a member of staff', () => {
   test('invite, set a password, sign in, gain a sensitive role, set up two-factor', { timeout: 180_000 }, async () => {
     const suffix = randomBytes(3).toString('hex');
     const newcomer = {
       name: 'Rosa Lindqvist',
-      firstName: 'Rosa',
+      greetingName: 'Rosa',
       email: `rosa.lindqvist.${suffix}@kingsmead.example`,
       password: `kettle orbit pansy ${suffix}`,
     };
@@ -67,7 +63,7 @@ describe('inviting a member of staff', () => {
 
     // As a teacher she needs no two-factor: straight to the home page.
     await fillSignIn(rosa, newcomer.email, newcomer.password);
-    await waitForHome(rosa, newcomer.firstName);
+    await waitForHome(rosa, newcomer.greetingName);
     await rosa.getByText('Teacher / tutor').first().waitFor();
     await checkPage(rosa, 'b-newcomer-home');
     await signOut(rosa);
@@ -102,26 +98,18 @@ describe('inviting a member of staff', () => {
     await checkPage(rosa, 'b-recovery-codes');
 
     await rosa.getByRole('button', { name: 'I have saved these codes' }).click();
-    await waitForHome(rosa, newcomer.firstName);
+    await waitForHome(rosa, newcomer.greetingName);
     await rosa.getByText('Designated Safeguarding Lead').first().waitFor();
     await checkPage(rosa, 'b-newcomer-home-dsl');
   });
 });
 
-/**
- * Gives a role on the staff member's page. The page may offer the roles as checkboxes with a save
- * button, or as a "give a role" control; both are found by their accessible names.
- */
-async function giveRole(page: import('playwright-core').Page, role: string): Promise<void> {
-  await page.getByRole('checkbox', { name: role }).check();
-  await page
-    .getByRole('button', { name: /save|give|add|update/i })
-    .first()
-    .click();
+/** Gives a role on the staff member's page ("Give another role", then "Give role"). */
+async function giveRole(page: Page, role: string): Promise<void> {
+  await page.getByRole('group', { name: 'Give another role' }).getByRole('radio', { name: role }).check();
+  await page.getByRole('button', { name: 'Give role', exact: true }).click();
   await page
     .getByRole('alert')
-    .or(page.getByRole('status'))
-    .filter({ hasText: new RegExp(role, 'i') })
-    .first()
+    .filter({ hasText: `now has the role ${role}` })
     .waitFor();
 }

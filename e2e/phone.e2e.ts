@@ -2,17 +2,12 @@
  * Journey d: at phone width (360 px) the sign-in page and the home page fit the screen, with no
  * sideways scrolling.
  */
-import { afterAll, beforeAll, describe, test } from 'vitest';
-import { checkPage, closeBrowser, launchBrowser, newPage, noHorizontalScroll } from './support/browser';
+import { describe, test } from 'vitest';
+import { checkPage, newPage, noHorizontalScroll, useBrowser } from './support/browser';
 import { SCHOOL_ADMIN } from './support/people';
-import { enterTwoFactorCode, fillSignIn, openSignIn, waitForHome } from './support/sign-in';
+import { enterTwoFactorCode, fillSignIn, openSignIn, TWO_FACTOR_HEADING, waitForHome } from './support/sign-in';
 
-beforeAll(async () => {
-  await launchBrowser();
-});
-afterAll(async () => {
-  await closeBrowser();
-});
+useBrowser();
 
 describe('on a phone', () => {
   // The school administrator has the fullest home page. Her two-factor code may have to wait for
@@ -25,12 +20,12 @@ describe('on a phone', () => {
 
     await fillSignIn(page, SCHOOL_ADMIN.email);
     await page.waitForURL(/\/sign-in\/two-factor/);
-    await page.getByRole('heading', { level: 1, name: 'Enter the code from your authenticator app' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: TWO_FACTOR_HEADING }).waitFor();
     await noHorizontalScroll(page, 'two-factor page');
     await checkPage(page, 'd-phone-two-factor');
 
     await enterTwoFactorCode(page, SCHOOL_ADMIN.email);
-    await waitForHome(page, SCHOOL_ADMIN.firstName);
+    await waitForHome(page, SCHOOL_ADMIN.greetingName);
     await noHorizontalScroll(page, 'home page');
     await checkPage(page, 'd-phone-home');
   });

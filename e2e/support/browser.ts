@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { AxeResults, Result } from 'axe-core';
-import { expect, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 
 export type Viewport = 'phone' | 'desktop';
 
@@ -25,6 +25,9 @@ let browser: Browser | null = null;
 const contexts = new Set<BrowserContext>();
 /** Things that went wrong inside a page (script errors, CSP refusals), checked by checkA11y and closeBrowser. */
 const problems = new WeakMap<Page, string[]>();
+/** The last console lines of each page, printed when a test fails. */
+const consoles = new WeakMap<Page, string[]>();
+const pages: Page[] = [];
 
 export function baseUrl(): string {
   return inject('baseUrl');
@@ -46,11 +49,54 @@ export async function launchBrowser(): Promise<Browser> {
   return browser;
 }
 
-export async function closeBrowser(): Promise<void> {
+async function closeContexts(): Promise<void> {
   for (const context of contexts) await context.close().catch(() => undefined);
   contexts.clear();
+  pages.length = 0;
+}
+
+export async function closeBrowser(): Promise<void> {
+  await closeContexts();
   await browser?.close();
   browser = null;
+}
+
+/**
+ * Launches chromium for a test file and closes it afterwards; when a test fails, every page it had
+ * open is photographed into test-results/failures/ and its recent console output is printed.
+ */
+export function useBrowser(): void {
+  beforeAll(async () => {
+    await launchBrowser();
+  });
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') await recordFailure(ctx.task.name);
+    await closeContexts();
+  });
+  afterAll(async () => {
+    await closeBrowser();
+  });
+}
+
+async function recordFailure(testName: string): Promise<void> {
+  const dir = path.join(ROOT, 'test-results/failures');
+  fs.mkdirSync(dir, { recursive: true });
+  const slug = testName
+    .replace(/[^a-z0-9]+/gi, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
+  for (const [i, page] of pages.entries()) {
+    if (page.isClosed()) continue;
+    const file = path.join(dir, `${slug}-page${i + 1}.png`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+    const console_ = (consoles.get(page) ?? []).map((l) => `    ${l}`).join('\n');
+    const problems_ = (problems.get(page) ?? []).map((l) => `    ${l}`).join('\n');
+    process.stderr.write(
+      `\n[e2e] failed test "${testName}", page ${i + 1} at ${page.url()}\n  screenshot: ${path.relative(ROOT, file)}\n` +
+        (problems_ ? `  problems:\n${problems_}\n` : '') +
+        (console_ ? `  console:\n${console_}\n` : ''),
+    );
+  }
 }
 
 /**
@@ -74,8 +120,13 @@ export async function newPage(viewport: Viewport = 'desktop'): Promise<Page> {
   const list: string[] = [];
   problems.set(page, list);
   page.on('pageerror', (err) => list.push(`script error: ${err.message}`));
+  const lines: string[] = [];
+  consoles.set(page, lines);
+  pages.push(page);
   page.on('console', (msg) => {
     const text = msg.text();
+    lines.push(`${msg.type()}: ${text}`);
+    if (lines.length > 20) lines.shift();
     // The server's CSP allows nothing inline; a refusal means part of the page silently broke.
     if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(text)) list.push(`CSP: ${text}`);
   });
@@ -93,12 +144,17 @@ export function viewportOf(page: Page): Viewport {
   return size !== null && size.width <= 600 ? 'phone' : 'desktop';
 }
 
-/** Waits until the page has stopped loading: fonts in, nothing marked busy, no "Loading" status. */
+/**
+ * Waits until the page has stopped loading: the app has rendered, nothing is marked busy, no
+ * "Loading…" status is showing, fonts are in and two frames have been drawn.
+ */
 export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('load');
   await page.waitForFunction(
     () =>
-      document.querySelector('[aria-busy="true"]') === null && document.querySelector('#root')?.childElementCount !== 0,
+      document.querySelector('#root')?.childElementCount !== 0 &&
+      document.querySelector('[aria-busy="true"]') === null &&
+      [...document.querySelectorAll('[role="status"]')].every((el) => !/…\s*$/.test(el.textContent ?? '')),
   );
   await page.evaluate(async () => {
     await document.fonts.ready;
@@ -155,15 +211,23 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-/** At phone width, the page must not scroll sideways. Names the widest elements if it does. */
+/**
+ * At phone width, the page must not scroll sideways. Names the widest elements if it does.
+ *
+ * The limit is the width the page was given (360 px), not window.innerWidth alone: a phone-emulating
+ * browser zooms out to fit content that is too wide, and innerWidth then grows to match it, so
+ * `scrollWidth <= innerWidth` would pass a page that overflows.
+ */
 export async function noHorizontalScroll(page: Page, label = page.url()): Promise<void> {
   await settle(page);
-  const result = await page.evaluate(() => {
+  const given = page.viewportSize()?.width ?? Infinity;
+  const result = await page.evaluate((givenWidth) => {
     const scrollWidth = document.scrollingElement?.scrollWidth ?? 0;
-    const innerWidth = window.innerWidth;
+    const limit = Math.min(window.innerWidth, document.documentElement.clientWidth, givenWidth);
     const wide = [...document.querySelectorAll('body *')]
       .map((el) => ({ el, right: el.getBoundingClientRect().right }))
-      .filter((x) => x.right > innerWidth + 0.5)
+      .filter((x) => x.right > limit + 0.5)
+      .sort((x, y) => y.right - x.right)
       .slice(0, 5)
       .map(({ el, right }) => {
         const id = el.id ? `#${el.id}` : '';
@@ -171,28 +235,35 @@ export async function noHorizontalScroll(page: Page, label = page.url()): Promis
           typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
         return `${el.tagName.toLowerCase()}${id}${cls} (right edge ${Math.round(right)} px)`;
       });
-    return { scrollWidth, innerWidth, wide };
-  });
+    return { scrollWidth, limit, wide };
+  }, given);
   expect(
     result.scrollWidth,
-    `${label} scrolls sideways at ${result.innerWidth} px: content is ${result.scrollWidth} px wide. Widest: ${result.wide.join('; ')}`,
-  ).toBeLessThanOrEqual(result.innerWidth);
+    `${label} scrolls sideways at ${result.limit} px: content is ${result.scrollWidth} px wide. Widest: ${result.wide.join('; ')}`,
+  ).toBeLessThanOrEqual(result.limit);
 }
 
 /**
  * The checks for one page of a journey: axe and a screenshot at the page's own width, then the same
- * at the other width (by resizing), then back. Phone screenshots are also checked for sideways scroll
- * only by noHorizontalScroll, which journeys call where the issue asks for it.
+ * at the other width (by resizing), then back. At phone width a page that scrolls sideways is noted
+ * on stderr; journey d asserts it for the pages the issue names.
  */
 export async function checkPage(page: Page, name: string): Promise<void> {
   const own = viewportOf(page);
   const other: Viewport = own === 'phone' ? 'desktop' : 'phone';
-  await checkA11y(page, name);
-  await screenshot(page, name);
-  await page.setViewportSize(VIEWPORTS[other]);
-  try {
+  const atWidth = async () => {
     await checkA11y(page, name);
     await screenshot(page, name);
+    if (viewportOf(page) === 'phone') {
+      await noHorizontalScroll(page, name).catch((err: unknown) => {
+        process.stderr.write(`[e2e] note: ${(err as Error).message.split('\n')[0]}\n`);
+      });
+    }
+  };
+  await atWidth();
+  await page.setViewportSize(VIEWPORTS[other]);
+  try {
+    await atWidth();
   } finally {
     await page.setViewportSize(VIEWPORTS[own]);
   }

@@ -1,4 +1,7 @@
-/** Demo accounts used by the journeys (see packages/server/src/demo/demo-data.ts). */
+/**
+ * Demo accounts used by the journeys (see packages/server/src/demo/demo-data.ts). `greetingName` is
+ * how the home page greets them ("Good morning, Dr Carter").
+ */
 import { DEMO_PASSWORD } from '../../packages/server/src/demo/demo-data';
 
 export const PASSWORD = DEMO_PASSWORD;
@@ -6,15 +9,20 @@ export const PASSWORD = DEMO_PASSWORD;
 export const HEAD = {
   email: 'helen.carter@kingsmead.example',
   name: 'Dr Helen Carter',
-  firstName: 'Helen',
+  greetingName: 'Dr Carter',
   twoFactor: true,
 };
 export const SCHOOL_ADMIN = {
   email: 'jo.bennett@kingsmead.example',
   name: 'Jo Bennett',
-  firstName: 'Jo',
+  greetingName: 'Jo',
   twoFactor: true,
 };
-export const TUTOR = { email: 'ben.wright@kingsmead.example', name: 'Ben Wright', firstName: 'Ben', twoFactor: false };
+export const TUTOR = {
+  email: 'ben.wright@kingsmead.example',
+  name: 'Ben Wright',
+  greetingName: 'Ben',
+  twoFactor: false,
+};
 
 export type Person = typeof HEAD;

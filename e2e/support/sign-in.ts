@@ -5,10 +5,12 @@ import { PASSWORD } from './people';
 import { freshTotpCode } from './totp';
 
 export const HOME_PATH = /\/(schools|trusts)\/[^/?#]+$/;
+export const SIGN_IN_HEADING = /^sign in\b/i;
+export const TWO_FACTOR_HEADING = /code from your authenticator app/i;
 
 export async function openSignIn(page: Page): Promise<void> {
   await page.goto('/sign-in');
-  await page.getByRole('heading', { level: 1, name: 'Sign in to Tandem' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: SIGN_IN_HEADING }).waitFor();
 }
 
 export async function fillSignIn(page: Page, email: string, password: string = PASSWORD): Promise<void> {
@@ -19,15 +21,15 @@ export async function fillSignIn(page: Page, email: string, password: string = P
 
 /** On the two-factor page: enter a code for the account that has not been used yet. */
 export async function enterTwoFactorCode(page: Page, email: string, secret?: string): Promise<void> {
-  await page.getByRole('heading', { level: 1, name: 'Enter the code from your authenticator app' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: TWO_FACTOR_HEADING }).waitFor();
   const code = await freshTotpCode(email, secret);
   await page.getByLabel('Code', { exact: true }).fill(code);
   await page.getByRole('button', { name: 'Continue', exact: true }).click();
 }
 
-export async function waitForHome(page: Page, firstName: string): Promise<void> {
+export async function waitForHome(page: Page, greetingName: string): Promise<void> {
   await page.waitForURL(HOME_PATH);
-  await page.getByRole('heading', { level: 1, name: new RegExp(`\\b${firstName}\\b`) }).waitFor();
+  await page.getByRole('heading', { level: 1, name: new RegExp(`\\b${greetingName}\\b`) }).waitFor();
 }
 
 /**
@@ -36,7 +38,7 @@ export async function waitForHome(page: Page, firstName: string): Promise<void> 
  */
 export async function signIn(
   page: Page,
-  person: { email: string; firstName: string; twoFactor: boolean },
+  person: { email: string; greetingName: string; twoFactor: boolean },
   options: { password?: string; check?: string } = {},
 ): Promise<void> {
   await openSignIn(page);
@@ -44,11 +46,11 @@ export async function signIn(
   await fillSignIn(page, person.email, options.password);
   if (person.twoFactor) {
     await page.waitForURL(/\/sign-in\/two-factor/);
-    await page.getByRole('heading', { level: 1, name: 'Enter the code from your authenticator app' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: TWO_FACTOR_HEADING }).waitFor();
     if (options.check) await checkPage(page, `${options.check}-two-factor`);
     await enterTwoFactorCode(page, person.email);
   }
-  await waitForHome(page, person.firstName);
+  await waitForHome(page, person.greetingName);
   if (options.check) await checkPage(page, `${options.check}-home`);
 }
 

@@ -11,3 +11,5 @@ export * from './levels/levels.schemas';
 export * from './levels/rules';
 export * from './pupils/visibility';
 export * from './pupils/pupils.schemas';
+export * from './concerns/warning-signs';
+export * from './concerns/routing';

@@ -22,7 +22,7 @@ import type { Config } from './config';
 import type { Clock } from './clock';
 import type { Database } from './db/client';
 import type { Mailer } from './mail/mailer';
-import { registerErrorHandling } from './http/errors';
+import { registerErrorHandling, registerNotFound } from './http/errors';
 import { registerAuthContext } from './http/context';
 import { authRoutes } from './auth/auth.routes';
 import { schoolRoutes } from './schools/schools.routes';
@@ -132,15 +132,10 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
   pupilRoutes(app);
 
   const dist = deps.config.webDistDir;
-  if (dist && fs.existsSync(path.join(dist, 'index.html'))) {
+  const serveWebApp = Boolean(dist && fs.existsSync(path.join(dist, 'index.html')));
+  if (dist && serveWebApp) {
     await app.register(fastifyStatic, { root: dist, prefix: '/', index: ['index.html'], wildcard: false });
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api/') || request.method !== 'GET') {
-        void reply.status(404).send({ error: { code: 'not_found', message: 'We could not find that.' } });
-        return;
-      }
-      void reply.header('cache-control', 'no-cache').sendFile('index.html');
-    });
   }
+  registerNotFound(app, serveWebApp);
   return app;
 }

@@ -294,7 +294,13 @@ async function seedDemoLevels(
     finals.push({ id: pupilId, level, at });
   });
   if (changes.length > 0) await tx.insert(levelChanges).values(changes);
-  for (const f of finals) {
-    await tx.update(pupils).set({ currentLevel: f.level, levelChangedAt: f.at }).where(eq(pupils.id, f.id));
+  if (finals.length > 0) {
+    const values = sql.join(
+      finals.map((f) => sql`(${f.id}::uuid, ${f.level}, ${f.at.toISOString()}::timestamptz)`),
+      sql`, `,
+    );
+    await tx.execute(
+      sql`update pupils set current_level = v.level, level_changed_at = v.at from (values ${values}) as v(id, level, at) where pupils.id = v.id`,
+    );
   }
 }

@@ -63,8 +63,15 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     void reply.status(appError.status).send(body(appError));
   });
+}
 
+/** The 404 for an unknown address: JSON for the API; the web app's page for anything else. */
+export function registerNotFound(app: FastifyInstance, serveWebApp: boolean): void {
   app.setNotFoundHandler((request, reply) => {
+    if (serveWebApp && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      void reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return;
+    }
     void reply.status(404).send(body(new AppError('not_found', `no route ${request.method}`)));
   });
 }

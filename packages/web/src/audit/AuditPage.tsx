@@ -12,6 +12,7 @@ import { Loading, PageTitle } from '../components/Page';
 import { Table } from '../components/Table';
 import { LoadError, NotFoundPage } from '../errors/ErrorPages';
 import { Link, useLocation, useNavigate, useSearchParams } from '../router/router';
+import { schoolsResponse, trustSchoolsPath } from '../schools/schoolsApi';
 import { staffPath } from '../staff/staffApi';
 
 type AuditEntry = z.infer<typeof auditListResponse>['entries'][number];
@@ -65,15 +66,28 @@ export function SchoolAuditPage({ schoolId }: { schoolId: string }) {
       listApi={`${api}/audit`}
       csvApi={`${api}/audit.csv`}
       peopleApi={schoolCan(school, 'school.manageStaff') ? staffPath(school.id) : null}
+      knownNames={new Map([[school.id, school.name]])}
     />
   );
 }
 
 export function TrustAuditPage({ trustId }: { trustId: string }) {
   const trust = useTrust(trustId);
-  if (trust === undefined || !trustCan(trust, 'trust.viewAudit')) return <NotFoundPage />;
+  const allowed = trustCan(trust, 'trust.viewAudit');
+  const schools = useResource(allowed ? trustSchoolsPath(trustId) : null, schoolsResponse);
+  if (trust === undefined || !allowed) return <NotFoundPage />;
+  const knownNames = new Map<string, string>([[trust.id, trust.name]]);
+  if (schools.resource.status === 'ready') {
+    for (const school of schools.resource.data.schools) knownNames.set(school.id, school.name);
+  }
   return (
-    <AuditView placeName={trust.name} listApi={`/api/trusts/${enc(trust.id)}/audit`} csvApi={null} peopleApi={null} />
+    <AuditView
+      placeName={trust.name}
+      listApi={`/api/trusts/${enc(trust.id)}/audit`}
+      csvApi={null}
+      peopleApi={null}
+      knownNames={knownNames}
+    />
   );
 }
 
@@ -82,11 +96,14 @@ function AuditView({
   listApi,
   csvApi,
   peopleApi,
+  knownNames,
 }: {
   placeName: string;
   listApi: string;
   csvApi: string | null;
   peopleApi: string | null;
+  /** Names of schools and trusts that entries may be about. */
+  knownNames: ReadonlyMap<string, string>;
 }) {
   const params = useSearchParams();
   const { pathname } = useLocation();
@@ -147,7 +164,7 @@ function AuditView({
                 {countOf(resource.data.entries.length, 'entry', 'entries')}
                 {describeFilters(filters, names)}
               </p>
-              <AuditTable entries={resource.data.entries} names={names} />
+              <AuditTable entries={resource.data.entries} names={names} subjects={new Map([...knownNames, ...names])} />
             </>
           )}
           <nav className="pager" aria-label="More entries">
@@ -316,7 +333,15 @@ function subjectText(entry: AuditEntry, names: ReadonlyMap<string, string>) {
   );
 }
 
-function AuditTable({ entries, names }: { entries: readonly AuditEntry[]; names: ReadonlyMap<string, string> }) {
+function AuditTable({
+  entries,
+  names,
+  subjects,
+}: {
+  entries: readonly AuditEntry[];
+  names: ReadonlyMap<string, string>;
+  subjects: ReadonlyMap<string, string>;
+}) {
   return (
     <Table
       caption="Audit trail entries, newest first"
@@ -330,7 +355,9 @@ function AuditTable({ entries, names }: { entries: readonly AuditEntry[]; names:
           label: 'When',
           cell: (e) => (
             <>
-              <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+              <time dateTime={e.at} className="nowrap">
+                {formatDateTime(e.at)}
+              </time>
               <span className="secondary-text block">{formatRelative(e.at)}</span>
             </>
           ),
@@ -348,17 +375,13 @@ function AuditTable({ entries, names }: { entries: readonly AuditEntry[]; names:
             )),
         },
         { key: 'what', header: 'What', label: 'What', cell: (e) => e.actionLabel },
-        { key: 'subject', header: 'Subject', label: 'Subject', cell: (e) => subjectText(e, names) },
+        { key: 'subject', header: 'Subject', label: 'Subject', cell: (e) => subjectText(e, subjects) },
         {
           key: 'ip',
           header: 'From IP',
           label: 'From IP',
           cell: (e) =>
-            e.ip === null ? (
-              <span className="secondary-text">Not recorded</span>
-            ) : (
-              <span className="break-anywhere">{e.ip}</span>
-            ),
+            e.ip === null ? <span className="secondary-text">Not recorded</span> : <span className="ip">{e.ip}</span>,
         },
       ]}
     />

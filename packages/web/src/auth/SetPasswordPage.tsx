@@ -24,8 +24,8 @@ function readTokenFromHash(): string | null {
 
 export function SetPasswordPage() {
   const navigate = useNavigate();
-  const [token] = useState(readTokenFromHash);
-  const [check, setCheck] = useState<{ info: TokenInfo } | { error: ApiError } | null>(null);
+  const [token, setToken] = useState(readTokenFromHash);
+  const [check, setCheck] = useState<{ token: string; result: { info: TokenInfo } | { error: ApiError } } | null>(null);
   const [password, setPassword] = useState('');
   const [confirmPassword, setConfirmPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -33,9 +33,22 @@ export function SetPasswordPage() {
 
   useEffect(() => {
     // Take the token out of the address bar and history straight away.
-    if (window.location.hash !== '') {
-      window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
-    }
+    const clearHash = () => {
+      if (window.location.hash !== '') {
+        window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+      }
+    };
+    clearHash();
+    // A second link opened in the same tab only changes the fragment.
+    const onHashChange = () => {
+      const next = readTokenFromHash();
+      clearHash();
+      if (next !== null) setToken(next);
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => {
+      window.removeEventListener('hashchange', onHashChange);
+    };
   }, []);
 
   useEffect(() => {
@@ -43,10 +56,10 @@ export function SetPasswordPage() {
     let cancelled = false;
     apiPost('/api/auth/password/check-token', { token }, checkTokenResponse).then(
       (info) => {
-        if (!cancelled) setCheck({ info });
+        if (!cancelled) setCheck({ token, result: { info } });
       },
       (error: unknown) => {
-        if (!cancelled) setCheck({ error: toApiError(error) });
+        if (!cancelled) setCheck({ token, result: { error: toApiError(error) } });
       },
     );
     return () => {
@@ -54,14 +67,17 @@ export function SetPasswordPage() {
     };
   }, [token]);
 
-  const invitation = check !== null && 'info' in check && check.info.purpose === 'invitation';
+  const current = check !== null && check.token === token ? check.result : null;
+  const invitation = current !== null && 'info' in current && current.info.purpose === 'invitation';
   const title = invitation ? 'Set up your account' : 'Choose a new password';
 
   if (
     token === null ||
-    (check !== null &&
-      'error' in check &&
-      (check.error.code === 'not_found' || check.error.code === 'bad_request' || check.error.code === 'validation'))
+    (current !== null &&
+      'error' in current &&
+      (current.error.code === 'not_found' ||
+        current.error.code === 'bad_request' ||
+        current.error.code === 'validation'))
   ) {
     return (
       <div className="narrow">
@@ -77,7 +93,7 @@ export function SetPasswordPage() {
     );
   }
 
-  if (check === null) {
+  if (current === null) {
     return (
       <div className="narrow">
         <PageTitle>Checking your link</PageTitle>
@@ -86,11 +102,11 @@ export function SetPasswordPage() {
     );
   }
 
-  if ('error' in check) {
+  if ('error' in current) {
     return (
       <div className="narrow">
         <PageTitle>Sorry, there is a problem</PageTitle>
-        <p role="alert">{check.error.message}</p>
+        <p role="alert">{current.error.message}</p>
         <p>Please open the link from your email again.</p>
       </div>
     );
@@ -133,8 +149,8 @@ export function SetPasswordPage() {
       <PageTitle>{title}</PageTitle>
       <p className="lead">
         {invitation
-          ? `Welcome to Tandem, ${check.info.displayName}. Choose a password to finish setting up your account.`
-          : `Choose a new password for ${check.info.displayName}.`}
+          ? `Welcome to Tandem, ${current.info.displayName}. Choose a password to finish setting up your account.`
+          : `Choose a new password for ${current.info.displayName}.`}
       </p>
       <Form onSubmit={submit}>
         <TextField

@@ -12,7 +12,7 @@ import { apiPost, refreshCsrfToken, toApiError, type ApiError } from '../api/cli
 import { Button, ButtonGroup, ErrorSummary, Form, TextField } from '../components/Form';
 import { useFormErrors } from '../components/formErrors';
 import { listInWords } from '../components/format';
-import { InsetText, Loading, PageTitle, WarningText } from '../components/Page';
+import { Loading, PageTitle, WarningText } from '../components/Page';
 import { safeNextPath, useNavigate, useSearchParams } from '../router/router';
 import { pathForStage, useSession } from './session';
 
@@ -247,7 +247,6 @@ function RecoveryCodes({ codes, busy, onContinue }: { codes: string[]; busy: boo
           Download as text file
         </Button>
       </ButtonGroup>
-      <InsetText>Do not keep the codes on the same phone as your authenticator app.</InsetText>
       <ButtonGroup>
         <Button onClick={onContinue} busy={busy} busyText="Please wait…">
           I have saved these codes

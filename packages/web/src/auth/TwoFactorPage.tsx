@@ -55,7 +55,10 @@ export function TwoFactorPage() {
         await refreshCsrfToken().catch(() => undefined);
         return;
       }
-      if (apiError.fields.length === 0 && apiError.code !== 'network' && apiError.code !== 'internal') {
+      if (apiError.fields.length > 0) {
+        // Both boxes send the same "code" field; show the message beside the one used.
+        form.fromFields(apiError.fields.map((f) => ({ path: field, message: f.message })));
+      } else if (apiError.code !== 'network' && apiError.code !== 'internal') {
         form.fromFields([{ path: field, message: apiError.message }]);
       } else {
         form.fromApi(apiError);
@@ -68,7 +71,7 @@ export function TwoFactorPage() {
     <div className="narrow">
       <ErrorSummary errors={form.errors} />
       <PageTitle>Enter the code from your authenticator app</PageTitle>
-      <Form onSubmit={() => verify('code')} label="Six-digit code">
+      <Form onSubmit={() => verify('code')}>
         <TextField
           name="code"
           label="Code"
@@ -95,7 +98,7 @@ export function TwoFactorPage() {
             If you cannot use your phone, enter one of the recovery codes you saved when you set up two-factor sign-in.
             Each code works once.
           </p>
-          <Form onSubmit={() => verify('recoveryCode')} label="Recovery code">
+          <Form onSubmit={() => verify('recoveryCode')}>
             <TextField
               name="recoveryCode"
               label="Recovery code"

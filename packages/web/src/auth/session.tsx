@@ -106,10 +106,11 @@ export function SessionProvider({
   const signOut = useCallback(async () => {
     try {
       await apiPost('/api/auth/sign-out', {}, okResponse);
-    } finally {
-      setState(signedOutKeepingDemo);
-      await refreshCsrfToken().catch(() => undefined);
+    } catch {
+      // Already signed out on the server (or unreachable): forget the session here all the same.
     }
+    setState(signedOutKeepingDemo);
+    await refreshCsrfToken().catch(() => undefined);
     navigate('/sign-in', { flash: { kind: 'success', title: 'You have signed out.' } });
   }, [navigate]);
 

@@ -6,7 +6,7 @@ import {
   useEffect,
   useRef,
   type ButtonHTMLAttributes,
-  type FormEvent,
+  type SyntheticEvent,
   type InputHTMLAttributes,
   type MouseEvent,
   type ReactNode,
@@ -411,7 +411,7 @@ export function Form({
   className?: string;
   label?: string;
 }) {
-  const handle = (event: FormEvent<HTMLFormElement>) => {
+  const handle = (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     void onSubmit();
   };

@@ -32,7 +32,8 @@ function usePlace(): Place | null {
     const nav: NavItem[] = [{ to: base, label: 'Home', exact: true }];
     if (schoolCan(school, 'school.manageStaff')) nav.push({ to: `${base}/staff`, label: 'Staff and roles' });
     if (schoolCan(school, 'school.viewAudit')) nav.push({ to: `${base}/audit`, label: 'Audit trail' });
-    if (school.roles.includes('school_admin')) nav.push({ to: `${base}/settings`, label: 'School settings' });
+    // The server lets whoever manages staff change the school's settings.
+    if (schoolCan(school, 'school.manageStaff')) nav.push({ to: `${base}/settings`, label: 'School settings' });
     return { kind: 'school', id, name: school.name, rolesText: roleNames(school.roles), home: base, nav };
   }
   const trustMatch = /^\/trusts\/([^/]+)/.exec(pathname);
@@ -152,7 +153,7 @@ export function Shell({ children }: { children: ReactNode }) {
                   disabled={signingOut}
                   onClick={() => {
                     setSigningOut(true);
-                    signOut().finally(() => {
+                    void signOut().finally(() => {
                       setSigningOut(false);
                     });
                   }}
@@ -163,32 +164,33 @@ export function Shell({ children }: { children: ReactNode }) {
             )}
           </div>
         </div>
-        {complete && (place !== null || session.schools.length + session.trusts.length > 1) && (
-          <div className="subheader">
-            <div className="page-width subheader__inner">
-              {place !== null && (
-                <nav className="nav" aria-label={place.kind === 'school' ? 'School' : 'Trust'}>
-                  <ul className="nav__list">
-                    {place.nav.map((item) => {
-                      const active =
-                        item.exact === true
-                          ? pathname === item.to
-                          : matchPath(item.to, pathname) !== null || pathname.startsWith(`${item.to}/`);
-                      return (
-                        <li key={item.to} className="nav__item">
-                          <Link to={item.to} className="nav__link" aria-current={active ? 'page' : undefined}>
-                            {item.label}
-                          </Link>
-                        </li>
-                      );
-                    })}
-                  </ul>
-                </nav>
-              )}
-              <PlaceSwitcher current={place} />
+        {complete &&
+          ((place !== null && place.nav.length > 1) || session.schools.length + session.trusts.length > 1) && (
+            <div className="subheader">
+              <div className="page-width subheader__inner">
+                {place !== null && place.nav.length > 1 && (
+                  <nav className="nav" aria-label={place.kind === 'school' ? 'School' : 'Trust'}>
+                    <ul className="nav__list">
+                      {place.nav.map((item) => {
+                        const active =
+                          item.exact === true
+                            ? pathname === item.to
+                            : matchPath(item.to, pathname) !== null || pathname.startsWith(`${item.to}/`);
+                        return (
+                          <li key={item.to} className="nav__item">
+                            <Link to={item.to} className="nav__link" aria-current={active ? 'page' : undefined}>
+                              {item.label}
+                            </Link>
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  </nav>
+                )}
+                <PlaceSwitcher current={place} />
+              </div>
             </div>
-          </div>
-        )}
+          )}
       </header>
       <main id="main-content" className="page-width main" tabIndex={-1}>
         {children}

@@ -44,7 +44,7 @@ export function Table<Row>({
             {columns.map((c, i) =>
               i === 0 ? (
                 <th scope="row" key={c.key} data-label={c.label} className="table__row-header">
-                  {c.cell(row)}
+                  <div className="table__value">{c.cell(row)}</div>
                 </th>
               ) : (
                 <td
@@ -52,7 +52,7 @@ export function Table<Row>({
                   data-label={c.label}
                   className={c.numeric === true ? 'table__cell--numeric' : undefined}
                 >
-                  {c.cell(row)}
+                  <div className="table__value">{c.cell(row)}</div>
                 </td>
               ),
             )}

@@ -60,7 +60,7 @@ export function SchoolHomePage({ schoolId }: { schoolId: string }) {
       description: 'See who did what in Tandem and when, and download it as a spreadsheet.',
     });
   }
-  if (school.roles.includes('school_admin')) {
+  if (schoolCan(school, 'school.manageStaff')) {
     cards.push({
       key: 'settings',
       title: 'School settings',

@@ -2,7 +2,7 @@ import { schoolSchema, updateSchoolBody, type School } from '@tandem/core';
 import { useState } from 'react';
 import { apiPatch, toApiError } from '../api/client';
 import { useResource } from '../api/useResource';
-import { useSchool } from '../auth/session';
+import { schoolCan, useSchool } from '../auth/session';
 import { formatTime } from '../components/dates';
 import { Button, ErrorSummary, Form, TextareaField, TextField } from '../components/Form';
 import { useFormErrors } from '../components/formErrors';
@@ -14,7 +14,7 @@ const FIELDS = ['letterhead', 'staffIdleMinutes'] as const;
 
 export function SchoolSettingsPage({ schoolId }: { schoolId: string }) {
   const school = useSchool(schoolId);
-  const allowed = school?.roles.includes('school_admin') ?? false;
+  const allowed = schoolCan(school, 'school.manageStaff');
   const { resource, reload, setData } = useResource(allowed ? schoolPath(schoolId) : null, schoolSchema);
   if (school === undefined || !allowed) return <NotFoundPage />;
 

@@ -45,11 +45,17 @@ export function InviteStaffPage({ schoolId }: { schoolId: string }) {
     try {
       const member = await apiPost(staffPath(school.id), parsed.data, staffMemberSchema);
       navigate(listPath, {
-        flash: {
-          kind: 'success',
-          title: `Invitation sent to ${member.displayName}.`,
-          text: `We have emailed ${member.email} a link to set up their account.`,
-        },
+        flash: member.invitationPending
+          ? {
+              kind: 'success',
+              title: `Invitation sent to ${member.displayName}.`,
+              text: `We have emailed ${member.email} a link to set up their account.`,
+            }
+          : {
+              kind: 'success',
+              title: `${member.displayName} has been added.`,
+              text: 'They already have a Tandem account, so they can sign in and use their new roles straight away.',
+            },
       });
     } catch (error) {
       form.fromApi(toApiError(error));

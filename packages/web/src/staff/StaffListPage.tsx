@@ -1,4 +1,5 @@
 import { staffListResponse, type StaffMember } from '@tandem/core';
+import { Email } from '../components/Email';
 import { useResource } from '../api/useResource';
 import { schoolCan, useSchool } from '../auth/session';
 import { countOf } from '../components/format';
@@ -66,7 +67,7 @@ function StaffTable({ staff, base }: { staff: readonly StaffMember[]; base: stri
             key: 'email',
             header: 'Email',
             label: 'Email',
-            cell: (s) => <span className="break-anywhere">{s.email}</span>,
+            cell: (s) => <Email address={s.email} />,
           },
           { key: 'roles', header: 'Roles', label: 'Roles', cell: (s) => <RoleTags member={s} /> },
           { key: 'status', header: 'Account', label: 'Account', cell: (s) => <AccountStatus member={s} /> },

@@ -10,6 +10,7 @@ import {
 import { useState } from 'react';
 import { z } from 'zod';
 import { apiDelete, apiPost, enc, toApiError } from '../api/client';
+import { Email } from '../components/Email';
 import { useResource } from '../api/useResource';
 import { schoolCan, useSchool, useSession } from '../auth/session';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -120,7 +121,11 @@ function MemberDetail({
         return;
       }
       onChange(result.member);
-      setMessage({ kind: 'success', title: `${ROLE_LABELS[role]} role removed from ${member.displayName}.`, at: Date.now() });
+      setMessage({
+        kind: 'success',
+        title: `${ROLE_LABELS[role]} role removed from ${member.displayName}.`,
+        at: Date.now(),
+      });
       afterOwnChange();
     } catch (error) {
       setRemoving(null);
@@ -180,7 +185,7 @@ function MemberDetail({
       <PageTitle caption={schoolName}>{member.displayName}</PageTitle>
       <SummaryList
         rows={[
-          { key: 'email', label: 'Email', value: <span className="break-anywhere">{member.email}</span> },
+          { key: 'email', label: 'Email', value: <Email address={member.email} /> },
           { key: 'account', label: 'Account', value: <AccountStatus member={member} /> },
           { key: 'mfa', label: 'Two-factor sign-in', value: <TwoFactorStatus member={member} /> },
         ]}
