@@ -11,5 +11,7 @@ export * from './levels/levels.schemas';
 export * from './levels/rules';
 export * from './pupils/visibility';
 export * from './pupils/pupils.schemas';
+export * from './levels/sharing.schemas';
+export * from './pupils/import';
 export * from './concerns/warning-signs';
 export * from './concerns/routing';

@@ -28,6 +28,8 @@ import { authRoutes } from './auth/auth.routes';
 import { schoolRoutes } from './schools/schools.routes';
 import { staffRoutes } from './staff/staff.routes';
 import { auditRoutes } from './audit/audit.routes';
+import { importRoutes } from './pupils/import/import.routes';
+import { sharingRoutes } from './levels/sharing.routes';
 import { levelRoutes } from './levels/levels.routes';
 import { pupilRoutes } from './pupils/pupils.routes';
 
@@ -128,6 +130,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
   schoolRoutes(app);
   staffRoutes(app);
   auditRoutes(app);
+  importRoutes(app);
+  sharingRoutes(app);
   levelRoutes(app);
   pupilRoutes(app);
 

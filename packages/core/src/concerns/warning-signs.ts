@@ -32,7 +32,15 @@ export const WARNING_SIGN_CODES = Object.keys(WARNING_SIGNS) as WarningSign[];
 export const WARNING_SIGN_GROUPS: { legend: string; signs: WarningSign[] }[] = [
   {
     legend: 'Warning signs of mental health risk',
-    signs: ['personality_change', 'anxiety_anger_moodiness', 'withdrawal', 'self_care_risky', 'hopelessness', 'sleep_routine', 'life_event'],
+    signs: [
+      'personality_change',
+      'anxiety_anger_moodiness',
+      'withdrawal',
+      'self_care_risky',
+      'hopelessness',
+      'sleep_routine',
+      'life_event',
+    ],
   },
   {
     legend: 'Other warning signs',

@@ -407,6 +407,7 @@ export const levelShares = pgTable(
   },
   (t) => [
     index('level_shares_pupil_idx').on(t.schoolId, t.pupilId, t.sharedAt),
+    index('level_shares_audience_idx').on(t.schoolId, t.audience, t.sharedAt),
     check('level_shares_audience_ck', sql`${t.audience} in ('parents', 'staff')`),
   ],
 );

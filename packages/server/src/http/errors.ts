@@ -57,8 +57,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     } else if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
       appError = new AppError('bad_request', err.message);
     } else {
-      // Log what helps fix the fault, without request bodies (they may carry pupil data).
-      request.log.error({ err: { message: err.message, code: err.code, stack: err.stack } }, 'unhandled error');
+      // Log what helps fix the fault, never data: no request bodies, no query parameters.
+      request.log.error({ err: loggableError(err) }, 'unhandled error');
       appError = new AppError('internal', 'unhandled error');
     }
     void reply.status(appError.status).send(body(appError));
@@ -74,4 +74,21 @@ export function registerNotFound(app: FastifyInstance, serveWebApp: boolean): vo
     }
     void reply.status(404).send(body(new AppError('not_found', `no route ${request.method}`)));
   });
+}
+
+/**
+ * An error as it may be logged. Database errors carry the query's parameters in their message (a
+ * pupil's name, a concern's text), so only the SQL text is kept; stack frames are kept without the
+ * message line.
+ */
+export function loggableError(err: unknown): { name: string; code?: string; message: string; frames: string[] } {
+  const e = err instanceof Error ? err : new Error(String(err));
+  const code = (e as { code?: unknown }).code;
+  const raw = e.message;
+  const message = raw.startsWith('Failed query:') ? (raw.split('\nparams:')[0] ?? 'Failed query') : raw.slice(0, 300);
+  const frames = (e.stack ?? '')
+    .split('\n')
+    .filter((l) => l.trimStart().startsWith('at '))
+    .slice(0, 15);
+  return { name: e.name, ...(typeof code === 'string' ? { code } : {}), message, frames };
 }

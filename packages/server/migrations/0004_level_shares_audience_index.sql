@@ -1,0 +1,1 @@
+CREATE INDEX "level_shares_audience_idx" ON "level_shares" USING btree ("school_id","audience","shared_at");

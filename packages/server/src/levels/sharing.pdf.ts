@@ -1,0 +1,680 @@
+/**
+ * The printed side of termly sharing: letters home (one per pupil) and the staff briefing. Pure
+ * layout from data already loaded and checked; nothing here reads the database or logs.
+ *
+ * Letters carry only the level in plain words and the home lists. Nothing about a concern, a
+ * safeguarding or child-protection matter, or any case note may ever be added to a letter: the
+ * data given to renderLevelLetters has no field for it, and must not gain one.
+ */
+import PDFDocument from 'pdfkit';
+import { THRIVING_AT_HOME, THRIVING_PARENT_SUMMARY, type LevelCode } from '@tandem/core';
+
+export interface LetterWording {
+  name: string;
+  parentSummary: string;
+  homeDoes: string[];
+  homeToDo: string[];
+}
+
+export interface LetterPupil {
+  givenName: string;
+  familyName: string;
+  preferredName: string | null;
+  form: string;
+  /** null = Thriving (no level). */
+  level: LevelCode | null;
+}
+
+export interface LettersInput {
+  schoolName: string;
+  letterhead: string;
+  date: Date;
+  signedBy: { name: string; role: string };
+  wording: ReadonlyMap<LevelCode, LetterWording>;
+  pupils: LetterPupil[];
+}
+
+export interface BriefingLevel {
+  code: LevelCode;
+  name: string;
+  description: string;
+  schoolProvides: string[];
+  schoolToDo: string[];
+}
+
+export interface BriefingPupil {
+  givenName: string;
+  familyName: string;
+  preferredName: string | null;
+  form: string;
+  level: LevelCode;
+}
+
+export interface BriefingGroup {
+  code: string;
+  name: string;
+  staff: string[];
+  pupils: BriefingPupil[];
+}
+
+export interface BriefingInput {
+  schoolName: string;
+  date: Date;
+  preparedBy: { name: string; role: string };
+  groups: BriefingGroup[];
+  /** Pupils at MH2 and above who are in no teaching group, so no teacher would otherwise hear. */
+  ungrouped: BriefingPupil[];
+  /** The wording of every level that appears, MH2 first. */
+  levels: BriefingLevel[];
+  /** Different pupils named (one pupil may be in several groups). */
+  pupilCount: number;
+}
+
+export const CONFIDENTIAL_MARK = 'Confidential: staff only. Do not leave this where pupils or visitors can see it.';
+
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/London',
+});
+const ISO_DATE = new Intl.DateTimeFormat('en-CA', {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  timeZone: 'Europe/London',
+});
+
+/** "22 November 2026", as printed on letters (the school's own day, in UK time). */
+export function longDate(date: Date): string {
+  return LONG_DATE.format(date);
+}
+
+/** "2026-11-22" in UK time, for file names. */
+export function isoDay(date: Date): string {
+  return ISO_DATE.format(date);
+}
+
+/** Words that a letter home may contain and that a parent may not know. */
+const GLOSSARY: { term: RegExp; explanation: string }[] = [
+  { term: /\bCAMHS\b/, explanation: "CAMHS: the NHS service for children's mental health." },
+  { term: /\bGPs?\b/, explanation: 'GP: your family doctor.' },
+];
+
+// Layout. A4 in points; margins about 2 cm.
+const PAGE = { width: 595.28, height: 841.89 };
+const MARGIN = { top: 50, bottom: 48, left: 62, right: 62 };
+const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+const BOTTOM = PAGE.height - MARGIN.bottom;
+const REGULAR = 'Helvetica';
+const BOLD = 'Helvetica-Bold';
+const OBLIQUE = 'Helvetica-Oblique';
+const INK = '#1b1f24';
+const MUTED = '#4d5761';
+const ACCENT = '#1d4f73';
+const RULE = '#c5ced8';
+const PANEL = '#eef3f8';
+const PANEL_EDGE = '#8fa7bf';
+
+type Doc = PDFKit.PDFDocument;
+
+interface Style {
+  font: string;
+  size: number;
+  color: string;
+}
+
+/**
+ * A thin layer over pdfkit that remembers the current text style, so that drawing a running header
+ * on a page added mid-paragraph can put the paragraph's style back.
+ */
+class Pen {
+  private style: Style = { font: REGULAR, size: 11, color: INK };
+
+  constructor(readonly doc: Doc) {}
+
+  use(font: string, size: number, color = INK): this {
+    this.style = { font, size, color };
+    this.apply();
+    return this;
+  }
+
+  apply(): void {
+    this.doc.font(this.style.font).fontSize(this.style.size).fillColor(this.style.color);
+  }
+
+  /** Start a new page unless `height` still fits above the bottom margin. */
+  ensure(height: number): void {
+    if (this.doc.y + height > BOTTOM) this.doc.addPage();
+  }
+
+  paragraph(text: string, options: PDFKit.Mixins.TextOptions = {}): void {
+    this.doc.text(printable(text), MARGIN.left, this.doc.y, { width: CONTENT_WIDTH, lineGap: 2.5, ...options });
+  }
+
+  heading(text: string, size = 12.5): void {
+    this.use(BOLD, size, ACCENT);
+    // Keep a heading with at least two lines of what follows it.
+    this.ensure(size * 1.4 + 34);
+    this.paragraph(text);
+    this.doc.moveDown(0.3);
+  }
+
+  bullets(items: readonly string[], size: number, indent = 0): void {
+    const doc = this.doc;
+    const x = MARGIN.left + indent;
+    const width = CONTENT_WIDTH - indent - 15;
+    for (const raw of items) {
+      const item = printable(raw);
+      this.use(REGULAR, size, INK);
+      // Room for at least a line; a longer item carries on over the page break by itself.
+      this.ensure(size * 1.4);
+      const y = doc.y;
+      doc.circle(x + 4, y + size * 0.42, 1.9).fill(INK);
+      this.apply();
+      doc.text(item, x + 15, y, { width, lineGap: 2 });
+      doc.moveDown(0.14);
+    }
+    doc.x = MARGIN.left;
+  }
+
+  rule(color = RULE): void {
+    const y = this.doc.y;
+    this.doc
+      .moveTo(MARGIN.left, y)
+      .lineTo(PAGE.width - MARGIN.right, y)
+      .lineWidth(0.75)
+      .strokeColor(color)
+      .stroke();
+  }
+
+  gap(points: number): void {
+    this.doc.y += points;
+  }
+}
+
+function newDocument(title: string, author: string, date: Date, bufferPages: boolean): Doc {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: MARGIN,
+    autoFirstPage: false,
+    bufferPages,
+    lang: 'en-GB',
+    displayTitle: true,
+    info: { Title: title, Author: author, Creator: 'Tandem', CreationDate: date },
+  });
+  memoiseFontMetrics(doc);
+  return doc;
+}
+
+interface FontMetrics {
+  widthOfString(text: string, size: number, features?: unknown): number;
+  encode(text: string, features?: unknown): [string[], unknown[]];
+}
+
+/**
+ * Remember the measured width and encoding of each string per font. Letters at the same level
+ * share almost every line, and pdfkit otherwise re-measures every word, kerning pair by kerning
+ * pair, several times per page: with this, 2,000 letters take a few seconds rather than fifteen.
+ * pdfkit does not expose its font objects, so this reaches the built-in fonts through the
+ * document and does nothing if their shape ever changes.
+ */
+function memoiseFontMetrics(doc: Doc): void {
+  for (const name of [REGULAR, BOLD, OBLIQUE]) {
+    doc.font(name);
+    const font = (doc as unknown as { _font?: Partial<FontMetrics> })._font;
+    if (typeof font?.widthOfString !== 'function' || typeof font.encode !== 'function') continue;
+    const measure = font.widthOfString.bind(font);
+    const encode = font.encode.bind(font);
+    const widths = new Map<string, number>();
+    const encodings = new Map<string, [string[], unknown[]]>();
+    font.widthOfString = (text: string, size: number, features?: unknown) => {
+      if (features !== undefined) return measure(text, size, features);
+      let perThousand = widths.get(text);
+      if (perThousand === undefined) {
+        perThousand = measure(text, 1000);
+        widths.set(text, perThousand);
+      }
+      return (perThousand * size) / 1000;
+    };
+    font.encode = (text: string, features?: unknown) => {
+      if (features !== undefined) return encode(text, features);
+      let encoded = encodings.get(text);
+      if (!encoded) {
+        encoded = encode(text);
+        encodings.set(text, encoded);
+      }
+      return encoded;
+    };
+  }
+}
+
+/** Letters laid out between pauses, so that a large school's run does not hold up other requests. */
+const LETTERS_BETWEEN_PAUSES = 20;
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function toBuffer(doc: Doc, draw: () => void | Promise<void>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const ended = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => {
+      resolve(Buffer.concat(chunks));
+    });
+    doc.on('error', reject);
+  });
+  await draw();
+  doc.end();
+  return ended;
+}
+
+function letterheadLines(letterhead: string, schoolName: string): string[] {
+  const lines = letterhead
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+  return lines.length > 0 ? lines : [schoolName];
+}
+
+/** Characters the built-in Helvetica can print (WinAnsi): Latin-1 and a few typographic marks. */
+const WIN_ANSI =
+  /^[\t\n\r\u0020-\u007e\u00a0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]*$/u;
+const FALLBACK: Record<string, string> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', ı: 'i', ħ: 'h', Ħ: 'H' };
+
+/**
+ * Text as the built-in font can print it. A name such as "Łucja" or "Dương" keeps its letters
+ * without the marks the font lacks, rather than losing them.
+ */
+export function printable(text: string): string {
+  const composed = text.normalize('NFC');
+  if (WIN_ANSI.test(composed)) return composed;
+  let out = '';
+  for (const ch of composed) {
+    if (WIN_ANSI.test(ch)) {
+      out += ch;
+      continue;
+    }
+    const bare = ch.normalize('NFD').replace(/\p{M}/gu, '');
+    if (bare.length > 0 && WIN_ANSI.test(bare)) out += bare;
+    else out += FALLBACK[ch] ?? (/\p{M}/u.test(ch) ? '' : '?');
+  }
+  return out;
+}
+
+function possessive(name: string): string {
+  return `${name}'s`;
+}
+
+/** The home list for a letter: the level's "what home does" then "home to do", without repeats. */
+export function homeList(level: LevelCode | null, wording: LetterWording | undefined): string[] {
+  if (!level || !wording) return [...THRIVING_AT_HOME];
+  return [...new Set([...wording.homeDoes, ...wording.homeToDo].map((s) => s.trim()).filter(Boolean))];
+}
+
+function drawLetter(pen: Pen, input: LettersInput, pupil: LetterPupil, head: string[], date: string): void {
+  const wording = pupil.level ? input.wording.get(pupil.level) : undefined;
+  const known = pupil.preferredName?.trim() || pupil.givenName;
+  const fullName = `${pupil.givenName} ${pupil.familyName}`;
+
+  // Letterhead: the school's name, then its address and contact lines.
+  pen.use(BOLD, 15, INK);
+  pen.paragraph(head[0] ?? input.schoolName);
+  if (head.length > 1) {
+    pen.use(REGULAR, 9.5, MUTED);
+    pen.paragraph(head.slice(1).join('\n'), { lineGap: 1.5 });
+  }
+  pen.gap(8);
+  pen.rule();
+  pen.gap(14);
+
+  pen.use(REGULAR, 10.5, INK);
+  pen.paragraph(date);
+  pen.gap(4);
+  pen.use(BOLD, 10.5, INK);
+  pen.paragraph(`To the parents and carers of ${fullName}${pupil.form ? ` (${pupil.form})` : ''}`);
+  pen.gap(14);
+
+  pen.use(BOLD, 17, ACCENT);
+  pen.paragraph(`${possessive(known)} wellbeing this term`);
+  pen.gap(8);
+
+  pen.use(REGULAR, 11, INK);
+  pen.paragraph('Dear parent or carer,');
+  pen.gap(5);
+  pen.paragraph(
+    'Every term we write to all our families about how their child is feeling in school. We want school and home to work together, so that every child feels safe, happy and ready to learn.',
+  );
+  pen.gap(9);
+
+  pen.heading(`How ${known} is doing`);
+  pen.use(REGULAR, 11, INK);
+  pen.paragraph(wording?.parentSummary ?? THRIVING_PARENT_SUMMARY);
+  pen.gap(3);
+  pen.use(REGULAR, 9.5, MUTED);
+  pen.paragraph(`In school, we call this: ${wording ? wording.name : 'Thriving'}.`);
+  pen.gap(9);
+
+  const home = homeList(pupil.level, wording);
+  pen.heading('What you can do at home');
+  pen.bullets(home, 10.5);
+
+  const words = [wording?.parentSummary ?? '', ...home].join('\n');
+  const explained = GLOSSARY.filter((g) => g.term.test(words)).map((g) => g.explanation);
+  if (explained.length > 0) {
+    pen.gap(2);
+    pen.use(REGULAR, 9.5, MUTED);
+    pen.paragraph(explained.join('  '));
+  }
+  pen.gap(9);
+
+  pen.heading('Talking to us');
+  pen.use(REGULAR, 11, INK);
+  pen.paragraph(
+    `If you have a question, or something changes at home, please talk to ${possessive(known)} form tutor or the school office${head.length > 1 ? ' (our details are at the top of this letter)' : ''}. We are always happy to help.`,
+  );
+  pen.gap(9);
+  pen.use(REGULAR, 11, INK);
+  pen.paragraph('With best wishes,');
+  pen.gap(4);
+  pen.use(BOLD, 11, INK);
+  pen.paragraph(input.signedBy.name);
+  pen.use(REGULAR, 10, MUTED);
+  pen.paragraph(`${input.signedBy.role}, ${input.schoolName}`);
+
+  drawHelpNow(pen);
+}
+
+/** Who to contact, two to a row: [who, how]. */
+const HELP_CONTACTS: [string, string][] = [
+  ['In an emergency', 'call 999'],
+  ['Childline', 'call 0800 1111'],
+  ['Shout', 'text SHOUT to 85258'],
+  ['Samaritans', 'call 116 123'],
+];
+const HELP_INTRO = 'If you are worried about your child right now, you do not need to wait for school to open.';
+const HELP_NOTE = 'All are free, day or night. Children and young people can call Childline themselves.';
+
+/** The "Help now" panel, at the foot of the page where there is room. */
+function drawHelpNow(pen: Pen): void {
+  const doc = pen.doc;
+  const pad = 12;
+  const inner = CONTENT_WIDTH - 2 * pad;
+  const column = inner / 2;
+  const labelWidth = 92;
+  const rowHeight = 14;
+  pen.use(REGULAR, 10, INK);
+  const introHeight = doc.heightOfString(HELP_INTRO, { width: inner, lineGap: 1.5 });
+  pen.use(REGULAR, 9, MUTED);
+  const noteHeight = doc.heightOfString(HELP_NOTE, { width: inner, lineGap: 1.5 });
+  const rows = Math.ceil(HELP_CONTACTS.length / 2);
+  const height = pad + 17 + introHeight + 6 + rows * rowHeight + 3 + noteHeight + pad - 2;
+  let top = Math.max(doc.y + 10, BOTTOM - height);
+  if (top + height > BOTTOM) {
+    doc.addPage();
+    top = doc.y;
+  }
+
+  doc.roundedRect(MARGIN.left, top, CONTENT_WIDTH, height, 4).lineWidth(1).fillAndStroke(PANEL, PANEL_EDGE);
+  const x = MARGIN.left + pad;
+  let y = top + pad;
+  pen.use(BOLD, 12, ACCENT);
+  doc.text('Help now', x, y, { width: inner });
+  y += 17;
+  pen.use(REGULAR, 10, INK);
+  doc.text(HELP_INTRO, x, y, { width: inner, lineGap: 1.5 });
+  y += introHeight + 6;
+  HELP_CONTACTS.forEach(([who, how], i) => {
+    const cx = x + (i % 2) * column;
+    const cy = y + Math.floor(i / 2) * rowHeight;
+    pen.use(BOLD, 10, INK);
+    doc.text(who, cx, cy, { width: labelWidth, lineBreak: false });
+    pen.use(REGULAR, 10, INK);
+    doc.text(how, cx + labelWidth, cy, { width: column - labelWidth, lineBreak: false });
+  });
+  y += rows * rowHeight + 3;
+  pen.use(REGULAR, 9, MUTED);
+  doc.text(HELP_NOTE, x, y, { width: inner, lineGap: 1.5 });
+  doc.x = MARGIN.left;
+  doc.y = top + height;
+}
+
+/**
+ * One letter per pupil, each starting on a new page, as one printable PDF. A letter that runs over
+ * (a school's long home lists) continues on a page headed with the child's name, so a printed
+ * stack stays in order.
+ */
+export function renderLevelLetters(input: LettersInput): Promise<Buffer> {
+  const doc = newDocument('Letters home: wellbeing this term', input.schoolName, input.date, false);
+  const pen = new Pen(doc);
+  const head = letterheadLines(input.letterhead, input.schoolName);
+  const date = longDate(input.date);
+  let continuing: string | null = null;
+  doc.on('pageAdded', () => {
+    if (!continuing) return;
+    doc.font(REGULAR).fontSize(9).fillColor(MUTED);
+    doc.text(continuing, MARGIN.left, MARGIN.top - 24, { width: CONTENT_WIDTH, lineBreak: false });
+    doc.x = MARGIN.left;
+    doc.y = MARGIN.top;
+    pen.apply();
+  });
+  return toBuffer(doc, async () => {
+    for (const [i, pupil] of input.pupils.entries()) {
+      if (i > 0 && i % LETTERS_BETWEEN_PAUSES === 0) await pause();
+      continuing = null;
+      doc.addPage();
+      continuing = printable(
+        `Letter for the parents and carers of ${pupil.givenName} ${pupil.familyName}${pupil.form ? ` (${pupil.form})` : ''}, continued`,
+      );
+      drawLetter(pen, input, pupil, head, date);
+    }
+  });
+}
+
+function displayName(p: BriefingPupil): string {
+  const preferred = p.preferredName?.trim();
+  return preferred && preferred !== p.givenName
+    ? `${p.givenName} (${preferred}) ${p.familyName}`
+    : `${p.givenName} ${p.familyName}`;
+}
+
+interface GuideRef {
+  page: number;
+  x: number;
+  y: number;
+  width: number;
+  code: LevelCode;
+}
+
+const COLUMNS = [
+  { title: 'Pupil', width: 0.33 },
+  { title: 'Form', width: 0.09 },
+  { title: 'Level', width: 0.33 },
+  { title: 'What staff should do', width: 0.25 },
+] as const;
+
+/**
+ * The staff briefing: for each teaching group with pupils at MH2 and above, who teaches it and
+ * which of its pupils are at which level; then, once per level, what staff should do. Every page
+ * is marked confidential and numbered.
+ */
+export function renderStaffBriefing(input: BriefingInput): Promise<Buffer> {
+  const doc = newDocument('Staff briefing: mental health levels', input.schoolName, input.date, true);
+  const pen = new Pen(doc);
+  const date = longDate(input.date);
+  const guideRefs: GuideRef[] = [];
+  const guidePages = new Map<LevelCode, number>();
+  const widths = COLUMNS.map((c) => c.width * CONTENT_WIDTH);
+  const levelName = new Map(input.levels.map((l) => [l.code, l.name]));
+
+  doc.on('pageAdded', () => {
+    doc.font(BOLD).fontSize(9).fillColor(INK);
+    doc.text(CONFIDENTIAL_MARK, MARGIN.left, MARGIN.top - 26, { width: CONTENT_WIDTH, lineBreak: false });
+    doc
+      .moveTo(MARGIN.left, MARGIN.top - 12)
+      .lineTo(PAGE.width - MARGIN.right, MARGIN.top - 12)
+      .lineWidth(0.75)
+      .strokeColor(RULE)
+      .stroke();
+    doc.x = MARGIN.left;
+    doc.y = MARGIN.top;
+    pen.apply();
+  });
+
+  const tableHeader = () => {
+    const y = doc.y;
+    doc.rect(MARGIN.left, y, CONTENT_WIDTH, 20).fill(PANEL);
+    pen.use(BOLD, 9.5, INK);
+    let x = MARGIN.left;
+    COLUMNS.forEach((c, i) => {
+      doc.text(c.title, x + 5, y + 6, { width: (widths[i] ?? 0) - 10, lineBreak: false });
+      x += widths[i] ?? 0;
+    });
+    doc.x = MARGIN.left;
+    doc.y = y + 20;
+  };
+
+  const table = (pupils: BriefingPupil[]) => {
+    tableHeader();
+    for (const p of pupils) {
+      pen.use(REGULAR, 10, INK);
+      const cells = [
+        printable(displayName(p)),
+        printable(p.form),
+        printable(`${levelName.get(p.level) ?? p.level} (${p.level})`),
+        `${p.level} guide: page 00`,
+      ];
+      const height = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: (widths[i] ?? 0) - 10 }))) + 10;
+      if (doc.y + height > BOTTOM) {
+        doc.addPage();
+        tableHeader();
+      }
+      const y = doc.y;
+      let x = MARGIN.left;
+      pen.use(REGULAR, 10, INK);
+      cells.forEach((c, i) => {
+        const w = (widths[i] ?? 0) - 10;
+        if (i === 3)
+          guideRefs.push({ page: doc.bufferedPageRange().count - 1, x: x + 5, y: y + 5, width: w, code: p.level });
+        else doc.text(c, x + 5, y + 5, { width: w });
+        x += widths[i] ?? 0;
+      });
+      doc
+        .moveTo(MARGIN.left, y + height)
+        .lineTo(PAGE.width - MARGIN.right, y + height)
+        .lineWidth(0.5)
+        .strokeColor(RULE)
+        .stroke();
+      doc.x = MARGIN.left;
+      doc.y = y + height;
+    }
+    pen.gap(18);
+  };
+
+  return toBuffer(doc, () => {
+    doc.addPage();
+    pen.use(BOLD, 18, ACCENT);
+    pen.paragraph('Staff briefing: mental health levels');
+    pen.gap(2);
+    pen.use(REGULAR, 11, MUTED);
+    pen.paragraph(`${input.schoolName} · ${date}`);
+    pen.gap(10);
+    const markTop = doc.y;
+    doc.rect(MARGIN.left, markTop, CONTENT_WIDTH, 26).lineWidth(1.25).stroke(INK);
+    pen.use(BOLD, 10.5, INK);
+    doc.text(CONFIDENTIAL_MARK, MARGIN.left + 10, markTop + 8, { width: CONTENT_WIDTH - 20, lineBreak: false });
+    doc.x = MARGIN.left;
+    doc.y = markTop + 26;
+    pen.gap(12);
+    pen.use(REGULAR, 10.5, INK);
+    pen.paragraph(
+      `This briefing lists the pupils in each of your teaching groups who are at Mental Health Level 2 or above. For each level, the guide at the end says what staff should do. Please read it for the pupils you teach. Do not talk about a pupil's level with other pupils. If you have a question, talk to ${input.preparedBy.name} (${input.preparedBy.role}).`,
+    );
+    pen.gap(8);
+    pen.use(BOLD, 10.5, INK);
+    const pupilCount = input.pupilCount;
+    const groupWord = input.groups.length === 1 ? 'teaching group' : 'teaching groups';
+    pen.paragraph(`${pupilCount} ${pupilCount === 1 ? 'pupil' : 'pupils'} in ${input.groups.length} ${groupWord}.`);
+    pen.gap(16);
+
+    for (const group of input.groups) {
+      pen.ensure(22 + 30 + 20 + 28);
+      pen.use(BOLD, 13, ACCENT);
+      pen.paragraph(group.name && group.name !== group.code ? `${group.code}: ${group.name}` : group.code);
+      pen.gap(2);
+      pen.use(REGULAR, 10, MUTED);
+      pen.paragraph(
+        group.staff.length > 0
+          ? `Taught by ${group.staff.join(', ')}`
+          : 'No staff are linked to this group in Tandem. Tell the office who teaches it.',
+      );
+      pen.gap(6);
+      table(group.pupils);
+    }
+
+    if (input.ungrouped.length > 0) {
+      pen.ensure(22 + 30 + 20 + 28);
+      pen.use(BOLD, 13, ACCENT);
+      pen.paragraph('Pupils not in any teaching group');
+      pen.gap(2);
+      pen.use(REGULAR, 10, MUTED);
+      pen.paragraph(
+        'No teacher is linked to these pupils in Tandem, so no one else will see them in this briefing. Check their groups in the next import from the school information system.',
+      );
+      pen.gap(6);
+      table(input.ungrouped);
+    }
+
+    doc.addPage();
+    pen.use(BOLD, 16, ACCENT);
+    pen.paragraph('What staff should do at each level');
+    pen.gap(10);
+    for (const level of input.levels) {
+      pen.ensure(90);
+      guidePages.set(level.code, doc.bufferedPageRange().count);
+      pen.use(BOLD, 13, INK);
+      pen.paragraph(`${level.name} (${level.code})`);
+      pen.gap(2);
+      pen.use(OBLIQUE, 10, MUTED);
+      pen.paragraph(level.description);
+      pen.gap(6);
+      if (level.schoolProvides.length > 0) {
+        pen.use(BOLD, 10.5, INK);
+        pen.ensure(40);
+        pen.paragraph('What school provides');
+        pen.gap(3);
+        pen.bullets(level.schoolProvides, 10);
+      }
+      if (level.schoolToDo.length > 0) {
+        pen.gap(4);
+        pen.use(BOLD, 10.5, INK);
+        pen.ensure(40);
+        pen.paragraph('What school will do next');
+        pen.gap(3);
+        pen.bullets(level.schoolToDo, 10);
+      }
+      pen.gap(16);
+    }
+
+    // Now that the guides are placed, fill in their page numbers and number every page.
+    const { count } = doc.bufferedPageRange();
+    for (const ref of guideRefs) {
+      doc.switchToPage(ref.page);
+      pen.use(REGULAR, 10, INK);
+      doc.text(`${ref.code} guide: page ${guidePages.get(ref.code) ?? count}`, ref.x, ref.y, {
+        width: ref.width,
+      });
+    }
+    for (let i = 0; i < count; i++) {
+      doc.switchToPage(i);
+      const bottom = doc.page.margins.bottom;
+      doc.page.margins.bottom = 0;
+      pen.use(REGULAR, 9, MUTED);
+      doc.text(
+        printable(`${input.schoolName} · Staff briefing · ${date} · Page ${i + 1} of ${count}`),
+        MARGIN.left,
+        PAGE.height - MARGIN.bottom + 18,
+        { width: CONTENT_WIDTH, align: 'center', lineBreak: false },
+      );
+      doc.page.margins.bottom = bottom;
+    }
+  });
+}

@@ -1,0 +1,74 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { levelLettersBody, staffBriefingBody, termlySharingSummaryResponse } from '@tandem/core';
+import { noStore, requireActor } from '../http/context';
+import { generateLevelLetters, generateStaffBriefing, termlySharingSummary } from './sharing.service';
+
+const TAGS = ['Levels'];
+const schoolParams = z.object({ schoolId: z.uuid() });
+
+function sendPdf(reply: FastifyReply, pdf: Buffer, filename: string) {
+  noStore(reply);
+  return reply
+    .header('content-type', 'application/pdf')
+    .header('content-disposition', `attachment; filename="${filename}"`)
+    .send(pdf);
+}
+
+export function sharingRoutes(app: FastifyInstance): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const deps = app.deps;
+
+  r.get(
+    '/api/schools/:schoolId/termly-sharing',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'How many letters and briefing entries each choice would make, and when each was last made',
+        params: schoolParams,
+        response: { 200: termlySharingSummaryResponse },
+      },
+    },
+    async (req, reply) => {
+      noStore(reply);
+      return termlySharingSummary(deps, requireActor(req), req.params.schoolId);
+    },
+  );
+
+  r.post(
+    '/api/schools/:schoolId/level-letters',
+    {
+      schema: {
+        tags: TAGS,
+        summary:
+          'Letters home with each pupil’s level, one page per pupil, as one PDF; recorded as shared with parents',
+        params: schoolParams,
+        body: levelLettersBody,
+        produces: ['application/pdf'],
+      },
+    },
+    async (req, reply) => {
+      const out = await generateLevelLetters(deps, requireActor(req), req.params.schoolId, req.body, req.ip);
+      return sendPdf(reply, out.pdf, out.filename);
+    },
+  );
+
+  r.post(
+    '/api/schools/:schoolId/staff-briefing',
+    {
+      schema: {
+        tags: TAGS,
+        summary:
+          'The staff briefing of pupils at MH2 and above by teaching group, as a PDF; recorded as shared with staff',
+        params: schoolParams,
+        body: staffBriefingBody.optional(),
+        produces: ['application/pdf'],
+      },
+    },
+    async (req, reply) => {
+      const out = await generateStaffBriefing(deps, requireActor(req), req.params.schoolId, req.ip);
+      return sendPdf(reply, out.pdf, out.filename);
+    },
+  );
+}

@@ -1,0 +1,102 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  AppError,
+  IMPORT_MAX_BYTES,
+  IMPORT_TOO_LARGE_MESSAGE,
+  importApplyResponse,
+  importFileBody,
+  importListResponse,
+  importPreviewQuery,
+  importPreviewResponse,
+  importStatusResponse,
+} from '@tandem/core';
+import { noStore, requireActor } from '../../http/context';
+import { applyImport, getImport, listImports, previewImport } from './import.service';
+
+const TAGS = ['Pupil import'];
+const schoolParams = z.object({ schoolId: z.uuid() });
+const importParams = schoolParams.extend({ importId: z.uuid() });
+
+/** What browsers and MIS tools call a CSV file (Windows reports .csv files as an Excel type). */
+const CSV_TYPES = ['text/csv', 'application/csv', 'application/vnd.ms-excel'];
+
+export function importRoutes(app: FastifyInstance): void {
+  // Its own scope, so the CSV body parser, the 10 MB limit and the wording of its refusal apply to
+  // these routes only; everything else keeps the small JSON limit.
+  void app.register(async (scope) => {
+    scope.addContentTypeParser(CSV_TYPES, { parseAs: 'buffer', bodyLimit: IMPORT_MAX_BYTES }, (_req, body, done) => {
+      done(null, body);
+    });
+    scope.setErrorHandler((err: FastifyError) => {
+      // Thrown errors go on to the application's error handler, which writes the response.
+      if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+        throw new AppError('payload_too_large', 'import file too large', { userMessage: IMPORT_TOO_LARGE_MESSAGE });
+      }
+      throw err;
+    });
+
+    const r = scope.withTypeProvider<ZodTypeProvider>();
+    const deps = app.deps;
+
+    r.post(
+      '/api/schools/:schoolId/imports',
+      {
+        bodyLimit: IMPORT_MAX_BYTES,
+        schema: {
+          tags: TAGS,
+          summary: 'Check an MIS export and preview what importing it would change',
+          consumes: CSV_TYPES,
+          params: schoolParams,
+          querystring: importPreviewQuery,
+          body: importFileBody,
+          response: { 200: importPreviewResponse },
+        },
+      },
+      async (req, reply) => {
+        noStore(reply);
+        return previewImport(
+          deps,
+          requireActor(req),
+          req.params.schoolId,
+          { kind: req.query.kind, fileName: req.query.fileName, markLeavers: req.query.markLeavers === 'true' },
+          req.body,
+          req.ip,
+        );
+      },
+    );
+
+    r.get(
+      '/api/schools/:schoolId/imports',
+      { schema: { tags: TAGS, params: schoolParams, response: { 200: importListResponse } } },
+      async (req, reply) => {
+        noStore(reply);
+        return { imports: await listImports(deps, requireActor(req), req.params.schoolId) };
+      },
+    );
+
+    r.get(
+      '/api/schools/:schoolId/imports/:importId',
+      { schema: { tags: TAGS, params: importParams, response: { 200: importStatusResponse } } },
+      async (req, reply) => {
+        noStore(reply);
+        return getImport(deps, requireActor(req), req.params.schoolId, req.params.importId);
+      },
+    );
+
+    r.post(
+      '/api/schools/:schoolId/imports/:importId/apply',
+      {
+        schema: {
+          tags: TAGS,
+          summary: 'Apply a checked import, all or nothing',
+          params: importParams,
+          body: z.strictObject({}).optional(),
+          response: { 200: importApplyResponse },
+        },
+      },
+      async (req) => applyImport(deps, requireActor(req), req.params.schoolId, req.params.importId, req.ip),
+    );
+  });
+}
