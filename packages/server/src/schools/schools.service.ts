@@ -49,6 +49,7 @@ export async function createSchool(
       .values({ trustId, name: body.name, urn: body.urn ?? null, letterhead: body.letterhead })
       .returning();
     if (!row) throw new Error('insert returned nothing');
+    await seedLevelFramework(tx, row.id, actor.userId);
     await appendAudit(
       tx,
       deps.clock,

@@ -22,6 +22,12 @@ describe('schools in a trust', () => {
     });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ name: 'Meadowside Primary', urn: '900777', staffIdleMinutes: 30 });
+    // A new school starts with the five levels of the framework.
+    const levels = await env.deps.database.raw<{ code: string }>(
+      'select code from level_definitions where school_id = $1 order by code',
+      [created.body.id],
+    );
+    expect(levels.map((l) => l.code)).toEqual(['MH1', 'MH2', 'MH3', 'MH4', 'MH5']);
     const dup = await admin.post<{ error: { fields: { path: string }[] } }>(url, { name: 'Another', urn: '900777' });
     expect(dup.status).toBe(409);
     expect(dup.body.error.fields[0]?.path).toBe('urn');
