@@ -15,3 +15,5 @@ export * from './levels/sharing.schemas';
 export * from './pupils/import';
 export * from './concerns/warning-signs';
 export * from './concerns/routing';
+export * from './concerns/visibility';
+export * from './concerns/concerns.schemas';

@@ -32,6 +32,7 @@ import { importRoutes } from './pupils/import/import.routes';
 import { sharingRoutes } from './levels/sharing.routes';
 import { levelRoutes } from './levels/levels.routes';
 import { pupilRoutes } from './pupils/pupils.routes';
+import { concernRoutes } from './concerns/concerns.routes';
 
 export interface AppDeps {
   database: Database;
@@ -134,6 +135,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
   sharingRoutes(app);
   levelRoutes(app);
   pupilRoutes(app);
+  concernRoutes(app);
 
   const dist = deps.config.webDistDir;
   const serveWebApp = Boolean(dist && fs.existsSync(path.join(dist, 'index.html')));

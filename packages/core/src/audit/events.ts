@@ -32,6 +32,24 @@ export type AuditEvent =
     }
   | { action: 'pupil.list_exported'; detail: { rows: number } }
   | { action: 'pupil.chronology_viewed'; detail: { format: 'screen' | 'pdf' } }
+  | { action: 'concern.logged'; detail: { route: string; urgent: boolean; pupils: number } }
+  | { action: 'concern.viewed'; detail: { access: string } }
+  | { action: 'concern.acknowledged'; detail: Record<string, never> }
+  | { action: 'concern.action_added'; detail: { actionId: string; ownerUserId: string; dueOn: string } }
+  | { action: 'concern.action_completed'; detail: { actionId: string } }
+  | { action: 'concern.addendum_added'; detail: { addendumId: string } }
+  | { action: 'concern.escalated_to_dsl'; detail: Record<string, never> }
+  | { action: 'concern.moved_to_restricted'; detail: Record<string, never> }
+  | { action: 'concern.closed'; detail: { outcome: string } }
+  | { action: 'concern.corrected'; detail: { fields: string[] } }
+  | { action: 'concern.parents_told'; detail: { how: string } }
+  | { action: 'concern.pupil_will_tell_parents'; detail: { by: string } }
+  | { action: 'concern.file_added'; detail: { fileId: string; contentType: string; size: number } }
+  | { action: 'concern.file_viewed'; detail: { fileId: string } }
+  | { action: 'concern.escalation_alert_sent'; detail: { recipients: number } }
+  | { action: 'concern.pupil_tells_deadline_passed'; detail: { recipients: number } }
+  | { action: 'pupil.chronology_exported'; detail: { entries: number } }
+  | { action: 'dsl.duty_changed'; detail: { weekdays: number[] } }
   | { action: 'level.changed'; detail: { from: string | null; to: string | null; evidence: number } }
   | { action: 'level.reworded'; detail: { code: string; version: number } }
   | { action: 'level.letters_generated'; detail: { batchId: string; pupils: number; yearGroup: number | null } }
@@ -75,6 +93,24 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'pupil.import_applied': 'Imported from the MIS',
   'pupil.list_exported': 'Exported a pupil list',
   'pupil.chronology_viewed': "Viewed a pupil's chronology",
+  'concern.logged': 'Logged a concern',
+  'concern.viewed': 'Read a concern',
+  'concern.acknowledged': 'Acknowledged a concern',
+  'concern.action_added': 'Added an action to a concern',
+  'concern.action_completed': 'Completed an action',
+  'concern.addendum_added': 'Added to a concern',
+  'concern.escalated_to_dsl': 'Passed a concern to the DSL',
+  'concern.moved_to_restricted': 'Moved a concern to the safeguarding record',
+  'concern.closed': 'Closed a concern',
+  'concern.corrected': 'Corrected a concern',
+  'concern.parents_told': 'Recorded that parents were told',
+  'concern.pupil_will_tell_parents': 'Recorded that the pupil will tell their parents',
+  'concern.file_added': 'Attached a file to a concern',
+  'concern.file_viewed': 'Opened a file on a concern',
+  'concern.escalation_alert_sent': 'Alerted deputies: urgent concern not acknowledged',
+  'concern.pupil_tells_deadline_passed': 'Reminded the lead: 24 hours for the pupil to tell parents have passed',
+  'pupil.chronology_exported': "Printed or exported a pupil's chronology",
+  'dsl.duty_changed': 'Changed the DSL duty rota',
   'level.changed': "Changed a pupil's level",
   'level.reworded': 'Reworded a level',
   'level.letters_generated': 'Made termly level letters for parents',

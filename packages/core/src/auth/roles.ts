@@ -72,6 +72,7 @@ export const PERMISSIONS = [
   'level.shareTermly',
   'safeguarding.read',
   'concern.log',
+  'concern.triage',
   'portal.parent',
   'portal.pupil',
 ] as const;
@@ -107,6 +108,7 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'level.shareTermly': ['smhl', 'headteacher'],
   'safeguarding.read': ['dsl', 'deputy_dsl'],
   'concern.log': ALL_STAFF,
+  'concern.triage': ['smhl', 'sendco', 'dsl', 'deputy_dsl'],
   'portal.parent': ['parent'],
   'portal.pupil': ['pupil'],
 };

@@ -17,6 +17,7 @@ import type { AppDeps } from '../app';
 import { appendAudit } from '../audit/audit.service';
 import { requireSchoolPermission } from '../http/scope';
 import { currentDefinitions, toLevelDefinition } from './levels.queries';
+import { concernsUsableAsEvidence } from '../concerns/concerns.service';
 
 export async function getFramework(deps: AppDeps, actor: Actor, schoolId: string): Promise<LevelDefinition[]> {
   requireSchoolPermission(actor, schoolId, 'pupil.readList');
@@ -112,6 +113,13 @@ export async function setPupilLevel(
       });
     }
     checkLevelChange(from, body.level, body.evidence.length);
+    await concernsUsableAsEvidence(
+      tx,
+      actor,
+      schoolId,
+      pupilId,
+      body.evidence.flatMap((e) => (e.kind === 'concern' && e.refId ? [e.refId] : [])),
+    );
     const definitions = await currentDefinitions(tx, schoolId);
     const now = deps.clock.now();
     const [change] = await tx

@@ -1,0 +1,93 @@
+/**
+ * Alerts about concerns: a row per person for the in-app list (shown live), and an e-mail. Neither
+ * ever names a pupil or carries case text: they say there is something to look at, and link to it.
+ */
+import { EventEmitter } from 'node:events';
+import { alerts } from '@tandem/core/schema';
+import type { AppDeps } from '../app';
+import type { DbOrTx } from '../db/client';
+
+export type AlertKind =
+  | 'concern_logged'
+  | 'urgent_concern_logged'
+  | 'concern_escalated_to_dsl'
+  | 'urgent_unacknowledged'
+  | 'pupil_tells_deadline_passed';
+
+const ALERT_TEXT: Record<AlertKind, { message: string; subject: string }> = {
+  concern_logged: {
+    message: 'A new concern has been logged for your review.',
+    subject: 'You have a concern to review in Tandem',
+  },
+  urgent_concern_logged: {
+    message: 'URGENT: a concern needs the DSL now.',
+    subject: 'You have an urgent concern to review in Tandem',
+  },
+  concern_escalated_to_dsl: {
+    message: 'A concern has been passed to the DSL team.',
+    subject: 'A concern has been passed to you in Tandem',
+  },
+  urgent_unacknowledged: {
+    message: 'URGENT: an urgent concern has not been acknowledged yet.',
+    subject: 'An urgent concern in Tandem has not been acknowledged',
+  },
+  pupil_tells_deadline_passed: {
+    message: 'The 24 hours for a pupil to tell their parents have passed. Please check whether parents now need to be told.',
+    subject: 'A reminder from Tandem: time to check whether parents have been told',
+  },
+};
+
+/** Tells connected browsers that a person has a new alert (the live stream listens to this). */
+export const alertBus = new EventEmitter();
+alertBus.setMaxListeners(0);
+
+export interface PendingEmail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/**
+ * Record alerts for people inside the caller's transaction; returns the e-mails to send once the
+ * transaction has committed (so nobody is e-mailed about something that was rolled back).
+ */
+export async function recordAlerts(
+  tx: DbOrTx,
+  deps: AppDeps,
+  o: { schoolId: string; kind: AlertKind; concernId: string | null; people: { id: string; email: string }[] },
+): Promise<PendingEmail[]> {
+  if (o.people.length === 0) return [];
+  const text = ALERT_TEXT[o.kind];
+  const now = deps.clock.now();
+  await tx.insert(alerts).values(
+    o.people.map((p) => ({
+      schoolId: o.schoolId,
+      userId: p.id,
+      kind: o.kind,
+      concernId: o.concernId,
+      message: text.message,
+      createdAt: now,
+    })),
+  );
+  const link = o.concernId
+    ? `${deps.config.publicUrl}/schools/${o.schoolId}/concerns/${o.concernId}`
+    : `${deps.config.publicUrl}/`;
+  return o.people.map((p) => ({
+    to: p.email,
+    subject: text.subject,
+    text: [
+      text.message,
+      '',
+      'Sign in to Tandem to see it:',
+      link,
+      '',
+      'For privacy, this e-mail does not say which pupil it is about.',
+    ].join('\n'),
+  }));
+}
+
+/** After commit: send the e-mails and wake the live streams of the people alerted. */
+export async function deliverAlerts(deps: AppDeps, emails: PendingEmail[], userIds: string[]): Promise<void> {
+  for (const id of new Set(userIds)) alertBus.emit('alert', id);
+  for (const e of emails) await deps.mailer.send(e);
+}
