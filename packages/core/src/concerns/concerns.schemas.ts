@@ -41,7 +41,11 @@ export const logConcernBody = z
   })
   .superRefine((v, ctx) => {
     if (v.isDisclosure && !v.disclosure) {
-      ctx.addIssue({ code: 'custom', path: ['disclosure'], message: 'Record what you told the pupil about sharing this' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['disclosure'],
+        message: 'Record what you told the pupil about sharing this',
+      });
     }
     if (v.disclosure && v.disclosure.consent !== 'given' && !v.disclosure.consentNote) {
       ctx.addIssue({
@@ -54,7 +58,8 @@ export const logConcernBody = z
       ctx.addIssue({
         code: 'custom',
         path: ['pupilWillTellParents'],
-        message: 'A pupil cannot be given time to tell their parents when there is a risk of harm or it may be a child-protection matter',
+        message:
+          'A pupil cannot be given time to tell their parents when there is a risk of harm or it may be a child-protection matter',
       });
     }
   });
@@ -75,7 +80,16 @@ export const logConcernResponse = z.object({
   alreadyReceived: z.boolean(),
 });
 
-export const CONCERN_OUTCOMES = ['no_further_action', 'monitor', 'level_changed', 'plan', 'intervention', 'referral', 'passed_to_dsl', 'other'] as const;
+export const CONCERN_OUTCOMES = [
+  'no_further_action',
+  'monitor',
+  'level_changed',
+  'plan',
+  'intervention',
+  'referral',
+  'passed_to_dsl',
+  'other',
+] as const;
 export const CONCERN_OUTCOME_LABELS: Record<(typeof CONCERN_OUTCOMES)[number], string> = {
   no_further_action: 'No further action',
   monitor: 'Monitor',
@@ -119,7 +133,13 @@ export const concernQueueResponse = z.object({
   total: z.number().int(),
 });
 
-const addendumSchema = z.object({ id: z.uuid(), text: z.string(), reason: z.string(), addedByName: z.string(), addedAt: z.string() });
+const addendumSchema = z.object({
+  id: z.uuid(),
+  text: z.string(),
+  reason: z.string(),
+  addedByName: z.string(),
+  addedAt: z.string(),
+});
 const actionSchema = z.object({
   id: z.uuid(),
   description: z.string(),
@@ -151,7 +171,13 @@ export const concernDetailSchema = concernSummarySchema.extend({
   medicalEmergency: z.boolean(),
   isDisclosure: z.boolean(),
   disclosure: z
-    .object({ toldWho: z.string(), toldWhat: z.string(), toldWhy: z.string(), consent: z.enum(DISCLOSURE_CONSENT), consentNote: z.string().nullable() })
+    .object({
+      toldWho: z.string(),
+      toldWhat: z.string(),
+      toldWhy: z.string(),
+      consent: z.enum(DISCLOSURE_CONSENT),
+      consentNote: z.string().nullable(),
+    })
     .nullable(),
   acknowledgedAt: z.string().nullable(),
   acknowledgedByName: z.string().nullable(),

@@ -722,5 +722,8 @@ export const dslDuty = pgTable(
     /** Where to find them, e.g. "Student Services, room G12". */
     whereToFind: text('where_to_find').notNull().default(''),
   },
-  (t) => [primaryKey({ columns: [t.schoolId, t.weekday] }), check('dsl_duty_weekday_ck', sql`${t.weekday} between 1 and 5`)],
+  (t) => [
+    primaryKey({ columns: [t.schoolId, t.weekday] }),
+    check('dsl_duty_weekday_ck', sql`${t.weekday} between 1 and 5`),
+  ],
 );

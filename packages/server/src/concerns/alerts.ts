@@ -32,7 +32,8 @@ const ALERT_TEXT: Record<AlertKind, { message: string; subject: string }> = {
     subject: 'An urgent concern in Tandem has not been acknowledged',
   },
   pupil_tells_deadline_passed: {
-    message: 'The 24 hours for a pupil to tell their parents have passed. Please check whether parents now need to be told.',
+    message:
+      'The 24 hours for a pupil to tell their parents have passed. Please check whether parents now need to be told.',
     subject: 'A reminder from Tandem: time to check whether parents have been told',
   },
 };

@@ -60,7 +60,11 @@ export async function overdueActionCounts(db: DbOrTx, concernIds: string[], toda
     .select({ concernId: concernActions.concernId, n: sql<number>`count(*)::int` })
     .from(concernActions)
     .where(
-      and(inArray(concernActions.concernId, concernIds), isNull(concernActions.completedAt), lt(concernActions.dueOn, today)),
+      and(
+        inArray(concernActions.concernId, concernIds),
+        isNull(concernActions.completedAt),
+        lt(concernActions.dueOn, today),
+      ),
     )
     .groupBy(concernActions.concernId);
   return new Map(rows.map((r) => [r.concernId, r.n]));
@@ -82,7 +86,9 @@ export function decodeQueueCursor(s: string): QueueCursor {
   } catch {
     // fall through
   }
-  throw new AppError('bad_request', 'bad cursor', { userMessage: 'That page link is no longer valid. Please start again.' });
+  throw new AppError('bad_request', 'bad cursor', {
+    userMessage: 'That page link is no longer valid. Please start again.',
+  });
 }
 
 /** The filter for a queue: the Mental Health Lead's queue never includes DSL-routed or restricted concerns. */
@@ -102,11 +108,16 @@ export async function queuePage(db: DbOrTx, where: SQL, cursor: QueueCursor | nu
     .from(concerns)
     .innerJoin(users, eq(users.id, concerns.loggedBy))
     .where(
-      cursor ? and(where, sql`(${concerns.loggedAt}, ${concerns.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`) : where,
+      cursor
+        ? and(where, sql`(${concerns.loggedAt}, ${concerns.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`)
+        : where,
     )
     .orderBy(desc(concerns.loggedAt), desc(concerns.id))
     .limit(limit + 1);
-  const [{ total } = { total: 0 }] = await db.select({ total: sql<number>`count(*)::int` }).from(concerns).where(where);
+  const [{ total } = { total: 0 }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(concerns)
+    .where(where);
   return { rows, total };
 }
 

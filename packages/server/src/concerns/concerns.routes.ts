@@ -47,7 +47,14 @@ export function concernRoutes(app: FastifyInstance): void {
 
   r.post(
     '/api/schools/:schoolId/concerns',
-    { schema: { tags: TAGS, params: schoolParams, body: logConcernBody, response: { 201: logConcernResponse, 200: logConcernResponse } } },
+    {
+      schema: {
+        tags: TAGS,
+        params: schoolParams,
+        body: logConcernBody,
+        response: { 201: logConcernResponse, 200: logConcernResponse },
+      },
+    },
     async (req, reply) => {
       const result = await logConcern(deps, requireActor(req), req.params.schoolId, req.body, req.ip);
       return reply.status(result.alreadyReceived ? 200 : 201).send(result);
@@ -56,7 +63,14 @@ export function concernRoutes(app: FastifyInstance): void {
 
   r.get(
     '/api/schools/:schoolId/concerns',
-    { schema: { tags: TAGS, params: schoolParams, querystring: concernQueueQuery, response: { 200: concernQueueResponse } } },
+    {
+      schema: {
+        tags: TAGS,
+        params: schoolParams,
+        querystring: concernQueueQuery,
+        response: { 200: concernQueueResponse },
+      },
+    },
     async (req, reply) => {
       noStore(reply);
       return listQueue(deps, requireActor(req), req.params.schoolId, req.query);
@@ -74,7 +88,15 @@ export function concernRoutes(app: FastifyInstance): void {
 
   r.get(
     '/api/schools/:schoolId/concerns/draft',
-    { schema: { tags: TAGS, params: schoolParams, response: { 200: z.object({ draft: z.record(z.string(), z.unknown()).nullable(), savedAt: z.string().nullable() }) } } },
+    {
+      schema: {
+        tags: TAGS,
+        params: schoolParams,
+        response: {
+          200: z.object({ draft: z.record(z.string(), z.unknown()).nullable(), savedAt: z.string().nullable() }),
+        },
+      },
+    },
     async (req, reply) => {
       noStore(reply);
       return getDraft(deps, requireActor(req), req.params.schoolId);
@@ -103,7 +125,8 @@ export function concernRoutes(app: FastifyInstance): void {
     },
   );
 
-  const p = (req: { params: { schoolId: string; concernId: string } }) => [req.params.schoolId, req.params.concernId] as const;
+  const p = (req: { params: { schoolId: string; concernId: string } }) =>
+    [req.params.schoolId, req.params.concernId] as const;
 
   r.post(
     '/api/schools/:schoolId/concerns/:concernId/acknowledge',
@@ -116,7 +139,9 @@ export function concernRoutes(app: FastifyInstance): void {
 
   r.post(
     '/api/schools/:schoolId/concerns/:concernId/actions',
-    { schema: { tags: TAGS, params: concernParams, body: addActionBody, response: { 201: z.object({ id: z.uuid() }) } } },
+    {
+      schema: { tags: TAGS, params: concernParams, body: addActionBody, response: { 201: z.object({ id: z.uuid() }) } },
+    },
     async (req, reply) => {
       const id = await addAction(deps, requireActor(req), ...p(req), req.body, req.ip);
       return reply.status(201).send({ id });
@@ -125,7 +150,14 @@ export function concernRoutes(app: FastifyInstance): void {
 
   r.post(
     '/api/schools/:schoolId/concerns/:concernId/actions/:actionId/complete',
-    { schema: { tags: TAGS, params: concernParams.extend({ actionId: z.uuid() }), body: completeActionBody, response: ok } },
+    {
+      schema: {
+        tags: TAGS,
+        params: concernParams.extend({ actionId: z.uuid() }),
+        body: completeActionBody,
+        response: ok,
+      },
+    },
     async (req) => {
       await completeAction(deps, requireActor(req), ...p(req), req.params.actionId, req.body.note, req.ip);
       return { ok: true as const };

@@ -101,7 +101,11 @@ export async function logConcern(deps: AppDeps, actor: Actor, schoolId: string, 
       .select()
       .from(concerns)
       .where(
-        and(eq(concerns.schoolId, schoolId), eq(concerns.loggedBy, actor.userId), eq(concerns.submissionKey, body.submissionKey)),
+        and(
+          eq(concerns.schoolId, schoolId),
+          eq(concerns.loggedBy, actor.userId),
+          eq(concerns.submissionKey, body.submissionKey),
+        ),
       );
     const now = deps.clock.now();
     if (existing) return { concern: existing, alreadyReceived: true };
@@ -165,12 +169,18 @@ export async function logConcern(deps: AppDeps, actor: Actor, schoolId: string, 
       .returning();
     if (!row) throw new Error('insert returned nothing');
     await tx.insert(concernPupils).values(pupilIds.map((pupilId) => ({ schoolId, concernId: row.id, pupilId })));
-    await tx.delete(concernDrafts).where(and(eq(concernDrafts.schoolId, schoolId), eq(concernDrafts.userId, actor.userId)));
+    await tx
+      .delete(concernDrafts)
+      .where(and(eq(concernDrafts.schoolId, schoolId), eq(concernDrafts.userId, actor.userId)));
     await audit(tx, c, row.id, {
       action: 'concern.logged',
       detail: { route: decision.route, urgent: decision.urgent, pupils: pupilIds.length },
     });
-    const recipients = await holdersOf(tx, schoolId, decision.route === 'dsl' ? ['dsl', 'deputy_dsl'] : ['smhl', 'sendco']);
+    const recipients = await holdersOf(
+      tx,
+      schoolId,
+      decision.route === 'dsl' ? ['dsl', 'deputy_dsl'] : ['smhl', 'sendco'],
+    );
     const people = recipients.filter((p) => p.id !== actor.userId);
     emails = await recordAlerts(tx, deps, {
       schoolId,
@@ -235,7 +245,9 @@ export async function listQueue(deps: AppDeps, actor: Actor, schoolId: string, q
   return {
     concerns: rows.map((r) => summaryOf(r.c, r.loggedByName, pupilMap.get(r.c.id) ?? [], overdue.get(r.c.id) ?? 0)),
     nextBefore:
-      page.rows.length > q.limit && last ? encodeQueueCursor({ at: last.c.loggedAt.toISOString(), id: last.c.id }) : null,
+      page.rows.length > q.limit && last
+        ? encodeQueueCursor({ at: last.c.loggedAt.toISOString(), id: last.c.id })
+        : null,
     total: page.total,
   };
 }
@@ -270,7 +282,13 @@ export async function myConcerns(deps: AppDeps, actor: Actor, schoolId: string) 
   return rows.map((r) => loggerView(r, pupilMap.get(r.id) ?? []));
 }
 
-async function fullDetail(tx: DbOrTx, deps: AppDeps, actor: Actor, schoolId: string, c: ConcernRow): Promise<ConcernDetail> {
+async function fullDetail(
+  tx: DbOrTx,
+  deps: AppDeps,
+  actor: Actor,
+  schoolId: string,
+  c: ConcernRow,
+): Promise<ConcernDetail> {
   const [logger] = await tx.select({ name: users.displayName }).from(users).where(eq(users.id, c.loggedBy));
   const [ack] = c.acknowledgedBy
     ? await tx.select({ name: users.displayName }).from(users).where(eq(users.id, c.acknowledgedBy))
@@ -303,7 +321,9 @@ async function fullDetail(tx: DbOrTx, deps: AppDeps, actor: Actor, schoolId: str
     acknowledgedAt: c.acknowledgedAt?.toISOString() ?? null,
     acknowledgedByName: ack?.name ?? null,
     escalatedToDslAt: c.escalatedToDslAt?.toISOString() ?? null,
-    outcome: (CONCERN_OUTCOMES as readonly string[]).includes(c.outcome ?? '') ? (c.outcome as ConcernDetail['outcome']) : null,
+    outcome: (CONCERN_OUTCOMES as readonly string[]).includes(c.outcome ?? '')
+      ? (c.outcome as ConcernDetail['outcome'])
+      : null,
     outcomeNote: c.outcomeNote,
     closedAt: c.closedAt?.toISOString() ?? null,
     parentsToldAt: c.parentsToldAt?.toISOString() ?? null,
@@ -378,7 +398,9 @@ async function workOn(
       throw new AppError('forbidden', 'may not work this concern');
     }
     if (c.status === 'closed' && !options.allowClosed) {
-      throw new AppError('conflict', 'concern closed', { userMessage: 'This concern has been closed. You can still add to it.' });
+      throw new AppError('conflict', 'concern closed', {
+        userMessage: 'This concern has been closed. You can still add to it.',
+      });
     }
     alertsAfterCommit = (await change(tx, c)) ?? alertsAfterCommit;
   });
@@ -388,7 +410,9 @@ async function workOn(
 export async function acknowledge(deps: AppDeps, actor: Actor, schoolId: string, concernId: string, ip: string) {
   await workOn(deps, actor, schoolId, concernId, async (tx, c) => {
     if (c.status !== 'open') {
-      throw new AppError('conflict', 'already acknowledged', { userMessage: 'This concern has already been acknowledged.' });
+      throw new AppError('conflict', 'already acknowledged', {
+        userMessage: 'This concern has already been acknowledged.',
+      });
     }
     const now = deps.clock.now();
     await tx
@@ -410,27 +434,55 @@ export async function addAction(
 ): Promise<string> {
   let actionId = '';
   await workOn(deps, actor, schoolId, concernId, async (tx, c) => {
-    const owners = await holdersOf(tx, schoolId, ['school_admin', 'headteacher', 'smhl', 'dsl', 'deputy_dsl', 'sendco', 'early_help_lead', 'pastoral_lead', 'intervention_staff', 'teacher', 'support_staff', 'first_aider']);
+    const owners = await holdersOf(tx, schoolId, [
+      'school_admin',
+      'headteacher',
+      'smhl',
+      'dsl',
+      'deputy_dsl',
+      'sendco',
+      'early_help_lead',
+      'pastoral_lead',
+      'intervention_staff',
+      'teacher',
+      'support_staff',
+      'first_aider',
+    ]);
     if (!owners.some((o) => o.id === body.ownerUserId)) {
-      throw new AppError('validation', 'owner not staff', { fields: [{ path: 'ownerUserId', message: 'Choose a member of staff at this school' }] });
+      throw new AppError('validation', 'owner not staff', {
+        fields: [{ path: 'ownerUserId', message: 'Choose a member of staff at this school' }],
+      });
     }
     // An action on a restricted concern may only be given to the DSL team, who alone can see it.
     if (c.restricted) {
       const team = await holdersOf(tx, schoolId, ['dsl', 'deputy_dsl']);
       if (!team.some((t) => t.id === body.ownerUserId)) {
         throw new AppError('validation', 'owner outside dsl team', {
-          fields: [{ path: 'ownerUserId', message: 'Actions on the safeguarding record can only be given to the DSL team' }],
+          fields: [
+            { path: 'ownerUserId', message: 'Actions on the safeguarding record can only be given to the DSL team' },
+          ],
         });
       }
     }
     const now = deps.clock.now();
     const [row] = await tx
       .insert(concernActions)
-      .values({ schoolId, concernId: c.id, description: body.description, ownerUserId: body.ownerUserId, dueOn: body.dueOn, createdBy: actor.userId, createdAt: now })
+      .values({
+        schoolId,
+        concernId: c.id,
+        description: body.description,
+        ownerUserId: body.ownerUserId,
+        dueOn: body.dueOn,
+        createdBy: actor.userId,
+        createdAt: now,
+      })
       .returning({ id: concernActions.id });
     actionId = row?.id ?? '';
     if (c.status === 'open') {
-      await tx.update(concerns).set({ status: 'acknowledged', acknowledgedBy: actor.userId, acknowledgedAt: now, updatedAt: now }).where(eq(concerns.id, c.id));
+      await tx
+        .update(concerns)
+        .set({ status: 'acknowledged', acknowledgedBy: actor.userId, acknowledgedAt: now, updatedAt: now })
+        .where(eq(concerns.id, c.id));
       await audit(tx, { deps, actor, schoolId, ip }, c.id, { action: 'concern.acknowledged', detail: {} });
     }
     await audit(tx, { deps, actor, schoolId, ip }, c.id, {
@@ -456,7 +508,9 @@ export async function completeAction(
     const done = await tx
       .update(concernActions)
       .set({ completedAt: now, completedBy: actor.userId, completionNote: note ?? null })
-      .where(and(eq(concernActions.id, actionId), eq(concernActions.concernId, c.id), isNull(concernActions.completedAt)))
+      .where(
+        and(eq(concernActions.id, actionId), eq(concernActions.concernId, c.id), isNull(concernActions.completedAt)),
+      )
       .returning({ id: concernActions.id });
     if (done.length === 0) throw new AppError('not_found', 'action not found or already done');
     await audit(tx, { deps, actor, schoolId, ip }, c.id, { action: 'concern.action_completed', detail: { actionId } });
@@ -481,9 +535,19 @@ export async function addAddendum(
     async (tx, c) => {
       const [row] = await tx
         .insert(concernAddenda)
-        .values({ schoolId, concernId: c.id, text: body.text, reason: body.reason, addedBy: actor.userId, addedAt: deps.clock.now() })
+        .values({
+          schoolId,
+          concernId: c.id,
+          text: body.text,
+          reason: body.reason,
+          addedBy: actor.userId,
+          addedAt: deps.clock.now(),
+        })
         .returning({ id: concernAddenda.id });
-      await audit(tx, { deps, actor, schoolId, ip }, c.id, { action: 'concern.addendum_added', detail: { addendumId: row?.id ?? '' } });
+      await audit(tx, { deps, actor, schoolId, ip }, c.id, {
+        action: 'concern.addendum_added',
+        detail: { addendumId: row?.id ?? '' },
+      });
       return undefined;
     },
     { allowLogger: true, allowClosed: true },
@@ -491,24 +555,61 @@ export async function addAddendum(
 }
 
 /** The Mental Health Lead passes a concern to the DSL team, who are alerted at once. */
-export async function escalateToDsl(deps: AppDeps, actor: Actor, schoolId: string, concernId: string, reason: string, ip: string) {
+export async function escalateToDsl(
+  deps: AppDeps,
+  actor: Actor,
+  schoolId: string,
+  concernId: string,
+  reason: string,
+  ip: string,
+) {
   await workOn(deps, actor, schoolId, concernId, async (tx, c) => {
-    if (c.route === 'dsl') throw new AppError('conflict', 'already with dsl', { userMessage: 'This concern is already with the DSL team.' });
+    if (c.route === 'dsl')
+      throw new AppError('conflict', 'already with dsl', { userMessage: 'This concern is already with the DSL team.' });
     const now = deps.clock.now();
     await tx
       .update(concerns)
-      .set({ route: 'dsl', urgent: true, status: 'open', escalatedToDslBy: actor.userId, escalatedToDslAt: now, escalationAlertedAt: null, updatedAt: now })
+      .set({
+        route: 'dsl',
+        urgent: true,
+        status: 'open',
+        escalatedToDslBy: actor.userId,
+        escalatedToDslAt: now,
+        escalationAlertedAt: null,
+        updatedAt: now,
+      })
       .where(eq(concerns.id, c.id));
-    await tx.insert(concernAddenda).values({ schoolId, concernId: c.id, text: reason, reason: 'Passed to the DSL', addedBy: actor.userId, addedAt: now });
+    await tx
+      .insert(concernAddenda)
+      .values({
+        schoolId,
+        concernId: c.id,
+        text: reason,
+        reason: 'Passed to the DSL',
+        addedBy: actor.userId,
+        addedAt: now,
+      });
     await audit(tx, { deps, actor, schoolId, ip }, c.id, { action: 'concern.escalated_to_dsl', detail: {} });
     const team = (await holdersOf(tx, schoolId, ['dsl', 'deputy_dsl'])).filter((p) => p.id !== actor.userId);
-    const emails = await recordAlerts(tx, deps, { schoolId, kind: 'concern_escalated_to_dsl', concernId: c.id, people: team });
+    const emails = await recordAlerts(tx, deps, {
+      schoolId,
+      kind: 'concern_escalated_to_dsl',
+      concernId: c.id,
+      people: team,
+    });
     return { emails, wake: team.map((t) => t.id) };
   });
 }
 
 /** The DSL moves a concern into the restricted safeguarding record: from then on, the DSL team only. */
-export async function moveToRestricted(deps: AppDeps, actor: Actor, schoolId: string, concernId: string, reason: string, ip: string) {
+export async function moveToRestricted(
+  deps: AppDeps,
+  actor: Actor,
+  schoolId: string,
+  concernId: string,
+  reason: string,
+  ip: string,
+) {
   requireSchoolPermission(actor, schoolId, 'safeguarding.read');
   await workOn(
     deps,
@@ -516,11 +617,22 @@ export async function moveToRestricted(deps: AppDeps, actor: Actor, schoolId: st
     schoolId,
     concernId,
     async (tx, c) => {
-      if (c.restricted) throw new AppError('conflict', 'already restricted', { userMessage: 'This concern is already in the safeguarding record.' });
+      if (c.restricted)
+        throw new AppError('conflict', 'already restricted', {
+          userMessage: 'This concern is already in the safeguarding record.',
+        });
       const now = deps.clock.now();
       await tx
         .update(concerns)
-        .set({ restricted: true, route: 'dsl', category: 'safeguarding', possibleChildProtection: true, parentsStatus: 'not_to_be_told', pupilTellsBy: null, updatedAt: now })
+        .set({
+          restricted: true,
+          route: 'dsl',
+          category: 'safeguarding',
+          possibleChildProtection: true,
+          parentsStatus: 'not_to_be_told',
+          pupilTellsBy: null,
+          updatedAt: now,
+        })
         .where(eq(concerns.id, c.id));
       await tx.insert(concernCorrections).values({
         schoolId,
@@ -562,7 +674,10 @@ export async function closeConcern(
         updatedAt: now,
       })
       .where(eq(concerns.id, c.id));
-    await audit(tx, { deps, actor, schoolId, ip }, c.id, { action: 'concern.closed', detail: { outcome: body.outcome } });
+    await audit(tx, { deps, actor, schoolId, ip }, c.id, {
+      action: 'concern.closed',
+      detail: { outcome: body.outcome },
+    });
     return undefined;
   });
 }
@@ -586,12 +701,25 @@ export async function correctConcern(
       const fields: string[] = [];
       const record = async (field: string, from: unknown, to: unknown) => {
         fields.push(field);
-        await tx.insert(concernCorrections).values({ schoolId, concernId: c.id, field, fromValue: from, toValue: to, reason: body.reason, changedBy: actor.userId, changedAt: now });
+        await tx
+          .insert(concernCorrections)
+          .values({
+            schoolId,
+            concernId: c.id,
+            field,
+            fromValue: from,
+            toValue: to,
+            reason: body.reason,
+            changedBy: actor.userId,
+            changedAt: now,
+          });
       };
       if (body.category && body.category !== c.category) {
         if (c.restricted && body.category !== 'safeguarding') {
           throw new AppError('validation', 'restricted stays safeguarding', {
-            fields: [{ path: 'category', message: 'A concern in the safeguarding record stays a safeguarding concern' }],
+            fields: [
+              { path: 'category', message: 'A concern in the safeguarding record stays a safeguarding concern' },
+            ],
           });
         }
         await record('category', c.category, body.category);
@@ -599,24 +727,37 @@ export async function correctConcern(
       }
       if (body.occurredAt && new Date(body.occurredAt).getTime() !== c.occurredAt.getTime()) {
         await record('occurredAt', c.occurredAt.toISOString(), new Date(body.occurredAt).toISOString());
-        await tx.update(concerns).set({ occurredAt: new Date(body.occurredAt), updatedAt: now }).where(eq(concerns.id, c.id));
+        await tx
+          .update(concerns)
+          .set({ occurredAt: new Date(body.occurredAt), updatedAt: now })
+          .where(eq(concerns.id, c.id));
       }
       if (body.pupilIds) {
         const wanted = [...new Set(body.pupilIds)].sort();
-        const current = (await tx.select({ id: concernPupils.pupilId }).from(concernPupils).where(eq(concernPupils.concernId, c.id)))
+        const current = (
+          await tx.select({ id: concernPupils.pupilId }).from(concernPupils).where(eq(concernPupils.concernId, c.id))
+        )
           .map((r) => r.id)
           .sort();
         if (wanted.join() !== current.join()) {
-          const found = await tx.select({ id: pupils.id }).from(pupils).where(and(eq(pupils.schoolId, schoolId), inArray(pupils.id, wanted)));
+          const found = await tx
+            .select({ id: pupils.id })
+            .from(pupils)
+            .where(and(eq(pupils.schoolId, schoolId), inArray(pupils.id, wanted)));
           if (found.length !== wanted.length) {
-            throw new AppError('validation', 'pupil not in school', { fields: [{ path: 'pupilIds', message: 'Choose pupils from this school' }] });
+            throw new AppError('validation', 'pupil not in school', {
+              fields: [{ path: 'pupilIds', message: 'Choose pupils from this school' }],
+            });
           }
           await record('pupils', current, wanted);
           await tx.delete(concernPupils).where(eq(concernPupils.concernId, c.id));
           await tx.insert(concernPupils).values(wanted.map((pupilId) => ({ schoolId, concernId: c.id, pupilId })));
         }
       }
-      if (fields.length === 0) throw new AppError('validation', 'nothing to correct', { userMessage: 'Nothing has changed, so there is nothing to save.' });
+      if (fields.length === 0)
+        throw new AppError('validation', 'nothing to correct', {
+          userMessage: 'Nothing has changed, so there is nothing to save.',
+        });
       await audit(tx, { deps, actor, schoolId, ip }, c.id, { action: 'concern.corrected', detail: { fields } });
       return undefined;
     },
@@ -647,16 +788,36 @@ export async function recordParentsTold(
       if (!parentsMayBeInformed(c)) throw NEVER_TELL;
       const now = deps.clock.now();
       if (new Date(body.when).getTime() > now.getTime() + 5 * 60_000) {
-        throw new AppError('validation', 'future', { fields: [{ path: 'when', message: 'This cannot be in the future' }] });
+        throw new AppError('validation', 'future', {
+          fields: [{ path: 'when', message: 'This cannot be in the future' }],
+        });
       }
       await tx
         .update(concerns)
-        .set({ parentsStatus: 'told', parentsToldAt: new Date(body.when), parentsToldHow: body.how, parentsToldBy: actor.userId, updatedAt: now })
+        .set({
+          parentsStatus: 'told',
+          parentsToldAt: new Date(body.when),
+          parentsToldHow: body.how,
+          parentsToldBy: actor.userId,
+          updatedAt: now,
+        })
         .where(eq(concerns.id, c.id));
       if (body.note) {
-        await tx.insert(concernAddenda).values({ schoolId, concernId: c.id, text: body.note, reason: 'Parents told', addedBy: actor.userId, addedAt: now });
+        await tx
+          .insert(concernAddenda)
+          .values({
+            schoolId,
+            concernId: c.id,
+            text: body.note,
+            reason: 'Parents told',
+            addedBy: actor.userId,
+            addedAt: now,
+          });
       }
-      await audit(tx, { deps, actor, schoolId, ip }, c.id, { action: 'concern.parents_told', detail: { how: body.how } });
+      await audit(tx, { deps, actor, schoolId, ip }, c.id, {
+        action: 'concern.parents_told',
+        detail: { how: body.how },
+      });
       return undefined;
     },
     { allowClosed: true },
@@ -664,28 +825,45 @@ export async function recordParentsTold(
 }
 
 /** The pupil will tell their parents first: the school waits 24 hours, and Tandem reminds the lead. */
-export async function recordPupilWillTell(deps: AppDeps, actor: Actor, schoolId: string, concernId: string, ip: string) {
+export async function recordPupilWillTell(
+  deps: AppDeps,
+  actor: Actor,
+  schoolId: string,
+  concernId: string,
+  ip: string,
+) {
   await workOn(deps, actor, schoolId, concernId, async (tx, c) => {
     if (!parentsMayBeInformed(c)) throw NEVER_TELL;
     if (!pupilMayTellParentsFirst(c)) {
       throw new AppError('conflict', 'immediate risk', {
-        userMessage: 'There is a risk of immediate harm, so the school cannot wait for the pupil to tell their parents.',
+        userMessage:
+          'There is a risk of immediate harm, so the school cannot wait for the pupil to tell their parents.',
       });
     }
-    if (c.parentsStatus === 'told') throw new AppError('conflict', 'already told', { userMessage: 'Parents have already been told.' });
+    if (c.parentsStatus === 'told')
+      throw new AppError('conflict', 'already told', { userMessage: 'Parents have already been told.' });
     const now = deps.clock.now();
     const by = new Date(now.getTime() + PUPIL_TELLS_PARENTS_HOURS * HOUR);
     await tx
       .update(concerns)
       .set({ parentsStatus: 'pupil_telling', pupilTellsBy: by, pupilTellsReminderSentAt: null, updatedAt: now })
       .where(eq(concerns.id, c.id));
-    await audit(tx, { deps, actor, schoolId, ip }, c.id, { action: 'concern.pupil_will_tell_parents', detail: { by: by.toISOString() } });
+    await audit(tx, { deps, actor, schoolId, ip }, c.id, {
+      action: 'concern.pupil_will_tell_parents',
+      detail: { by: by.toISOString() },
+    });
     return undefined;
   });
 }
 
 /** Concerns that may be given as evidence for a level change: visible in full, about that pupil. */
-export async function concernsUsableAsEvidence(db: DbOrTx, actor: Actor, schoolId: string, pupilId: string, ids: string[]) {
+export async function concernsUsableAsEvidence(
+  db: DbOrTx,
+  actor: Actor,
+  schoolId: string,
+  pupilId: string,
+  ids: string[],
+) {
   if (ids.length === 0) return;
   const rows = await db
     .select({ c: concerns })
@@ -695,7 +873,9 @@ export async function concernsUsableAsEvidence(db: DbOrTx, actor: Actor, schoolI
   const ok = new Set(rows.filter((r) => concernAccessFor(actor, schoolId, r.c) === 'full').map((r) => r.c.id));
   if (ids.some((id) => !ok.has(id))) {
     throw new AppError('validation', 'evidence concern not usable', {
-      fields: [{ path: 'evidence', message: 'A concern given as evidence must be about this pupil and one you can see' }],
+      fields: [
+        { path: 'evidence', message: 'A concern given as evidence must be about this pupil and one you can see' },
+      ],
     });
   }
 }

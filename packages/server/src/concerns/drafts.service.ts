@@ -17,13 +17,18 @@ export async function getDraft(deps: AppDeps, actor: Actor, schoolId: string) {
     .select()
     .from(concernDrafts)
     .where(and(eq(concernDrafts.schoolId, schoolId), eq(concernDrafts.userId, actor.userId)));
-  return { draft: (row?.body as Record<string, unknown> | undefined) ?? null, savedAt: row?.savedAt.toISOString() ?? null };
+  return {
+    draft: (row?.body as Record<string, unknown> | undefined) ?? null,
+    savedAt: row?.savedAt.toISOString() ?? null,
+  };
 }
 
 export async function saveDraft(deps: AppDeps, actor: Actor, schoolId: string, draft: Record<string, unknown>) {
   requireSchoolPermission(actor, schoolId, 'concern.log');
   if (JSON.stringify(draft).length > MAX_DRAFT_BYTES) {
-    throw new AppError('payload_too_large', 'draft too large', { userMessage: 'This draft is too long to save. Please shorten it.' });
+    throw new AppError('payload_too_large', 'draft too large', {
+      userMessage: 'This draft is too long to save. Please shorten it.',
+    });
   }
   const savedAt = deps.clock.now();
   await deps.database.db
