@@ -241,6 +241,13 @@ export const pupils = pgTable(
     uniqueIndex('pupils_school_upn_uq').on(t.schoolId, t.upn),
     index('pupils_school_name_idx').on(t.schoolId, t.familyName, t.givenName, t.id),
     index('pupils_school_year_idx').on(t.schoolId, t.yearGroup, t.familyName, t.givenName, t.id),
+    // Pupils on roll: the default list, which must not read the school's years of former pupils.
+    index('pupils_on_roll_name_idx')
+      .on(t.schoolId, t.familyName, t.givenName, t.id)
+      .where(sql`${t.leftOn} is null`),
+    index('pupils_on_roll_year_idx')
+      .on(t.schoolId, t.yearGroup, t.familyName, t.givenName, t.id)
+      .where(sql`${t.leftOn} is null`),
     index('pupils_school_form_idx').on(t.schoolId, t.form),
     index('pupils_user_idx').on(t.userId),
     check('pupils_send_ck', sql`${t.send} in ('none', 'support', 'ehcp')`),

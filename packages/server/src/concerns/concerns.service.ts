@@ -367,10 +367,13 @@ export async function getConcern(deps: AppDeps, actor: Actor, schoolId: string, 
     const c = await loadConcern(tx, schoolId, concernId);
     const access = concernAccessFor(actor, schoolId, c);
     if (access === 'none') throw new AppError('not_found', 'concern not visible');
+    const response =
+      access === 'full'
+        ? { access: 'full' as const, concern: await fullDetail(tx, deps, actor, schoolId, c) }
+        : { access: 'logger' as const, concern: loggerView(c, (await pupilsOf(tx, [c.id])).get(c.id) ?? []) };
+    // Audited last: the append locks the chain head until the transaction ends.
     await audit(tx, { deps, actor, schoolId, ip }, c.id, { action: 'concern.viewed', detail: { access } });
-    if (access === 'full') return { access: 'full' as const, concern: await fullDetail(tx, deps, actor, schoolId, c) };
-    const pupilMap = await pupilsOf(tx, [c.id]);
-    return { access: 'logger' as const, concern: loggerView(c, pupilMap.get(c.id) ?? []) };
+    return response;
   });
 }
 
@@ -579,16 +582,14 @@ export async function escalateToDsl(
         updatedAt: now,
       })
       .where(eq(concerns.id, c.id));
-    await tx
-      .insert(concernAddenda)
-      .values({
-        schoolId,
-        concernId: c.id,
-        text: reason,
-        reason: 'Passed to the DSL',
-        addedBy: actor.userId,
-        addedAt: now,
-      });
+    await tx.insert(concernAddenda).values({
+      schoolId,
+      concernId: c.id,
+      text: reason,
+      reason: 'Passed to the DSL',
+      addedBy: actor.userId,
+      addedAt: now,
+    });
     await audit(tx, { deps, actor, schoolId, ip }, c.id, { action: 'concern.escalated_to_dsl', detail: {} });
     const team = (await holdersOf(tx, schoolId, ['dsl', 'deputy_dsl'])).filter((p) => p.id !== actor.userId);
     const emails = await recordAlerts(tx, deps, {
@@ -701,18 +702,16 @@ export async function correctConcern(
       const fields: string[] = [];
       const record = async (field: string, from: unknown, to: unknown) => {
         fields.push(field);
-        await tx
-          .insert(concernCorrections)
-          .values({
-            schoolId,
-            concernId: c.id,
-            field,
-            fromValue: from,
-            toValue: to,
-            reason: body.reason,
-            changedBy: actor.userId,
-            changedAt: now,
-          });
+        await tx.insert(concernCorrections).values({
+          schoolId,
+          concernId: c.id,
+          field,
+          fromValue: from,
+          toValue: to,
+          reason: body.reason,
+          changedBy: actor.userId,
+          changedAt: now,
+        });
       };
       if (body.category && body.category !== c.category) {
         if (c.restricted && body.category !== 'safeguarding') {
@@ -803,16 +802,14 @@ export async function recordParentsTold(
         })
         .where(eq(concerns.id, c.id));
       if (body.note) {
-        await tx
-          .insert(concernAddenda)
-          .values({
-            schoolId,
-            concernId: c.id,
-            text: body.note,
-            reason: 'Parents told',
-            addedBy: actor.userId,
-            addedAt: now,
-          });
+        await tx.insert(concernAddenda).values({
+          schoolId,
+          concernId: c.id,
+          text: body.note,
+          reason: 'Parents told',
+          addedBy: actor.userId,
+          addedAt: now,
+        });
       }
       await audit(tx, { deps, actor, schoolId, ip }, c.id, {
         action: 'concern.parents_told',

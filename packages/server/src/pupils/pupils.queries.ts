@@ -7,12 +7,15 @@ import { AppError, type PupilListQuery } from '@tandem/core';
 import { pupils, teachingGroupPupils, teachingGroupStaff } from '@tandem/core/schema';
 import type { DbOrTx } from '../db/client';
 
-/** Whether a member of staff teaches a pupil (shares a teaching group with them). */
-export function teachesSql(userId: string) {
+/**
+ * Whether a member of staff teaches a pupil (shares a teaching group with them). Scoped to the
+ * school, so its cost does not grow with other schools' teaching groups.
+ */
+export function teachesSql(schoolId: string, userId: string) {
   return sql<boolean>`exists (
-    select 1 from ${teachingGroupPupils} tgp
-    join ${teachingGroupStaff} tgs on tgs.group_id = tgp.group_id
-    where tgp.pupil_id = ${pupils.id} and tgs.user_id = ${userId}
+    select 1 from ${teachingGroupStaff} tgs
+    join ${teachingGroupPupils} tgp on tgp.group_id = tgs.group_id and tgp.pupil_id = ${pupils.id}
+    where tgs.school_id = ${schoolId} and tgs.user_id = ${userId}
   )`;
 }
 
@@ -102,7 +105,8 @@ export function pupilFilters(schoolId: string, q: PupilListQuery): SQL {
   return and(...conditions) as SQL;
 }
 
-export async function listPupilsPage(db: DbOrTx, schoolId: string, q: PupilListQuery, userId: string) {
+/** A page of the pupil list. `teacherUserId` asks, per pupil, whether that person teaches them. */
+export async function listPupilsPage(db: DbOrTx, schoolId: string, q: PupilListQuery, teacherUserId: string | null) {
   const where = pupilFilters(schoolId, q);
   const cursor = q.after ? decodeCursor(q.after) : null;
   const page = await db
@@ -115,7 +119,7 @@ export async function listPupilsPage(db: DbOrTx, schoolId: string, q: PupilListQ
       form: pupils.form,
       currentLevel: pupils.currentLevel,
       leftOn: pupils.leftOn,
-      teaches: teachesSql(userId),
+      teaches: teacherUserId ? teachesSql(schoolId, teacherUserId) : sql<boolean>`false`,
     })
     .from(pupils)
     .where(

@@ -1,0 +1,736 @@
+/**
+ * Generates a large trust straight into the database, in batches of thousands of rows per statement
+ * (INSERT ... SELECT FROM json_to_recordset): PGlite writes about 4,000 single rows a second, and
+ * far more when each statement carries thousands.
+ *
+ * Everything is derived from seeds: ids are hashes of what a row is ("school 3, pupil 1207"), and
+ * each school has its own random stream. So school 0 generated alone (the one-school database of the
+ * isolation check) is row for row the school 0 of the big trust.
+ */
+import { createHash } from 'node:crypto';
+import { DEFAULT_LEVELS, LEVEL_CODES, makeUpn, type LevelCode, type Role } from '@tandem/core';
+import type { Query, RawDb } from './databases';
+import { FAMILY_NAMES, GIVEN_NAMES, zipfTable } from './names';
+
+const DAY = 86_400_000;
+const YEAR = 365.25 * DAY;
+const PUPILS_PER_FORM = 28;
+const BATCH_ROWS = 5_000;
+
+export const BENCH_PASSWORD = 'bench-password-2026';
+/** Base32 TOTP secret shared by the generated case-role accounts (each account still uses a step once). */
+export const BENCH_TOTP_SECRET = 'KRAW4RDFJVHUIRKNJ5AVIQKOIRCU2TZB';
+
+export type SchoolKind = 'secondary' | 'primary' | 'all-through';
+
+export interface SchoolPlan {
+  index: number;
+  kind: SchoolKind;
+  /** Pupils on roll now. */
+  onRoll: number;
+  /** Former pupils whose records (ten years of them) are kept. */
+  leavers: number;
+}
+
+export type Scale = 'small' | 'default' | 'full';
+
+export interface TrustPlan {
+  scale: Scale;
+  schools: SchoolPlan[];
+  leaverRatio: number;
+}
+
+/**
+ * default: 10 schools of 2,000 pupils (20,000). full: 40 schools and 48,000 pupils, one of them of
+ * 2,000 (the school issue 3 asks about) and the other 39 sharing 46,000 (1,179 or 1,180 each).
+ * small: 2 schools of 2,000, to check the bench itself quickly.
+ */
+export function planTrust(scale: Scale, leaverRatio: number): TrustPlan {
+  const schools: SchoolPlan[] = [];
+  const add = (index: number, kind: SchoolKind, onRoll: number) =>
+    schools.push({ index, kind, onRoll, leavers: Math.round(onRoll * leaverRatio) });
+  if (scale !== 'full') {
+    for (let i = 0; i < (scale === 'small' ? 2 : 10); i++) add(i, i % 2 === 0 ? 'secondary' : 'all-through', 2_000);
+  } else {
+    add(0, 'secondary', 2_000);
+    const rest = 48_000 - 2_000;
+    const base = Math.floor(rest / 39);
+    const extra = rest - base * 39;
+    for (let i = 1; i < 40; i++) {
+      const kind: SchoolKind = i % 3 === 1 ? 'primary' : i % 3 === 2 ? 'all-through' : 'secondary';
+      add(i, kind, base + (i <= extra ? 1 : 0));
+    }
+  }
+  return { scale, schools, leaverRatio };
+}
+
+/** A deterministic UUID (v4 layout) from a description of the row. */
+export function idFor(what: string): string {
+  const h = createHash('sha256').update(`tandem-bench/${what}`).digest('hex');
+  const variant = ((parseInt(h.charAt(16), 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** sfc32, seeded from a string: a small fast generator with 128 bits of state. */
+function rngFor(seed: string): () => number {
+  const h = createHash('sha256').update(seed).digest();
+  let a = h.readUInt32LE(0);
+  let b = h.readUInt32LE(4);
+  let c = h.readUInt32LE(8);
+  let d = h.readUInt32LE(12);
+  return () => {
+    a |= 0;
+    b |= 0;
+    c |= 0;
+    d |= 0;
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    return (t >>> 0) / 4_294_967_296;
+  };
+}
+
+const FAMILY_ZIPF = zipfTable(FAMILY_NAMES.length);
+const GIVEN_ZIPF = zipfTable(GIVEN_NAMES.length, 0.6);
+
+function pickWeighted(rand: () => number, list: readonly string[], cumulative: Float64Array): string {
+  const r = rand();
+  let lo = 0;
+  let hi = cumulative.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((cumulative[mid] ?? 1) < r) lo = mid + 1;
+    else hi = mid;
+  }
+  return list[lo] ?? list[0] ?? '';
+}
+
+function pick<T>(rand: () => number, list: readonly T[]): T {
+  return list[Math.floor(rand() * list.length)] as T;
+}
+
+function between(rand: () => number, min: number, max: number): number {
+  return min + Math.floor(rand() * (max - min + 1));
+}
+
+/** Year groups of a kind of school, and the relative size of each (sixth forms are smaller). */
+function yearsOf(kind: SchoolKind): { year: number; weight: number }[] {
+  const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  const sixth = (y: number) => (y >= 12 ? 0.45 : 1);
+  switch (kind) {
+    case 'secondary':
+      return range(7, 13).map((year) => ({ year, weight: sixth(year) }));
+    case 'primary':
+      return range(0, 6).map((year) => ({ year, weight: 1 }));
+    case 'all-through':
+      return range(0, 13).map((year) => ({ year, weight: sixth(year) }));
+  }
+}
+
+/** Split total into whole parts proportional to weights (largest remainder), summing exactly to total. */
+function apportion(total: number, weights: number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const exact = weights.map((w) => (total * w) / sum);
+  const parts = exact.map(Math.floor);
+  let left = total - parts.reduce((a, b) => a + b, 0);
+  const order = exact.map((e, i) => ({ i, r: e - Math.floor(e) })).sort((x, y) => y.r - x.r);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    parts[i] = (parts[i] ?? 0) + 1;
+    left--;
+  }
+  return parts;
+}
+
+function formCode(year: number, k: number): string {
+  return `${year === 0 ? 'R' : String(year)}${String.fromCharCode(65 + k)}`;
+}
+
+/** Start (1 September) of the academic year containing a moment. */
+function academicYearStart(at: Date): number {
+  return at.getUTCMonth() >= 8 ? at.getUTCFullYear() : at.getUTCFullYear() - 1;
+}
+
+function isoDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** A date of birth for a pupil in a year group in the academic year starting in September of `ayStart`. */
+function dateOfBirth(rand: () => number, year: number, ayStart: number): string {
+  // Reception children turn 5 during the year: born September (ay-5) to August (ay-4).
+  const from = Date.UTC(ayStart - 5 - year, 8, 1);
+  return isoDate(from + Math.floor(rand() * 365) * DAY);
+}
+
+const LEVEL_MIX: [number, LevelCode][] = [
+  [0.16, 'MH1'],
+  [0.25, 'MH2'],
+  [0.3, 'MH3'],
+  [0.32, 'MH4'],
+  [0.33, 'MH5'],
+];
+
+function currentLevelDraw(rand: () => number): number {
+  const r = rand();
+  for (const [limit, code] of LEVEL_MIX) if (r < limit) return LEVEL_CODES.indexOf(code) + 1;
+  return 0;
+}
+
+/** The highest level a past (resolved) episode reached. */
+function pastPeak(rand: () => number): number {
+  const r = rand();
+  return r < 0.55 ? 1 : r < 0.82 ? 2 : r < 0.94 ? 3 : r < 0.98 ? 4 : 5;
+}
+
+const UP_REASONS: Record<LevelCode, { reason: string; evidence: { kind: string; description: string }[] }> = {
+  MH1: {
+    reason: 'Tutor and parent both report worries about friendships and lessons over several weeks.',
+    evidence: [
+      { kind: 'observation', description: 'Tutor notes: quieter in form time, has said they feel left out at lunch.' },
+      { kind: 'information_from_home', description: 'Parent phoned: trouble getting to sleep before tests.' },
+    ],
+  },
+  MH2: {
+    reason: 'Worries continuing despite level 1 support; low self-esteem and disturbed sleep reported.',
+    evidence: [
+      { kind: 'score', description: 'Me and My Feelings: emotional difficulties 12 (clinically significant range).' },
+      { kind: 'meeting', description: 'Review meeting with parent: agreed in-school ELSA sessions.' },
+    ],
+  },
+  MH3: {
+    reason: 'Significant deterioration reported by home and school; GP involved.',
+    evidence: [
+      { kind: 'external_report', description: 'GP letter: anxiety disorder, referral to CAMHS made.' },
+      { kind: 'observation', description: 'Head of Year: missed 6 lessons in two weeks.' },
+    ],
+  },
+  MH4: {
+    reason: 'Significantly unwell; risk assessment needed to support the pupil in school.',
+    evidence: [{ kind: 'external_report', description: 'CAMHS care coordinator letter: under the crisis team.' }],
+  },
+  MH5: {
+    reason: 'Unable to attend school safely on medical advice.',
+    evidence: [{ kind: 'external_report', description: 'Consultant letter: not fit to attend for six weeks.' }],
+  },
+};
+
+const DOWN_REASON = {
+  reason: 'Improvement sustained over the review period; support stepped down as agreed with the family.',
+  evidence: [{ kind: 'meeting', description: 'Review meeting: pupil and parent report things are much better.' }],
+};
+
+interface Change {
+  from: number;
+  to: number;
+  at: number;
+}
+
+/**
+ * A pupil's level history between start and end: perhaps one or two past episodes (up a level at a
+ * time, a hold, then back down to Thriving), then the climb to the level they hold at the end.
+ */
+function levelHistory(rand: () => number, start: number, end: number, finalRank: number, recentEnd: boolean): Change[] {
+  const current: Change[] = [];
+  let currentStart = end;
+  if (finalRank > 0) {
+    let at = end - between(rand, recentEnd ? 20 : 0, recentEnd ? 150 : 60) * DAY;
+    const times: number[] = [];
+    for (let r = finalRank; r >= 1; r--) {
+      times.unshift(at);
+      at -= between(rand, 21, 42) * DAY;
+    }
+    const first = times[0] ?? end;
+    if (first < start) {
+      // Joined recently: squeeze the climb into the time they have been here.
+      const span = Math.max(end - start, DAY);
+      times.forEach((_, k) => (times[k] = start + Math.floor((span * (k + 1)) / (finalRank + 1))));
+    }
+    times.forEach((t, k) => current.push({ from: k, to: k + 1, at: t }));
+    currentStart = times[0] ?? end;
+  }
+  const past: Change[] = [];
+  const windowEnd = currentStart - 60 * DAY;
+  let cursor = start + between(rand, 30, 200) * DAY;
+  const episodes = rand() < 0.28 ? (rand() < 0.25 ? 2 : 1) : 0;
+  for (let e = 0; e < episodes && cursor < windowEnd; e++) {
+    const peak = pastPeak(rand);
+    const steps: Change[] = [];
+    let t = cursor + Math.floor(rand() * Math.max(0, (windowEnd - cursor) * 0.5));
+    for (let r = 1; r <= peak; r++) {
+      steps.push({ from: r - 1, to: r, at: t });
+      t += between(rand, 21, 42) * DAY;
+    }
+    t += between(rand, 30, 240) * DAY;
+    for (let r = peak; r >= 1; r--) {
+      // Down one level at a time, or straight back to Thriving from level 1 or 2.
+      const to = r <= 2 && rand() < 0.5 ? 0 : r - 1;
+      steps.push({ from: r, to, at: t });
+      t += between(rand, 30, 90) * DAY;
+      if (to === 0) break;
+    }
+    const last = steps[steps.length - 1];
+    if (!last || last.at >= windowEnd) break;
+    past.push(...steps);
+    cursor = last.at + between(rand, 60, 400) * DAY;
+  }
+  return [...past, ...current];
+}
+
+const code = (rank: number): LevelCode | null => (rank === 0 ? null : (LEVEL_CODES[rank - 1] ?? null));
+
+export interface GeneratedSchool {
+  index: number;
+  id: string;
+  name: string;
+  kind: SchoolKind;
+  onRoll: number;
+  leavers: number;
+  smhlEmail: string;
+  /** A tutor (role teacher, no two-factor) of a Year 9 form. */
+  tutorEmail: string;
+  /** Pupils on roll with a level, for the profile measurement. */
+  profilePupilIds: string[];
+}
+
+export interface GeneratedTrust {
+  trustId: string;
+  schools: GeneratedSchool[];
+  rows: Record<string, number>;
+  seconds: number;
+}
+
+type Row = Record<string, unknown>;
+
+/** A table's columns with their SQL types, as json_to_recordset needs them. */
+const COLUMNS: Record<string, Record<string, string>> = {
+  schools: { id: 'uuid', trust_id: 'uuid', name: 'text', urn: 'text', letterhead: 'text' },
+  users: {
+    id: 'uuid',
+    email: 'text',
+    display_name: 'text',
+    password_hash: 'text',
+    totp_secret: 'text',
+    totp_enabled_at: 'timestamptz',
+  },
+  role_assignments: { id: 'uuid', user_id: 'uuid', trust_id: 'uuid', school_id: 'uuid', role: 'text' },
+  level_definitions: {
+    id: 'uuid',
+    school_id: 'uuid',
+    code: 'text',
+    version: 'int',
+    name: 'text',
+    description: 'text',
+    school_provides: 'jsonb',
+    home_does: 'jsonb',
+    school_to_do: 'jsonb',
+    home_to_do: 'jsonb',
+    evidence_to_move_up: 'text',
+    parent_summary: 'text',
+  },
+  pupils: {
+    id: 'uuid',
+    school_id: 'uuid',
+    upn: 'text',
+    given_name: 'text',
+    family_name: 'text',
+    preferred_name: 'text',
+    date_of_birth: 'date',
+    year_group: 'int',
+    form: 'text',
+    send: 'text',
+    pupil_premium: 'boolean',
+    looked_after: 'boolean',
+    child_in_need: 'boolean',
+    young_carer: 'boolean',
+    eal: 'boolean',
+    left_on: 'date',
+    current_level: 'text',
+    level_changed_at: 'timestamptz',
+    created_at: 'timestamptz',
+  },
+  contacts: {
+    id: 'uuid',
+    school_id: 'uuid',
+    pupil_id: 'uuid',
+    name: 'text',
+    relationship: 'text',
+    email: 'text',
+    phone: 'text',
+    priority: 'int',
+  },
+  level_changes: {
+    id: 'uuid',
+    school_id: 'uuid',
+    pupil_id: 'uuid',
+    from_level: 'text',
+    to_level: 'text',
+    definition_id: 'uuid',
+    reason: 'text',
+    evidence: 'jsonb',
+    changed_by: 'uuid',
+    changed_at: 'timestamptz',
+  },
+  level_shares: {
+    id: 'uuid',
+    school_id: 'uuid',
+    pupil_id: 'uuid',
+    audience: 'text',
+    level: 'text',
+    batch_id: 'uuid',
+    shared_by: 'uuid',
+    shared_at: 'timestamptz',
+  },
+  teaching_groups: { id: 'uuid', school_id: 'uuid', code: 'text', name: 'text' },
+  teaching_group_staff: { school_id: 'uuid', group_id: 'uuid', user_id: 'uuid' },
+  teaching_group_pupils: { school_id: 'uuid', group_id: 'uuid', pupil_id: 'uuid' },
+};
+
+async function insertRows(query: Query, table: string, rows: Row[], counts: Record<string, number>): Promise<void> {
+  const columns = COLUMNS[table];
+  if (!columns) throw new Error(`no column list for ${table}`);
+  const names = Object.keys(columns);
+  const text = `insert into ${table} (${names.join(', ')}) select ${names.join(', ')} from json_to_recordset($1::json) as x(${names
+    .map((n) => `${n} ${columns[n] ?? 'text'}`)
+    .join(', ')})`;
+  for (let i = 0; i < rows.length; i += BATCH_ROWS) {
+    await query(text, [JSON.stringify(rows.slice(i, i + BATCH_ROWS))]);
+  }
+  counts[table] = (counts[table] ?? 0) + rows.length;
+}
+
+interface Staff {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+}
+
+/** Generate one school with its staff, pupils (on roll and former), histories, contacts and groups. */
+async function generateSchool(
+  query: Query,
+  trustId: string,
+  plan: SchoolPlan,
+  now: Date,
+  passwordHash: string,
+  counts: Record<string, number>,
+): Promise<GeneratedSchool> {
+  const i = plan.index;
+  const rand = rngFor(`school-${i}`);
+  const schoolId = idFor(`school/${i}`);
+  const kindName =
+    plan.kind === 'primary' ? 'Primary School' : plan.kind === 'secondary' ? 'Academy' : 'All-through School';
+  const name = `${pick(rand, ['Riverside', 'Oakfield', 'St Anne’s', 'Hillcrest', 'Meadowbank', 'Kingsway', 'Elmhurst', 'Brookside'])} ${kindName} ${i}`;
+  const domain = `s${i}.bench.example`;
+  await insertRows(
+    query,
+    'schools',
+    [{ id: schoolId, trust_id: trustId, name, urn: String(800_000 + i), letterhead: `${name}\nBench Road ${i}` }],
+    counts,
+  );
+  const nowIso = now.toISOString();
+  const definitionIds = new Map<number, string>();
+  await insertRows(
+    query,
+    'level_definitions',
+    LEVEL_CODES.map((c, k) => {
+      const id = idFor(`school/${i}/level/${c}`);
+      definitionIds.set(k + 1, id);
+      const w = DEFAULT_LEVELS[c];
+      return {
+        id,
+        school_id: schoolId,
+        code: c,
+        version: 1,
+        name: w.name,
+        description: w.description,
+        school_provides: w.schoolProvides,
+        home_does: w.homeDoes,
+        school_to_do: w.schoolToDo,
+        home_to_do: w.homeToDo,
+        evidence_to_move_up: w.evidenceToMoveUp,
+        parent_summary: w.parentSummary,
+      };
+    }),
+    counts,
+  );
+
+  // Year groups and forms.
+  const years = yearsOf(plan.kind);
+  const perYear = apportion(
+    plan.onRoll,
+    years.map((y) => y.weight),
+  );
+  const forms: { year: number; code: string }[] = [];
+  const formsOfYear = new Map<number, string[]>();
+  years.forEach(({ year }, k) => {
+    const n = Math.max(1, Math.ceil((perYear[k] ?? 0) / PUPILS_PER_FORM));
+    const codes = Array.from({ length: n }, (_, f) => formCode(year, f));
+    formsOfYear.set(year, codes);
+    for (const c of codes) forms.push({ year, code: c });
+  });
+
+  // Staff: the leadership, a tutor for every form, and subject teachers for the sets.
+  const staff: Staff[] = [];
+  const person = (local: string, roles: Role[]): Staff => {
+    const s: Staff = {
+      id: idFor(`school/${i}/user/${local}`),
+      email: `${local}@${domain}`,
+      displayName: `${pickWeighted(rand, GIVEN_NAMES, GIVEN_ZIPF)} ${pickWeighted(rand, FAMILY_NAMES, FAMILY_ZIPF)}`,
+      roles,
+    };
+    staff.push(s);
+    return s;
+  };
+  person('head', ['headteacher']);
+  const smhl = person('smhl', ['smhl']);
+  person('dsl', ['dsl']);
+  const tutorOf = new Map<string, Staff>();
+  for (const f of forms) tutorOf.set(f.code, person(`tutor.${f.code.toLowerCase()}`, ['teacher']));
+  const SUBJECTS = ['Ma', 'En', 'Sc'];
+  const setYears = years.map((y) => y.year).filter((y) => y >= 7 && y <= 11);
+  const sets: { year: number; code: string }[] = [];
+  for (const year of setYears) {
+    const n = formsOfYear.get(year)?.length ?? 1;
+    for (const subject of SUBJECTS) for (let k = 1; k <= n; k++) sets.push({ year, code: `${year}${subject}${k}` });
+  }
+  const subjectTeachers = Array.from({ length: Math.ceil(sets.length / 5) }, (_, k) =>
+    person(`teacher.${k + 1}`, ['teacher']),
+  );
+  const mfaRoles = new Set<Role>(['headteacher', 'smhl', 'dsl']);
+  await insertRows(
+    query,
+    'users',
+    staff.map((s) => {
+      const mfa = s.roles.some((r) => mfaRoles.has(r));
+      return {
+        id: s.id,
+        email: s.email,
+        display_name: s.displayName,
+        password_hash: passwordHash,
+        totp_secret: mfa ? BENCH_TOTP_SECRET : null,
+        totp_enabled_at: mfa ? nowIso : null,
+      };
+    }),
+    counts,
+  );
+  await insertRows(
+    query,
+    'role_assignments',
+    staff.flatMap((s) =>
+      s.roles.map((role) => ({
+        id: idFor(`school/${i}/role/${s.email}/${role}`),
+        user_id: s.id,
+        trust_id: trustId,
+        school_id: schoolId,
+        role,
+      })),
+    ),
+    counts,
+  );
+
+  // Pupils: those on roll now, then former pupils of the last ten years.
+  const ayNow = academicYearStart(now);
+  const pupilRows: Row[] = [];
+  const changeRows: Row[] = [];
+  const contactRows: Row[] = [];
+  const shareRows: Row[] = [];
+  const onRollPupils: { id: string; year: number; form: string }[] = [];
+  const profilePupilIds: string[] = [];
+  const firstYear = years[0]?.year ?? 0;
+  const lastYears = plan.kind === 'primary' ? [6] : [11, 13];
+  let serial = 0;
+
+  const addPupil = (year: number, form: string, leftOn: number | null) => {
+    serial++;
+    const id = idFor(`school/${i}/pupil/${serial}`);
+    const atMoment = leftOn ?? now.getTime();
+    const ay = academicYearStart(new Date(atMoment));
+    const familyName = pickWeighted(rand, FAMILY_NAMES, FAMILY_ZIPF);
+    const givenName = pickWeighted(rand, GIVEN_NAMES, GIVEN_ZIPF);
+    // Most joined at the start of the school's first year group; some arrived later.
+    const joinedYear = rand() < 0.85 ? firstYear : between(rand, firstYear, year);
+    const joined = Math.max(Date.UTC(ay - (year - joinedYear), 8, 3), now.getTime() - 10 * YEAR);
+    const end = Math.max(atMoment, joined + DAY);
+    const finalRank = currentLevelDraw(rand);
+    const history = levelHistory(rand, joined, end, finalRank, leftOn === null);
+    const last = history[history.length - 1];
+    const smhlId = smhl.id;
+    for (const c of history) {
+      const up = c.to > c.from;
+      const text = up ? UP_REASONS[code(c.to) ?? 'MH1'] : DOWN_REASON;
+      changeRows.push({
+        id: idFor(`school/${i}/pupil/${serial}/change/${c.at}`),
+        school_id: schoolId,
+        pupil_id: id,
+        from_level: code(c.from),
+        to_level: code(c.to),
+        definition_id: c.to > 0 ? (definitionIds.get(c.to) ?? null) : null,
+        reason: text.reason,
+        evidence: text.evidence,
+        changed_by: smhlId,
+        changed_at: new Date(c.at).toISOString(),
+      });
+    }
+    const send = rand() < 0.12 ? 'support' : rand() < 0.035 ? 'ehcp' : 'none';
+    pupilRows.push({
+      id,
+      school_id: schoolId,
+      upn: makeUpn(`8${String(i).padStart(3, '0')}${String(serial).padStart(8, '0')}`),
+      given_name: givenName,
+      family_name: familyName,
+      preferred_name: rand() < 0.05 ? pickWeighted(rand, GIVEN_NAMES, GIVEN_ZIPF) : null,
+      date_of_birth: dateOfBirth(rand, year, ay),
+      year_group: year,
+      form,
+      send,
+      pupil_premium: rand() < 0.25,
+      looked_after: rand() < 0.01,
+      child_in_need: rand() < 0.03,
+      young_carer: rand() < 0.04,
+      eal: rand() < 0.18,
+      left_on: leftOn === null ? null : isoDate(leftOn),
+      current_level: last ? code(last.to) : null,
+      level_changed_at: last ? new Date(last.at).toISOString() : null,
+      created_at: new Date(joined).toISOString(),
+    });
+    const contacts = rand() < 0.55 ? 2 : 1;
+    for (let p = 1; p <= contacts; p++) {
+      contactRows.push({
+        id: idFor(`school/${i}/pupil/${serial}/contact/${p}`),
+        school_id: schoolId,
+        pupil_id: id,
+        name: `${pick(rand, ['Mrs', 'Mr', 'Ms', 'Mx', 'Dr'])} ${familyName}`,
+        relationship: p === 1 ? pick(rand, ['Mother', 'Father', 'Carer', 'Grandparent']) : 'Parent',
+        email: p === 1 ? `parent.${serial}@${domain}` : null,
+        phone: `07700 9${String(serial % 100_000).padStart(5, '0')}`,
+        priority: p,
+      });
+    }
+    if (leftOn === null) {
+      onRollPupils.push({ id, year, form });
+      if (last && last.to > 0) {
+        if (profilePupilIds.length < 200 && history.length >= 2) profilePupilIds.push(id);
+        // Termly sharing of the level with parents and staff, this school year.
+        for (const [month, dayOfMonth] of [
+          [8, 20],
+          [0, 15],
+          [3, 25],
+        ] as const) {
+          const y = month >= 8 ? ayNow : ayNow + 1;
+          const at = Date.UTC(y, month, dayOfMonth, 15);
+          if (at > last.at && at < now.getTime()) {
+            for (const audience of ['parents', 'staff']) {
+              shareRows.push({
+                id: idFor(`school/${i}/pupil/${serial}/share/${at}/${audience}`),
+                school_id: schoolId,
+                pupil_id: id,
+                audience,
+                level: code(last.to),
+                batch_id: idFor(`school/${i}/share-batch/${at}/${audience}`),
+                shared_by: smhlId,
+                shared_at: new Date(at).toISOString(),
+              });
+            }
+          }
+        }
+      }
+    }
+  };
+
+  years.forEach(({ year }, k) => {
+    const codes = formsOfYear.get(year) ?? [];
+    const n = perYear[k] ?? 0;
+    for (let p = 0; p < n; p++) addPupil(year, codes[p % codes.length] ?? formCode(year, 0), null);
+  });
+  for (let l = 0; l < plan.leavers; l++) {
+    // Most leave at the end of their last year here; the rest move away at any time.
+    const yearsAgo = between(rand, 0, 9);
+    if (rand() < 0.75) {
+      const year = pick(rand, lastYears);
+      const leftOn = Date.UTC(ayNow - yearsAgo, 6, 22);
+      if (leftOn < now.getTime()) {
+        addPupil(year, formCode(year, between(rand, 0, (formsOfYear.get(year)?.length ?? 1) - 1)), leftOn);
+        continue;
+      }
+    }
+    const leftOn = now.getTime() - Math.floor(rand() * 10 * YEAR);
+    const year = pick(rand, years).year;
+    addPupil(year, formCode(year, between(rand, 0, (formsOfYear.get(year)?.length ?? 1) - 1)), leftOn);
+  }
+  await insertRows(query, 'pupils', pupilRows, counts);
+  await insertRows(query, 'contacts', contactRows, counts);
+  await insertRows(query, 'level_changes', changeRows, counts);
+  await insertRows(query, 'level_shares', shareRows, counts);
+
+  // Teaching groups: a tutor group per form, and maths, English and science sets in years 7 to 11.
+  const groupRows: Row[] = [];
+  const groupStaffRows: Row[] = [];
+  const groupPupilRows: Row[] = [];
+  const groupId = (c: string) => idFor(`school/${i}/group/${c}`);
+  for (const f of forms) {
+    groupRows.push({ id: groupId(f.code), school_id: schoolId, code: f.code, name: `Tutor group ${f.code}` });
+    const tutor = tutorOf.get(f.code);
+    if (tutor) groupStaffRows.push({ school_id: schoolId, group_id: groupId(f.code), user_id: tutor.id });
+  }
+  sets.forEach((s, k) => {
+    groupRows.push({ id: groupId(s.code), school_id: schoolId, code: s.code, name: `Set ${s.code}` });
+    const teacher = subjectTeachers[Math.floor(k / 5)];
+    if (teacher) groupStaffRows.push({ school_id: schoolId, group_id: groupId(s.code), user_id: teacher.id });
+  });
+  for (const p of onRollPupils) {
+    groupPupilRows.push({ school_id: schoolId, group_id: groupId(p.form), pupil_id: p.id });
+    const n = formsOfYear.get(p.year)?.length ?? 1;
+    if (p.year >= 7 && p.year <= 11) {
+      for (const subject of SUBJECTS) {
+        groupPupilRows.push({
+          school_id: schoolId,
+          group_id: groupId(`${p.year}${subject}${between(rand, 1, n)}`),
+          pupil_id: p.id,
+        });
+      }
+    }
+  }
+  await insertRows(query, 'teaching_groups', groupRows, counts);
+  await insertRows(query, 'teaching_group_staff', groupStaffRows, counts);
+  await insertRows(query, 'teaching_group_pupils', groupPupilRows, counts);
+
+  const year9 = formsOfYear.get(9)?.[0] ?? forms[0]?.code ?? '';
+  return {
+    index: i,
+    id: schoolId,
+    name,
+    kind: plan.kind,
+    onRoll: plan.onRoll,
+    leavers: plan.leavers,
+    smhlEmail: smhl.email,
+    tutorEmail: tutorOf.get(year9)?.email ?? '',
+    profilePupilIds,
+  };
+}
+
+/** Generate the trust (or only the schools named) and refresh the planner's statistics. */
+export async function generateTrust(
+  raw: RawDb,
+  plan: TrustPlan,
+  options: { now: Date; passwordHash: string; onlySchools?: number[]; log?: (line: string) => void },
+): Promise<GeneratedTrust> {
+  const started = performance.now();
+  const trustId = idFor('trust');
+  const counts: Record<string, number> = {};
+  await raw.query('insert into trusts (id, name) values ($1, $2)', [trustId, 'Bench Learning Trust']);
+  counts.trusts = 1;
+  const schools: GeneratedSchool[] = [];
+  for (const s of plan.schools) {
+    if (options.onlySchools && !options.onlySchools.includes(s.index)) continue;
+    schools.push(
+      await raw.transaction((query) => generateSchool(query, trustId, s, options.now, options.passwordHash, counts)),
+    );
+    options.log?.(`  school ${s.index}: ${s.onRoll} on roll, ${s.leavers} former pupils`);
+  }
+  // A long-running database has statistics (autovacuum on PostgreSQL); a freshly loaded one has none.
+  await raw.query('vacuum analyze');
+  return { trustId, schools, rows: counts, seconds: (performance.now() - started) / 1000 };
+}

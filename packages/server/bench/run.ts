@@ -1,0 +1,704 @@
+/**
+ * `npm run bench`: generates a large trust, then measures the app against the raw SQL (or bare
+ * library call) that answers the same question, in one run, and prints the ratios. See README.md.
+ *
+ * Environment:
+ *   BENCH_DB=postgres (or DATABASE_URL set)  PostgreSQL instead of the embedded PGlite
+ *   DATABASE_URL        the server to create the bench databases on (default postgres://postgres@127.0.0.1:5432/postgres)
+ *   BENCH_SCALE=full    40 schools, 48,000 pupils (default: 10 schools of 2,000; small: 2, to check the bench)
+ *   BENCH_LEAVERS=1.5   former pupils kept per pupil on roll (ten years of leavers); 0 for none
+ *   BENCH_PGLITE_DIR    a data directory for PGlite, or "tmp" for a fresh temporary one (default: in memory)
+ *   BENCH_ITERATIONS=300  timed calls one at a time per side (sign-in uses a tenth)
+ *   BENCH_IN_FLIGHT=8   calls in flight for the throughput run
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { verify } from '@node-rs/argon2';
+import { buildApp, type AppDeps } from '../src/app';
+import { loadConfig } from '../src/config';
+import { systemClock } from '../src/clock';
+import { createMailer } from '../src/mail/mailer';
+import { ARGON2_PARAMS, hashPassword } from '../src/auth/password';
+import { tokenHash } from '../src/auth/tokens';
+import { encodeCursor } from '../src/pupils/pupils.queries';
+import { entryHash } from '../src/audit/audit.chain';
+import { openBenchPglite, openBenchPostgres, POOL_SIZE, type BenchDatabase, type Query } from './databases';
+import {
+  BENCH_PASSWORD,
+  BENCH_TOTP_SECRET,
+  generateTrust,
+  planTrust,
+  type GeneratedSchool,
+  type Scale,
+} from './generate';
+import { BenchClient, getter } from './client';
+import { compare, type RunSpec, type Side } from './measure';
+import { formatTable, ratios, type Comparison } from './report';
+import { explainPlan, type PlanSummary } from './explain';
+
+const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
+const RESULTS_DIR = path.join(REPO_ROOT, 'bench-results');
+
+function envNumber(name: string, fallback: number): number {
+  const v = process.env[name];
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number`);
+  return n;
+}
+
+const usePostgres = process.env.BENCH_DB === 'postgres' || Boolean(process.env.DATABASE_URL);
+const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const scale: Scale =
+  process.env.BENCH_SCALE === 'full' ? 'full' : process.env.BENCH_SCALE === 'small' ? 'small' : 'default';
+const leaverRatio = envNumber('BENCH_LEAVERS', 1.5);
+const pgliteDir = process.env.BENCH_PGLITE_DIR || null;
+const iterations = Math.max(10, Math.round(envNumber('BENCH_ITERATIONS', 300)));
+const inFlight = Math.max(1, Math.round(envNumber('BENCH_IN_FLIGHT', 8)));
+
+const FAST: RunSpec = {
+  warmup: Math.max(20, Math.ceil(iterations / 5)),
+  iterations,
+  inFlight,
+  concurrentCalls: Math.round(iterations * 1.5),
+};
+/** argon2id takes tens of ms and all the CPU it is given: fewer calls. */
+const SLOW: RunSpec = {
+  warmup: 3,
+  iterations: Math.max(10, Math.round(iterations / 8)),
+  inFlight,
+  concurrentCalls: Math.max(inFlight * 2, Math.round(iterations / 6)),
+};
+
+const log = (line: string) => console.log(line);
+
+async function openDatabase(label: string, name: string): Promise<BenchDatabase> {
+  return usePostgres ? openBenchPostgres(label, serverUrl, name) : openBenchPglite(label, { dataDir: pgliteDir });
+}
+
+/** The app on a database, as main.ts builds it, plus one do-nothing route (the framework floor). */
+async function appOn(database: BenchDatabase): Promise<FastifyInstance> {
+  const config = {
+    ...loadConfig({}),
+    publicUrl: 'http://bench.test',
+    webDistDir: null,
+    demo: false,
+    // Every bench request comes from one address; the per-address limit would stop the sign-in run.
+    signInRateLimitPerMinute: 1_000_000,
+  };
+  const silent = { info: () => undefined, error: () => undefined };
+  const deps: AppDeps = {
+    database: database.app,
+    config,
+    clock: systemClock,
+    mailer: createMailer({ smtpUrl: null, from: config.mailFrom, log: silent }),
+  };
+  const app = await buildApp(deps);
+  app.get('/api/bench/ok', () => ({ ok: true }));
+  await app.ready();
+  return app;
+}
+
+async function bareFastify(): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false });
+  app.get('/ok', () => ({ ok: true }));
+  await app.ready();
+  return app;
+}
+
+/** Measure the app beside its baselines, interleaved (see measure.ts). */
+async function comparison(
+  id: string,
+  title: string,
+  app: Side,
+  baselines: Side[],
+  spec: RunSpec,
+  extra: Pick<Comparison, 'statements' | 'note'> = {},
+): Promise<Comparison> {
+  const [a, ...b] = await compare([app, ...baselines], spec);
+  if (!a) throw new Error('nothing measured');
+  return { id, title, app: a, baselines: b, ...extra };
+}
+
+interface ListCheck {
+  pupils: unknown[];
+  total: number;
+}
+
+function expectRows(rows: unknown[], n: number, what: string): void {
+  if (rows.length !== n) throw new Error(`${what}: expected ${n} rows, got ${rows.length}`);
+}
+
+/** The raw SQL of the pupil list: the page (25 rows and one to know if there is more) and the count. */
+function listSql(filter: string, withTeaches: boolean): { page: string; count: string } {
+  const teaches = withTeaches
+    ? `, exists (select 1 from teaching_group_pupils tgp join teaching_group_staff tgs on tgs.group_id = tgp.group_id
+         where tgp.pupil_id = p.id and tgs.user_id = $2) as teaches`
+    : '';
+  return {
+    page: `select p.id, p.given_name, p.family_name, p.preferred_name, p.year_group, p.form, p.current_level, p.left_on${teaches}
+           from pupils p where p.school_id = $1 and p.left_on is null ${filter}
+           order by p.family_name, p.given_name, p.id limit 26`,
+    count: `select count(*)::int as total from pupils p where p.school_id = $1 and p.left_on is null ${filter}`,
+  };
+}
+
+/** The first selects the profile (case view) makes: the pupil, whether the reader teaches them, the trust. */
+async function profileFirstSelects(q: Query, schoolId: string, pupilId: string, userId: string): Promise<void> {
+  const [pupil] = await q('select * from pupils where id = $1 and school_id = $2', [pupilId, schoolId]);
+  if (!pupil) throw new Error('profile pupil missing');
+  await q(
+    `select 1 from teaching_group_pupils tgp join teaching_group_staff tgs on tgs.group_id = tgp.group_id
+     where tgp.school_id = $1 and tgp.pupil_id = $2 and tgs.user_id = $3 limit 1`,
+    [schoolId, pupilId, userId],
+  );
+  await q('select trust_id from schools where id = $1', [schoolId]);
+}
+
+/** The rest: the level wording, contacts, level history, sharing, teaching groups. */
+async function profileLastSelects(q: Query, schoolId: string, pupilId: string): Promise<void> {
+  await q(
+    `select d.*, u.display_name from level_definitions d left join users u on u.id = d.created_by
+     where d.school_id = $1 and d.superseded_at is null`,
+    [schoolId],
+  );
+  await q('select * from contacts where school_id = $1 and pupil_id = $2 order by priority, name', [schoolId, pupilId]);
+  const history = await q(
+    `select c.*, u.display_name, d.* from level_changes c join users u on u.id = c.changed_by
+     left join level_definitions d on d.id = c.definition_id
+     where c.school_id = $1 and c.pupil_id = $2 order by c.changed_at desc`,
+    [schoolId, pupilId],
+  );
+  if (history.length === 0) throw new Error('profile pupil has no history');
+  await q(
+    'select audience, shared_at from level_shares where school_id = $1 and pupil_id = $2 order by shared_at desc',
+    [schoolId, pupilId],
+  );
+  await q(
+    `select g.code, g.name from teaching_group_pupils tgp join teaching_groups g on g.id = tgp.group_id
+     where tgp.school_id = $1 and tgp.pupil_id = $2 order by g.code`,
+    [schoolId, pupilId],
+  );
+}
+
+/** The audit append the profile makes (lock the chain head, insert, move the head), in raw SQL. */
+async function auditAppend(q: Query, actor: string, trustId: string, schoolId: string, pupilId: string): Promise<void> {
+  const [head] = await q<{ seq: string | number; hash: string }>(
+    'select seq, hash from audit_head where id = 1 for update',
+  );
+  if (!head) throw new Error('audit head missing');
+  const fields = {
+    seq: Number(head.seq) + 1,
+    at: new Date(),
+    actorUserId: actor,
+    trustId,
+    schoolId,
+    action: 'pupil.viewed',
+    subjectType: 'pupil',
+    subjectId: pupilId,
+    ip: '127.0.0.1',
+    detail: { view: 'case' },
+    prevHash: head.hash,
+  };
+  const hash = entryHash(fields);
+  await q(
+    `insert into audit_events (seq, at, actor_user_id, trust_id, school_id, action, subject_type, subject_id, ip, detail, prev_hash, hash)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    [
+      fields.seq,
+      fields.at,
+      actor,
+      trustId,
+      schoolId,
+      fields.action,
+      fields.subjectType,
+      pupilId,
+      fields.ip,
+      JSON.stringify(fields.detail),
+      fields.prevHash,
+      hash,
+    ],
+  );
+  await q('update audit_head set seq = $1, hash = $2 where id = 1', [fields.seq, hash]);
+}
+
+async function userId(db: BenchDatabase, email: string): Promise<string> {
+  const [row] = await db.raw.query<{ id: string }>('select id from users where email = $1', [email]);
+  if (!row) throw new Error(`no user ${email}`);
+  return row.id;
+}
+
+function sessionCookieOf(client: BenchClient): string {
+  const cookie = client.cookieHeader();
+  if (!cookie.includes('tandem_session=')) throw new Error('no session cookie after sign-in');
+  return cookie;
+}
+
+/** Statements an app request sends (through Drizzle), captured with nothing else in flight. */
+async function statementsOf(db: BenchDatabase, fn: () => Promise<unknown>) {
+  return db.capture.during(fn);
+}
+
+interface ListPlans {
+  page: PlanSummary;
+  count: PlanSummary;
+}
+
+/** EXPLAIN the exact page and count statements the app sends for the first page of the list. */
+async function listPlans(
+  db: BenchDatabase,
+  app: FastifyInstance,
+  school: GeneratedSchool,
+  cookie: string,
+): Promise<ListPlans> {
+  const url = `/api/schools/${school.id}/pupils?limit=25`;
+  const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+  const parsed = JSON.parse(res.body) as ListCheck;
+  expectRows(parsed.pupils, 25, 'app list');
+  if (parsed.total !== school.onRoll) throw new Error(`list total ${parsed.total}, expected ${school.onRoll}`);
+  const captured = await statementsOf(db, getter(app, url, cookie));
+  const page = captured.find((c) => /order by/i.test(c.sql) && /"pupils"/.test(c.sql));
+  const count = captured.find((c) => /count\(\*\)/i.test(c.sql) && /"pupils"/.test(c.sql));
+  if (!page || !count) throw new Error('could not find the list statements');
+  return {
+    page: await explainPlan(db.raw.query, page.sql, page.params),
+    count: await explainPlan(db.raw.query, count.sql, count.params),
+  };
+}
+
+/** Measurement 2: the pupil list for the SMHL (first page, filtered, searched, deep), app against raw SQL. */
+async function measureList(
+  db: BenchDatabase,
+  app: FastifyInstance,
+  school: GeneratedSchool,
+  smhlCookie: string,
+): Promise<Comparison[]> {
+  const s = school.id;
+  const base = `/api/schools/${s}/pupils?limit=25`;
+  const comparisons: Comparison[] = [];
+  const check = (body: string, rows: number) => expectRows((JSON.parse(body) as ListCheck).pupils, rows, 'app list');
+  const [at1000] = await db.raw.query<{ family_name: string; given_name: string; id: string }>(
+    `select family_name, given_name, id from pupils where school_id = $1 and left_on is null
+       order by family_name, given_name, id offset 999 limit 1`,
+    [s],
+  );
+  if (!at1000) throw new Error('school has fewer than 1,000 pupils on roll');
+  const cursor = encodeCursor({ f: at1000.family_name, g: at1000.given_name, id: at1000.id });
+  const [{ n: year9 } = { n: 0 }] = await db.raw.query<{ n: number }>(
+    'select count(*)::int as n from pupils where school_id = $1 and left_on is null and year_group = 9',
+    [s],
+  );
+  const [{ n: sm } = { n: 0 }] = await db.raw.query<{ n: number }>(
+    `select count(*)::int as n from pupils where school_id = $1 and left_on is null
+       and (family_name ilike 'sm%' or given_name ilike 'sm%' or preferred_name ilike 'sm%')`,
+    [s],
+  );
+  const cases: { id: string; title: string; url: string; filter: string; params: unknown[]; rows: number }[] = [
+    {
+      id: 'a',
+      title: `Pupil list, first page (25 of ${school.onRoll}, SMHL)`,
+      url: base,
+      filter: '',
+      params: [],
+      rows: 25,
+    },
+    {
+      id: 'b',
+      title: `Pupil list, Year 9 only (25 of ${year9})`,
+      url: `${base}&yearGroup=9`,
+      filter: 'and p.year_group = $2',
+      params: [9],
+      rows: Math.min(25, year9),
+    },
+    {
+      id: 'c',
+      title: `Pupil list, search "sm" (25 of ${sm})`,
+      url: `${base}&search=sm`,
+      filter: 'and (p.family_name ilike $2 or p.given_name ilike $2 or p.preferred_name ilike $2)',
+      params: ['sm%'],
+      rows: Math.min(25, sm),
+    },
+    {
+      id: 'd',
+      title: 'Pupil list, deep page (keyset after row 1,000)',
+      url: `${base}&after=${cursor}`,
+      filter: 'and (p.family_name, p.given_name, p.id) > ($2, $3, $4::uuid)',
+      params: [at1000.family_name, at1000.given_name, at1000.id],
+      rows: 25,
+    },
+  ];
+  for (const c of cases) {
+    const sql = listSql(c.filter, false);
+    const params = [s, ...c.params];
+    const appCall = getter(app, c.url, smhlCookie);
+    const res = await app.inject({ method: 'GET', url: c.url, headers: { cookie: smhlCookie } });
+    check(res.body, c.rows);
+    const statements = (await statementsOf(db, appCall)).length;
+    const rawCall = async () => {
+      const page = await db.raw.query(sql.page, params);
+      await db.raw.query(sql.count, params);
+      if (page.length < c.rows) throw new Error('raw list short');
+    };
+    log(`  2${c.id} ${c.title}`);
+    comparisons.push(
+      await comparison(
+        `2${c.id}`,
+        c.title,
+        { label: `GET ${c.url.replace(s, ':school').replace(/after=[^&]+/, 'after=…')}`, fn: appCall },
+        [{ label: 'raw SQL: page + count', fn: rawCall }],
+        FAST,
+        { statements },
+      ),
+    );
+  }
+  return comparisons;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const loadAtStart = os.loadavg();
+  const plan = planTrust(scale, leaverRatio);
+  const onRoll = plan.schools.reduce((a, s) => a + s.onRoll, 0);
+  const leavers = plan.schools.reduce((a, s) => a + s.leavers, 0);
+  log(
+    `Tandem bench: ${usePostgres ? 'PostgreSQL' : `PGlite (${pgliteDir ?? 'in memory'})`}, scale ${scale}: ` +
+      `${plan.schools.length} schools, ${onRoll} pupils on roll, ${leavers} former pupils (ten years)`,
+  );
+  if (loadAtStart[0] !== undefined && loadAtStart[0] > os.cpus().length) {
+    log(
+      `  note: load average ${loadAtStart[0].toFixed(1)} on ${os.cpus().length} cores: other work is competing; figures will be noisy`,
+    );
+  }
+
+  const opened: BenchDatabase[] = [];
+  const apps: FastifyInstance[] = [];
+  try {
+    const passwordHash = await hashPassword(BENCH_PASSWORD);
+    const now = new Date();
+
+    let t = performance.now();
+    const big = await openDatabase('trust', 'tandem_bench');
+    opened.push(big);
+    const openSeconds = (performance.now() - t) / 1000;
+    log(`Created and migrated the database in ${openSeconds.toFixed(1)} s; generating the trust...`);
+    const trust = await generateTrust(big.raw, plan, { now, passwordHash, log });
+    log(
+      `Generated in ${trust.seconds.toFixed(1)} s: ${Object.entries(trust.rows)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
+    const [version] = await big.raw.query<{ v: string }>('select version() as v');
+
+    t = performance.now();
+    const one = await openDatabase('one school', 'tandem_bench_one');
+    opened.push(one);
+    const oneTrust = await generateTrust(one.raw, plan, { now, passwordHash, onlySchools: [0] });
+    log(
+      `One-school database (school 0 alone, row for row the same) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
+
+    const school = trust.schools[0];
+    const oneSchool = oneTrust.schools[0];
+    if (!school || !oneSchool) throw new Error('school 0 not generated');
+
+    const app = await appOn(big);
+    apps.push(app);
+    const appOne = await appOn(one);
+    apps.push(appOne);
+    const bare = await bareFastify();
+    apps.push(bare);
+
+    // Sessions: the SMHL (password and two-factor, once) and a Year 9 tutor, on each database.
+    const smhl = new BenchClient(app);
+    await smhl.signIn(school.smhlEmail, BENCH_PASSWORD, BENCH_TOTP_SECRET);
+    const smhlCookie = sessionCookieOf(smhl);
+    const smhlId = await userId(big, school.smhlEmail);
+    const tutor = new BenchClient(app);
+    await tutor.signIn(school.tutorEmail, BENCH_PASSWORD, null);
+    const tutorCookie = sessionCookieOf(tutor);
+    const tutorId = await userId(big, school.tutorEmail);
+    const smhlOne = new BenchClient(appOne);
+    await smhlOne.signIn(oneSchool.smhlEmail, BENCH_PASSWORD, BENCH_TOTP_SECRET);
+    const smhlOneCookie = sessionCookieOf(smhlOne);
+
+    // Warm the code paths (V8 optimises what runs often) so the first comparison is not the coldest.
+    const warmList = getter(app, `/api/schools/${school.id}/pupils?limit=25`, smhlCookie);
+    for (let i = 0; i < 200; i++) await warmList();
+
+    const comparisons: Comparison[] = [];
+    const plans: { trust?: ListPlans; alone?: ListPlans } = {};
+    log('Measuring (each: warm-up, one at a time, then several in flight):');
+
+    // 1. Sign-in against a bare argon2id verify of the same hash.
+    {
+      const csrfClient = new BenchClient(app);
+      const token = await csrfClient.csrfToken();
+      const headers = { 'x-csrf-token': token, cookie: csrfClient.cookieHeader() };
+      const payload = { email: school.tutorEmail, password: BENCH_PASSWORD };
+      const signIn = async () => {
+        const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', headers, payload });
+        if (res.statusCode !== 200) throw new Error(`sign-in: ${res.statusCode} ${res.body}`);
+      };
+      const [stored] = await big.raw.query<{ password_hash: string }>(
+        'select password_hash from users where email = $1',
+        [school.tutorEmail],
+      );
+      if (!stored) throw new Error('tutor missing');
+      const bareVerify = async () => {
+        if (!(await verify(stored.password_hash, BENCH_PASSWORD))) throw new Error('argon2 verify failed');
+      };
+      const statements = (await statementsOf(big, signIn)).length;
+      log('  1 sign-in');
+      comparisons.push(
+        await comparison(
+          '1',
+          `Sign-in (tutor, no two-factor; argon2id m=${ARGON2_PARAMS.memoryCost} KiB, t=${ARGON2_PARAMS.timeCost}, p=${ARGON2_PARAMS.parallelism})`,
+          { label: 'POST /api/auth/sign-in', fn: signIn },
+          [{ label: 'bare argon2id verify of the same hash', fn: bareVerify }],
+          SLOW,
+          { statements },
+        ),
+      );
+    }
+
+    // 2. The pupil list.
+    comparisons.push(...(await measureList(big, app, school, smhlCookie)));
+    {
+      const url = `/api/schools/${school.id}/pupils?limit=25`;
+      const sql = listSql('', true);
+      const appCall = getter(app, url, tutorCookie);
+      const statements = (await statementsOf(big, appCall)).length;
+      log('  2e pupil list as a tutor');
+      comparisons.push(
+        await comparison(
+          '2e',
+          'Pupil list, first page as a Year 9 tutor (teacher path)',
+          { label: 'GET /api/schools/:school/pupils?limit=25', fn: appCall },
+          [
+            {
+              label: 'raw SQL: page (with "teaches") + count',
+              fn: async () => {
+                await big.raw.query(sql.page, [school.id, tutorId]);
+                await big.raw.query(sql.count, [school.id]);
+              },
+            },
+          ],
+          FAST,
+          { statements },
+        ),
+      );
+    }
+
+    // 3. The pupil profile, case view (with its audit write).
+    {
+      const ids = school.profilePupilIds;
+      if (ids.length === 0) throw new Error('no pupils with a level for the profile');
+      let n = 0;
+      const nextPupil = () => ids[n++ % ids.length] as string;
+      const appCall = async () => {
+        const url = `/api/schools/${school.id}/pupils/${nextPupil()}`;
+        const res = await app.inject({ method: 'GET', url, headers: { cookie: smhlCookie } });
+        if (res.statusCode !== 200) throw new Error(`profile: ${res.statusCode} ${res.body.slice(0, 200)}`);
+      };
+      const probe = await app.inject({
+        method: 'GET',
+        url: `/api/schools/${school.id}/pupils/${ids[0] ?? ''}`,
+        headers: { cookie: smhlCookie },
+      });
+      const body = JSON.parse(probe.body) as { view: string; history?: unknown[] };
+      if (body.view !== 'case' || !body.history?.length) throw new Error('profile is not the case view with history');
+      const statements = (await statementsOf(big, appCall)).length;
+      const [history] = await big.raw.query<{ avg: number }>(
+        `select avg(n)::float as avg from (select count(*) n from level_changes where pupil_id = any($1::uuid[]) group by pupil_id) x`,
+        [ids],
+      );
+      log('  3 pupil profile');
+      const rawSelects = async () => {
+        const pupilId = nextPupil();
+        await profileFirstSelects(big.raw.query, school.id, pupilId, smhlId);
+        await profileLastSelects(big.raw.query, school.id, pupilId);
+      };
+      // The app appends to the audit trail after the first three selects, so it holds the lock on
+      // the chain head (one row for the whole installation) while the last five run; appending last
+      // holds it only for the commit.
+      const rawAuditInAppOrder = async () =>
+        big.raw.transaction(async (q) => {
+          const pupilId = nextPupil();
+          await profileFirstSelects(q, school.id, pupilId, smhlId);
+          await auditAppend(q, smhlId, trust.trustId, school.id, pupilId);
+          await profileLastSelects(q, school.id, pupilId);
+        });
+      const rawAuditLast = async () =>
+        big.raw.transaction(async (q) => {
+          const pupilId = nextPupil();
+          await profileFirstSelects(q, school.id, pupilId, smhlId);
+          await profileLastSelects(q, school.id, pupilId);
+          await auditAppend(q, smhlId, trust.trustId, school.id, pupilId);
+        });
+      comparisons.push(
+        await comparison(
+          '3',
+          `Pupil profile, case view (SMHL; ${ids.length} pupils in turn, ${(history?.avg ?? 0).toFixed(1)} level changes each)`,
+          { label: 'GET /api/schools/:school/pupils/:pupil', fn: appCall },
+          [
+            { label: 'raw SQL: the 8 selects', fn: rawSelects },
+            { label: 'raw SQL: 8 selects + audit append (app order), one tx', fn: rawAuditInAppOrder },
+            { label: 'raw SQL: 8 selects, audit append last, one tx', fn: rawAuditLast },
+          ],
+          FAST,
+          { statements },
+        ),
+      );
+    }
+
+    // 4. The floor: a route that does nothing, bare and through the whole app.
+    {
+      log('  4 framework floor');
+      comparisons.push(
+        await comparison(
+          '4a',
+          'A route returning {ok:true}, no session',
+          { label: 'Tandem app (helmet, cookies, CSRF, auth hooks)', fn: getter(app, '/api/bench/ok', '') },
+          [{ label: 'bare Fastify, no plugins', fn: getter(bare, '/ok', '') }],
+          FAST,
+        ),
+      );
+      const sessionId = tokenHash(/tandem_session=([^;]+)/.exec(smhlCookie)?.[1] ?? '');
+      const okSignedIn = getter(app, '/api/bench/ok', smhlCookie);
+      const statements = (await statementsOf(big, okSignedIn)).length;
+      comparisons.push(
+        await comparison(
+          '4b',
+          'A route returning {ok:true}, signed in (session lookup)',
+          { label: 'Tandem app with the SMHL session cookie', fn: okSignedIn },
+          [
+            {
+              label: 'raw SQL: session + user, role assignments',
+              fn: async () => {
+                const [row] = await big.raw.query(
+                  'select s.*, u.* from sessions s join users u on u.id = s.user_id where s.id = $1',
+                  [sessionId],
+                );
+                if (!row) throw new Error('session missing');
+                await big.raw.query(
+                  'select role, trust_id, school_id from role_assignments where user_id = $1 and revoked_at is null',
+                  [smhlId],
+                );
+              },
+            },
+          ],
+          FAST,
+          { statements },
+        ),
+      );
+    }
+
+    // 5. Cost does not grow with other schools: the same school alone in its own database, measured
+    // interleaved with the trust, and the plans of the exact statements in both.
+    {
+      log('  5 the same school alone in a database');
+      const url = `/api/schools/${school.id}/pupils?limit=25`;
+      const sql = listSql('', false);
+      const rawList = (db: BenchDatabase) => async () => {
+        const page = await db.raw.query(sql.page, [school.id]);
+        await db.raw.query(sql.count, [school.id]);
+        expectRows(page, 26, 'raw list');
+      };
+      const [appTrust, appAlone, rawTrust, rawAlone] = await compare(
+        [
+          { label: `in the trust (${plan.schools.length} schools)`, fn: getter(app, url, smhlCookie) },
+          { label: 'the same school alone in its database', fn: getter(appOne, url, smhlOneCookie) },
+          { label: `in the trust (${plan.schools.length} schools)`, fn: rawList(big) },
+          { label: 'the same school alone in its database', fn: rawList(one) },
+        ],
+        FAST,
+      );
+      if (!appTrust || !appAlone || !rawTrust || !rawAlone) throw new Error('isolation not measured');
+      comparisons.push(
+        {
+          id: '5a',
+          title: 'Pupil list first page through the app: the trust against the same school alone',
+          app: appTrust,
+          baselines: [appAlone],
+          sideNames: ['app', 'app'],
+        },
+        {
+          id: '5b',
+          title: 'Pupil list first page in raw SQL: the trust against the same school alone',
+          app: rawTrust,
+          baselines: [rawAlone],
+          sideNames: ['raw', 'raw'],
+        },
+      );
+      plans.trust = await listPlans(big, app, school, smhlCookie);
+      plans.alone = await listPlans(one, appOne, oneSchool, smhlOneCookie);
+    }
+    const trustPlans = plans.trust;
+    const alonePlans = plans.alone;
+    if (!trustPlans || !alonePlans) throw new Error('plans missing');
+
+    const table = formatTable(comparisons, inFlight);
+    log('');
+    log(table);
+    log('');
+    log('5. Plans of the exact list statements the app sent (EXPLAIN ANALYZE, BUFFERS), trust vs school alone:');
+    for (const [name, p, q] of [
+      ['page ', trustPlans.page, alonePlans.page],
+      ['count', trustPlans.count, alonePlans.count],
+    ] as const) {
+      log(
+        `  ${name}: ${p.nodes.join(' > ')} | buffers ${p.buffers} vs ${q.buffers} alone | ` +
+          `rows read ${p.rowsRead} vs ${q.rowsRead} | ${p.executionMs.toFixed(2)} ms vs ${q.executionMs.toFixed(2)} ms`,
+      );
+    }
+
+    const seconds = (performance.now() - started) / 1000;
+    const result = {
+      generatedAt: new Date().toISOString(),
+      seconds,
+      environment: {
+        node: process.version,
+        cpus: os.cpus().length,
+        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+        loadAverageAtStart: loadAtStart,
+        loadAverageAtEnd: os.loadavg(),
+        database: usePostgres ? 'postgres' : 'pglite',
+        databaseVersion: version?.v ?? null,
+        pgliteDataDir: usePostgres ? null : (pgliteDir ?? 'memory'),
+        poolSize: usePostgres ? POOL_SIZE : null,
+      },
+      settings: { scale, leaverRatio, iterations, inFlight, fast: FAST, slow: SLOW },
+      argon2: {
+        algorithm: 'argon2id',
+        memoryKiB: ARGON2_PARAMS.memoryCost,
+        timeCost: ARGON2_PARAMS.timeCost,
+        parallelism: ARGON2_PARAMS.parallelism,
+      },
+      data: {
+        schools: plan.schools,
+        rows: trust.rows,
+        generateSeconds: trust.seconds,
+        openAndMigrateSeconds: openSeconds,
+        measuredSchool: { ...school, profilePupilIds: school.profilePupilIds.length },
+      },
+      comparisons: comparisons.map((c) => ({ ...c, ratios: ratios(c) })),
+      plans,
+      table,
+    };
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    const file = path.join(RESULTS_DIR, 'latest.json');
+    fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+    log(`\nDone in ${seconds.toFixed(0)} s. Results: ${path.relative(process.cwd(), file)}`);
+  } finally {
+    for (const a of apps) await a.close();
+    for (const d of opened.reverse())
+      await d.close().catch((err: unknown) => log(`could not close ${d.label}: ${String(err)}`));
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error('bench failed:', err instanceof Error ? (err.stack ?? err.message) : err);
+  process.exitCode = 1;
+});

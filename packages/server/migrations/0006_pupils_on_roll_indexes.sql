@@ -1,0 +1,2 @@
+CREATE INDEX "pupils_on_roll_name_idx" ON "pupils" USING btree ("school_id","family_name","given_name","id") WHERE "pupils"."left_on" is null;--> statement-breakpoint
+CREATE INDEX "pupils_on_roll_year_idx" ON "pupils" USING btree ("school_id","year_group","family_name","given_name","id") WHERE "pupils"."left_on" is null;
