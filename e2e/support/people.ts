@@ -26,3 +26,9 @@ export const TUTOR = {
 };
 
 export type Person = typeof HEAD;
+export const SMHL = {
+  email: 'sam.patel@kingsmead.example',
+  name: 'Sam Patel',
+  greetingName: 'Sam',
+  twoFactor: true,
+};

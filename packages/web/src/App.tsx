@@ -28,6 +28,16 @@ import { TrustSchoolsPage } from './schools/TrustSchoolsPage';
 import { InviteStaffPage } from './staff/InviteStaffPage';
 import { StaffListPage } from './staff/StaffListPage';
 import { StaffMemberPage } from './staff/StaffMemberPage';
+import { ImportPage } from './imports/ImportPage';
+import { ImportPreviewPage } from './imports/ImportPreviewPage';
+import { EditLevelPage } from './levels/EditLevelPage';
+import { LevelsPage } from './levels/LevelsPage';
+import { LevelVersionsPage } from './levels/LevelVersionsPage';
+import { ChangeLevelPage } from './pupils/ChangeLevelPage';
+import { CorrectDetailsPage } from './pupils/CorrectDetailsPage';
+import { PupilListPage } from './pupils/PupilListPage';
+import { PupilPage } from './pupils/PupilPage';
+import { ShareLevelsPage } from './sharing/ShareLevelsPage';
 
 /**
  * Who may open a page: anyone; only people not signed in; people part-way through signing in;
@@ -65,6 +75,56 @@ const ROUTES: readonly Route[] = [
     path: '/schools/:schoolId/staff/:userId',
     access: 'complete',
     render: (x) => <StaffMemberPage schoolId={p(x, 'schoolId')} userId={p(x, 'userId')} />,
+  },
+  {
+    path: '/schools/:schoolId/pupils',
+    access: 'complete',
+    render: (x) => <PupilListPage schoolId={p(x, 'schoolId')} />,
+  },
+  {
+    path: '/schools/:schoolId/pupils/:pupilId',
+    access: 'complete',
+    render: (x) => <PupilPage schoolId={p(x, 'schoolId')} pupilId={p(x, 'pupilId')} />,
+  },
+  {
+    path: '/schools/:schoolId/pupils/:pupilId/level',
+    access: 'complete',
+    render: (x) => <ChangeLevelPage schoolId={p(x, 'schoolId')} pupilId={p(x, 'pupilId')} />,
+  },
+  {
+    path: '/schools/:schoolId/pupils/:pupilId/correct',
+    access: 'complete',
+    render: (x) => <CorrectDetailsPage schoolId={p(x, 'schoolId')} pupilId={p(x, 'pupilId')} />,
+  },
+  {
+    path: '/schools/:schoolId/levels',
+    access: 'complete',
+    render: (x) => <LevelsPage schoolId={p(x, 'schoolId')} />,
+  },
+  {
+    path: '/schools/:schoolId/levels/:code/edit',
+    access: 'complete',
+    render: (x) => <EditLevelPage schoolId={p(x, 'schoolId')} code={p(x, 'code')} />,
+  },
+  {
+    path: '/schools/:schoolId/levels/:code/versions',
+    access: 'complete',
+    render: (x) => <LevelVersionsPage schoolId={p(x, 'schoolId')} code={p(x, 'code')} />,
+  },
+  {
+    path: '/schools/:schoolId/import',
+    access: 'complete',
+    render: (x) => <ImportPage schoolId={p(x, 'schoolId')} />,
+  },
+  {
+    path: '/schools/:schoolId/import/:importId',
+    access: 'complete',
+    render: (x) => <ImportPreviewPage schoolId={p(x, 'schoolId')} importId={p(x, 'importId')} />,
+  },
+  {
+    path: '/schools/:schoolId/share-levels',
+    access: 'complete',
+    render: (x) => <ShareLevelsPage schoolId={p(x, 'schoolId')} />,
   },
   {
     path: '/schools/:schoolId/settings',

@@ -127,6 +127,40 @@ export function lastServerContact(): number {
   return lastRequestAt;
 }
 
+/** The error a refused request stands for, with the server's own message where it sent one. */
+function errorFromResponse(status: number, json: unknown): ApiError {
+  const parsed = errorBodySchema.safeParse(json);
+  const code: ErrorCode =
+    parsed.success && isErrorCode(parsed.data.error.code) ? parsed.data.error.code : statusToCode(status);
+  const message = parsed.success ? parsed.data.error.message : FALLBACK_MESSAGES[code];
+  const fields = parsed.success ? (parsed.data.error.fields ?? []) : [];
+  return new ApiError(code, status, message, fields);
+}
+
+/** A refusal because the CSRF token was missing or stale: worth one retry with a fresh token. */
+function isCsrfRefusal(method: Method, error: ApiError): boolean {
+  return method !== 'GET' && error.status === 403 && error.code === 'forbidden' && /csrf|expired/i.test(error.message);
+}
+
+function noticeSessionEnd(path: string, error: ApiError): void {
+  if (
+    (error.code === 'unauthenticated' || error.code === 'mfa_required') &&
+    !path.startsWith('/api/auth/') &&
+    onUnauthenticated !== null
+  ) {
+    onUnauthenticated(error.code);
+  }
+}
+
+function parseJson(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 async function send(method: Method, path: string, body: unknown, retryCsrf: boolean): Promise<unknown> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -146,43 +180,16 @@ async function send(method: Method, path: string, body: unknown, retryCsrf: bool
     throw new ApiError('network', 0, FALLBACK_MESSAGES.network);
   }
 
-  const text = await response.text().catch(() => '');
-  let json: unknown = undefined;
-  if (text !== '') {
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-  }
-
+  const json = parseJson(await response.text().catch(() => ''));
   if (response.ok) return json;
 
-  const parsed = errorBodySchema.safeParse(json);
-  const code: ErrorCode =
-    parsed.success && isErrorCode(parsed.data.error.code) ? parsed.data.error.code : statusToCode(response.status);
-  const message = parsed.success ? parsed.data.error.message : FALLBACK_MESSAGES[code];
-  const fields = parsed.success ? (parsed.data.error.fields ?? []) : [];
-
-  if (
-    retryCsrf &&
-    method !== 'GET' &&
-    response.status === 403 &&
-    code === 'forbidden' &&
-    /csrf|expired/i.test(message)
-  ) {
+  const error = errorFromResponse(response.status, json);
+  if (retryCsrf && isCsrfRefusal(method, error)) {
     await refreshCsrfToken();
     return send(method, path, body, false);
   }
-
-  if (
-    (code === 'unauthenticated' || code === 'mfa_required') &&
-    !path.startsWith('/api/auth/') &&
-    onUnauthenticated !== null
-  ) {
-    onUnauthenticated(code);
-  }
-  throw new ApiError(code, response.status, message, fields);
+  noticeSessionEnd(path, error);
+  throw error;
 }
 
 function parseWith<T>(schema: z.ZodType<T>, json: unknown): T {
@@ -207,6 +214,10 @@ export async function apiPatch<T>(path: string, body: unknown, schema: z.ZodType
   return parseWith(schema, await send('PATCH', path, body, true));
 }
 
+export async function apiPut<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
+  return parseWith(schema, await send('PUT', path, body, true));
+}
+
 export async function apiDelete<T>(path: string, schema: z.ZodType<T>): Promise<T> {
   return parseWith(schema, await send('DELETE', path, undefined, true));
 }
@@ -223,3 +234,119 @@ export function withQuery(path: string, query: Record<string, string | number | 
 }
 
 export const enc = encodeURIComponent;
+
+/** "level-letters-year-9.pdf" from a Content-Disposition header, or the fallback. */
+function fileNameFrom(disposition: string | null, fallback: string): string {
+  const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition ?? '');
+  if (match?.[1] === undefined) return fallback;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return match[1];
+  }
+}
+
+/**
+ * POSTs a JSON body and receives a file (a PDF), for the page to save. Refusals come back as the
+ * usual JSON errors.
+ */
+export async function apiDownload(
+  path: string,
+  body: unknown,
+  fallbackName: string,
+  retryCsrf = true,
+): Promise<{ blob: Blob; fileName: string }> {
+  const headers: Record<string, string> = {
+    accept: 'application/pdf, application/json',
+    'content-type': 'application/json',
+    'x-csrf-token': await currentCsrfToken(),
+  };
+  let response: Response;
+  lastRequestAt = Date.now();
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      body: JSON.stringify(body ?? {}),
+    });
+  } catch {
+    throw new ApiError('network', 0, FALLBACK_MESSAGES.network);
+  }
+  if (response.ok) {
+    let blob: Blob;
+    try {
+      blob = await response.blob();
+    } catch {
+      throw new ApiError('network', 0, FALLBACK_MESSAGES.network);
+    }
+    return { blob, fileName: fileNameFrom(response.headers.get('content-disposition'), fallbackName) };
+  }
+  const error = errorFromResponse(response.status, parseJson(await response.text().catch(() => '')));
+  if (retryCsrf && isCsrfRefusal('POST', error)) {
+    await refreshCsrfToken();
+    return apiDownload(path, body, fallbackName, false);
+  }
+  noticeSessionEnd(path, error);
+  throw error;
+}
+
+export interface UploadProgress {
+  loaded: number;
+  total: number;
+}
+
+function uploadOnce(
+  path: string,
+  file: Blob,
+  contentType: string,
+  token: string,
+  onProgress: (progress: UploadProgress) => void,
+): Promise<{ status: number; json: unknown }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('content-type', contentType);
+    xhr.setRequestHeader('x-csrf-token', token);
+    xhr.upload.addEventListener('progress', (event) => {
+      onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : file.size });
+    });
+    xhr.addEventListener('load', () => {
+      resolve({ status: xhr.status, json: parseJson(xhr.responseText) });
+    });
+    xhr.addEventListener('error', () => {
+      reject(new ApiError('network', 0, FALLBACK_MESSAGES.network));
+    });
+    xhr.addEventListener('abort', () => {
+      reject(new ApiError('network', 0, FALLBACK_MESSAGES.network));
+    });
+    lastRequestAt = Date.now();
+    xhr.send(file);
+  });
+}
+
+/**
+ * Sends a file as the raw request body (XMLHttpRequest rather than fetch, so that the page can
+ * show how much has been uploaded), and parses the JSON answer.
+ */
+export async function apiUpload<T>(
+  path: string,
+  file: Blob,
+  contentType: string,
+  schema: z.ZodType<T>,
+  onProgress: (progress: UploadProgress) => void,
+  retryCsrf = true,
+): Promise<T> {
+  const { status, json } = await uploadOnce(path, file, contentType, await currentCsrfToken(), onProgress);
+  if (status >= 200 && status < 300) return parseWith(schema, json);
+  const error = errorFromResponse(status, json);
+  if (retryCsrf && isCsrfRefusal('POST', error)) {
+    await refreshCsrfToken();
+    return apiUpload(path, file, contentType, schema, onProgress, false);
+  }
+  noticeSessionEnd(path, error);
+  throw error;
+}

@@ -1,17 +1,10 @@
-import {
-  mfaCodeBody,
-  mfaEnrolmentResponse,
-  recoveryCodesResponse,
-  roleRequiresMfa,
-  ROLE_LABELS,
-  type Role,
-} from '@tandem/core';
+import { mfaCodeBody, mfaEnrolmentResponse, recoveryCodesResponse } from '@tandem/core';
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { apiPost, refreshCsrfToken, toApiError, type ApiError } from '../api/client';
 import { Button, ButtonGroup, ErrorSummary, Form, TextField } from '../components/Form';
 import { useFormErrors } from '../components/formErrors';
-import { listInWords } from '../components/format';
+import { saveFile } from '../components/download';
 import { Loading, PageTitle, WarningText } from '../components/Page';
 import { safeNextPath, useNavigate, useSearchParams } from '../router/router';
 import { pathForStage, useSession } from './session';
@@ -25,25 +18,10 @@ function spaced(secret: string): string {
   return secret.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
 }
 
-function useRolesNeedingMfa(): string {
-  const { session } = useSession();
-  const reasons: string[] = [];
-  for (const school of session.schools) {
-    const roles = school.roles.filter((r: Role) => roleRequiresMfa(r));
-    if (roles.length > 0) reasons.push(`${listInWords(roles.map((r) => ROLE_LABELS[r]))} at ${school.name}`);
-  }
-  for (const trust of session.trusts) {
-    const roles = trust.roles.filter((r: Role) => roleRequiresMfa(r));
-    if (roles.length > 0) reasons.push(`${listInWords(roles.map((r) => ROLE_LABELS[r]))} for ${trust.name}`);
-  }
-  return listInWords(reasons);
-}
-
 export function SetUpTwoFactorPage() {
   const { refresh, signOut } = useSession();
   const navigate = useNavigate();
   const next = safeNextPath(useSearchParams().get('next'));
-  const because = useRolesNeedingMfa();
   const [attempt, setAttempt] = useState(0);
   const [enrolment, setEnrolment] = useState<
     { attempt: number; data: Enrolment } | { attempt: number; error: ApiError } | null
@@ -121,8 +99,8 @@ export function SetUpTwoFactorPage() {
       <ErrorSummary errors={form.errors} />
       <PageTitle>Set up two-factor sign-in</PageTitle>
       <p className="lead">
-        {because === '' ? 'Your role' : `As ${because}, you`} can see or manage sensitive information about pupils. To
-        keep it safe, you need to enter a code from an app on your phone each time you sign in, as well as your
+        Your account gives you access to sensitive information about pupils, or to who can see it. To keep that
+        information safe, you need to enter a code from an app on your phone each time you sign in, as well as your
         password.
       </p>
 
@@ -212,16 +190,7 @@ function RecoveryCodes({ codes, busy, onContinue }: { codes: string[]; busy: boo
       ...codes,
       '',
     ].join('\r\n');
-    const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = 'tandem-recovery-codes.txt';
-    document.body.append(link);
-    link.click();
-    link.remove();
-    window.setTimeout(() => {
-      URL.revokeObjectURL(url);
-    }, 10_000);
+    saveFile(new Blob([text], { type: 'text/plain;charset=utf-8' }), 'tandem-recovery-codes.txt');
   };
 
   return (

@@ -197,6 +197,35 @@ export function SelectField({ name, label, hint, error, value, onValueChange, op
   );
 }
 
+type FileFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'value' | 'onChange' | 'type'> & {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  onFileChange: (file: File | null) => void;
+};
+
+/** A file picker. The browser keeps the chosen file; the page is told which one. */
+export function FileField({ name, label, hint, error, onFileChange, className, ...rest }: FileFieldProps) {
+  const id = fieldId(name);
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <input
+        id={id}
+        name={name}
+        type="file"
+        className={cx('file-upload', error !== undefined && 'file-upload--error', className)}
+        onChange={(e) => {
+          onFileChange(e.target.files?.[0] ?? null);
+        }}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error !== undefined ? true : undefined}
+        {...rest}
+      />
+    </FieldShell>
+  );
+}
+
 interface FieldsetProps {
   name: string;
   legend: ReactNode;

@@ -151,23 +151,51 @@ export function Panel({
   );
 }
 
-/** Who a pupil can talk to straight away. Shown on every pupil page. */
-export function HelpNow() {
+/** The free lines anyone can call or text, at any time. */
+function HelpLines() {
+  return (
+    <ul className="list help-list">
+      <li>
+        <strong>Childline</strong>: call <a href="tel:08001111">0800 1111</a>
+      </li>
+      <li>
+        <strong>Shout</strong>: text SHOUT to <a href="sms:85258">85258</a>
+      </li>
+      <li>
+        <strong>Samaritans</strong>: call <a href="tel:116123">116 123</a>
+      </li>
+    </ul>
+  );
+}
+
+/**
+ * Who to turn to straight away. Shown on every pupil page: in a pupil's own words on their pages,
+ * and for staff on the pages about a pupil.
+ */
+export function HelpNow({ audience = 'pupil' }: { audience?: 'pupil' | 'staff' }) {
+  if (audience === 'staff') {
+    return (
+      <Panel title="Help now" tone="help">
+        <p>
+          If you think a pupil is at risk of harm, find the Designated Safeguarding Lead (DSL) or a deputy DSL in person
+          straight away. Do not wait, and do not only send a message.
+        </p>
+        <p>If you are worried about how a pupil is feeling, tell your Mental Health Lead or the pupil&rsquo;s tutor.</p>
+        <p>Pupils, and you, can talk to someone for free, at any time, day or night:</p>
+        <HelpLines />
+        <p className="help-emergency">
+          <strong>
+            In an emergency, call <a href="tel:999">999</a>.
+          </strong>
+        </p>
+      </Panel>
+    );
+  }
   return (
     <Panel title="Help now" tone="help">
       <p>If you feel unsafe or upset, talk to an adult you trust in school, like your teacher or the school nurse.</p>
       <p>You can also talk to someone for free, at any time, day or night:</p>
-      <ul className="list help-list">
-        <li>
-          <strong>Childline</strong>: call <a href="tel:08001111">0800 1111</a>
-        </li>
-        <li>
-          <strong>Shout</strong>: text SHOUT to <a href="sms:85258">85258</a>
-        </li>
-        <li>
-          <strong>Samaritans</strong>: call <a href="tel:116123">116 123</a>
-        </li>
-      </ul>
+      <HelpLines />
       <p className="help-emergency">
         <strong>
           In an emergency, call <a href="tel:999">999</a>.

@@ -1,6 +1,6 @@
 /** The frame around every page: skip link, header, navigation, main content and footer. */
 import type { ReactNode } from 'react';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { rememberPlace, schoolCan, trustCan, useSession } from '../auth/session';
 import { Link, matchPath, useLocation } from '../router/router';
 import { roleNames } from './format';
@@ -30,6 +30,11 @@ function usePlace(): Place | null {
     if (school === undefined) return null;
     const base = `/schools/${encodeURIComponent(id)}`;
     const nav: NavItem[] = [{ to: base, label: 'Home', exact: true }];
+    if (schoolCan(school, 'pupil.readList')) nav.push({ to: `${base}/pupils`, label: 'Pupils' });
+    // Every member of staff may read the level framework; the list of pupils comes with it.
+    if (schoolCan(school, 'pupil.readList')) nav.push({ to: `${base}/levels`, label: 'Levels' });
+    if (schoolCan(school, 'pupil.import')) nav.push({ to: `${base}/import`, label: 'Import' });
+    if (schoolCan(school, 'level.shareTermly')) nav.push({ to: `${base}/share-levels`, label: 'Share levels' });
     if (schoolCan(school, 'school.manageStaff')) nav.push({ to: `${base}/staff`, label: 'Staff and roles' });
     if (schoolCan(school, 'school.viewAudit')) nav.push({ to: `${base}/audit`, label: 'Audit trail' });
     // The server lets whoever manages staff change the school's settings.
@@ -102,6 +107,57 @@ function PlaceSwitcher({ current }: { current: Place | null }) {
   );
 }
 
+function isActive(item: NavItem, pathname: string): boolean {
+  return item.exact === true
+    ? pathname === item.to
+    : matchPath(item.to, pathname) !== null || pathname.startsWith(`${item.to}/`);
+}
+
+/**
+ * The school's or trust's pages. On a phone the links sit behind a "Menu" button (named with the
+ * page you are on), so that the header stays one tidy line; wider screens show them all in a row.
+ * Keyed by path, so it closes on every navigation.
+ */
+function PlaceNav({ label, items }: { label: string; items: readonly NavItem[] }) {
+  const { pathname } = useLocation();
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+  const current = items.find((item) => isActive(item, pathname));
+  return (
+    <nav className={open ? 'nav nav--open' : 'nav'} aria-label={label}>
+      <button
+        type="button"
+        className="nav__toggle"
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => {
+          setOpen((o) => !o);
+        }}
+      >
+        <span className="nav__toggle-icon" aria-hidden="true" />
+        <span>
+          Menu
+          {current !== undefined && (
+            <span className="nav__toggle-current">
+              <span className="visually-hidden">, you are on</span>
+              <span aria-hidden="true">:</span> {current.label}
+            </span>
+          )}
+        </span>
+      </button>
+      <ul className="nav__list" id={listId}>
+        {items.map((item) => (
+          <li key={item.to} className="nav__item">
+            <Link to={item.to} className="nav__link" aria-current={isActive(item, pathname) ? 'page' : undefined}>
+              {item.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 export function Shell({ children }: { children: ReactNode }) {
   const { session, signOut } = useSession();
   const { pathname } = useLocation();
@@ -169,23 +225,7 @@ export function Shell({ children }: { children: ReactNode }) {
             <div className="subheader">
               <div className="page-width subheader__inner">
                 {place !== null && place.nav.length > 1 && (
-                  <nav className="nav" aria-label={place.kind === 'school' ? 'School' : 'Trust'}>
-                    <ul className="nav__list">
-                      {place.nav.map((item) => {
-                        const active =
-                          item.exact === true
-                            ? pathname === item.to
-                            : matchPath(item.to, pathname) !== null || pathname.startsWith(`${item.to}/`);
-                        return (
-                          <li key={item.to} className="nav__item">
-                            <Link to={item.to} className="nav__link" aria-current={active ? 'page' : undefined}>
-                              {item.label}
-                            </Link>
-                          </li>
-                        );
-                      })}
-                    </ul>
-                  </nav>
+                  <PlaceNav key={pathname} label={place.kind === 'school' ? 'School' : 'Trust'} items={place.nav} />
                 )}
                 <PlaceSwitcher current={place} />
               </div>

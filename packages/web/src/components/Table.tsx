@@ -7,6 +7,17 @@ export interface Column<Row> {
   label: string;
   cell: (row: Row) => ReactNode;
   numeric?: boolean;
+  /** Keep the values on one line on wider screens (names, e-mail addresses, short statuses). */
+  nowrap?: boolean;
+}
+
+function cellClass(column: { numeric?: boolean; nowrap?: boolean }, base?: string): string | undefined {
+  const names = [
+    base,
+    column.numeric === true ? 'table__cell--numeric' : null,
+    column.nowrap === true ? 'table__cell--nowrap' : null,
+  ].filter((n): n is string => n !== null && n !== undefined);
+  return names.length > 0 ? names.join(' ') : undefined;
 }
 
 /**
@@ -43,15 +54,11 @@ export function Table<Row>({
           <tr key={rowKey(row)}>
             {columns.map((c, i) =>
               i === 0 ? (
-                <th scope="row" key={c.key} data-label={c.label} className="table__row-header">
+                <th scope="row" key={c.key} data-label={c.label} className={cellClass(c, 'table__row-header')}>
                   <div className="table__value">{c.cell(row)}</div>
                 </th>
               ) : (
-                <td
-                  key={c.key}
-                  data-label={c.label}
-                  className={c.numeric === true ? 'table__cell--numeric' : undefined}
-                >
+                <td key={c.key} data-label={c.label} className={cellClass(c)}>
                   <div className="table__value">{c.cell(row)}</div>
                 </td>
               ),

@@ -44,6 +44,40 @@ export function SchoolHomePage({ schoolId }: { schoolId: string }) {
   }
 
   const cards: CardItem[] = [];
+  if (schoolCan(school, 'pupil.readList')) {
+    cards.push({
+      key: 'pupils',
+      title: 'Pupils',
+      to: `${base}/pupils`,
+      description: schoolCan(school, 'pupil.readCase')
+        ? 'Find a pupil, see their level and history, change their level with evidence, and correct their details.'
+        : 'Find a pupil by name, year group or form. For pupils you teach, see their level and what staff should do.',
+    });
+    cards.push({
+      key: 'levels',
+      title: 'Levels',
+      to: `${base}/levels`,
+      description: schoolCan(school, 'level.editFramework')
+        ? 'The five mental health levels: what school and home do at each. Change the wording for your school.'
+        : 'The five mental health levels, and what school and home do at each.',
+    });
+  }
+  if (schoolCan(school, 'pupil.import')) {
+    cards.push({
+      key: 'import',
+      title: 'Import from your MIS',
+      to: `${base}/import`,
+      description: 'Bring in pupils, parents and carers, and teaching groups from a CSV file. Check before you save.',
+    });
+  }
+  if (schoolCan(school, 'level.shareTermly')) {
+    cards.push({
+      key: 'share',
+      title: 'Share levels',
+      to: `${base}/share-levels`,
+      description: 'Each term, download letters for parents and carers, and the staff briefing.',
+    });
+  }
   if (schoolCan(school, 'school.manageStaff')) {
     cards.push({
       key: 'staff',
@@ -92,10 +126,10 @@ export function SchoolHomePage({ schoolId }: { schoolId: string }) {
           <CardGrid items={cards} label="What you can do" />
         </>
       )}
-      <h2 className="heading-m">Coming to Tandem</h2>
-      <p>
-        Tandem is being set up in stages. Pupil records, concerns, support levels and plans are not available yet. They
-        will appear on this page when they are ready.
+      <p className="secondary-text">
+        Tandem is being set up in stages. Logging concerns, care plans, interventions and referrals are not available
+        yet; they will appear here when they are ready. Until then, keep using your school&rsquo;s usual way of
+        recording concerns.
       </p>
       {cards.length === 0 && (
         <p>For now there is nothing you need to do. If you expected to see more, ask your school administrator.</p>

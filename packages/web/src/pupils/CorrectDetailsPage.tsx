@@ -1,0 +1,189 @@
+import { pupilProfileResponse, updatePupilBody, type PupilProfileResponse, type UpdatePupilBody } from '@tandem/core';
+import { useState } from 'react';
+import { apiPatch, toApiError } from '../api/client';
+import { okResponse } from '@tandem/core';
+import { useResource } from '../api/useResource';
+import { schoolCan, useSchool, type SessionSchool } from '../auth/session';
+import {
+  Button,
+  ButtonGroup,
+  Checkboxes,
+  ErrorSummary,
+  Form,
+  Radios,
+  TextareaField,
+  TextField,
+} from '../components/Form';
+import { useFormErrors } from '../components/formErrors';
+import { BackLink, HelpNow, Loading, PageTitle } from '../components/Page';
+import { LoadError, NotFoundContent, NotFoundPage } from '../errors/ErrorPages';
+import { Link, useNavigate } from '../router/router';
+import { pupilApi, pupilName, pupilPage } from './pupilsApi';
+
+type CaseView = Extract<PupilProfileResponse, { view: 'case' }>;
+type Flag = 'pupilPremium' | 'lookedAfter' | 'childInNeed' | 'youngCarer' | 'eal';
+
+const FIELDS = ['preferredName', 'form', 'send', 'flags', 'reason'] as const;
+
+const FLAG_OPTIONS: { value: Flag; label: string; hint?: string }[] = [
+  { value: 'pupilPremium', label: 'Pupil premium' },
+  { value: 'lookedAfter', label: 'Looked after', hint: 'In the care of the local authority.' },
+  { value: 'childInNeed', label: 'Child in need', hint: 'Has a child in need plan from children’s social care.' },
+  { value: 'youngCarer', label: 'Young carer' },
+  { value: 'eal', label: 'English as an additional language (EAL)' },
+];
+
+const SEND_OPTIONS = [
+  { value: 'none', label: 'No special educational needs' },
+  { value: 'support', label: 'SEN support' },
+  { value: 'ehcp', label: 'Education, health and care plan (EHCP)' },
+];
+
+export function CorrectDetailsPage({ schoolId, pupilId }: { schoolId: string; pupilId: string }) {
+  const school = useSchool(schoolId);
+  const allowed = schoolCan(school, 'pupil.editDetails');
+  const { resource, reload } = useResource(allowed ? pupilApi(schoolId, pupilId) : null, pupilProfileResponse);
+  if (school === undefined || !allowed) return <NotFoundPage />;
+  const back = `${pupilPage(school.id, pupilId)}?tab=details`;
+  if (resource.status === 'ready' && resource.data.view === 'case') {
+    return <CorrectForm key={resource.data.pupil.id} school={school} profile={resource.data} back={back} />;
+  }
+  return (
+    <>
+      <BackLink to={back}>Back to the pupil&rsquo;s record</BackLink>
+      {resource.status === 'error' && resource.error.code === 'not_found' ? (
+        <>
+          <PageTitle>Page not found</PageTitle>
+          <NotFoundContent />
+        </>
+      ) : (
+        <>
+          <PageTitle caption={school.name}>Correct details</PageTitle>
+          {resource.status === 'loading' && <Loading />}
+          {resource.status === 'error' && <LoadError error={resource.error} onRetry={reload} />}
+          {resource.status === 'ready' && <p>Only staff who work on pupils&rsquo; cases can correct details.</p>}
+        </>
+      )}
+    </>
+  );
+}
+
+function CorrectForm({ school, profile, back }: { school: SessionSchool; profile: CaseView; back: string }) {
+  const navigate = useNavigate();
+  const p = profile.pupil;
+  const name = pupilName(p);
+  const [preferredName, setPreferredName] = useState(p.preferredName ?? '');
+  const [form, setForm] = useState(p.form);
+  const [send, setSend] = useState<string>(p.send);
+  const initialFlags = FLAG_OPTIONS.map((o) => o.value).filter((f) => p[f]);
+  const [flags, setFlags] = useState<string[]>(initialFlags);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const errors = useFormErrors(FIELDS);
+
+  const submit = async () => {
+    const changes: Partial<UpdatePupilBody> = {};
+    const preferred = preferredName.trim() === '' ? null : preferredName.trim();
+    if (preferred !== p.preferredName) changes.preferredName = preferred;
+    if (form.trim() !== p.form) changes.form = form.trim();
+    if (send !== p.send) changes.send = send as UpdatePupilBody['send'];
+    for (const o of FLAG_OPTIONS) {
+      const on = flags.includes(o.value);
+      if (on !== p[o.value]) changes[o.value] = on;
+    }
+    const parsed = updatePupilBody.safeParse({ ...changes, reason });
+    const nothing = Object.keys(changes).length === 0;
+    if (!parsed.success || nothing) {
+      errors.fromIssues(
+        parsed.success ? [] : parsed.error.issues,
+        nothing ? [{ path: 'preferredName', message: 'Change at least one detail, or cancel' }] : [],
+      );
+      return;
+    }
+    setBusy(true);
+    try {
+      await apiPatch(pupilApi(school.id, p.id), parsed.data, okResponse);
+      navigate(back, {
+        flash: {
+          kind: 'success',
+          title: `${name}’s details have been corrected.`,
+          text: 'The correction and your reason are kept in the chronology.',
+        },
+      });
+    } catch (error) {
+      errors.fromApi(toApiError(error));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="narrow">
+      <BackLink to={back}>Back to {name}&rsquo;s record</BackLink>
+      <ErrorSummary errors={errors.errors} />
+      <PageTitle caption={name}>Correct details</PageTitle>
+      <p>
+        Correct what Tandem holds when it is wrong. The old details and your reason are kept, so nothing is lost. Legal
+        names, date of birth, UPN and year group come from the MIS: correct them there and import again.
+      </p>
+      <Form onSubmit={submit}>
+        <TextField
+          name="preferredName"
+          label="Preferred first name"
+          hint={`The name ${p.givenName} likes to be called by, if it is different from their legal first name. Leave blank if there is none.`}
+          autoComplete="off"
+          spellCheck={false}
+          value={preferredName}
+          onValueChange={setPreferredName}
+          error={errors.errorFor('preferredName')}
+        />
+        <TextField
+          name="form"
+          label="Form"
+          hint="For example, 9W."
+          width="number"
+          autoComplete="off"
+          spellCheck={false}
+          value={form}
+          onValueChange={setForm}
+          error={errors.errorFor('form')}
+        />
+        <Radios
+          name="send"
+          legend="Special educational needs"
+          options={SEND_OPTIONS}
+          value={send}
+          onValueChange={setSend}
+          error={errors.errorFor('send')}
+        />
+        <Checkboxes
+          name="flags"
+          legend="Characteristics"
+          hint="Choose all that apply."
+          options={FLAG_OPTIONS}
+          values={flags}
+          onValuesChange={setFlags}
+          error={errors.errorFor('flags')}
+        />
+        <TextareaField
+          name="reason"
+          label="Reason for the correction"
+          hint="For example, ‘Parent told us at the review meeting on 3 Nov’."
+          rows={4}
+          maxChars={1000}
+          value={reason}
+          onValueChange={setReason}
+          error={errors.errorFor('reason')}
+        />
+        <ButtonGroup>
+          <Button type="submit" busy={busy} busyText="Saving…">
+            Save correction
+          </Button>
+          <Link to={back} className="link-cancel">
+            Cancel
+          </Link>
+        </ButtonGroup>
+      </Form>
+      <HelpNow audience="staff" />
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import {
+  levelFrameworkResponse,
+  type LevelCode,
+  type LevelDefinition,
+  type PupilListItem,
+  type PupilProfileResponse,
+} from '@tandem/core';
+import { useMemo } from 'react';
+import { enc } from '../api/client';
+import { useResource } from '../api/useResource';
+
+export const schoolApi = (schoolId: string) => `/api/schools/${enc(schoolId)}`;
+export const pupilsApi = (schoolId: string) => `${schoolApi(schoolId)}/pupils`;
+export const pupilApi = (schoolId: string, pupilId: string) => `${pupilsApi(schoolId)}/${enc(pupilId)}`;
+export const levelsApi = (schoolId: string) => `${schoolApi(schoolId)}/levels`;
+
+/** Page addresses in the web app. */
+export const schoolPage = (schoolId: string) => `/schools/${encodeURIComponent(schoolId)}`;
+export const pupilsPage = (schoolId: string) => `${schoolPage(schoolId)}/pupils`;
+export const pupilPage = (schoolId: string, pupilId: string) =>
+  `${pupilsPage(schoolId)}/${encodeURIComponent(pupilId)}`;
+export const levelsPage = (schoolId: string) => `${schoolPage(schoolId)}/levels`;
+
+/** The search and filters last used on the pupil list, per school, so "Back to pupils" returns to them. */
+const lastListSearch = new Map<string, string>();
+
+export function rememberListSearch(schoolId: string, search: string): void {
+  lastListSearch.set(schoolId, search);
+}
+
+export function pupilsPageBack(schoolId: string): string {
+  return `${pupilsPage(schoolId)}${lastListSearch.get(schoolId) ?? ''}`;
+}
+
+type Named = Pick<PupilListItem, 'givenName' | 'familyName' | 'preferredName'>;
+
+/** The name a pupil goes by: their preferred first name if they have one, then their surname. */
+export function pupilName(p: Named): string {
+  const first = p.preferredName !== null && p.preferredName.trim() !== '' ? p.preferredName : p.givenName;
+  return `${first} ${p.familyName}`;
+}
+
+/** "Ada" – for sentences about the pupil. */
+export function pupilFirstName(p: Named): string {
+  return p.preferredName !== null && p.preferredName.trim() !== '' ? p.preferredName : p.givenName;
+}
+
+export type ProfilePupil = PupilProfileResponse['pupil'];
+
+/** The school's level framework (every member of staff may read it), by code. */
+export function useLevelFramework(schoolId: string | null) {
+  const handle = useResource(schoolId === null ? null : levelsApi(schoolId), levelFrameworkResponse);
+  const byCode = useMemo(() => {
+    const map = new Map<LevelCode, LevelDefinition>();
+    if (handle.resource.status === 'ready') for (const l of handle.resource.data.levels) map.set(l.code, l);
+    return map;
+  }, [handle.resource]);
+  return { ...handle, byCode };
+}
