@@ -17,3 +17,6 @@ export * from './concerns/warning-signs';
 export * from './concerns/routing';
 export * from './concerns/visibility';
 export * from './concerns/concerns.schemas';
+export * from './concerns/alerts.schemas';
+export * from './concerns/duty.schemas';
+export * from './concerns/files.schemas';

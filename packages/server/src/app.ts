@@ -33,6 +33,9 @@ import { sharingRoutes } from './levels/sharing.routes';
 import { levelRoutes } from './levels/levels.routes';
 import { pupilRoutes } from './pupils/pupils.routes';
 import { concernRoutes } from './concerns/concerns.routes';
+import { alertRoutes } from './concerns/alerts.routes';
+import { fileRoutes } from './concerns/files.routes';
+import { dutyRoutes } from './concerns/duty.routes';
 
 export interface AppDeps {
   database: Database;
@@ -136,6 +139,9 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
   levelRoutes(app);
   pupilRoutes(app);
   concernRoutes(app);
+  alertRoutes(app);
+  await app.register(fileRoutes);
+  dutyRoutes(app);
 
   const dist = deps.config.webDistDir;
   const serveWebApp = Boolean(dist && fs.existsSync(path.join(dist, 'index.html')));

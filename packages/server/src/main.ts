@@ -11,6 +11,7 @@ import { DataDirLockedError, lockDataDir } from './db/lock';
 import { createMailer } from './mail/mailer';
 import { loadDemoIfEmpty } from './demo/seed';
 import { loggerOptions } from './http/logging';
+import { startDueJobs } from './concerns/jobs';
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -49,6 +50,8 @@ async function main(): Promise<void> {
     if (loaded) app.log.info('demo trust loaded: see README.md for the sign-in details');
   }
   await app.listen({ port: config.port, host: config.host });
+  // Unacknowledged urgent concerns and passed 24-hour deadlines, checked every 30 seconds.
+  const dueJobs = startDueJobs(app.deps, app.log);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
     `\nTandem is running at ${config.publicUrl} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'}; ready in ${seconds} s)\n`,
@@ -56,8 +59,9 @@ async function main(): Promise<void> {
 
   const shutdown = (signal: string) => {
     app.log.info(`${signal} received, stopping`);
-    void app
-      .close()
+    void dueJobs
+      .stop()
+      .then(() => app.close())
       .then(() => database.close())
       .finally(() => {
         release?.();

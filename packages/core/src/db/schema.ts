@@ -711,7 +711,10 @@ export const alerts = pgTable(
     createdAt: ts('created_at').notNull(),
     readAt: ts('read_at'),
   },
-  (t) => [index('alerts_user_idx').on(t.userId, t.readAt, t.createdAt)],
+  (t) => [
+    index('alerts_user_idx').on(t.userId, t.readAt, t.createdAt),
+    index('alerts_user_school_idx').on(t.userId, t.schoolId, t.createdAt, t.id),
+  ],
 );
 
 /** Which DSL (or deputy) is on duty each weekday; shown to staff who log an urgent concern. */

@@ -152,8 +152,18 @@ export const CHRONOLOGY_KINDS = [
   'level_change',
   'shared_with_parents',
   'shared_with_staff',
+  'details_corrected',
   'pupil_joined',
   'pupil_left',
+  'concern_logged',
+  'concern_acknowledged',
+  'concern_addendum',
+  'concern_corrected',
+  'concern_action_added',
+  'concern_action_completed',
+  'concern_escalated',
+  'concern_closed',
+  'parents_told',
 ] as const;
 export const chronologyEntrySchema = z.object({
   id: z.string(),
@@ -162,7 +172,15 @@ export const chronologyEntrySchema = z.object({
   title: z.string(),
   detail: z.string().nullable(),
   byName: z.string().nullable(),
+  /** For entries about a concern: which one, to link to it. */
+  concernId: z.uuid().optional(),
+  reference: z.string().optional(),
+  /** The concern was logged as urgent. */
+  urgent: z.boolean().optional(),
+  /** From the restricted safeguarding record: only ever sent to the DSL team. */
+  restricted: z.boolean().optional(),
 });
+export type ChronologyEntry = z.infer<typeof chronologyEntrySchema>;
 export const chronologyResponse = z.object({ entries: z.array(chronologyEntrySchema) });
 
 export const updatePupilBody = z.strictObject({

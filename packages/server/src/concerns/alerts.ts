@@ -3,16 +3,12 @@
  * ever names a pupil or carries case text: they say there is something to look at, and link to it.
  */
 import { EventEmitter } from 'node:events';
+import type { AlertKind } from '@tandem/core';
 import { alerts } from '@tandem/core/schema';
 import type { AppDeps } from '../app';
 import type { DbOrTx } from '../db/client';
 
-export type AlertKind =
-  | 'concern_logged'
-  | 'urgent_concern_logged'
-  | 'concern_escalated_to_dsl'
-  | 'urgent_unacknowledged'
-  | 'pupil_tells_deadline_passed';
+export type { AlertKind };
 
 const ALERT_TEXT: Record<AlertKind, { message: string; subject: string }> = {
   concern_logged: {
@@ -37,6 +33,11 @@ const ALERT_TEXT: Record<AlertKind, { message: string; subject: string }> = {
     subject: 'A reminder from Tandem: time to check whether parents have been told',
   },
 };
+
+/** The in-app text of an alert of this kind (it never names a pupil). */
+export function alertMessage(kind: AlertKind): string {
+  return ALERT_TEXT[kind].message;
+}
 
 /** Tells connected browsers that a person has a new alert (the live stream listens to this). */
 export const alertBus = new EventEmitter();

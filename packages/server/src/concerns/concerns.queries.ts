@@ -171,7 +171,9 @@ export async function holdersOf(db: DbOrTx, schoolId: string, roles: string[]) {
 
 /** Who is on DSL duty today; when the rota is empty, the whole DSL team. */
 export async function dslOnDuty(db: DbOrTx, schoolId: string, now: Date) {
-  const weekday = ((now.getUTCDay() + 6) % 7) + 1; // Monday = 1
+  // The school's day, in UK time (a concern at 00:30 BST on Tuesday is a Tuesday concern).
+  const day = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'Europe/London' }).format(now);
+  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(day) + 1; // Monday = 1
   if (weekday <= 5) {
     const rows = await db
       .select({ name: users.displayName, whereToFind: dslDuty.whereToFind })

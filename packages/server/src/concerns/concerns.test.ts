@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { auditEvents, concerns, pupils } from '@tandem/core/schema';
+import { auditEvents, concerns, dslDuty, pupils } from '@tandem/core/schema';
 import { createTestEnv, PEOPLE, type Person, type TestClient, type TestEnv } from '../../test/harness';
 
 let env: TestEnv;
@@ -24,6 +24,8 @@ beforeAll(async () => {
   pupilA = a!;
   pupilB = b!;
   willowPupil = w!.id;
+  // Start with no duty rota, so the whole DSL team is named (a later test sets one).
+  await db.delete(dslDuty).where(eq(dslDuty.schoolId, env.world.kingsmead));
 });
 afterAll(async () => {
   await env.close();
@@ -473,5 +475,20 @@ describe('drafts', () => {
     expect((await (await env.as('support')).get<{ draft: unknown }>(`${base()}/draft`)).body.draft).toBeNull();
     await log(tutor);
     expect((await tutor.get<{ draft: unknown }>(`${base()}/draft`)).body.draft).toBeNull();
+  });
+});
+
+describe('who is on DSL duty', () => {
+  it('names the person on the rota for the day (UK time) when an urgent concern is logged', async () => {
+    // 24 Nov 2026 is a Tuesday.
+    env.clock.set('2026-11-24T10:00:00Z');
+    await env.deps.database.db.insert(dslDuty).values({
+      schoolId: env.world.kingsmead,
+      weekday: 2,
+      userId: env.world.userId('deputyDsl'),
+      whereToFind: 'Student Services, room G12',
+    });
+    const res = await log(await env.as('tutor'), { riskOfImmediateHarm: true });
+    expect(res.dslOnDuty).toEqual([{ name: 'Lucy Evans', whereToFind: 'Student Services, room G12' }]);
   });
 });

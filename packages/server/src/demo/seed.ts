@@ -32,6 +32,7 @@ import { actorRequiresMfa, levelRank, type LevelCode } from '@tandem/core';
 import { levelChanges, levelDefinitions } from '@tandem/core/schema';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
+import { seedDemoConcerns } from './demo-concerns';
 
 /** A small deterministic generator, so every fresh demo looks the same. */
 function rng(seed: number) {
@@ -191,6 +192,7 @@ export async function loadDemoIfEmpty(deps: AppDeps): Promise<boolean> {
         }
       }
     }
+    await seedDemoConcerns(tx, { schoolId: schoolIds.get('kingsmead') as string, userIds, now });
   });
   return true;
 }

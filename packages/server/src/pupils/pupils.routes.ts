@@ -10,7 +10,8 @@ import {
   updatePupilBody,
 } from '@tandem/core';
 import { noStore, requireActor } from '../http/context';
-import { getChronology, getPupilProfile, listPupils, updatePupil } from './pupils.service';
+import { exportChronologyPdf, getChronology } from './chronology';
+import { getPupilProfile, listPupils, updatePupil } from './pupils.service';
 
 const TAGS = ['Pupils'];
 const schoolParams = z.object({ schoolId: z.uuid() });
@@ -44,6 +45,26 @@ export function pupilRoutes(app: FastifyInstance): void {
     async (req, reply) => {
       noStore(reply);
       return { entries: await getChronology(deps, requireActor(req), req.params.schoolId, req.params.pupilId, req.ip) };
+    },
+  );
+
+  r.get(
+    '/api/schools/:schoolId/pupils/:pupilId/chronology.pdf',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'The chronology as a confidential PDF, filtered as on screen (case roles; audited)',
+        params: pupilParams,
+        produces: ['application/pdf'],
+      },
+    },
+    async (req, reply) => {
+      const out = await exportChronologyPdf(deps, requireActor(req), req.params.schoolId, req.params.pupilId, req.ip);
+      noStore(reply);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="${out.filename}"`)
+        .send(out.pdf);
     },
   );
 

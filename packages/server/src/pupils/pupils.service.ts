@@ -1,8 +1,9 @@
 /**
  * Pupils as staff see them: the list, the profile (case record, staff-shared summary, or name and
- * form only, decided by pupilViewFor), and the chronology. Every open of a profile is audited.
+ * form only, decided by pupilViewFor). Every open of a profile is audited. The chronology is in
+ * chronology.ts.
  */
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import {
   AppError,
   canInSchool,
@@ -42,7 +43,7 @@ export async function listPupils(deps: AppDeps, actor: Actor, schoolId: string, 
       userMessage: 'Only staff who work on pupils’ cases can filter by level or characteristic.',
     });
   }
-  const page = await listPupilsPage(deps.database.db, schoolId, q, actor.userId);
+  const page = await listPupilsPage(deps.database.db, schoolId, q, canSeeCase ? null : actor.userId);
   return {
     pupils: page.rows.map((p) => ({
       id: p.id,
@@ -87,19 +88,23 @@ export async function getPupilProfile(
     const pupil = await loadPupil(tx, schoolId, pupilId);
     const view = pupilViewFor(rolesInSchool(actor, schoolId), await teachesPupil(tx, actor.userId, schoolId, pupilId));
     if (view === 'none') throw new AppError('not_found', 'pupil not visible');
-    await appendAudit(
-      tx,
-      deps.clock,
-      { action: 'pupil.viewed', detail: { view } },
-      {
-        actorUserId: actor.userId,
-        trustId: await trustOf(tx, schoolId),
-        schoolId,
-        subjectType: 'pupil',
-        subjectId: pupilId,
-        ip,
-      },
-    );
+    // The audit entry is appended last: it locks the chain head until the transaction ends.
+    const audited = async <T>(response: T): Promise<T> => {
+      await appendAudit(
+        tx,
+        deps.clock,
+        { action: 'pupil.viewed', detail: { view } },
+        {
+          actorUserId: actor.userId,
+          trustId: await trustOf(tx, schoolId),
+          schoolId,
+          subjectType: 'pupil',
+          subjectId: pupilId,
+          ip,
+        },
+      );
+      return response;
+    };
     const basic = {
       id: pupil.id,
       givenName: pupil.givenName,
@@ -109,11 +114,11 @@ export async function getPupilProfile(
       yearGroup: pupil.yearGroup,
     };
     const level = isLevelCode(pupil.currentLevel) ? pupil.currentLevel : null;
-    if (view === 'basic') return { view, pupil: basic };
+    if (view === 'basic') return audited({ view, pupil: basic });
     const definitions = await currentDefinitions(tx, schoolId);
     const definition = level ? (definitions.get(level) ?? null) : null;
     if (view === 'summary') {
-      return {
+      return audited({
         view,
         pupil: basic,
         level: {
@@ -122,7 +127,7 @@ export async function getPupilProfile(
           schoolProvides: definition?.schoolProvides ?? [],
           schoolToDo: definition?.schoolToDo ?? [],
         },
-      };
+      });
     }
     const contactRows = await tx
       .select()
@@ -147,7 +152,7 @@ export async function getPupilProfile(
       .innerJoin(teachingGroups, eq(teachingGroups.id, teachingGroupPupils.groupId))
       .where(and(eq(teachingGroupPupils.schoolId, schoolId), eq(teachingGroupPupils.pupilId, pupilId)))
       .orderBy(asc(teachingGroups.code));
-    return {
+    return audited({
       view,
       pupil: {
         id: pupil.id,
@@ -194,136 +199,9 @@ export async function getPupilProfile(
       lastSharedWithParents: shares.find((s) => s.audience === 'parents')?.at.toISOString() ?? null,
       lastSharedWithStaff: shares.find((s) => s.audience === 'staff')?.at.toISOString() ?? null,
       teachingGroups: groups,
-    };
+    });
   });
 }
-
-export interface ChronologyEntry {
-  id: string;
-  kind: string;
-  at: string;
-  title: string;
-  detail: string | null;
-  byName: string | null;
-}
-
-/**
- * The pupil's chronology: every recorded event in time order, newest first. Later modules
- * (concerns, plans, meetings, referrals, scores) add their sources here, each filtered by the
- * reader's rights before it is merged.
- */
-export async function getChronology(
-  deps: AppDeps,
-  actor: Actor,
-  schoolId: string,
-  pupilId: string,
-  ip: string,
-): Promise<ChronologyEntry[]> {
-  requireSchoolPermission(actor, schoolId, 'pupil.readList');
-  return deps.database.db.transaction(async (tx) => {
-    const pupil = await loadPupil(tx, schoolId, pupilId);
-    requireSchoolPermission(actor, schoolId, 'pupil.readCase');
-    const changes = await tx
-      .select({ c: levelChanges, by: users.displayName })
-      .from(levelChanges)
-      .innerJoin(users, eq(users.id, levelChanges.changedBy))
-      .where(and(eq(levelChanges.schoolId, schoolId), eq(levelChanges.pupilId, pupilId)));
-    const shares = await tx
-      .select({ s: levelShares, by: users.displayName })
-      .from(levelShares)
-      .innerJoin(users, eq(users.id, levelShares.sharedBy))
-      .where(
-        and(
-          eq(levelShares.schoolId, schoolId),
-          eq(levelShares.pupilId, pupilId),
-          inArray(levelShares.audience, ['parents', 'staff']),
-        ),
-      );
-    const corrections = await tx
-      .select({ c: pupilDetailChanges, by: users.displayName })
-      .from(pupilDetailChanges)
-      .innerJoin(users, eq(users.id, pupilDetailChanges.changedBy))
-      .where(and(eq(pupilDetailChanges.schoolId, schoolId), eq(pupilDetailChanges.pupilId, pupilId)));
-    const label = (l: string | null) => l ?? 'Thriving';
-    const entries: ChronologyEntry[] = [
-      ...changes.map(({ c, by }) => ({
-        id: c.id,
-        kind: 'level_change',
-        at: c.changedAt.toISOString(),
-        title: `Level changed from ${label(c.fromLevel)} to ${label(c.toLevel)}`,
-        detail: c.reason,
-        byName: by,
-      })),
-      ...shares.map(({ s, by }) => ({
-        id: s.id,
-        kind: s.audience === 'parents' ? 'shared_with_parents' : 'shared_with_staff',
-        at: s.sharedAt.toISOString(),
-        title:
-          s.audience === 'parents'
-            ? `Level (${label(s.level)}) shared with parents by letter`
-            : `Level (${label(s.level)}) shared with staff`,
-        detail: null,
-        byName: by,
-      })),
-      ...corrections.map(({ c, by }) => ({
-        id: c.id,
-        kind: 'details_corrected',
-        at: c.changedAt.toISOString(),
-        title: `Details corrected: ${Object.keys(c.changes)
-          .map((f) => FIELD_LABELS[f] ?? f)
-          .join(', ')}`,
-        detail: c.reason,
-        byName: by,
-      })),
-      {
-        id: `joined-${pupil.id}`,
-        kind: 'pupil_joined',
-        at: pupil.createdAt.toISOString(),
-        title: 'Added to Tandem',
-        detail: null,
-        byName: null,
-      },
-      ...(pupil.leftOn
-        ? [
-            {
-              id: `left-${pupil.id}`,
-              kind: 'pupil_left',
-              at: `${pupil.leftOn}T00:00:00.000Z`,
-              title: 'Left the school',
-              detail: null,
-              byName: null,
-            },
-          ]
-        : []),
-    ];
-    entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-    await appendAudit(
-      tx,
-      deps.clock,
-      { action: 'pupil.chronology_viewed', detail: { format: 'screen' } },
-      {
-        actorUserId: actor.userId,
-        trustId: await trustOf(tx, schoolId),
-        schoolId,
-        subjectType: 'pupil',
-        subjectId: pupilId,
-        ip,
-      },
-    );
-    return entries;
-  });
-}
-
-const FIELD_LABELS: Record<string, string> = {
-  preferredName: 'preferred name',
-  form: 'form',
-  send: 'SEND',
-  pupilPremium: 'pupil premium',
-  lookedAfter: 'looked after',
-  childInNeed: 'child in need',
-  youngCarer: 'young carer',
-  eal: 'EAL',
-};
 
 /** Correct a pupil's details. The previous values and the reason are kept; nothing is overwritten silently. */
 export async function updatePupil(

@@ -1,0 +1,1 @@
+CREATE INDEX "alerts_user_school_idx" ON "alerts" USING btree ("user_id","school_id","created_at","id");
