@@ -11,7 +11,7 @@ import {
 } from '@tandem/core';
 import { noStore, requireActor } from '../http/context';
 import { exportChronologyPdf, getChronology } from './chronology';
-import { getPupilProfile, listPupils, updatePupil } from './pupils.service';
+import { exportPupils, getPupilProfile, listPupils, updatePupil } from './pupils.service';
 
 const TAGS = ['Pupils'];
 const schoolParams = z.object({ schoolId: z.uuid() });
@@ -27,6 +27,27 @@ export function pupilRoutes(app: FastifyInstance): void {
     async (req, reply) => {
       noStore(reply);
       return listPupils(deps, requireActor(req), req.params.schoolId, req.query);
+    },
+  );
+
+  r.get(
+    '/api/schools/:schoolId/pupils.csv',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'The pupil list as CSV, with the same filters and rules as the list (audited)',
+        params: schoolParams,
+        querystring: pupilListQuery.omit({ after: true, limit: true }),
+        produces: ['text/csv'],
+      },
+    },
+    async (req, reply) => {
+      const csv = await exportPupils(deps, requireActor(req), req.params.schoolId, { ...req.query, limit: 25 }, req.ip);
+      noStore(reply);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="pupils.csv"')
+        .send(csv);
     },
   );
 

@@ -15,6 +15,7 @@ import {
   type PupilListQuery,
   type PupilProfileResponse,
   type UpdatePupilBody,
+  yearGroupLabel,
 } from '@tandem/core';
 import {
   contacts,
@@ -30,6 +31,7 @@ import {
 } from '@tandem/core/schema';
 import type { AppDeps } from '../app';
 import { appendAudit } from '../audit/audit.service';
+import { toCsv } from '../http/csv';
 import type { DbOrTx } from '../db/client';
 import { requireSchoolPermission } from '../http/scope';
 import { currentDefinitions, toLevelDefinition } from '../levels/levels.queries';
@@ -257,4 +259,39 @@ export async function updatePupil(
       },
     );
   });
+}
+
+const EXPORT_LIMIT = 5000;
+
+/** The pupil list as CSV, with the same filters and the same need-to-know rules as on screen. Audited. */
+export async function exportPupils(deps: AppDeps, actor: Actor, schoolId: string, q: PupilListQuery, ip: string) {
+  const page = await listPupils(deps, actor, schoolId, { ...q, after: undefined, limit: EXPORT_LIMIT });
+  await deps.database.db.transaction(async (tx) => {
+    await appendAudit(
+      tx,
+      deps.clock,
+      { action: 'pupil.list_exported', detail: { rows: page.pupils.length } },
+      {
+        actorUserId: actor.userId,
+        trustId: await trustOf(tx, schoolId),
+        schoolId,
+        subjectType: 'pupil_list',
+        subjectId: null,
+        ip,
+      },
+    );
+  });
+  const header = ['Surname', 'First name', 'Preferred name', 'Year group', 'Form', 'Level', 'Left'];
+  return toCsv(
+    header,
+    page.pupils.map((p) => [
+      p.familyName,
+      p.givenName,
+      p.preferredName ?? '',
+      yearGroupLabel(p.yearGroup),
+      p.form,
+      'level' in p ? (p.level ?? 'Thriving') : '',
+      p.left ? 'Yes' : 'No',
+    ]),
+  );
 }

@@ -342,3 +342,30 @@ describe('correcting a pupil’s details', () => {
     );
   });
 });
+
+describe('exporting the pupil list', () => {
+  it('gives the same rows as the list as CSV, levels only where the reader may see them, and is audited', async () => {
+    const smhl = await env.as('smhl');
+    const res = await smhl.get(`/api/schools/${env.world.kingsmead}/pupils.csv?yearGroup=9`);
+    expect(res.status).toBe(200);
+    expect(String(res.headers['content-type'])).toContain('text/csv');
+    const lines = res.text.trim().split('\r\n');
+    expect(lines[0]).toBe('Surname,First name,Preferred name,Year group,Form,Level,Left');
+    const list = await smhl.get<{ total: number }>(`/api/schools/${env.world.kingsmead}/pupils?yearGroup=9`);
+    expect(lines.length - 1).toBe(list.body.total);
+    expect(lines.slice(1).every((l) => l.includes(',Year 9,'))).toBe(true);
+
+    const tutor = await env.as('tutor');
+    const theirs = await tutor.get(`/api/schools/${env.world.kingsmead}/pupils.csv`);
+    const rows = theirs.text.trim().split('\r\n').slice(1);
+    const notTaught = rows.filter((r) => !r.includes(',9W,'));
+    expect(notTaught.every((r) => r.split(',')[5] === '')).toBe(true);
+    expect((await tutor.get(`/api/schools/${env.world.kingsmead}/pupils.csv?level=MH2`)).status).toBe(403);
+    expect((await (await env.as('otherHead')).get(`/api/schools/${env.world.kingsmead}/pupils.csv`)).status).toBe(404);
+    const audited = await env.deps.database.raw<{ n: number }>(
+      `select count(*)::int as n from audit_events where action = 'pupil.list_exported' and school_id = $1`,
+      [env.world.kingsmead],
+    );
+    expect(audited[0]?.n).toBe(2);
+  });
+});
