@@ -20,7 +20,7 @@ export default tseslint.config(
     languageOptions: {
       globals: { ...globals.node },
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.ts', '*.js'] },
+        projectService: true,
         tsconfigRootDir: import.meta.dirname,
       },
     },
