@@ -289,6 +289,7 @@ export interface GeneratedSchool {
   onRoll: number;
   leavers: number;
   smhlEmail: string;
+  dslEmail: string;
   /** A tutor (role teacher, no two-factor) of a Year 9 form. */
   tutorEmail: string;
   /** Pupils on roll with a level, for the profile measurement. */
@@ -486,7 +487,7 @@ async function generateSchool(
   };
   person('head', ['headteacher']);
   const smhl = person('smhl', ['smhl']);
-  person('dsl', ['dsl']);
+  const dsl = person('dsl', ['dsl']);
   const tutorOf = new Map<string, Staff>();
   for (const f of forms) tutorOf.set(f.code, person(`tutor.${f.code.toLowerCase()}`, ['teacher']));
   const SUBJECTS = ['Ma', 'En', 'Sc'];
@@ -706,6 +707,7 @@ async function generateSchool(
     onRoll: plan.onRoll,
     leavers: plan.leavers,
     smhlEmail: smhl.email,
+    dslEmail: dsl.email,
     tutorEmail: tutorOf.get(year9)?.email ?? '',
     profilePupilIds,
   };

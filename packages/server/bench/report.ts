@@ -86,6 +86,7 @@ export function formatTable(comparisons: Comparison[], inFlight: number): string
     row('', `  ${first}: ${c.app.label}`, c.app);
     const rs = ratios(c);
     c.baselines.forEach((b, i) => row('', `  ${second}: ${b.label}`, b, rs[i]));
+    if (c.note) out.push(`       (${c.note})`);
   }
   out.push('');
   out.push('Latency in ms, one request at a time (p50/p95/p99) and with several in flight (p95×n).');

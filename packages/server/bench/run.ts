@@ -8,8 +8,9 @@
  *   BENCH_SCALE=full    40 schools, 48,000 pupils (default: 10 schools of 2,000; small: 2, to check the bench)
  *   BENCH_LEAVERS=1.5   former pupils kept per pupil on roll (ten years of leavers); 0 for none
  *   BENCH_PGLITE_DIR    a data directory for PGlite, or "tmp" for a fresh temporary one (default: in memory)
- *   BENCH_ITERATIONS=300  timed calls one at a time per side (sign-in uses a tenth)
+ *   BENCH_ITERATIONS=300  timed calls one at a time per side (sign-in an eighth, the chronology half)
  *   BENCH_IN_FLIGHT=8   calls in flight for the throughput run
+ *   BENCH_LOG=1         print the app's error log (to see why a request answered 500)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,11 +20,11 @@ import { verify } from '@node-rs/argon2';
 import { buildApp, type AppDeps } from '../src/app';
 import { loadConfig } from '../src/config';
 import { systemClock } from '../src/clock';
-import { createMailer } from '../src/mail/mailer';
+import type { Mailer } from '../src/mail/mailer';
+import { verifyAuditChain } from '../src/audit/audit.service';
 import { ARGON2_PARAMS, hashPassword } from '../src/auth/password';
 import { tokenHash } from '../src/auth/tokens';
 import { encodeCursor } from '../src/pupils/pupils.queries';
-import { entryHash } from '../src/audit/audit.chain';
 import { openBenchPglite, openBenchPostgres, POOL_SIZE, type BenchDatabase, type Query } from './databases';
 import {
   BENCH_PASSWORD,
@@ -37,6 +38,9 @@ import { BenchClient, getter } from './client';
 import { compare, type RunSpec, type Side } from './measure';
 import { formatTable, ratios, type Comparison } from './report';
 import { explainPlan, type PlanSummary } from './explain';
+import { auditAppend } from './audit';
+import { concernBody, isUrgent, rawConcernAllStatements, rawConcernWrites, type ConcernContext } from './concerns';
+import { CHRONOLOGY_ENTRIES, CHRONOLOGY_SQL, generateChronology, type RawEntry } from './chronology';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 const RESULTS_DIR = path.join(REPO_ROOT, 'bench-results');
@@ -72,11 +76,31 @@ const SLOW: RunSpec = {
   concurrentCalls: Math.max(inFlight * 2, Math.round(iterations / 6)),
 };
 
+/** Calls of tens of ms (the 500-entry chronology): half as many, so the run stays within minutes. */
+const HEAVY: RunSpec = {
+  warmup: 10,
+  iterations: Math.max(10, Math.round(iterations / 2)),
+  inFlight,
+  concurrentCalls: Math.max(inFlight * 2, Math.round(iterations / 2)),
+};
+
 const log = (line: string) => console.log(line);
 
 async function openDatabase(label: string, name: string): Promise<BenchDatabase> {
   return usePostgres ? openBenchPostgres(label, serverUrl, name) : openBenchPglite(label, { dataDir: pgliteDir });
 }
+
+/**
+ * The bench's mailer: it counts the messages and sends nothing. What is measured is the app's work
+ * (the e-mails are handed over after the commit, and a real SMTP server's time is not the app's).
+ */
+const mail = { sent: 0 };
+const countingMailer: Mailer = {
+  send() {
+    mail.sent++;
+    return Promise.resolve();
+  },
+};
 
 /** The app on a database, as main.ts builds it, plus one do-nothing route (the framework floor). */
 async function appOn(database: BenchDatabase): Promise<FastifyInstance> {
@@ -88,14 +112,8 @@ async function appOn(database: BenchDatabase): Promise<FastifyInstance> {
     // Every bench request comes from one address; the per-address limit would stop the sign-in run.
     signInRateLimitPerMinute: 1_000_000,
   };
-  const silent = { info: () => undefined, error: () => undefined };
-  const deps: AppDeps = {
-    database: database.app,
-    config,
-    clock: systemClock,
-    mailer: createMailer({ smtpUrl: null, from: config.mailFrom, log: silent }),
-  };
-  const app = await buildApp(deps);
+  const deps: AppDeps = { database: database.app, config, clock: systemClock, mailer: countingMailer };
+  const app = await buildApp(deps, { logger: process.env.BENCH_LOG ? { level: 'error' } : false });
   app.get('/api/bench/ok', () => ({ ok: true }));
   await app.ready();
   return app;
@@ -184,44 +202,22 @@ async function profileLastSelects(q: Query, schoolId: string, pupilId: string): 
 }
 
 /** The audit append the profile makes (lock the chain head, insert, move the head), in raw SQL. */
-async function auditAppend(q: Query, actor: string, trustId: string, schoolId: string, pupilId: string): Promise<void> {
-  const [head] = await q<{ seq: string | number; hash: string }>(
-    'select seq, hash from audit_head where id = 1 for update',
-  );
-  if (!head) throw new Error('audit head missing');
-  const fields = {
-    seq: Number(head.seq) + 1,
-    at: new Date(),
+async function profileAudit(
+  q: Query,
+  actor: string,
+  trustId: string,
+  schoolId: string,
+  pupilId: string,
+): Promise<void> {
+  await auditAppend(q, {
     actorUserId: actor,
     trustId,
     schoolId,
     action: 'pupil.viewed',
     subjectType: 'pupil',
     subjectId: pupilId,
-    ip: '127.0.0.1',
     detail: { view: 'case' },
-    prevHash: head.hash,
-  };
-  const hash = entryHash(fields);
-  await q(
-    `insert into audit_events (seq, at, actor_user_id, trust_id, school_id, action, subject_type, subject_id, ip, detail, prev_hash, hash)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-    [
-      fields.seq,
-      fields.at,
-      actor,
-      trustId,
-      schoolId,
-      fields.action,
-      fields.subjectType,
-      pupilId,
-      fields.ip,
-      JSON.stringify(fields.detail),
-      fields.prevHash,
-      hash,
-    ],
-  );
-  await q('update audit_head set seq = $1, hash = $2 where id = 1', [fields.seq, hash]);
+  });
 }
 
 async function userId(db: BenchDatabase, email: string): Promise<string> {
@@ -354,6 +350,176 @@ async function measureList(
     );
   }
   return comparisons;
+}
+
+/** The pupil given a long chronology: Year 11 (five years at the school), no level, nothing recorded yet. */
+async function chronologyPupil(db: BenchDatabase, schoolId: string): Promise<string> {
+  const [row] = await db.raw.query<{ id: string }>(
+    `select p.id from pupils p where p.school_id = $1 and p.left_on is null and p.year_group = 11 and p.current_level is null
+       and not exists (select 1 from level_changes c where c.pupil_id = p.id)
+       and not exists (select 1 from level_shares s where s.pupil_id = p.id)
+       and not exists (select 1 from concern_pupils cp where cp.pupil_id = p.id)
+     order by p.id limit 1`,
+    [schoolId],
+  );
+  if (!row) throw new Error('no pupil for the chronology');
+  return row.id;
+}
+
+/** Measurement 6: logging a concern (audit, routing, alerts) as a tutor, against raw SQL doing the same work. */
+async function measureConcernLogging(
+  db: BenchDatabase,
+  app: FastifyInstance,
+  tutor: BenchClient,
+  ctx: ConcernContext,
+): Promise<Comparison> {
+  const pupils = (
+    await db.raw.query<{ pupil_id: string }>(
+      `select distinct tgp.pupil_id from teaching_group_pupils tgp
+       join teaching_group_staff tgs on tgs.group_id = tgp.group_id where tgs.user_id = $1 order by 1`,
+      [ctx.loggerId],
+    )
+  ).map((r) => r.pupil_id);
+  if (pupils.length === 0) throw new Error('the tutor has no pupils');
+  const url = `/api/schools/${ctx.schoolId}/concerns`;
+  const headers = { cookie: tutor.cookieHeader(), 'x-csrf-token': await tutor.csrfToken() };
+  const post = (payload: object) => app.inject({ method: 'POST', url, headers, payload, remoteAddress: '127.0.0.1' });
+  const pupilFor = (n: number) => pupils[n % pupils.length] as string;
+
+  // Once, untimed: a double submit returns the first concern; count the statements of each route.
+  const first = concernBody(pupilFor(0), false);
+  const a = await post(first);
+  const b = await post(first);
+  if (
+    a.statusCode !== 201 ||
+    b.statusCode !== 200 ||
+    !(JSON.parse(b.body) as { alreadyReceived: boolean }).alreadyReceived
+  ) {
+    throw new Error(`concern double submit: ${a.statusCode} then ${b.statusCode} ${b.body.slice(0, 200)}`);
+  }
+  const counted = async (urgent: boolean) =>
+    (
+      await statementsOf(db, async () => {
+        const res = await post(concernBody(pupilFor(1), urgent));
+        if (res.statusCode !== 201) throw new Error(`log concern: ${res.statusCode} ${res.body.slice(0, 200)}`);
+      })
+    ).length;
+  const ordinaryStatements = await counted(false);
+  const urgentStatements = await counted(true);
+
+  let appCalls = 0;
+  const mailBefore = mail.sent;
+  const appCall = async () => {
+    const n = appCalls++;
+    const urgent = isUrgent(n);
+    const res = await post(concernBody(pupilFor(n), urgent));
+    if (res.statusCode !== 201) throw new Error(`log concern: ${res.statusCode} ${res.body.slice(0, 200)}`);
+    const body = JSON.parse(res.body) as { route: string; alreadyReceived: boolean };
+    if (body.route !== (urgent ? 'dsl' : 'mental_health_lead') || body.alreadyReceived) {
+      throw new Error(`log concern: routed to ${body.route}`);
+    }
+  };
+  let writes = 0;
+  let all = 0;
+  log('  6 logging a concern');
+  const comparisonResult = await comparison(
+    '6',
+    'Logging a concern as a tutor (3 ordinary → SMHL : 1 urgent → DSL; audit, alert, e-mail counted not sent)',
+    { label: 'POST /api/schools/:school/concerns', fn: appCall },
+    [
+      {
+        label: 'raw SQL: the writes (concern, pupil, audit, alert), one tx',
+        fn: () => {
+          const n = writes++;
+          return rawConcernWrites(db.raw, ctx, concernBody(pupilFor(n), isUrgent(n)));
+        },
+      },
+      {
+        label: "raw SQL: all the app's statements in its order, one tx",
+        fn: () => {
+          const n = all++;
+          return rawConcernAllStatements(db.raw, ctx, concernBody(pupilFor(n), isUrgent(n)));
+        },
+      },
+    ],
+    FAST,
+    { statements: ordinaryStatements },
+  );
+  const mailed = mail.sent - mailBefore;
+  if (mailed !== appCalls) throw new Error(`${appCalls} concerns logged but ${mailed} e-mails handed to the mailer`);
+  const chain = await verifyAuditChain(db.app.db);
+  if (!chain.ok) throw new Error(`audit chain broken after the concern runs: ${chain.problem}`);
+  comparisonResult.note =
+    `${appCalls} concerns logged by the app, ${mailed} e-mails counted by the no-op mailer; ` +
+    `${ordinaryStatements} statements for an ordinary concern, ${urgentStatements} for an urgent one ` +
+    `(session lookup included); audit chain verified after the run (${chain.entries} entries)`;
+  return comparisonResult;
+}
+
+/** Measurement 7: the chronology of a pupil with 500 entries, as the SMHL, against one UNION ALL. */
+async function measureChronology(
+  db: BenchDatabase,
+  app: FastifyInstance,
+  schoolId: string,
+  trustId: string,
+  pupilId: string,
+  smhlId: string,
+  smhlCookie: string,
+): Promise<Comparison> {
+  const url = `/api/schools/${schoolId}/pupils/${pupilId}/chronology`;
+  const res = await app.inject({ method: 'GET', url, headers: { cookie: smhlCookie } });
+  if (res.statusCode !== 200) throw new Error(`chronology: ${res.statusCode} ${res.body.slice(0, 200)}`);
+  const appEntries = (JSON.parse(res.body) as { entries: { id: string; kind: string }[] }).entries;
+  const rawEntries = await db.raw.query<RawEntry>(CHRONOLOGY_SQL, [schoolId, pupilId]);
+  expectRows(appEntries, CHRONOLOGY_ENTRIES, 'app chronology');
+  expectRows(rawEntries, CHRONOLOGY_ENTRIES, 'raw chronology');
+  const key = (e: { id: string; kind: string }) => `${e.kind}/${e.id}`;
+  const rawKeys = new Set(rawEntries.map(key));
+  const missing = appEntries.filter((e) => !rawKeys.has(key(e)));
+  if (missing.length > 0) throw new Error(`raw chronology lacks ${missing.length} of the app's entries`);
+  const byKind: Record<string, number> = {};
+  for (const e of appEntries) byKind[e.kind] = (byKind[e.kind] ?? 0) + 1;
+
+  const appCall = getter(app, url, smhlCookie);
+  const statements = (await statementsOf(db, appCall)).length;
+  const union = async (q: Query) => {
+    const rows = await q(CHRONOLOGY_SQL, [schoolId, pupilId]);
+    expectRows(rows, CHRONOLOGY_ENTRIES, 'raw chronology');
+  };
+  log('  7 chronology of a pupil with 500 entries');
+  const c = await comparison(
+    '7',
+    `Chronology of a pupil with ${CHRONOLOGY_ENTRIES} entries (SMHL; 70 concerns with addenda and actions)`,
+    { label: 'GET /api/schools/:school/pupils/:pupil/chronology', fn: appCall },
+    [
+      { label: 'raw SQL: one UNION ALL, newest first', fn: () => union(db.raw.query) },
+      {
+        label: 'raw SQL: pupil + UNION ALL + audit append, one tx',
+        fn: () =>
+          db.raw.transaction(async (q) => {
+            const [pupil] = await q('select * from pupils where id = $1 and school_id = $2', [pupilId, schoolId]);
+            if (!pupil) throw new Error('chronology pupil missing');
+            await union(q);
+            await q('select trust_id from schools where id = $1', [schoolId]);
+            await auditAppend(q, {
+              actorUserId: smhlId,
+              trustId,
+              schoolId,
+              action: 'pupil.chronology_viewed',
+              subjectType: 'pupil',
+              subjectId: pupilId,
+              detail: { format: 'screen' },
+            });
+          }),
+      },
+    ],
+    HEAVY,
+    { statements },
+  );
+  c.note = `entries: ${Object.entries(byKind)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ')}; response ${Math.round(res.body.length / 1024)} KiB`;
+  return c;
 }
 
 async function main(): Promise<void> {
@@ -527,7 +693,7 @@ async function main(): Promise<void> {
         big.raw.transaction(async (q) => {
           const pupilId = nextPupil();
           await profileFirstSelects(q, school.id, pupilId, smhlId);
-          await auditAppend(q, smhlId, trust.trustId, school.id, pupilId);
+          await profileAudit(q, smhlId, trust.trustId, school.id, pupilId);
           await profileLastSelects(q, school.id, pupilId);
         });
       const rawAuditLast = async () =>
@@ -535,7 +701,7 @@ async function main(): Promise<void> {
           const pupilId = nextPupil();
           await profileFirstSelects(q, school.id, pupilId, smhlId);
           await profileLastSelects(q, school.id, pupilId);
-          await auditAppend(q, smhlId, trust.trustId, school.id, pupilId);
+          await profileAudit(q, smhlId, trust.trustId, school.id, pupilId);
         });
       comparisons.push(
         await comparison(
@@ -635,6 +801,40 @@ async function main(): Promise<void> {
       plans.trust = await listPlans(big, app, school, smhlCookie);
       plans.alone = await listPlans(one, appOne, oneSchool, smhlOneCookie);
     }
+    // 6 and 7. The long chronology is written first, so its concerns take the first references, as
+    // if logged before the bench's.
+    const chronologyPupilId = await chronologyPupil(big, school.id);
+    {
+      const loggers = await big.raw.query<{ id: string }>(
+        `select u.id from users u join role_assignments ra on ra.user_id = u.id
+         where ra.school_id = $1 and ra.role = 'teacher' order by u.email limit 12`,
+        [school.id],
+      );
+      t = performance.now();
+      await generateChronology(big.raw, {
+        schoolId: school.id,
+        pupilId: chronologyPupilId,
+        smhlId,
+        loggerIds: loggers.map((l) => l.id),
+        now,
+      });
+      log(
+        `  (gave one pupil ${CHRONOLOGY_ENTRIES} chronology entries in ${((performance.now() - t) / 1000).toFixed(1)} s)`,
+      );
+    }
+    comparisons.push(
+      await measureConcernLogging(big, app, tutor, {
+        schoolId: school.id,
+        trustId: trust.trustId,
+        loggerId: tutorId,
+        smhlId,
+        dslId: await userId(big, school.dslEmail),
+      }),
+    );
+    comparisons.push(
+      await measureChronology(big, app, school.id, trust.trustId, chronologyPupilId, smhlId, smhlCookie),
+    );
+
     const trustPlans = plans.trust;
     const alonePlans = plans.alone;
     if (!trustPlans || !alonePlans) throw new Error('plans missing');
@@ -669,7 +869,7 @@ async function main(): Promise<void> {
         pgliteDataDir: usePostgres ? null : (pgliteDir ?? 'memory'),
         poolSize: usePostgres ? POOL_SIZE : null,
       },
-      settings: { scale, leaverRatio, iterations, inFlight, fast: FAST, slow: SLOW },
+      settings: { scale, leaverRatio, iterations, inFlight, fast: FAST, slow: SLOW, heavy: HEAVY },
       argon2: {
         algorithm: 'argon2id',
         memoryKiB: ARGON2_PARAMS.memoryCost,

@@ -91,5 +91,7 @@ export async function recordAlerts(
 /** After commit: send the e-mails and wake the live streams of the people alerted. */
 export async function deliverAlerts(deps: AppDeps, emails: PendingEmail[], userIds: string[]): Promise<void> {
   for (const id of new Set(userIds)) alertBus.emit('alert', id);
-  for (const e of emails) await deps.mailer.send(e);
+  // Sent together rather than one after another; the mailer logs its own failures (without
+  // content) and never throws, so a mail fault cannot undo or hide the change.
+  await Promise.all(emails.map((e) => deps.mailer.send(e)));
 }

@@ -128,11 +128,15 @@ export async function logConcern(deps: AppDeps, actor: Actor, schoolId: string, 
       });
     }
     const decision = routeConcern(body);
+    // References count up within the school and the year: C-2026-0001, C-2026-0002, ...
+    const prefix = `C-${now.getUTCFullYear()}-`;
     const [{ n } = { n: 0 }] = await tx
-      .select({ n: sql<number>`count(*)::int` })
+      .select({
+        n: sql<number>`coalesce(max(substring(${concerns.reference} from ${prefix.length + 1}::int)::int), 0)::int`,
+      })
       .from(concerns)
-      .where(eq(concerns.schoolId, schoolId));
-    const reference = `C-${now.getUTCFullYear()}-${String(n + 1).padStart(4, '0')}`;
+      .where(and(eq(concerns.schoolId, schoolId), sql`${concerns.reference} like ${`${prefix}%`}`));
+    const reference = `${prefix}${String(n + 1).padStart(4, '0')}`;
     const pupilTelling = body.pupilWillTellParents && decision.parentsToBeTold && !body.riskOfImmediateHarm;
     const [row] = await tx
       .insert(concerns)
