@@ -33,3 +33,15 @@ export function csvFile(name: string, rows: readonly (readonly string[])[]) {
   const text = `${rows.map((r) => r.map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n')}\r\n`;
   return { name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') };
 }
+
+/**
+ * Opens one of the school's pages from the navigation; on a phone the links are behind the Menu
+ * button first.
+ */
+export async function openFromNav(page: Page, label: string, heading: string | RegExp): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'School' });
+  const menu = nav.getByRole('button', { name: /^Menu/ });
+  if (await menu.isVisible()) await menu.click();
+  await nav.getByRole('link', { name: label, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+}

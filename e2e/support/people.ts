@@ -32,3 +32,29 @@ export const SMHL = {
   greetingName: 'Sam',
   twoFactor: true,
 };
+export const DSL = {
+  email: 'chris.okafor@kingsmead.example',
+  name: 'Chris Okafor',
+  greetingName: 'Chris',
+  twoFactor: true,
+};
+export const DEPUTY_DSL = {
+  email: 'lucy.evans@kingsmead.example',
+  name: 'Lucy Evans',
+  greetingName: 'Lucy',
+  twoFactor: true,
+};
+/** Support staff at Kingsmead: logs concerns, sees no case records. */
+export const SUPPORT_STAFF = {
+  email: 'kate.murphy@kingsmead.example',
+  name: 'Kate Murphy',
+  greetingName: 'Kate',
+  twoFactor: false,
+};
+/** A teacher at the other school of the trust (Willow Brook). */
+export const OTHER_SCHOOL_TEACHER = {
+  email: 'nina.kaur@willowbrook.example',
+  name: 'Nina Kaur',
+  greetingName: 'Nina',
+  twoFactor: false,
+};

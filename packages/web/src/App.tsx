@@ -38,6 +38,13 @@ import { CorrectDetailsPage } from './pupils/CorrectDetailsPage';
 import { PupilListPage } from './pupils/PupilListPage';
 import { PupilPage } from './pupils/PupilPage';
 import { ShareLevelsPage } from './sharing/ShareLevelsPage';
+import { AlertsPage } from './alerts/AlertsPage';
+import { AlertsProvider } from './alerts/AlertsProvider';
+import { ConcernPage } from './concerns/ConcernPage';
+import { ConcernQueuePage } from './concerns/ConcernQueuePage';
+import { DutyRotaPage } from './concerns/DutyRotaPage';
+import { LogConcernPage } from './concerns/LogConcernPage';
+import { MyConcernsPage } from './concerns/MyConcernsPage';
 
 /**
  * Who may open a page: anyone; only people not signed in; people part-way through signing in;
@@ -125,6 +132,36 @@ const ROUTES: readonly Route[] = [
     path: '/schools/:schoolId/share-levels',
     access: 'complete',
     render: (x) => <ShareLevelsPage schoolId={p(x, 'schoolId')} />,
+  },
+  {
+    path: '/schools/:schoolId/concerns',
+    access: 'complete',
+    render: (x) => <ConcernQueuePage schoolId={p(x, 'schoolId')} />,
+  },
+  {
+    path: '/schools/:schoolId/concerns/new',
+    access: 'complete',
+    render: (x) => <LogConcernPage schoolId={p(x, 'schoolId')} />,
+  },
+  {
+    path: '/schools/:schoolId/concerns/mine',
+    access: 'complete',
+    render: (x) => <MyConcernsPage schoolId={p(x, 'schoolId')} />,
+  },
+  {
+    path: '/schools/:schoolId/concerns/:concernId',
+    access: 'complete',
+    render: (x) => <ConcernPage schoolId={p(x, 'schoolId')} concernId={p(x, 'concernId')} />,
+  },
+  {
+    path: '/schools/:schoolId/alerts',
+    access: 'complete',
+    render: (x) => <AlertsPage schoolId={p(x, 'schoolId')} />,
+  },
+  {
+    path: '/schools/:schoolId/dsl-duty',
+    access: 'complete',
+    render: (x) => <DutyRotaPage schoolId={p(x, 'schoolId')} />,
   },
   {
     path: '/schools/:schoolId/settings',
@@ -224,7 +261,9 @@ export function App() {
           </main>
         )}
       >
-        <Routes />
+        <AlertsProvider>
+          <Routes />
+        </AlertsProvider>
       </SessionProvider>
     </RouterProvider>
   );

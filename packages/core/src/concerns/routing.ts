@@ -5,7 +5,8 @@
  *    URGENT and into the restricted safeguarding record; the logger is told to find the DSL now;
  *  - a medical emergency shows the emergency procedure (first aid, 999) before anything else, and
  *    is routed by the other two answers like any concern.
- * Parents are never told by Tandem about a concern that is or may be a child-protection matter.
+ * Parents are never told by Tandem about a concern that is or may be a child-protection matter, or
+ * about anything in the restricted safeguarding record.
  */
 
 export interface RoutingAnswers {
@@ -37,7 +38,8 @@ export function routeConcern(a: RoutingAnswers): RoutingDecision {
     restricted: toDsl,
     findDslNow: toDsl,
     showEmergencyProcedure: a.medicalEmergency,
-    parentsToBeTold: !a.possibleChildProtection,
+    // Nothing in the restricted safeguarding record is ever told to parents by Tandem.
+    parentsToBeTold: !toDsl,
   };
 }
 

@@ -28,3 +28,8 @@ export const staffMemberSchema = z.object({
 export type StaffMember = z.infer<typeof staffMemberSchema>;
 
 export const staffListResponse = z.object({ staff: z.array(staffMemberSchema) });
+
+/** Names of the school's staff, for choosing who owns an action (no e-mail or account detail). */
+export const staffDirectoryResponse = z.object({
+  staff: z.array(z.object({ userId: z.uuid(), displayName: z.string(), roles: z.array(roleSchema) })),
+});

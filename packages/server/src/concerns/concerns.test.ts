@@ -100,6 +100,8 @@ describe('routing, case by case', () => {
     const res = await log(tutor, { riskOfImmediateHarm: true });
     expect(res).toMatchObject({ route: 'dsl', urgent: true, findDslNow: true });
     expect(res.dslOnDuty.map((d) => d.name).sort()).toEqual(['Chris Okafor', 'Lucy Evans']);
+    const [stored] = await env.deps.database.db.select().from(concerns).where(eq(concerns.id, res.id));
+    expect(stored?.parentsStatus).toBe('not_to_be_told');
     const mail = await env.smtp.messagesTo(PEOPLE.dsl);
     expect(mail.at(-1)?.subject).toBe('You have an urgent concern to review in Tandem');
     expect(mail.at(-1)?.text).not.toContain(pupilA.familyName);

@@ -5,12 +5,21 @@ import {
   grantRoleBody,
   inviteStaffBody,
   okResponse,
+  staffDirectoryResponse,
   staffListResponse,
   staffMemberSchema,
   staffRoleSchema,
 } from '@tandem/core';
 import { noStore, requireActor } from '../http/context';
-import { getStaffMember, grantRole, inviteStaff, listStaff, resendInvitation, revokeRole } from './staff.service';
+import {
+  getStaffMember,
+  grantRole,
+  inviteStaff,
+  listStaff,
+  resendInvitation,
+  revokeRole,
+  staffDirectory,
+} from './staff.service';
 
 const TAGS = ['Staff'];
 const schoolParams = z.object({ schoolId: z.uuid() });
@@ -26,6 +35,15 @@ export function staffRoutes(app: FastifyInstance): void {
     async (req, reply) => {
       noStore(reply);
       return { staff: await listStaff(deps, requireActor(req), req.params.schoolId) };
+    },
+  );
+
+  r.get(
+    '/api/schools/:schoolId/staff-directory',
+    { schema: { tags: TAGS, params: schoolParams, response: { 200: staffDirectoryResponse } } },
+    async (req, reply) => {
+      noStore(reply);
+      return { staff: await staffDirectory(deps, requireActor(req), req.params.schoolId) };
     },
   );
 

@@ -5,7 +5,9 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import {
   AppError,
+  canInSchool,
   isStaffRole,
+  type Permission,
   ROLE_LABELS,
   roleGrants,
   type Actor,
@@ -307,4 +309,17 @@ export async function revokeRole(
   });
   const [after] = await staffRows(db, schoolId, [userId]);
   return after ?? null;
+}
+
+/** Staff names and roles, for those who give out actions (triage roles and staff managers). */
+export async function staffDirectory(deps: AppDeps, actor: Actor, schoolId: string) {
+  if (
+    !['concern.triage', 'safeguarding.read', 'school.manageStaff'].some((p) =>
+      canInSchool(actor, p as Permission, schoolId),
+    )
+  ) {
+    requireSchoolPermission(actor, schoolId, 'school.manageStaff');
+  }
+  const staff = await staffRows(deps.database.db, schoolId);
+  return staff.map((s) => ({ userId: s.userId, displayName: s.displayName, roles: s.roles }));
 }

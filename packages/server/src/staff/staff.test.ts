@@ -215,3 +215,25 @@ describe('roles', () => {
     expect(accepted.status).toBe(409);
   });
 });
+
+describe('the staff directory for giving out actions', () => {
+  const cases: [Person, number][] = [
+    ['smhl', 200],
+    ['dsl', 200],
+    ['sendco', 200],
+    ['schoolAdmin', 200],
+    ['tutor', 403],
+    ['parent', 403],
+    ['otherHead', 404],
+  ];
+  it.each(cases)('%s gets %i, and it carries names and roles only', async (person, status) => {
+    const res = await (
+      await env.as(person)
+    ).get<{ staff: Record<string, unknown>[] }>(`/api/schools/${env.world.kingsmead}/staff-directory`);
+    expect(res.status).toBe(status);
+    if (status === 200) {
+      expect(res.body.staff.length).toBeGreaterThan(10);
+      expect(Object.keys(res.body.staff[0]!).sort()).toEqual(['displayName', 'roles', 'userId']);
+    }
+  });
+});

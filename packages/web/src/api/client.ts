@@ -350,3 +350,31 @@ export async function apiUpload<T>(
   noticeSessionEnd(path, error);
   throw error;
 }
+
+/** GETs a file (a PDF) for the page to save. Refusals come back as the usual JSON errors. */
+export async function apiGetFile(path: string, fallbackName: string): Promise<{ blob: Blob; fileName: string }> {
+  let response: Response;
+  lastRequestAt = Date.now();
+  try {
+    response = await fetch(path, {
+      method: 'GET',
+      headers: { accept: 'application/pdf, application/json' },
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ApiError('network', 0, FALLBACK_MESSAGES.network);
+  }
+  if (response.ok) {
+    let blob: Blob;
+    try {
+      blob = await response.blob();
+    } catch {
+      throw new ApiError('network', 0, FALLBACK_MESSAGES.network);
+    }
+    return { blob, fileName: fileNameFrom(response.headers.get('content-disposition'), fallbackName) };
+  }
+  const error = errorFromResponse(response.status, parseJson(await response.text().catch(() => '')));
+  noticeSessionEnd(path, error);
+  throw error;
+}

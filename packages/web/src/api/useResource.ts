@@ -14,22 +14,24 @@ export interface ResourceHandle<T> {
 
 /**
  * Loads JSON from a GET path and keeps it while the path stays the same. Pass a schema defined at
- * module level so that it keeps its identity between renders. A null path loads nothing.
+ * module level so that it keeps its identity between renders. A null path loads nothing. While
+ * loading the same path again (reload), the data already shown stays until the new data arrives,
+ * so that nothing on the page (such as a half-filled form) is lost.
  */
 export function useResource<T>(path: string | null, schema: z.ZodType<T>): ResourceHandle<T> {
   const [version, setVersion] = useState(0);
   const key = path === null ? null : `${String(version)}:${path}`;
-  const [state, setState] = useState<{ key: string; resource: Resource<T> } | null>(null);
+  const [state, setState] = useState<{ key: string; path: string; resource: Resource<T> } | null>(null);
 
   useEffect(() => {
     if (path === null || key === null) return;
     let cancelled = false;
     apiGet(path, schema).then(
       (data) => {
-        if (!cancelled) setState({ key, resource: { status: 'ready', data } });
+        if (!cancelled) setState({ key, path, resource: { status: 'ready', data } });
       },
       (error: unknown) => {
-        if (!cancelled) setState({ key, resource: { status: 'error', error: toApiError(error) } });
+        if (!cancelled) setState({ key, path, resource: { status: 'error', error: toApiError(error) } });
       },
     );
     return () => {
@@ -43,11 +45,14 @@ export function useResource<T>(path: string | null, schema: z.ZodType<T>): Resou
 
   const setData = useCallback(
     (data: T) => {
-      if (key !== null) setState({ key, resource: { status: 'ready', data } });
+      if (key !== null && path !== null) setState({ key, path, resource: { status: 'ready', data } });
     },
-    [key],
+    [key, path],
   );
 
-  const resource: Resource<T> = state !== null && state.key === key ? state.resource : { status: 'loading' };
+  const resource: Resource<T> =
+    state !== null && (state.key === key || (state.path === path && state.resource.status === 'ready'))
+      ? state.resource
+      : { status: 'loading' };
   return { resource, reload, setData };
 }

@@ -306,13 +306,15 @@ type RadiosProps = Omit<FieldsetProps, 'children'> & {
   options: readonly Option[];
   value: string;
   onValueChange: (value: string) => void;
+  /** Side by side, for two short answers such as Yes and No. */
+  inline?: boolean;
 };
 
-export function Radios({ name, options, value, onValueChange, ...shell }: RadiosProps) {
+export function Radios({ name, options, value, onValueChange, inline = false, ...shell }: RadiosProps) {
   const id = fieldId(name);
   return (
     <FieldsetShell name={name} {...shell}>
-      <div className="choices">
+      <div className={inline ? 'choices choices--inline' : 'choices'}>
         {options.map((o, i) => {
           const optionId = i === 0 ? id : `${id}-${o.value}`;
           return (

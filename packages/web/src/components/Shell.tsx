@@ -1,7 +1,17 @@
 /** The frame around every page: skip link, header, navigation, main content and footer. */
 import type { ReactNode } from 'react';
 import { useEffect, useId, useState } from 'react';
+import { useAlerts } from '../alerts/AlertsProvider';
 import { rememberPlace, schoolCan, trustCan, useSession } from '../auth/session';
+import {
+  alertsPage,
+  concernsPage,
+  dutyPage,
+  logConcernPage,
+  mayEditDuty,
+  mayReadQueue,
+  myConcernsPage,
+} from '../concerns/concernsApi';
 import { Link, matchPath, useLocation } from '../router/router';
 import { roleNames } from './format';
 
@@ -18,6 +28,8 @@ interface Place {
   rolesText: string;
   home: string;
   nav: NavItem[];
+  /** Staff may log concerns here, and have alerts. */
+  staff: boolean;
 }
 
 function usePlace(): Place | null {
@@ -33,13 +45,24 @@ function usePlace(): Place | null {
     if (schoolCan(school, 'pupil.readList')) nav.push({ to: `${base}/pupils`, label: 'Pupils' });
     // Every member of staff may read the level framework; the list of pupils comes with it.
     if (schoolCan(school, 'pupil.readList')) nav.push({ to: `${base}/levels`, label: 'Levels' });
+    if (mayReadQueue(school)) nav.push({ to: concernsPage(id), label: 'Concerns' });
+    if (schoolCan(school, 'concern.log')) nav.push({ to: myConcernsPage(id), label: 'Your concerns' });
     if (schoolCan(school, 'pupil.import')) nav.push({ to: `${base}/import`, label: 'Import' });
     if (schoolCan(school, 'level.shareTermly')) nav.push({ to: `${base}/share-levels`, label: 'Share levels' });
     if (schoolCan(school, 'school.manageStaff')) nav.push({ to: `${base}/staff`, label: 'Staff and roles' });
     if (schoolCan(school, 'school.viewAudit')) nav.push({ to: `${base}/audit`, label: 'Audit trail' });
     // The server lets whoever manages staff change the school's settings.
     if (schoolCan(school, 'school.manageStaff')) nav.push({ to: `${base}/settings`, label: 'School settings' });
-    return { kind: 'school', id, name: school.name, rolesText: roleNames(school.roles), home: base, nav };
+    if (mayEditDuty(school)) nav.push({ to: dutyPage(id), label: 'DSL duty rota' });
+    return {
+      kind: 'school',
+      id,
+      name: school.name,
+      rolesText: roleNames(school.roles),
+      home: base,
+      nav,
+      staff: schoolCan(school, 'concern.log'),
+    };
   }
   const trustMatch = /^\/trusts\/([^/]+)/.exec(pathname);
   if (trustMatch?.[1] !== undefined) {
@@ -52,7 +75,7 @@ function usePlace(): Place | null {
       { to: `${base}/schools`, label: 'Schools' },
     ];
     if (trustCan(trust, 'trust.viewAudit')) nav.push({ to: `${base}/audit`, label: 'Audit trail' });
-    return { kind: 'trust', id, name: trust.name, rolesText: roleNames(trust.roles), home: base, nav };
+    return { kind: 'trust', id, name: trust.name, rolesText: roleNames(trust.roles), home: base, nav, staff: false };
   }
   return null;
 }
@@ -107,10 +130,16 @@ function PlaceSwitcher({ current }: { current: Place | null }) {
   );
 }
 
-function isActive(item: NavItem, pathname: string): boolean {
-  return item.exact === true
-    ? pathname === item.to
-    : matchPath(item.to, pathname) !== null || pathname.startsWith(`${item.to}/`);
+function isActive(item: NavItem, pathname: string, items: readonly NavItem[]): boolean {
+  if (item.exact === true) return pathname === item.to;
+  const within = matchPath(item.to, pathname) !== null || pathname.startsWith(`${item.to}/`);
+  // The most specific item wins ("Your concerns" rather than "Concerns" on /concerns/mine).
+  return (
+    within &&
+    !items.some(
+      (other) => other.to.length > item.to.length && other.to.startsWith(item.to) && pathname.startsWith(other.to),
+    )
+  );
 }
 
 /**
@@ -122,7 +151,7 @@ function PlaceNav({ label, items }: { label: string; items: readonly NavItem[] }
   const { pathname } = useLocation();
   const [open, setOpen] = useState(false);
   const listId = useId();
-  const current = items.find((item) => isActive(item, pathname));
+  const current = items.find((item) => isActive(item, pathname, items));
   return (
     <nav className={open ? 'nav nav--open' : 'nav'} aria-label={label}>
       <button
@@ -148,13 +177,89 @@ function PlaceNav({ label, items }: { label: string; items: readonly NavItem[] }
       <ul className="nav__list" id={listId}>
         {items.map((item) => (
           <li key={item.to} className="nav__item">
-            <Link to={item.to} className="nav__link" aria-current={isActive(item, pathname) ? 'page' : undefined}>
+            <Link
+              to={item.to}
+              className="nav__link"
+              aria-current={isActive(item, pathname, items) ? 'page' : undefined}
+            >
               {item.label}
             </Link>
           </li>
         ))}
       </ul>
     </nav>
+  );
+}
+
+/** The bell with the unread count, and the button every member of staff can always reach. */
+function HeaderTools({ schoolId, pathname }: { schoolId: string; pathname: string }) {
+  const { unread } = useAlerts();
+  const count = unread(schoolId);
+  const onLogPage = pathname === logConcernPage(schoolId);
+  return (
+    <div className="header__tools">
+      <Link
+        to={alertsPage(schoolId)}
+        className={count !== null && count > 0 ? 'header__alerts header__alerts--unread' : 'header__alerts'}
+        aria-current={pathname === alertsPage(schoolId) ? 'page' : undefined}
+        data-live={count !== null ? 'true' : undefined}
+      >
+        <svg className="header__bell" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+          <path
+            fill="currentColor"
+            d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
+          />
+        </svg>
+        <span>Alerts</span>
+        {count !== null && count > 0 && (
+          <span className="header__count">
+            <span className="visually-hidden">, </span>
+            {count}
+            <span className="visually-hidden"> unread</span>
+          </span>
+        )}
+      </Link>
+      {!onLogPage && (
+        <Link to={logConcernPage(schoolId)} className="header__log">
+          Log a concern
+        </Link>
+      )}
+    </div>
+  );
+}
+
+/**
+ * A new urgent alert, shown under the header and announced politely. The region is always there,
+ * so that assistive technology notices what appears in it.
+ */
+function UrgentNotice({ schoolId }: { schoolId: string | null }) {
+  const { notice, dismissNotice } = useAlerts();
+  const show = notice !== null && notice.schoolId === schoolId && schoolId !== null;
+  return (
+    <div className="urgent-notice-region" role="status" aria-live="polite">
+      {show && (
+        <div className="urgent-notice" key={notice.at}>
+          <div className="page-width urgent-notice__inner">
+            <p className="urgent-notice__text">
+              <span className="urgent-panel__icon" aria-hidden="true">
+                !
+              </span>
+              <span>
+                <strong>New urgent alert:</strong> {notice.message}
+              </span>
+            </p>
+            <p className="urgent-notice__links">
+              <Link to={alertsPage(schoolId)} onClick={dismissNotice}>
+                Open your alerts
+              </Link>
+              <button type="button" className="link-button" onClick={dismissNotice}>
+                Dismiss<span className="visually-hidden"> this notice</span>
+              </button>
+            </p>
+          </div>
+        </div>
+      )}
+    </div>
   );
 }
 
@@ -193,6 +298,9 @@ export function Shell({ children }: { children: ReactNode }) {
               </Link>
               {complete && place !== null && <span className="header__place">{place.name}</span>}
             </div>
+            {complete && place !== null && place.kind === 'school' && place.staff && (
+              <HeaderTools schoolId={place.id} pathname={pathname} />
+            )}
             {session.signedIn && (
               <div className="header__account">
                 {user !== null && (
@@ -231,6 +339,7 @@ export function Shell({ children }: { children: ReactNode }) {
               </div>
             </div>
           )}
+        <UrgentNotice schoolId={complete && place?.kind === 'school' ? place.id : null} />
       </header>
       <main id="main-content" className="page-width main" tabIndex={-1}>
         {children}

@@ -101,3 +101,47 @@ export function greeting(now: Date = new Date()): string {
   if (hour < 18) return 'Good afternoon';
   return 'Good evening';
 }
+
+/** Today's date in the UK as "2026-11-22" (for date inputs and due dates). */
+export function ukIsoDay(now: Date = new Date()): string {
+  const p = ukParts(now);
+  return `${String(p.year)}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+}
+
+/** The time in the UK now as "14:05" (for time inputs). */
+export function ukTimeOfDay(now: Date = new Date()): string {
+  return formatTime(now);
+}
+
+/** "2026-11-22" plus n days. */
+export function addDays(isoDay: string, days: number): string {
+  const d = new Date(`${isoDay}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * A date and time as read on a clock in the UK ("2026-11-22", "14:05") as an instant (ISO 8601 in
+ * UTC), whatever the device's own time zone. Null when either part is missing or not a real date.
+ */
+export function ukWallTimeToIso(isoDay: string, time: string): string | null {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
+  const clock = /^(\d{1,2}):(\d{2})$/.exec(time);
+  if (day === null || clock === null) return null;
+  const [y, m, d] = [Number(day[1]), Number(day[2]), Number(day[3])];
+  const [h, min] = [Number(clock[1]), Number(clock[2])];
+  if (h > 23 || min > 59) return null;
+  const asUtc = Date.UTC(y, m - 1, d, h, min);
+  const check = new Date(asUtc);
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return null;
+  // The UK is UTC+0 or UTC+1: try both and keep the one that reads back as the wall time given.
+  for (const offsetHours of [0, 1]) {
+    const candidate = new Date(asUtc - offsetHours * 3_600_000);
+    const p = ukParts(candidate);
+    if (p.year === y && p.month === m && p.day === d && p.hour === h && p.minute === min) {
+      return candidate.toISOString();
+    }
+  }
+  // A time skipped when the clocks go forward: take it as UTC+0.
+  return new Date(asUtc).toISOString();
+}

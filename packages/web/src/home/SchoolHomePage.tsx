@@ -4,7 +4,15 @@ import { NotFoundPage } from '../errors/ErrorPages';
 import { firstName } from '../components/format';
 import { greeting } from '../components/dates';
 import { CardGrid, FlashBanner, HelpNow, InsetText, PageTitle, Tag, TagList, type CardItem } from '../components/Page';
-import { useFlash } from '../router/router';
+import { Link, useFlash } from '../router/router';
+import {
+  concernsPage,
+  dutyPage,
+  logConcernPage,
+  mayEditDuty,
+  mayReadQueue,
+  myConcernsPage,
+} from '../concerns/concernsApi';
 
 export function SchoolHomePage({ schoolId }: { schoolId: string }) {
   const school = useSchool(schoolId);
@@ -44,6 +52,26 @@ export function SchoolHomePage({ schoolId }: { schoolId: string }) {
   }
 
   const cards: CardItem[] = [];
+  if (mayReadQueue(school)) {
+    cards.push({
+      key: 'concerns',
+      title: 'Concerns',
+      to: concernsPage(school.id),
+      description: schoolCan(school, 'safeguarding.read')
+        ? 'The DSL queue and the Mental Health Lead queue: acknowledge, add actions, pass on and close with an outcome.'
+        : schoolCan(school, 'concern.triage')
+          ? 'Concerns logged by staff: acknowledge them, add actions, pass to the DSL and close with an outcome.'
+          : 'Read the concerns staff have logged for the Mental Health Lead.',
+    });
+  }
+  if (schoolCan(school, 'concern.log')) {
+    cards.push({
+      key: 'mine',
+      title: 'Your concerns',
+      to: myConcernsPage(school.id),
+      description: 'The concerns you have logged, and where each one went.',
+    });
+  }
   if (schoolCan(school, 'pupil.readList')) {
     cards.push({
       key: 'pupils',
@@ -94,6 +122,14 @@ export function SchoolHomePage({ schoolId }: { schoolId: string }) {
       description: 'See who did what in Tandem and when, and download it as a spreadsheet.',
     });
   }
+  if (mayEditDuty(school)) {
+    cards.push({
+      key: 'duty',
+      title: 'DSL duty rota',
+      to: dutyPage(school.id),
+      description: 'Who is on DSL duty each day, and where staff will find them.',
+    });
+  }
   if (schoolCan(school, 'school.manageStaff')) {
     cards.push({
       key: 'settings',
@@ -110,6 +146,17 @@ export function SchoolHomePage({ schoolId }: { schoolId: string }) {
       <PageTitle caption={school.name}>
         {greeting()}, {name}
       </PageTitle>
+      {schoolCan(school, 'concern.log') && (
+        <div className="home-log">
+          <h2 className="heading-m home-log__title">Worried about a pupil?</h2>
+          <p>Log a concern. It takes about a minute, on your phone or a computer.</p>
+          <p>
+            <Link to={logConcernPage(school.id)} className="button button--primary">
+              Log a concern
+            </Link>
+          </p>
+        </div>
+      )}
       <h2 className="heading-s">
         Your {staffRoles.length === 1 ? 'role' : 'roles'} at {school.name}
       </h2>
@@ -127,9 +174,8 @@ export function SchoolHomePage({ schoolId }: { schoolId: string }) {
         </>
       )}
       <p className="secondary-text">
-        Tandem is being set up in stages. Logging concerns, care plans, interventions and referrals are not available
-        yet; they will appear here when they are ready. Until then, keep using your school&rsquo;s usual way of
-        recording concerns.
+        Tandem is being set up in stages. Care plans, interventions and referrals are not available yet; they will
+        appear here when they are ready.
       </p>
       {cards.length === 0 && (
         <p>For now there is nothing you need to do. If you expected to see more, ask your school administrator.</p>

@@ -1,4 +1,5 @@
 import {
+  concernViewResponse,
   EVIDENCE_KINDS,
   EVIDENCE_LABELS,
   LEVEL_CODES,
@@ -14,7 +15,7 @@ import { z } from 'zod';
 import { apiGet, apiPost, toApiError } from '../api/client';
 import { useResource } from '../api/useResource';
 import { schoolCan, useSchool, type SessionSchool } from '../auth/session';
-import { formatDate } from '../components/dates';
+import { formatDate, formatDateTime } from '../components/dates';
 import {
   Button,
   ButtonGroup,
@@ -30,7 +31,7 @@ import { useFormErrors, type FieldError } from '../components/formErrors';
 import { LevelBadge } from '../components/LevelBadge';
 import { BackLink, HelpNow, InsetText, Loading, NotificationBanner, PageTitle } from '../components/Page';
 import { LoadError, NotFoundContent, NotFoundPage } from '../errors/ErrorPages';
-import { Link, useNavigate } from '../router/router';
+import { Link, useNavigate, useSearchParams } from '../router/router';
 import { pupilApi, pupilFirstName, pupilName, pupilPage, useLevelFramework } from './pupilsApi';
 
 type CaseView = Extract<PupilProfileResponse, { view: 'case' }>;
@@ -46,10 +47,27 @@ interface EvidenceRow {
   key: string;
   kind: string;
   description: string;
+  /** The concern this evidence is, when it came from a concern's page. */
+  refId?: string;
 }
 
 function newRow(): EvidenceRow {
   return { key: crypto.randomUUID(), kind: '', description: '' };
+}
+
+type ConcernView = z.infer<typeof concernViewResponse>;
+
+/** A concern as a piece of evidence: its reference, date and the start of what was seen or heard. */
+function evidenceFromConcern(view: ConcernView, pupilId: string): EvidenceRow | null {
+  if (view.access !== 'full' || !view.concern.pupils.some((p) => p.id === pupilId)) return null;
+  const c = view.concern;
+  const account = c.account.length > 400 ? `${c.account.slice(0, 400).trimEnd()}…` : c.account;
+  return {
+    key: crypto.randomUUID(),
+    kind: 'concern',
+    description: `Concern ${c.reference}, ${formatDateTime(c.occurredAt)}, logged by ${c.loggedByName}: ${account}`,
+    refId: c.id,
+  };
 }
 
 function levelText(code: LevelCode | null, framework: ReadonlyMap<LevelCode, LevelDefinition>): string {
@@ -63,10 +81,29 @@ export function ChangeLevelPage({ schoolId, pupilId }: { schoolId: string; pupil
   const allowed = schoolCan(school, 'pupil.setLevel');
   const { resource, reload } = useResource(allowed ? pupilApi(schoolId, pupilId) : null, pupilProfileResponse);
   const framework = useLevelFramework(allowed ? schoolId : null);
+  // "Change level" from a concern's page brings the concern as evidence.
+  const concernId = useSearchParams().get('concern');
+  const fromConcern = useResource(
+    allowed && concernId !== null && /^[0-9a-f-]{36}$/i.test(concernId)
+      ? `/api/schools/${encodeURIComponent(schoolId)}/concerns/${encodeURIComponent(concernId)}`
+      : null,
+    concernViewResponse,
+  );
   if (school === undefined || !allowed) return <NotFoundPage />;
-  const back = `${pupilPage(school.id, pupilId)}?tab=level`;
+  const back =
+    concernId !== null && fromConcern.resource.status === 'ready'
+      ? `/schools/${encodeURIComponent(school.id)}/concerns/${encodeURIComponent(concernId)}`
+      : `${pupilPage(school.id, pupilId)}?tab=level`;
+  const concernReady = concernId === null || fromConcern.resource.status !== 'loading';
 
-  if (resource.status === 'ready' && resource.data.view === 'case' && framework.resource.status === 'ready') {
+  if (
+    resource.status === 'ready' &&
+    resource.data.view === 'case' &&
+    framework.resource.status === 'ready' &&
+    concernReady
+  ) {
+    const evidence =
+      fromConcern.resource.status === 'ready' ? evidenceFromConcern(fromConcern.resource.data, pupilId) : null;
     return (
       <ChangeLevelForm
         key={resource.data.pupil.id}
@@ -74,6 +111,8 @@ export function ChangeLevelPage({ schoolId, pupilId }: { schoolId: string; pupil
         profile={resource.data}
         framework={framework.byCode}
         back={back}
+        backToConcern={back !== `${pupilPage(school.id, pupilId)}?tab=level`}
+        initialEvidence={evidence === null ? [] : [evidence]}
       />
     );
   }
@@ -107,11 +146,15 @@ function ChangeLevelForm({
   profile,
   framework,
   back,
+  backToConcern,
+  initialEvidence,
 }: {
   school: SessionSchool;
   profile: CaseView;
   framework: ReadonlyMap<LevelCode, LevelDefinition>;
   back: string;
+  backToConcern: boolean;
+  initialEvidence: EvidenceRow[];
 }) {
   const navigate = useNavigate();
   const pupil = profile.pupil;
@@ -125,7 +168,7 @@ function ChangeLevelForm({
   const [conflict, setConflict] = useState<{ code: LevelCode | null; at: number } | null>(null);
   const [level, setLevel] = useState('');
   const [reason, setReason] = useState('');
-  const [rows, setRows] = useState<EvidenceRow[]>([]);
+  const [rows, setRows] = useState<EvidenceRow[]>(initialEvidence);
   const [busy, setBusy] = useState(false);
 
   const fieldOrder = useMemo(
@@ -171,7 +214,11 @@ function ChangeLevelForm({
     const candidate = {
       level: level === 'none' ? null : level === '' ? undefined : level,
       reason,
-      evidence: rows.map((r) => ({ kind: r.kind === '' ? undefined : r.kind, description: r.description })),
+      evidence: rows.map((r) => ({
+        kind: r.kind === '' ? undefined : r.kind,
+        description: r.description,
+        ...(r.kind === 'concern' && r.refId !== undefined ? { refId: r.refId } : {}),
+      })),
       expectedCurrentLevel: current.code,
     };
     const parsed = setLevelBody.safeParse(candidate);
@@ -189,7 +236,7 @@ function ChangeLevelForm({
     setBusy(true);
     try {
       const result = await apiPost(`${pupilApi(school.id, pupil.id)}/level`, parsed.data, setLevelResponse);
-      navigate(back, {
+      navigate(`${pupilPage(school.id, pupil.id)}?tab=level`, {
         flash: {
           kind: 'success',
           title: `${name} is now at ${levelText(result.level, framework)}.`,
@@ -215,7 +262,7 @@ function ChangeLevelForm({
 
   return (
     <div className="narrow-wide">
-      <BackLink to={back}>Back to {name}&rsquo;s record</BackLink>
+      <BackLink to={back}>{backToConcern ? 'Back to the concern' : <>Back to {name}&rsquo;s record</>}</BackLink>
       <ErrorSummary errors={form.errors} />
       {conflict !== null && (
         <NotificationBanner

@@ -180,6 +180,16 @@ export function PupilListPage({ schoolId }: { schoolId: string }) {
                   )}
                 </ul>
               </nav>
+              <p>
+                <a
+                  href={withQuery(`${pupilsApi(school.id)}.csv`, toQuery(filters))}
+                  download
+                  className="button button--secondary"
+                >
+                  Download as CSV
+                  <span className="visually-hidden"> of {filtered ? 'the matching' : 'all'} pupils</span>
+                </a>
+              </p>
             </>
           )}
         </section>

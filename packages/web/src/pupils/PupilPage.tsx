@@ -8,9 +8,13 @@ import {
   type LevelDefinition,
   type PupilProfileResponse,
 } from '@tandem/core';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { z } from 'zod';
+import { apiGetFile, toApiError } from '../api/client';
 import { useResource } from '../api/useResource';
+import { saveFile } from '../components/download';
+import { Button } from '../components/Form';
+import { concernPage, logConcernPage } from '../concerns/concernsApi';
 import { schoolCan, useSchool, type SessionSchool } from '../auth/session';
 import { formatDate, formatDateTime, formatIsoDay, formatRelative } from '../components/dates';
 import { countOf } from '../components/format';
@@ -86,8 +90,34 @@ export function PupilPage({ schoolId, pupilId }: { schoolId: string; pupilId: st
       {resource.status === 'ready' && resource.data.view === 'case' && (
         <CaseRecord school={school} data={resource.data} tab={tab} />
       )}
+      {resource.status === 'ready' && schoolCan(school, 'concern.log') && (
+        <LogConcernAbout school={school} pupil={resource.data.pupil} />
+      )}
       <HelpNow audience="staff" />
     </>
+  );
+}
+
+/** Worried about this pupil: the concern form, with the pupil already chosen. */
+function LogConcernAbout({
+  school,
+  pupil,
+}: {
+  school: SessionSchool;
+  pupil: { id: string; givenName: string; familyName: string; preferredName: string | null };
+}) {
+  return (
+    <div className="home-log">
+      <h2 className="heading-m home-log__title">Worried about {pupilFirstName(pupil)}?</h2>
+      <p>
+        <Link
+          to={`${logConcernPage(school.id)}?pupil=${encodeURIComponent(pupil.id)}`}
+          className="button button--secondary"
+        >
+          Log a concern about {pupilName(pupil)}
+        </Link>
+      </p>
+    </div>
   );
 }
 
@@ -112,7 +142,6 @@ function BasicRecord({ school, data }: { school: SessionSchool; data: BasicView 
           {` ${pupilFirstName(p)} is not in any of your classes or groups at ${school.name}.`}
         </p>
       </InsetText>
-      <p>If you are worried about {pupilFirstName(p)}, tell your Mental Health Lead today.</p>
     </>
   );
 }
@@ -418,6 +447,7 @@ function Chronology({ school, pupilId }: { school: SessionSchool; pupilId: strin
         Everything recorded about this pupil that you may see, newest first.{' '}
         {countOf(entries.length, 'entry', 'entries')}.
       </p>
+      <ChronologyPdf school={school} pupilId={pupilId} />
       <ol className="timeline" aria-label="Chronology, newest first">
         {entries.map((e: ChronologyEntry) => (
           <li key={e.id} className="timeline__item">
@@ -441,9 +471,58 @@ function Chronology({ school, pupilId }: { school: SessionSchool; pupilId: strin
               {e.byName !== null && `, by ${e.byName}`}
             </p>
             {e.detail !== null && <p className="pre-line">{e.detail}</p>}
+            {e.concernId !== undefined && (
+              <p>
+                <Link to={concernPage(school.id, e.concernId)}>
+                  Open the concern{e.reference !== undefined && ` ${e.reference}`}
+                  <span className="visually-hidden">
+                    {' '}
+                    ({e.title}, {formatDateTime(e.at)})
+                  </span>
+                </Link>
+              </p>
+            )}
           </li>
         ))}
       </ol>
+    </>
+  );
+}
+
+/** The chronology as a confidential PDF, filtered as on screen (the server audits each export). */
+function ChronologyPdf({ school, pupilId }: { school: SessionSchool; pupilId: string }) {
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  if (!schoolCan(school, 'pupil.readCase')) return null;
+  const download = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const { blob, fileName } = await apiGetFile(`${pupilApi(school.id, pupilId)}/chronology.pdf`, 'chronology.pdf');
+      saveFile(blob, fileName);
+    } catch (error) {
+      setProblem(toApiError(error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      {problem !== null && (
+        <p className="error-text" role="alert">
+          {problem}
+        </p>
+      )}
+      <Button
+        variant="secondary"
+        busy={busy}
+        busyText="Preparing the PDF…"
+        onClick={() => {
+          void download();
+        }}
+      >
+        Print or save as PDF<span className="visually-hidden">: the chronology</span>
+      </Button>
     </>
   );
 }

@@ -1,0 +1,158 @@
+/**
+ * A person's alerts in a school, newest first. An alert never names a pupil: it says there is
+ * something to look at, and links to it when the reader may open it.
+ */
+import { alertListResponse, markAllReadResponse, type Alert } from '@tandem/core';
+import { useEffect, useState } from 'react';
+import { z } from 'zod';
+import { apiPost, toApiError, withQuery } from '../api/client';
+import { useResource } from '../api/useResource';
+import { useSchool } from '../auth/session';
+import { formatDateTime, formatRelative } from '../components/dates';
+import { countOf } from '../components/format';
+import { Button } from '../components/Form';
+import { Loading, PageTitle, Tag } from '../components/Page';
+import { UrgentTag } from '../concerns/ConcernBits';
+import { ALERT_URGENT_KINDS, alertsApi, alertWords, concernPage } from '../concerns/concernsApi';
+import { LoadError, NotFoundPage } from '../errors/ErrorPages';
+import { Link, useLocation, useNavigate, useSearchParams } from '../router/router';
+import { useAlerts, useReloadOnAlerts } from './AlertsProvider';
+
+const okResponse = z.object({ ok: z.literal(true) });
+
+export function AlertsPage({ schoolId }: { schoolId: string }) {
+  const school = useSchool(schoolId);
+  const allowed = school?.permissions.includes('concern.log') ?? false;
+  const params = useSearchParams();
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const before = params.get('before');
+  const { setUnread, dismissNotice } = useAlerts();
+  // Here, the notice of a new urgent alert has done its job.
+  useEffect(() => {
+    dismissNotice();
+  }, [dismissNotice]);
+  const { resource, reload } = useResource(
+    allowed ? withQuery(alertsApi(schoolId), { before: before ?? undefined, limit: 25 }) : null,
+    alertListResponse,
+  );
+  useReloadOnAlerts(reload);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  if (school === undefined || !allowed) return <NotFoundPage />;
+
+  const markAll = async () => {
+    setBusy('all');
+    setProblem(null);
+    try {
+      await apiPost(`${alertsApi(school.id)}/read-all`, {}, markAllReadResponse);
+      setUnread(school.id, 0);
+      reload();
+    } catch (error) {
+      setProblem(toApiError(error).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  /** Opening an alert marks it read, then goes to what it is about. */
+  const open = async (alert: Alert) => {
+    if (alert.concernId === null) return;
+    setBusy(alert.id);
+    if (alert.readAt === null) {
+      await apiPost(`${alertsApi(school.id)}/${encodeURIComponent(alert.id)}/read`, {}, okResponse).catch(
+        () => undefined,
+      );
+    }
+    navigate(concernPage(school.id, alert.concernId));
+  };
+
+  return (
+    <>
+      <PageTitle caption={school.name}>Alerts</PageTitle>
+      <p className="lead">Concerns that need you. For privacy, alerts never say which pupil they are about.</p>
+      {problem !== null && (
+        <p className="error-text" role="alert">
+          {problem}
+        </p>
+      )}
+      {resource.status === 'loading' && <Loading what="Loading your alerts" />}
+      {resource.status === 'error' && <LoadError error={resource.error} onRetry={reload} />}
+      {resource.status === 'ready' && (
+        <>
+          <p className="count" role="status">
+            {resource.data.unread === 0 ? 'No unread alerts' : countOf(resource.data.unread, 'unread alert')}
+          </p>
+          {resource.data.unread > 0 && (
+            <Button
+              variant="secondary"
+              busy={busy === 'all'}
+              busyText="Marking…"
+              onClick={() => {
+                void markAll();
+              }}
+            >
+              Mark all as read
+            </Button>
+          )}
+          {resource.data.alerts.length === 0 ? (
+            <div className="empty-state">
+              <p>You have no alerts. When a concern needs you, an alert appears here and in the header.</p>
+            </div>
+          ) : (
+            <ul className="alert-list" aria-label="Alerts, newest first">
+              {resource.data.alerts.map((a) => {
+                const urgent = ALERT_URGENT_KINDS.has(a.kind);
+                return (
+                  <li
+                    key={a.id}
+                    className={a.readAt === null ? 'alert-list__item alert-list__item--unread' : 'alert-list__item'}
+                  >
+                    <p className="alert-list__tags">
+                      {urgent && <UrgentTag />}{' '}
+                      {a.readAt === null ? <Tag tone="blue">Unread</Tag> : <Tag tone="grey">Read</Tag>}
+                    </p>
+                    <p className="alert-list__message">{alertWords(a.message)}</p>
+                    <p className="alert-list__meta">
+                      <time dateTime={a.createdAt}>{formatRelative(a.createdAt)}</time>
+                      <span className="secondary-text"> ({formatDateTime(a.createdAt)})</span>
+                    </p>
+                    {a.concernId !== null ? (
+                      <Link
+                        to={concernPage(school.id, a.concernId)}
+                        className="alert-list__open"
+                        onClick={(e) => {
+                          e.preventDefault();
+                          void open(a);
+                        }}
+                      >
+                        Open the concern
+                        <span className="visually-hidden"> from {formatDateTime(a.createdAt)}</span>
+                      </Link>
+                    ) : (
+                      <p className="secondary-text">This concern is now kept by the DSL team only.</p>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+          <nav className="pager" aria-label="More alerts">
+            <ul className="pager__list">
+              {before !== null && (
+                <li>
+                  <Link to={pathname}>Back to the newest</Link>
+                </li>
+              )}
+              {resource.data.nextBefore !== null && (
+                <li>
+                  <Link to={withQuery(pathname, { before: resource.data.nextBefore })}>Older alerts</Link>
+                </li>
+              )}
+            </ul>
+          </nav>
+        </>
+      )}
+    </>
+  );
+}

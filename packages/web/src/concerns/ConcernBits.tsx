@@ -1,0 +1,99 @@
+/** Small parts the concern pages share: status words, the urgent mark, who is on DSL duty. */
+import { dslDutyResponse, WEEKDAY_LABELS } from '@tandem/core';
+import type { ReactNode } from 'react';
+import type { z } from 'zod';
+import { formatDateTime } from '../components/dates';
+import { countOf } from '../components/format';
+import { Tag } from '../components/Page';
+import { STATUS_WORDS, type ConcernStatus, type ParentsStatus } from './concernsApi';
+
+/**
+ * The one mark for something urgent: the word, with a warning icon, on the one colour kept for
+ * urgent things. Nothing else in Tandem uses it.
+ */
+export function UrgentTag({ children = 'Urgent' }: { children?: ReactNode }) {
+  return (
+    <strong className="tag tag--urgent">
+      <span className="tag__icon" aria-hidden="true">
+        !
+      </span>
+      {children}
+    </strong>
+  );
+}
+
+export function StatusTag({ status }: { status: ConcernStatus }) {
+  const tone = status === 'open' ? 'blue' : status === 'acknowledged' ? 'teal' : 'grey';
+  return <Tag tone={tone}>{STATUS_WORDS[status]}</Tag>;
+}
+
+export function RestrictedTag() {
+  return <Tag tone="grey">Safeguarding record: DSL team only</Tag>;
+}
+
+export function OverdueTag({ count }: { count: number }) {
+  if (count === 0) return null;
+  return <Tag tone="yellow">{countOf(count, 'action')} overdue</Tag>;
+}
+
+/**
+ * Where parents stand, in words. Nothing in the safeguarding record is ever told to parents by
+ * school, whatever else the record says.
+ */
+export function parentsWords(status: ParentsStatus, pupilTellsBy: string | null, restricted = false): string {
+  if (restricted && status !== 'told') return 'Not to be told by school: safeguarding record';
+  switch (status) {
+    case 'not_to_be_told':
+      return 'Not to be told by school: possible child protection';
+    case 'to_be_told':
+      return 'To be told';
+    case 'pupil_telling':
+      return pupilTellsBy === null
+        ? 'The pupil is telling them first'
+        : `The pupil is telling them first, by ${formatDateTime(pupilTellsBy)}`;
+    case 'told':
+      return 'Told';
+  }
+}
+
+type Duty = z.infer<typeof dslDutyResponse>;
+
+/** The weekday in the UK today: 1 = Monday .. 7 = Sunday. */
+export function ukWeekday(now: Date = new Date()): number {
+  const day = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'Europe/London' }).format(now);
+  return ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(day) + 1;
+}
+
+/** Who is on DSL duty today, as the server decides it: the rota for a weekday, else the whole team. */
+export function onDutyToday(duty: Duty, now: Date = new Date()): { name: string; whereToFind: string }[] {
+  const weekday = ukWeekday(now);
+  const rota = duty.days.filter((d) => d.weekday === weekday);
+  if (weekday <= 5 && rota.length > 0) return rota.map((d) => ({ name: d.name, whereToFind: d.whereToFind }));
+  return duty.team.map((t) => ({ name: t.name, whereToFind: '' }));
+}
+
+export function weekdayName(weekday: number): string {
+  return WEEKDAY_LABELS[weekday - 1] ?? '';
+}
+
+/** A list of the people to find, with where to find each. */
+export function DslList({ people }: { people: readonly { name: string; whereToFind: string }[] }) {
+  if (people.length === 0) {
+    return (
+      <p>
+        No DSL is set up in Tandem for your school. Go to the headteacher or the school office straight away, and ask
+        them to find the Designated Safeguarding Lead.
+      </p>
+    );
+  }
+  return (
+    <ul className="list list--plain dsl-list">
+      {people.map((p, i) => (
+        <li key={`${p.name}-${String(i)}`} className="dsl-list__item">
+          <strong className="dsl-list__name">{p.name}</strong>
+          {p.whereToFind !== '' && <span className="dsl-list__where">{p.whereToFind}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}

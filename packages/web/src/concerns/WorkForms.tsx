@@ -1,0 +1,697 @@
+/**
+ * The forms a lead uses to work a concern: add an action, add to the record, pass to the DSL, move
+ * to the safeguarding record, close with an outcome, record telling parents, attach files and
+ * correct the date, pupils or category. Each checks with the core schema the server uses.
+ */
+import {
+  addActionBody,
+  addAddendumBody,
+  closeConcernBody,
+  CONCERN_OUTCOMES,
+  correctConcernBody,
+  dslDutyResponse,
+  escalateBody,
+  PARENTS_TOLD_HOW,
+  recordParentsToldBody,
+  type ConcernDetail,
+  staffDirectoryResponse,
+} from '@tandem/core';
+import { useState } from 'react';
+import { z } from 'zod';
+import { ApiError, apiPost, toApiError } from '../api/client';
+import { useResource } from '../api/useResource';
+import { useSession, type SessionSchool } from '../auth/session';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { addDays, formatDateTime, formatTime, ukIsoDay, ukTimeOfDay, ukWallTimeToIso } from '../components/dates';
+import { countOf } from '../components/format';
+import {
+  Button,
+  ButtonGroup,
+  ErrorMessage,
+  ErrorSummary,
+  Form,
+  Radios,
+  SelectField,
+  TextareaField,
+  TextField,
+  type Option,
+} from '../components/Form';
+import { fieldId, useFormErrors, type FieldError } from '../components/formErrors';
+import { Loading } from '../components/Page';
+import { concernApi, dutyApi, OUTCOME_LABELS, TOLD_HOW_LABELS } from './concernsApi';
+import { fileProblem, FilesField, uploadAll } from './files';
+import { PupilPicker, type ChosenPupil } from './PupilPicker';
+
+const okResponse = z.object({ ok: z.literal(true) });
+const createdResponse = z.object({ id: z.uuid() });
+
+type Done = (title: string, text?: string) => void;
+
+interface FormProps {
+  school: SessionSchool;
+  concernId: string;
+  onDone: Done;
+  onCancel: () => void;
+}
+
+function Actions({ busy, submitText, onCancel }: { busy: boolean; submitText: string; onCancel: () => void }) {
+  return (
+    <ButtonGroup>
+      <Button type="submit" busy={busy} busyText="Saving…">
+        {submitText}
+      </Button>
+      <button type="button" className="link-button link-cancel" onClick={onCancel}>
+        Cancel
+      </button>
+    </ButtonGroup>
+  );
+}
+
+export interface OwnerOption {
+  userId: string;
+  name: string;
+}
+
+/**
+ * Who an action can be given to. There is no list of all staff for leads (only administrators may
+ * read it), so: you, the DSL team (from the duty rota), and whoever already owns an action here.
+ * Actions on the safeguarding record can only go to the DSL team.
+ */
+function useOwnerOptions(school: SessionSchool, concern: ConcernDetail): OwnerOption[] | null {
+  const { session } = useSession();
+  const duty = useResource(dutyApi(school.id), dslDutyResponse);
+  // Anyone on the staff may own an action on an ordinary concern; only the DSL team on the
+  // safeguarding record, which no one else can see.
+  const directory = useResource(
+    concern.restricted ? null : `/api/schools/${school.id}/staff-directory`,
+    staffDirectoryResponse,
+  );
+  if (duty.resource.status === 'loading' || (!concern.restricted && directory.resource.status === 'loading'))
+    return null;
+  const seen = new Map<string, OwnerOption>();
+  const me = session.user;
+  const team = duty.resource.status === 'ready' ? duty.resource.data.team : [];
+  const teamIds = new Set(team.map((t) => t.userId));
+  if (me !== null && (!concern.restricted || teamIds.has(me.id))) {
+    seen.set(me.id, { userId: me.id, name: `${me.displayName} (you)` });
+  }
+  for (const t of team) {
+    if (!seen.has(t.userId)) {
+      seen.set(t.userId, { userId: t.userId, name: `${t.name} (${t.role === 'dsl' ? 'DSL' : 'Deputy DSL'})` });
+    }
+  }
+  if (!concern.restricted && directory.resource.status === 'ready') {
+    for (const member of directory.resource.data.staff) {
+      if (!seen.has(member.userId)) seen.set(member.userId, { userId: member.userId, name: member.displayName });
+    }
+  }
+  if (!concern.restricted) {
+    for (const a of concern.actions) {
+      if (!seen.has(a.ownerUserId)) seen.set(a.ownerUserId, { userId: a.ownerUserId, name: a.ownerName });
+    }
+  }
+  return [...seen.values()];
+}
+
+const ACTION_FIELDS = ['description', 'ownerUserId', 'dueOn'] as const;
+
+export function AddActionForm({
+  school,
+  concern,
+  onDone,
+  onCancel,
+}: {
+  school: SessionSchool;
+  concern: ConcernDetail;
+  onDone: Done;
+  onCancel: () => void;
+}) {
+  const owners = useOwnerOptions(school, concern);
+  const [description, setDescription] = useState('');
+  const [owner, setOwner] = useState('');
+  const [dueOn, setDueOn] = useState(() => addDays(ukIsoDay(), 7));
+  const [busy, setBusy] = useState(false);
+  const form = useFormErrors(ACTION_FIELDS);
+  if (owners === null) return <Loading what="Loading who can do it" />;
+
+  const options: Option[] = [
+    { value: '', label: 'Choose who will do it' },
+    ...owners.map((o) => ({ value: o.userId, label: o.name })),
+  ];
+
+  const submit = async () => {
+    const parsed = addActionBody.safeParse({ description, ownerUserId: owner, dueOn });
+    if (!parsed.success) {
+      form.fromIssues(parsed.error.issues);
+      return;
+    }
+    setBusy(true);
+    try {
+      await apiPost(`${concernApi(school.id, concern.id)}/actions`, parsed.data, createdResponse);
+      const ownerName = owners.find((o) => o.userId === owner)?.name.replace(/ \(.*\)$/, '') ?? '';
+      onDone('Action added', `${parsed.data.description} (${ownerName})`);
+    } catch (error) {
+      form.fromApi(toApiError(error));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Form onSubmit={submit} label="Add an action">
+      <ErrorSummary errors={form.errors} />
+      <TextareaField
+        name="description"
+        label="What needs to be done?"
+        hint="For example, speak to the pupil’s parents, or check in with the pupil each morning this week."
+        rows={3}
+        maxChars={1000}
+        value={description}
+        onValueChange={setDescription}
+        error={form.errorFor('description')}
+      />
+      <SelectField
+        name="ownerUserId"
+        label="Who will do it?"
+        hint={
+          concern.restricted
+            ? 'Actions on the safeguarding record can only be given to the DSL team.'
+            : 'You, the DSL team, or someone who already has an action on this concern.'
+        }
+        options={options}
+        value={owner}
+        onValueChange={setOwner}
+        error={form.errorFor('ownerUserId')}
+      />
+      <TextField
+        name="dueOn"
+        type="date"
+        label="By when?"
+        width="date"
+        value={dueOn}
+        onValueChange={setDueOn}
+        error={form.errorFor('dueOn')}
+      />
+      <Actions busy={busy} submitText="Add action" onCancel={onCancel} />
+    </Form>
+  );
+}
+
+const ADDENDUM_FIELDS = ['text', 'reason'] as const;
+
+export function AddAddendumForm({ school, concernId, onDone, onCancel }: FormProps) {
+  const [text, setText] = useState('');
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const form = useFormErrors(ADDENDUM_FIELDS);
+  const submit = async () => {
+    const parsed = addAddendumBody.safeParse({ text, reason });
+    if (!parsed.success) {
+      form.fromIssues(parsed.error.issues);
+      return;
+    }
+    setBusy(true);
+    try {
+      await apiPost(`${concernApi(school.id, concernId)}/addenda`, parsed.data, okResponse);
+      onDone('Added to the record', 'It is shown under Additions, with your name and the time.');
+    } catch (error) {
+      form.fromApi(toApiError(error));
+      setBusy(false);
+    }
+  };
+  return (
+    <Form onSubmit={submit} label="Add to this record">
+      <ErrorSummary errors={form.errors} />
+      <TextareaField
+        name="text"
+        label="What do you want to add?"
+        rows={5}
+        maxChars={10_000}
+        value={text}
+        onValueChange={setText}
+        error={form.errorFor('text')}
+      />
+      <TextField
+        name="reason"
+        label="Why are you adding this?"
+        hint="For example, “Spoke to the pupil again” or “Information from home”."
+        autoComplete="off"
+        value={reason}
+        onValueChange={setReason}
+        error={form.errorFor('reason')}
+      />
+      <Actions busy={busy} submitText="Add to the record" onCancel={onCancel} />
+    </Form>
+  );
+}
+
+const REASON_FIELDS = ['reason'] as const;
+
+export function EscalateForm({ school, concernId, onDone, onCancel }: FormProps) {
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const form = useFormErrors(REASON_FIELDS);
+  const submit = async () => {
+    const parsed = escalateBody.safeParse({ reason });
+    if (!parsed.success) {
+      form.fromIssues(parsed.error.issues);
+      return;
+    }
+    setBusy(true);
+    try {
+      await apiPost(`${concernApi(school.id, concernId)}/escalate`, parsed.data, okResponse);
+      onDone('Passed to the DSL', 'The DSL team has been alerted. If it is urgent, find them in person too.');
+    } catch (error) {
+      form.fromApi(toApiError(error));
+      setBusy(false);
+    }
+  };
+  return (
+    <Form onSubmit={submit} label="Pass to the DSL">
+      <ErrorSummary errors={form.errors} />
+      <TextareaField
+        name="reason"
+        label="Why does this need the DSL?"
+        hint="The DSL team will see this, and it is added to the record."
+        rows={4}
+        maxChars={2000}
+        value={reason}
+        onValueChange={setReason}
+        error={form.errorFor('reason')}
+      />
+      <Actions busy={busy} submitText="Pass to the DSL" onCancel={onCancel} />
+    </Form>
+  );
+}
+
+export function RestrictForm({ school, concernId, onDone, onCancel }: FormProps) {
+  const [reason, setReason] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const form = useFormErrors(REASON_FIELDS);
+  const check = () => {
+    const parsed = escalateBody.safeParse({ reason });
+    if (!parsed.success) {
+      form.fromIssues(parsed.error.issues);
+      return;
+    }
+    form.clear();
+    setConfirming(true);
+  };
+  const move = async () => {
+    setBusy(true);
+    try {
+      await apiPost(`${concernApi(school.id, concernId)}/restrict`, { reason }, okResponse);
+      setConfirming(false);
+      onDone(
+        'Moved to the safeguarding record',
+        'Only the DSL team can see this concern now. Parents will not be told about it by school.',
+      );
+    } catch (error) {
+      setConfirming(false);
+      form.fromApi(toApiError(error));
+      setBusy(false);
+    }
+  };
+  return (
+    <Form onSubmit={check} label="Move to the safeguarding record">
+      <ErrorSummary errors={form.errors} />
+      <TextareaField
+        name="reason"
+        label="Why should this be in the safeguarding record?"
+        rows={4}
+        maxChars={2000}
+        value={reason}
+        onValueChange={setReason}
+        error={form.errorFor('reason')}
+      />
+      <Actions busy={busy} submitText="Move to the safeguarding record" onCancel={onCancel} />
+      <ConfirmDialog
+        open={confirming}
+        title="Move this concern to the safeguarding record?"
+        confirmText="Yes, move it"
+        busy={busy}
+        onConfirm={() => {
+          void move();
+        }}
+        onCancel={() => {
+          setConfirming(false);
+        }}
+      >
+        <p>
+          From now on only the DSL team will be able to see it. The Mental Health Lead and the person who logged it will
+          no longer see what it says, and parents will not be told about it by school.
+        </p>
+        <p>This cannot be undone.</p>
+      </ConfirmDialog>
+    </Form>
+  );
+}
+
+const CLOSE_FIELDS = ['outcome', 'note'] as const;
+
+export function CloseForm({ school, concernId, openActions, onDone, onCancel }: FormProps & { openActions: number }) {
+  const [outcome, setOutcome] = useState('');
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const form = useFormErrors(CLOSE_FIELDS);
+  const submit = async () => {
+    const parsed = closeConcernBody.safeParse({ outcome: outcome === '' ? undefined : outcome, note });
+    if (!parsed.success) {
+      form.fromIssues(parsed.error.issues);
+      return;
+    }
+    setBusy(true);
+    try {
+      await apiPost(`${concernApi(school.id, concernId)}/close`, parsed.data, okResponse);
+      onDone('Concern closed', `Outcome: ${OUTCOME_LABELS[parsed.data.outcome]}.`);
+    } catch (error) {
+      form.fromApi(toApiError(error));
+      setBusy(false);
+    }
+  };
+  return (
+    <Form onSubmit={submit} label="Close with an outcome">
+      <ErrorSummary errors={form.errors} />
+      {openActions > 0 && (
+        <p className="hint">
+          <strong className="hint__extra">{countOf(openActions, 'action is', 'actions are')} not done yet.</strong> They
+          stay on the record if you close it now.
+        </p>
+      )}
+      <Radios
+        name="outcome"
+        legend="What was the outcome?"
+        options={CONCERN_OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] }))}
+        value={outcome}
+        onValueChange={setOutcome}
+        error={form.errorFor('outcome')}
+      />
+      <TextareaField
+        name="note"
+        label="Note on the outcome"
+        hint="What was decided and why. Staff with access to the case will see this."
+        rows={4}
+        maxChars={4000}
+        value={note}
+        onValueChange={setNote}
+        error={form.errorFor('note')}
+      />
+      <Actions busy={busy} submitText="Close concern" onCancel={onCancel} />
+    </Form>
+  );
+}
+
+const PARENTS_FIELDS = ['how', 'when', 'note'] as const;
+
+function DateTimeInputs({
+  name,
+  legend,
+  hint,
+  date,
+  time,
+  onDate,
+  onTime,
+  error,
+}: {
+  name: string;
+  legend: string;
+  hint?: string;
+  date: string;
+  time: string;
+  onDate: (v: string) => void;
+  onTime: (v: string) => void;
+  error: string | undefined;
+}) {
+  const id = fieldId(name);
+  const described = [hint !== undefined ? `${id}-hint` : null, error !== undefined ? `${id}-error` : null]
+    .filter((x): x is string => x !== null)
+    .join(' ');
+  return (
+    <div className={error !== undefined ? 'form-group form-group--error' : 'form-group'}>
+      <fieldset className="fieldset" aria-describedby={described === '' ? undefined : described}>
+        <legend className="legend">{legend}</legend>
+        {hint !== undefined && (
+          <div className="hint" id={`${id}-hint`}>
+            {hint}
+          </div>
+        )}
+        {error !== undefined && <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>}
+        <div className="date-time">
+          <div className="date-time__item">
+            <label className="label label--small" htmlFor={id}>
+              Date
+            </label>
+            <input
+              id={id}
+              type="date"
+              className={error !== undefined ? 'input input--date input--error' : 'input input--date'}
+              value={date}
+              onChange={(e) => {
+                onDate(e.target.value);
+              }}
+            />
+          </div>
+          <div className="date-time__item">
+            <label className="label label--small" htmlFor={`${id}-time`}>
+              Time
+            </label>
+            <input
+              id={`${id}-time`}
+              type="time"
+              className={error !== undefined ? 'input input--time input--error' : 'input input--time'}
+              value={time}
+              onChange={(e) => {
+                onTime(e.target.value);
+              }}
+            />
+          </div>
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+export function ParentsToldForm({ school, concernId, onDone, onCancel }: FormProps) {
+  const [how, setHow] = useState('');
+  const [date, setDate] = useState(() => ukIsoDay());
+  const [time, setTime] = useState(() => ukTimeOfDay());
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const form = useFormErrors(PARENTS_FIELDS);
+  const submit = async () => {
+    const when = ukWallTimeToIso(date, time);
+    const parsed = recordParentsToldBody.safeParse({
+      how: how === '' ? undefined : how,
+      when: when ?? undefined,
+      note: note.trim() === '' ? undefined : note,
+    });
+    const extra: FieldError[] = [];
+    if (when !== null && Date.parse(when) > Date.now() + 5 * 60_000) {
+      extra.push({ path: 'when', message: 'This cannot be in the future' });
+    }
+    if (!parsed.success || extra.length > 0) {
+      form.fromIssues(parsed.success ? [] : parsed.error.issues, extra);
+      return;
+    }
+    setBusy(true);
+    try {
+      await apiPost(`${concernApi(school.id, concernId)}/parents-told`, parsed.data, okResponse);
+      onDone('Telling parents recorded', `${TOLD_HOW_LABELS[parsed.data.how]}, ${formatDateTime(parsed.data.when)}.`);
+    } catch (error) {
+      form.fromApi(toApiError(error));
+      setBusy(false);
+    }
+  };
+  return (
+    <Form onSubmit={submit} label="Record that parents were told">
+      <ErrorSummary errors={form.errors} />
+      <Radios
+        name="how"
+        legend="How were they told?"
+        options={PARENTS_TOLD_HOW.map((h) => ({ value: h, label: TOLD_HOW_LABELS[h] }))}
+        value={how}
+        onValueChange={setHow}
+        error={form.errorFor('how')}
+      />
+      <DateTimeInputs
+        name="when"
+        legend="When?"
+        date={date}
+        time={time}
+        onDate={setDate}
+        onTime={setTime}
+        error={form.errorFor('when')}
+      />
+      <TextareaField
+        name="note"
+        label="Note (optional)"
+        hint="For example, who you spoke to and what was agreed. It is added to the record."
+        rows={3}
+        maxChars={2000}
+        value={note}
+        onValueChange={setNote}
+        error={form.errorFor('note')}
+      />
+      <Actions busy={busy} submitText="Save" onCancel={onCancel} />
+    </Form>
+  );
+}
+
+const FILE_FIELDS = ['files'] as const;
+
+export function AttachFilesForm({ school, concernId, onDone, onCancel }: FormProps) {
+  const [files, setFiles] = useState<File[]>([]);
+  const [busy, setBusy] = useState<number | null>(null);
+  const form = useFormErrors(FILE_FIELDS);
+  const submit = async () => {
+    const problem = files.map(fileProblem).find((p) => p !== null);
+    if (files.length === 0 || (problem !== undefined && problem !== null)) {
+      form.fromFields([{ path: 'files', message: problem ?? 'Choose a photo or a PDF to attach' }]);
+      return;
+    }
+    setBusy(0);
+    const { attached, failures } = await uploadAll(school.id, concernId, files, setBusy);
+    setBusy(null);
+    if (failures.length > 0) {
+      setFiles(files.filter((f) => failures.some((x) => x.name === f.name)));
+      form.fromFields([
+        {
+          path: 'files',
+          message: failures.map((f) => `${f.name}: ${f.message}`).join(' '),
+        },
+      ]);
+      return;
+    }
+    onDone(attached === 1 ? 'File attached' : `${String(attached)} files attached`);
+  };
+  return (
+    <Form onSubmit={submit} label="Attach photos or documents">
+      <ErrorSummary errors={form.errors} />
+      <FilesField
+        name="files"
+        label="Photos or documents"
+        hint="JPEG, PNG, WebP or HEIC photos, or PDF documents, up to 5 MB each."
+        files={files}
+        onFilesChange={setFiles}
+        error={form.errorFor('files')}
+      />
+      <ButtonGroup>
+        <Button
+          type="submit"
+          busy={busy !== null}
+          busyText={`Sending ${String((busy ?? 0) + 1)} of ${String(files.length)}…`}
+        >
+          Attach
+        </Button>
+        <button type="button" className="link-button link-cancel" onClick={onCancel}>
+          Cancel
+        </button>
+      </ButtonGroup>
+    </Form>
+  );
+}
+
+const CORRECTION_FIELDS = ['category', 'occurredAt', 'pupilIds', 'reason'] as const;
+
+export function CorrectionForm({
+  school,
+  concern,
+  onDone,
+  onCancel,
+}: {
+  school: SessionSchool;
+  concern: ConcernDetail;
+  onDone: Done;
+  onCancel: () => void;
+}) {
+  const [category, setCategory] = useState<string>(concern.category);
+  const [date, setDate] = useState(() => ukIsoDay(new Date(concern.occurredAt)));
+  const [time, setTime] = useState(() => formatTime(concern.occurredAt));
+  const [pupils, setPupils] = useState<ChosenPupil[]>(() =>
+    concern.pupils.map((p) => ({ id: p.id, name: p.name, form: p.form, yearGroup: null })),
+  );
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const form = useFormErrors(CORRECTION_FIELDS);
+
+  const submit = async () => {
+    const occurredAt = ukWallTimeToIso(date, time);
+    const samePupils =
+      [...pupils.map((p) => p.id)].sort().join() === [...concern.pupils.map((p) => p.id)].sort().join();
+    const sameTime = occurredAt !== null && Date.parse(occurredAt) === Date.parse(concern.occurredAt);
+    const body = {
+      category: category !== concern.category ? category : undefined,
+      occurredAt: sameTime ? undefined : (occurredAt ?? undefined),
+      pupilIds: samePupils ? undefined : pupils.map((p) => p.id),
+      reason,
+    };
+    const extra: FieldError[] = [];
+    if (occurredAt === null) extra.push({ path: 'occurredAt', message: 'Enter a real date and a time, such as 14:05' });
+    if (pupils.length === 0) extra.push({ path: 'pupilIds', message: 'Choose at least one pupil' });
+    const parsed = correctConcernBody.safeParse(body);
+    if (!parsed.success || extra.length > 0) {
+      form.fromIssues(parsed.success ? [] : parsed.error.issues, extra);
+      return;
+    }
+    if (
+      parsed.data.category === undefined &&
+      parsed.data.occurredAt === undefined &&
+      parsed.data.pupilIds === undefined
+    ) {
+      form.fromApi(new ApiError('validation', 0, 'Nothing has changed, so there is nothing to save.'));
+      return;
+    }
+    setBusy(true);
+    try {
+      await apiPost(`${concernApi(school.id, concern.id)}/corrections`, parsed.data, okResponse);
+      onDone('Correction saved', 'The old value and your reason are kept under Corrections.');
+    } catch (error) {
+      form.fromApi(toApiError(error));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Form onSubmit={submit} label="Correct the date, pupils or category">
+      <ErrorSummary errors={form.errors} />
+      <Radios
+        name="category"
+        legend="Category"
+        options={[
+          { value: 'mental_health', label: 'Mental health' },
+          { value: 'safeguarding', label: 'Safeguarding' },
+        ]}
+        value={category}
+        onValueChange={setCategory}
+        error={form.errorFor('category')}
+      />
+      <DateTimeInputs
+        name="occurredAt"
+        legend="When it happened"
+        date={date}
+        time={time}
+        onDate={setDate}
+        onTime={setTime}
+        error={form.errorFor('occurredAt')}
+      />
+      <PupilPicker
+        schoolId={school.id}
+        name="pupilIds"
+        legend="Who it is about"
+        chosen={pupils}
+        onChange={setPupils}
+        error={form.errorFor('pupilIds')}
+      />
+      <TextareaField
+        name="reason"
+        label="Reason for the correction"
+        rows={3}
+        maxChars={1000}
+        value={reason}
+        onValueChange={setReason}
+        error={form.errorFor('reason')}
+      />
+      <Actions busy={busy} submitText="Save correction" onCancel={onCancel} />
+    </Form>
+  );
+}

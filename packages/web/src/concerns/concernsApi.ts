@@ -1,0 +1,94 @@
+/** Addresses, words and small helpers shared by the concern pages. */
+import {
+  CONCERN_OUTCOME_LABELS,
+  DISCLOSURE_CONSENT,
+  PARENTS_TOLD_HOW,
+  WARNING_SIGNS,
+  type ConcernSummary,
+} from '@tandem/core';
+import { enc } from '../api/client';
+import { schoolCan, type SessionSchool } from '../auth/session';
+import { schoolApi, schoolPage } from '../pupils/pupilsApi';
+
+export const concernsApi = (schoolId: string) => `${schoolApi(schoolId)}/concerns`;
+export const concernApi = (schoolId: string, concernId: string) => `${concernsApi(schoolId)}/${enc(concernId)}`;
+export const alertsApi = (schoolId: string) => `${schoolApi(schoolId)}/alerts`;
+export const dutyApi = (schoolId: string) => `${schoolApi(schoolId)}/dsl-duty`;
+
+export const concernsPage = (schoolId: string) => `${schoolPage(schoolId)}/concerns`;
+export const logConcernPage = (schoolId: string) => `${concernsPage(schoolId)}/new`;
+export const myConcernsPage = (schoolId: string) => `${concernsPage(schoolId)}/mine`;
+export const concernPage = (schoolId: string, concernId: string) =>
+  `${concernsPage(schoolId)}/${encodeURIComponent(concernId)}`;
+export const alertsPage = (schoolId: string) => `${schoolPage(schoolId)}/alerts`;
+export const dutyPage = (schoolId: string) => `${schoolPage(schoolId)}/dsl-duty`;
+
+/** Who may open the triage queue at all (the server decides what is in it). */
+export function mayReadQueue(school: SessionSchool | undefined): boolean {
+  return (
+    schoolCan(school, 'concern.triage') || schoolCan(school, 'pupil.readCase') || schoolCan(school, 'safeguarding.read')
+  );
+}
+
+/** The DSL team, headteacher and school administrator may change the duty rota. */
+export function mayEditDuty(school: SessionSchool | undefined): boolean {
+  return schoolCan(school, 'safeguarding.read') || schoolCan(school, 'school.manageStaff');
+}
+
+export type ConcernStatus = ConcernSummary['status'];
+export type ParentsStatus = ConcernSummary['parentsStatus'];
+
+export const STATUS_WORDS: Record<ConcernStatus, string> = {
+  open: 'New',
+  acknowledged: 'Acknowledged',
+  closed: 'Closed',
+};
+
+export const OUTCOME_LABELS = CONCERN_OUTCOME_LABELS;
+export type ConcernOutcome = keyof typeof CONCERN_OUTCOME_LABELS;
+
+export const TOLD_HOW_LABELS: Record<(typeof PARENTS_TOLD_HOW)[number], string> = {
+  in_person: 'In person',
+  phone: 'By phone',
+  letter: 'By letter',
+  email: 'By email',
+  meeting: 'At a meeting',
+};
+
+export function toldHowWords(how: string | null): string {
+  if (how === null) return '';
+  return (TOLD_HOW_LABELS as Record<string, string>)[how] ?? how;
+}
+
+export const CONSENT_LABELS: Record<(typeof DISCLOSURE_CONSENT)[number], string> = {
+  given: 'Yes, the pupil agreed',
+  refused: 'No, the pupil did not agree',
+  not_sought: 'Consent was not asked for',
+};
+
+export function warningSignLabel(code: string): string {
+  return (WARNING_SIGNS as Record<string, string>)[code] ?? code;
+}
+
+/** "Ava Begum (8K) and Leo Grant (9W)" */
+export function pupilsInWords(pupils: readonly { name: string; form: string }[]): string {
+  const names = pupils.map((p) => (p.form === '' ? p.name : `${p.name} (${p.form})`));
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
+}
+
+/** "Concern about Ava Begum", for headings and titles. */
+export function concernTitle(pupils: readonly { name: string }[]): string {
+  if (pupils.length === 0) return 'Concern';
+  if (pupils.length === 1) return `Concern about ${pupils[0]?.name ?? ''}`;
+  if (pupils.length === 2) return `Concern about ${pupils[0]?.name ?? ''} and ${pupils[1]?.name ?? ''}`;
+  return `Concern about ${pupils[0]?.name ?? ''} and ${String(pupils.length - 1)} other pupils`;
+}
+
+export const ALERT_URGENT_KINDS: ReadonlySet<string> = new Set(['urgent_concern_logged', 'urgent_unacknowledged']);
+
+/** An alert's words without the shouted "URGENT:" (the urgent mark says it), starting with a capital. */
+export function alertWords(message: string): string {
+  const text = message.replace(/^URGENT:\s*/i, '');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
