@@ -2,13 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditListResponse, auditQuery, type Actor, type AuditQuery } from '@tandem/core';
-import { schools } from '@tandem/core/schema';
-import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../app';
 import { toCsv } from '../http/csv';
 import { noStore, requireActor } from '../http/context';
 import { requireSchoolPermission, requireTrustPermission } from '../http/scope';
 import { appendAudit } from './audit.service';
+import { trustIdOfSchool } from '../schools/schools.queries';
 import { listAuditEntries, type AuditScope } from './audit.queries';
 
 const TAGS = ['Audit trail'];
@@ -32,11 +31,7 @@ async function readAudit(
 ) {
   return deps.database.db.transaction(async (tx) => {
     const page = await listAuditEntries(tx, scope, q);
-    let trustId: string | null = scope.kind === 'trust' ? scope.trustId : null;
-    if (scope.kind === 'school') {
-      const [s] = await tx.select({ trustId: schools.trustId }).from(schools).where(eq(schools.id, scope.schoolId));
-      trustId = s?.trustId ?? null;
-    }
+    const trustId = scope.kind === 'trust' ? scope.trustId : await trustIdOfSchool(tx, scope.schoolId);
     const ctx = { actorUserId: actor.userId, trustId, schoolId: scope.kind === 'school' ? scope.schoolId : null, ip };
     // Only the first page of a viewing is recorded, so paging back does not flood the trail.
     if (exportCsv) {

@@ -42,6 +42,7 @@ import type {
 } from '@tandem/core';
 import type { AppDeps } from '../app';
 import { appendAudit } from '../audit/audit.service';
+import { trustIdOfSchool } from '../schools/schools.queries';
 import type { DbOrTx } from '../db/client';
 import { requireSchoolPermission } from '../http/scope';
 import { deliverAlerts, recordAlerts, type PendingEmail } from './alerts';
@@ -61,11 +62,6 @@ import {
 
 const HOUR = 3_600_000;
 
-async function trustOf(db: DbOrTx, schoolId: string): Promise<string | null> {
-  const [s] = await db.select({ trustId: schools.trustId }).from(schools).where(eq(schools.id, schoolId));
-  return s?.trustId ?? null;
-}
-
 function isoDay(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
@@ -80,7 +76,7 @@ interface Ctx {
 async function audit(tx: DbOrTx, c: Ctx, concernId: string, event: Parameters<typeof appendAudit>[2]) {
   await appendAudit(tx, c.deps.clock, event, {
     actorUserId: c.actor.userId,
-    trustId: await trustOf(tx, c.schoolId),
+    trustId: await trustIdOfSchool(tx, c.schoolId),
     schoolId: c.schoolId,
     subjectType: 'concern',
     subjectId: concernId,

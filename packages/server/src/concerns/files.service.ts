@@ -18,9 +18,10 @@ import {
   type AuditEvent,
   type ConcernFileType,
 } from '@tandem/core';
-import { concernFiles, schools } from '@tandem/core/schema';
+import { concernFiles } from '@tandem/core/schema';
 import type { AppDeps } from '../app';
 import { appendAudit } from '../audit/audit.service';
+import { trustIdOfSchool } from '../schools/schools.queries';
 import type { DbOrTx } from '../db/client';
 import { requireSchoolPermission } from '../http/scope';
 import { loadConcern } from './concerns.queries';
@@ -50,10 +51,9 @@ async function auditConcern(
   event: AuditEvent,
   ip: string,
 ) {
-  const [s] = await tx.select({ trustId: schools.trustId }).from(schools).where(eq(schools.id, schoolId));
   await appendAudit(tx, deps.clock, event, {
     actorUserId: actor.userId,
-    trustId: s?.trustId ?? null,
+    trustId: await trustIdOfSchool(tx, schoolId),
     schoolId,
     subjectType: 'concern',
     subjectId: concernId,

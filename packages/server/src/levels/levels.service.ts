@@ -12,9 +12,10 @@ import {
   type RewordLevelBody,
   type SetLevelBody,
 } from '@tandem/core';
-import { levelChanges, levelDefinitions, pupils, schools, users } from '@tandem/core/schema';
+import { levelChanges, levelDefinitions, pupils, users } from '@tandem/core/schema';
 import type { AppDeps } from '../app';
 import { appendAudit } from '../audit/audit.service';
+import { trustIdOfSchool } from '../schools/schools.queries';
 import { requireSchoolPermission } from '../http/scope';
 import { currentDefinitions, toLevelDefinition } from './levels.queries';
 import { concernsUsableAsEvidence } from '../concerns/concerns.service';
@@ -70,14 +71,13 @@ export async function rewordLevel(
       .values({ schoolId, code, version: current.version + 1, createdBy: actor.userId, createdAt: now, ...wording })
       .returning();
     if (!row) throw new Error('insert returned nothing');
-    const [school] = await tx.select({ trustId: schools.trustId }).from(schools).where(eq(schools.id, schoolId));
     await appendAudit(
       tx,
       deps.clock,
       { action: 'level.reworded', detail: { code, version: row.version } },
       {
         actorUserId: actor.userId,
-        trustId: school?.trustId ?? null,
+        trustId: await trustIdOfSchool(tx, schoolId),
         schoolId,
         subjectType: 'level_definition',
         subjectId: row.id,
@@ -141,14 +141,13 @@ export async function setPupilLevel(
       .update(pupils)
       .set({ currentLevel: body.level, levelChangedAt: now, updatedAt: now })
       .where(eq(pupils.id, pupilId));
-    const [school] = await tx.select({ trustId: schools.trustId }).from(schools).where(eq(schools.id, schoolId));
     await appendAudit(
       tx,
       deps.clock,
       { action: 'level.changed', detail: { from, to: body.level, evidence: body.evidence.length } },
       {
         actorUserId: actor.userId,
-        trustId: school?.trustId ?? null,
+        trustId: await trustIdOfSchool(tx, schoolId),
         schoolId,
         subjectType: 'pupil',
         subjectId: pupilId,

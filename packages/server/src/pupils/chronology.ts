@@ -31,6 +31,7 @@ import {
 } from '@tandem/core/schema';
 import type { AppDeps } from '../app';
 import { appendAudit } from '../audit/audit.service';
+import { trustIdOfSchool } from '../schools/schools.queries';
 import type { DbOrTx } from '../db/client';
 import { requireSchoolPermission } from '../http/scope';
 import { isoDay } from '../levels/sharing.pdf';
@@ -420,10 +421,9 @@ async function auditPupil(
   event: AuditEvent,
   ip: string,
 ) {
-  const [s] = await tx.select({ trustId: schools.trustId }).from(schools).where(eq(schools.id, schoolId));
   await appendAudit(tx, deps.clock, event, {
     actorUserId: actor.userId,
-    trustId: s?.trustId ?? null,
+    trustId: await trustIdOfSchool(tx, schoolId),
     schoolId,
     subjectType: 'pupil',
     subjectId: pupilId,

@@ -24,13 +24,13 @@ import {
   levelDefinitions,
   levelShares,
   pupils,
-  schools,
   teachingGroupPupils,
   teachingGroups,
   users,
 } from '@tandem/core/schema';
 import type { AppDeps } from '../app';
 import { appendAudit } from '../audit/audit.service';
+import { trustIdOfSchool } from '../schools/schools.queries';
 import { toCsv } from '../http/csv';
 import type { DbOrTx } from '../db/client';
 import { requireSchoolPermission } from '../http/scope';
@@ -73,11 +73,6 @@ async function loadPupil(db: DbOrTx, schoolId: string, pupilId: string) {
   return pupil;
 }
 
-async function trustOf(db: DbOrTx, schoolId: string): Promise<string | null> {
-  const [s] = await db.select({ trustId: schools.trustId }).from(schools).where(eq(schools.id, schoolId));
-  return s?.trustId ?? null;
-}
-
 export async function getPupilProfile(
   deps: AppDeps,
   actor: Actor,
@@ -98,7 +93,7 @@ export async function getPupilProfile(
         { action: 'pupil.viewed', detail: { view } },
         {
           actorUserId: actor.userId,
-          trustId: await trustOf(tx, schoolId),
+          trustId: await trustIdOfSchool(tx, schoolId),
           schoolId,
           subjectType: 'pupil',
           subjectId: pupilId,
@@ -251,7 +246,7 @@ export async function updatePupil(
       { action: 'pupil.updated', detail: { fields } },
       {
         actorUserId: actor.userId,
-        trustId: await trustOf(tx, schoolId),
+        trustId: await trustIdOfSchool(tx, schoolId),
         schoolId,
         subjectType: 'pupil',
         subjectId: pupilId,
@@ -273,7 +268,7 @@ export async function exportPupils(deps: AppDeps, actor: Actor, schoolId: string
       { action: 'pupil.list_exported', detail: { rows: page.pupils.length } },
       {
         actorUserId: actor.userId,
-        trustId: await trustOf(tx, schoolId),
+        trustId: await trustIdOfSchool(tx, schoolId),
         schoolId,
         subjectType: 'pupil_list',
         subjectId: null,
