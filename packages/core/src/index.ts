@@ -20,3 +20,5 @@ export * from './concerns/concerns.schemas';
 export * from './concerns/alerts.schemas';
 export * from './concerns/duty.schemas';
 export * from './concerns/files.schemas';
+export * from './plans/plans';
+export * from './plans/plans.schemas';

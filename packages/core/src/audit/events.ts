@@ -49,6 +49,22 @@ export type AuditEvent =
   | { action: 'concern.escalation_alert_sent'; detail: { recipients: number } }
   | { action: 'concern.pupil_tells_deadline_passed'; detail: { recipients: number } }
   | { action: 'pupil.chronology_exported'; detail: { entries: number } }
+  | { action: 'plan.created'; detail: { kind: string; pupilId: string } }
+  | { action: 'plan.viewed'; detail: { view: 'case' | 'staff'; version: number } }
+  | { action: 'plan.version_viewed'; detail: { version: number } }
+  | { action: 'plan.revised'; detail: { version: number } }
+  | { action: 'plan.sharing_changed'; detail: { named: number; teaching: boolean; parents: boolean; leadUserId: string } }
+  | { action: 'plan.agreement_recorded'; detail: { version: number; party: string; agreementId: string } }
+  | { action: 'plan.agreed'; detail: { version: number } }
+  | { action: 'plan.read_confirmed'; detail: { version: number } }
+  | { action: 'plan.reviewed'; detail: { reviewId: string; nextReviewOn: string } }
+  | { action: 'plan.ended'; detail: { version: number } }
+  | { action: 'plan.exported'; detail: { version: number; view: 'case' | 'staff' } }
+  | { action: 'plan.review_reminder_sent'; detail: { reviewDue: string } }
+  | { action: 'meeting.recorded'; detail: { kind: string; pupilId: string; completed: boolean; nextSteps: number } }
+  | { action: 'meeting.viewed'; detail: Record<string, never> }
+  | { action: 'meeting.updated'; detail: { completed: boolean; nextStepsAdded: number } }
+  | { action: 'meeting.next_step_completed'; detail: { actionId: string } }
   | { action: 'dsl.duty_changed'; detail: { weekdays: number[] } }
   | { action: 'level.changed'; detail: { from: string | null; to: string | null; evidence: number } }
   | { action: 'level.reworded'; detail: { code: string; version: number } }
@@ -110,6 +126,22 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'concern.escalation_alert_sent': 'Alerted deputies: urgent concern not acknowledged',
   'concern.pupil_tells_deadline_passed': 'Reminded the lead: 24 hours for the pupil to tell parents have passed',
   'pupil.chronology_exported': "Printed or exported a pupil's chronology",
+  'plan.created': 'Wrote a plan',
+  'plan.viewed': 'Read a plan',
+  'plan.version_viewed': 'Read an earlier version of a plan',
+  'plan.revised': 'Changed a plan (new version)',
+  'plan.sharing_changed': 'Changed who is given a plan',
+  'plan.agreement_recorded': 'Recorded agreement to a plan',
+  'plan.agreed': 'Marked a plan agreed',
+  'plan.read_confirmed': 'Confirmed reading a plan',
+  'plan.reviewed': 'Reviewed a plan',
+  'plan.ended': 'Ended a plan',
+  'plan.exported': 'Printed or exported a plan',
+  'plan.review_reminder_sent': 'Reminded the lead: plan review overdue',
+  'meeting.recorded': 'Recorded a meeting',
+  'meeting.viewed': 'Read a meeting record',
+  'meeting.updated': 'Updated a meeting record',
+  'meeting.next_step_completed': 'Completed a next step from a meeting',
   'dsl.duty_changed': 'Changed the DSL duty rota',
   'level.changed': "Changed a pupil's level",
   'level.reworded': 'Reworded a level',

@@ -73,6 +73,7 @@ export const PERMISSIONS = [
   'safeguarding.read',
   'concern.log',
   'concern.triage',
+  'plan.write',
   'portal.parent',
   'portal.pupil',
 ] as const;
@@ -109,6 +110,7 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'safeguarding.read': ['dsl', 'deputy_dsl'],
   'concern.log': ALL_STAFF,
   'concern.triage': ['smhl', 'sendco', 'dsl', 'deputy_dsl'],
+  'plan.write': CASE_ROLES,
   'portal.parent': ['parent'],
   'portal.pupil': ['pupil'],
 };

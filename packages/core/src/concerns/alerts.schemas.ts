@@ -7,6 +7,7 @@ export const ALERT_KINDS = [
   'concern_escalated_to_dsl',
   'urgent_unacknowledged',
   'pupil_tells_deadline_passed',
+  'plan_reviews_overdue',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 

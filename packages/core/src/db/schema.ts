@@ -737,3 +737,243 @@ export const dslDuty = pgTable(
     check('dsl_duty_weekday_ck', sql`${t.weekday} between 1 and 5`),
   ],
 );
+
+/**
+ * A plan for a pupil: an Individual Care Plan, a crisis plan, a risk assessment or a Signs of Safety
+ * record. Its content lives in plan_versions; `version` is the newest, and every change of content
+ * must name the version it started from, so two people editing at once cannot overwrite each other.
+ */
+export const plans = pgTable(
+  'plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    pupilId: uuid('pupil_id')
+      .notNull()
+      .references(() => pupils.id),
+    /** 'care', 'crisis', 'risk' or 'signs_of_safety'. */
+    kind: text('kind').notNull(),
+    /** The newest version's number (1, 2, ...): the optimistic-concurrency token. */
+    version: integer('version').notNull(),
+    /** The version the lead last marked agreed; parents only ever see that one. */
+    agreedVersion: integer('agreed_version'),
+    agreedBy: uuid('agreed_by').references(() => users.id),
+    agreedAt: ts('agreed_at'),
+    /** Parties who must record agreement to a version before it can be marked agreed. */
+    agreementsNeeded: jsonb('agreements_needed').$type<string[]>().notNull(),
+    reviewDue: date('review_due', { mode: 'string' }).notNull(),
+    /** The review date a reminder was last sent for, so each due date is reminded once. */
+    reviewReminderFor: date('review_reminder_for', { mode: 'string' }),
+    leadUserId: uuid('lead_user_id')
+      .notNull()
+      .references(() => users.id),
+    shareWithTeaching: boolean('share_with_teaching').notNull().default(false),
+    parentShareable: boolean('parent_shareable').notNull().default(false),
+    endedAt: ts('ended_at'),
+    endedBy: uuid('ended_by').references(() => users.id),
+    endedReason: text('ended_reason'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    index('plans_pupil_idx').on(t.schoolId, t.pupilId, t.createdAt),
+    index('plans_review_idx')
+      .on(t.schoolId, t.reviewDue)
+      .where(sql`${t.endedAt} is null`),
+    check('plans_kind_ck', sql`${t.kind} in ('care', 'crisis', 'risk', 'signs_of_safety')`),
+    check('plans_version_ck', sql`${t.version} >= 1 and (${t.agreedVersion} is null or ${t.agreedVersion} <= ${t.version})`),
+  ],
+);
+
+/** Every version of a plan's content, kept for ever; a change makes a new one with a reason. */
+export const planVersions = pgTable(
+  'plan_versions',
+  {
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    version: integer('version').notNull(),
+    content: jsonb('content').notNull(),
+    /** Why this version was made (null for the first). */
+    reason: text('reason'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.version] })],
+);
+
+/** Agreement to one version of a plan by the pupil, a parent/carer or a professional: who, when, how. */
+export const planAgreements = pgTable(
+  'plan_agreements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    version: integer('version').notNull(),
+    party: text('party').notNull(),
+    name: text('name').notNull(),
+    relationship: text('relationship').notNull().default(''),
+    how: text('how').notNull(),
+    agreedOn: date('agreed_on', { mode: 'string' }).notNull(),
+    note: text('note').notNull().default(''),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    recordedAt: ts('recorded_at').notNull(),
+  },
+  (t) => [
+    index('plan_agreements_plan_idx').on(t.planId, t.version),
+    check('plan_agreements_party_ck', sql`${t.party} in ('pupil', 'parent', 'professional')`),
+  ],
+);
+
+/** Named staff given a plan (besides, optionally, everyone who teaches the pupil). */
+export const planShares = pgTable(
+  'plan_shares',
+  {
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    sharedBy: uuid('shared_by')
+      .notNull()
+      .references(() => users.id),
+    sharedAt: ts('shared_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.userId] }), index('plan_shares_user_idx').on(t.schoolId, t.userId)],
+);
+
+/** A member of staff confirming they have read a version of a plan they were given. */
+export const planReads = pgTable(
+  'plan_reads',
+  {
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    version: integer('version').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    confirmedAt: ts('confirmed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.version, t.userId] })],
+);
+
+/** A review of a plan (assess, plan, do, review): what was done, what changed, the next date. */
+export const planReviews = pgTable(
+  'plan_reviews',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    /** The version in force when it was reviewed. */
+    version: integer('version').notNull(),
+    reviewedOn: date('reviewed_on', { mode: 'string' }).notNull(),
+    whatWasDone: text('what_was_done').notNull(),
+    whatChanged: text('what_changed').notNull(),
+    nextReviewOn: date('next_review_on', { mode: 'string' }).notNull(),
+    /** Signs of Safety: the 0..10 rating at this review. */
+    safetyScale: integer('safety_scale'),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    recordedAt: ts('recorded_at').notNull(),
+  },
+  (t) => [
+    index('plan_reviews_plan_idx').on(t.planId, t.reviewedOn),
+    check('plan_reviews_scale_ck', sql`${t.safetyScale} is null or ${t.safetyScale} between 0 and 10`),
+  ],
+);
+
+/** Mental health review meetings and parent meetings about a pupil. */
+export const meetings = pgTable(
+  'meetings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    pupilId: uuid('pupil_id')
+      .notNull()
+      .references(() => pupils.id),
+    /** 'mh_review' or 'parent'. */
+    kind: text('kind').notNull(),
+    heldAt: ts('held_at').notNull(),
+    place: text('place').notNull(),
+    attendees: jsonb('attendees')
+      .$type<{ kind: string; userId: string | null; name: string; role: string }[]>()
+      .notNull(),
+    aims: text('aims').notNull().default(''),
+    notes: text('notes').notNull().default(''),
+    planId: uuid('plan_id').references(() => plans.id),
+    /** Optimistic-concurrency token for edits while the meeting is planned. */
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull(),
+    completedAt: ts('completed_at'),
+    completedBy: uuid('completed_by').references(() => users.id),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    index('meetings_pupil_idx').on(t.schoolId, t.pupilId, t.heldAt),
+    check('meetings_kind_ck', sql`${t.kind} in ('mh_review', 'parent')`),
+  ],
+);
+
+/** Next steps agreed at a meeting, each with an owner and a due date. */
+export const meetingActions = pgTable(
+  'meeting_actions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    description: text('description').notNull(),
+    /** A member of staff who owns it, or null when it is someone else (named in owner_name). */
+    ownerUserId: uuid('owner_user_id').references(() => users.id),
+    ownerName: text('owner_name').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull(),
+    completedAt: ts('completed_at'),
+    completedBy: uuid('completed_by').references(() => users.id),
+    completionNote: text('completion_note'),
+  },
+  (t) => [
+    index('meeting_actions_meeting_idx').on(t.meetingId),
+    index('meeting_actions_owner_idx').on(t.schoolId, t.ownerUserId, t.dueOn),
+  ],
+);

@@ -32,6 +32,10 @@ const ALERT_TEXT: Record<AlertKind, { message: string; subject: string }> = {
       'The 24 hours for a pupil to tell their parents have passed. Please check whether parents now need to be told.',
     subject: 'A reminder from Tandem: time to check whether parents have been told',
   },
+  plan_reviews_overdue: {
+    message: 'A plan you lead is past its review date. Your home page lists the reviews due.',
+    subject: 'A reminder from Tandem: a plan review is overdue',
+  },
 };
 
 /** The in-app text of an alert of this kind (it never names a pupil). */
