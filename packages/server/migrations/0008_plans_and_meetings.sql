@@ -90,6 +90,8 @@ CREATE TABLE "plan_versions" (
 	"reason" text,
 	"created_by" uuid NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,
+	"agreed_at" timestamp with time zone,
+	"agreed_by" uuid,
 	CONSTRAINT "plan_versions_plan_id_version_pk" PRIMARY KEY("plan_id","version")
 );
 --> statement-breakpoint
@@ -100,8 +102,6 @@ CREATE TABLE "plans" (
 	"kind" text NOT NULL,
 	"version" integer NOT NULL,
 	"agreed_version" integer,
-	"agreed_by" uuid,
-	"agreed_at" timestamp with time zone,
 	"agreements_needed" jsonb NOT NULL,
 	"review_due" date NOT NULL,
 	"review_reminder_for" date,
@@ -144,9 +144,9 @@ ALTER TABLE "plan_shares" ADD CONSTRAINT "plan_shares_shared_by_users_id_fk" FOR
 ALTER TABLE "plan_versions" ADD CONSTRAINT "plan_versions_school_id_schools_id_fk" FOREIGN KEY ("school_id") REFERENCES "public"."schools"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan_versions" ADD CONSTRAINT "plan_versions_plan_id_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."plans"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan_versions" ADD CONSTRAINT "plan_versions_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "plan_versions" ADD CONSTRAINT "plan_versions_agreed_by_users_id_fk" FOREIGN KEY ("agreed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plans" ADD CONSTRAINT "plans_school_id_schools_id_fk" FOREIGN KEY ("school_id") REFERENCES "public"."schools"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plans" ADD CONSTRAINT "plans_pupil_id_pupils_id_fk" FOREIGN KEY ("pupil_id") REFERENCES "public"."pupils"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "plans" ADD CONSTRAINT "plans_agreed_by_users_id_fk" FOREIGN KEY ("agreed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plans" ADD CONSTRAINT "plans_lead_user_id_users_id_fk" FOREIGN KEY ("lead_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plans" ADD CONSTRAINT "plans_ended_by_users_id_fk" FOREIGN KEY ("ended_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plans" ADD CONSTRAINT "plans_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -157,4 +157,5 @@ CREATE INDEX "plan_agreements_plan_idx" ON "plan_agreements" USING btree ("plan_
 CREATE INDEX "plan_reviews_plan_idx" ON "plan_reviews" USING btree ("plan_id","reviewed_on");--> statement-breakpoint
 CREATE INDEX "plan_shares_user_idx" ON "plan_shares" USING btree ("school_id","user_id");--> statement-breakpoint
 CREATE INDEX "plans_pupil_idx" ON "plans" USING btree ("school_id","pupil_id","created_at");--> statement-breakpoint
-CREATE INDEX "plans_review_idx" ON "plans" USING btree ("school_id","review_due") WHERE "plans"."ended_at" is null;
+CREATE INDEX "plans_review_idx" ON "plans" USING btree ("school_id","review_due") WHERE "plans"."ended_at" is null;--> statement-breakpoint
+CREATE INDEX "plans_review_due_idx" ON "plans" USING btree ("review_due") WHERE "plans"."ended_at" is null;

@@ -757,10 +757,8 @@ export const plans = pgTable(
     kind: text('kind').notNull(),
     /** The newest version's number (1, 2, ...): the optimistic-concurrency token. */
     version: integer('version').notNull(),
-    /** The version the lead last marked agreed; parents only ever see that one. */
+    /** The version the lead last marked agreed (who and when are on that version); parents only ever see it. */
     agreedVersion: integer('agreed_version'),
-    agreedBy: uuid('agreed_by').references(() => users.id),
-    agreedAt: ts('agreed_at'),
     /** Parties who must record agreement to a version before it can be marked agreed. */
     agreementsNeeded: jsonb('agreements_needed').$type<string[]>().notNull(),
     reviewDue: date('review_due', { mode: 'string' }).notNull(),
@@ -785,6 +783,10 @@ export const plans = pgTable(
     index('plans_review_idx')
       .on(t.schoolId, t.reviewDue)
       .where(sql`${t.endedAt} is null`),
+    // The reminder job looks across schools for reviews that have fallen due.
+    index('plans_review_due_idx')
+      .on(t.reviewDue)
+      .where(sql`${t.endedAt} is null`),
     check('plans_kind_ck', sql`${t.kind} in ('care', 'crisis', 'risk', 'signs_of_safety')`),
     check('plans_version_ck', sql`${t.version} >= 1 and (${t.agreedVersion} is null or ${t.agreedVersion} <= ${t.version})`),
   ],
@@ -808,6 +810,9 @@ export const planVersions = pgTable(
       .notNull()
       .references(() => users.id),
     createdAt: ts('created_at').notNull(),
+    /** When the lead marked this version agreed, once every needed agreement was recorded. */
+    agreedAt: ts('agreed_at'),
+    agreedBy: uuid('agreed_by').references(() => users.id),
   },
   (t) => [primaryKey({ columns: [t.planId, t.version] })],
 );
