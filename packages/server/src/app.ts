@@ -36,6 +36,7 @@ import { concernRoutes } from './concerns/concerns.routes';
 import { alertRoutes } from './concerns/alerts.routes';
 import { fileRoutes } from './concerns/files.routes';
 import { dutyRoutes } from './concerns/duty.routes';
+import { planRoutes } from './plans/plans.routes';
 
 export interface AppDeps {
   database: Database;
@@ -142,6 +143,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
   alertRoutes(app);
   await app.register(fileRoutes);
   dutyRoutes(app);
+  planRoutes(app);
 
   const dist = deps.config.webDistDir;
   const serveWebApp = Boolean(dist && fs.existsSync(path.join(dist, 'index.html')));

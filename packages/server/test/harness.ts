@@ -115,6 +115,9 @@ export class TestClient {
   patch<T = unknown>(url: string, body: unknown = {}) {
     return this.request<T>('PATCH', url, body);
   }
+  put<T = unknown>(url: string, body: unknown = {}) {
+    return this.request<T>('PUT', url, body);
+  }
   delete<T = unknown>(url: string) {
     return this.request<T>('DELETE', url);
   }

@@ -53,7 +53,10 @@ export type AuditEvent =
   | { action: 'plan.viewed'; detail: { view: 'case' | 'staff'; version: number } }
   | { action: 'plan.version_viewed'; detail: { version: number } }
   | { action: 'plan.revised'; detail: { version: number } }
-  | { action: 'plan.sharing_changed'; detail: { named: number; teaching: boolean; parents: boolean; leadUserId: string } }
+  | {
+      action: 'plan.sharing_changed';
+      detail: { named: number; teaching: boolean; parents: boolean; leadUserId: string };
+    }
   | { action: 'plan.agreement_recorded'; detail: { version: number; party: string; agreementId: string } }
   | { action: 'plan.agreed'; detail: { version: number } }
   | { action: 'plan.read_confirmed'; detail: { version: number } }

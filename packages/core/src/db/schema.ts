@@ -788,7 +788,10 @@ export const plans = pgTable(
       .on(t.reviewDue)
       .where(sql`${t.endedAt} is null`),
     check('plans_kind_ck', sql`${t.kind} in ('care', 'crisis', 'risk', 'signs_of_safety')`),
-    check('plans_version_ck', sql`${t.version} >= 1 and (${t.agreedVersion} is null or ${t.agreedVersion} <= ${t.version})`),
+    check(
+      'plans_version_ck',
+      sql`${t.version} >= 1 and (${t.agreedVersion} is null or ${t.agreedVersion} <= ${t.version})`,
+    ),
   ],
 );
 

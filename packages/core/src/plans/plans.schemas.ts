@@ -231,7 +231,12 @@ export const planDetailResponse = z.discriminatedUnion('view', [
     ratings: z.array(z.object({ on: z.string(), value: z.number().int() })),
     /** Staff given the plan, and whether each has confirmed reading the current version. */
     readers: z.array(
-      z.object({ id: z.uuid(), name: z.string(), confirmedAt: z.string().nullable(), why: z.enum(['named', 'teaches']) }),
+      z.object({
+        id: z.uuid(),
+        name: z.string(),
+        confirmedAt: z.string().nullable(),
+        why: z.enum(['named', 'teaches']),
+      }),
     ),
     /** What parents would see on the portal now (null: nothing). */
     parentView: z
@@ -295,7 +300,11 @@ export const reviewsDueResponse = z.object({
   overdue: z.number().int(),
 });
 
-export const planMutationResponse = z.object({ id: z.uuid(), version: z.number().int(), status: z.enum(PLAN_STATUSES) });
+export const planMutationResponse = z.object({
+  id: z.uuid(),
+  version: z.number().int(),
+  status: z.enum(PLAN_STATUSES),
+});
 
 // ---- Meetings ----
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LEVEL_CODES, THRIVE_GROUPS } from '../levels/framework';
 import { levelDefinitionSchema } from '../levels/levels.schemas';
+import { sharedPlanSchema } from '../plans/plans.schemas';
 
 export const CHARACTERISTICS = [
   'send',
@@ -123,10 +124,17 @@ export const currentLevelSchema = z.object({
 });
 
 export const pupilProfileResponse = z.discriminatedUnion('view', [
-  z.object({ view: z.literal('basic'), pupil: basicPupil }),
+  z.object({
+    view: z.literal('basic'),
+    pupil: basicPupil,
+    /** Plans this member of staff was given by name (they do not teach the pupil). */
+    sharedPlans: z.array(sharedPlanSchema),
+  }),
   z.object({
     view: z.literal('summary'),
     pupil: basicPupil,
+    /** Plans given to this member of staff: what they must know and do, to be confirmed as read. */
+    sharedPlans: z.array(sharedPlanSchema),
     level: z.object({
       code: z.enum(LEVEL_CODES).nullable(),
       name: z.string(),
@@ -164,6 +172,16 @@ export const CHRONOLOGY_KINDS = [
   'concern_escalated',
   'concern_closed',
   'parents_told',
+  'plan_written',
+  'plan_revised',
+  'plan_agreement',
+  'plan_agreed',
+  'plan_reviewed',
+  'plan_ended',
+  'meeting_held',
+  'meeting_planned',
+  'next_step_agreed',
+  'next_step_completed',
 ] as const;
 export const chronologyEntrySchema = z.object({
   id: z.string(),
@@ -179,6 +197,9 @@ export const chronologyEntrySchema = z.object({
   urgent: z.boolean().optional(),
   /** From the restricted safeguarding record: only ever sent to the DSL team. */
   restricted: z.boolean().optional(),
+  /** For entries about a plan or a meeting: which one, to link to it. */
+  planId: z.uuid().optional(),
+  meetingId: z.uuid().optional(),
 });
 export type ChronologyEntry = z.infer<typeof chronologyEntrySchema>;
 export const chronologyResponse = z.object({ entries: z.array(chronologyEntrySchema) });

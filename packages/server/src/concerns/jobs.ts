@@ -3,7 +3,8 @@
  *  - an urgent concern still unacknowledged after the school's set minutes (15 by default, counted
  *    from logging or from being passed to the DSL) alerts the deputy DSLs and the headteacher;
  *  - when the 24 hours a pupil was given to tell their parents have passed, the Mental Health Lead
- *    and SENDCO are reminded to check that parents now know.
+ *    and SENDCO are reminded to check that parents now know;
+ *  - when a plan's review date has passed, its lead is reminded (plans/reminders.ts).
  * Each happens exactly once per concern, even with two server processes on one database: due rows
  * are claimed with SELECT ... FOR UPDATE SKIP LOCKED and marked in the same transaction as the
  * alerts and the audit entry. E-mails go out after the commit.
@@ -15,12 +16,15 @@ import { appendAudit } from '../audit/audit.service';
 import { loggableError } from '../http/errors';
 import { deliverAlerts, recordAlerts, type PendingEmail } from './alerts';
 import { holdersOf } from './concerns.queries';
+import { remindOverdueReviews } from '../plans/reminders';
 
 export interface DueJobsResult {
   /** Urgent concerns whose deputies and headteacher were alerted. */
   escalations: number;
   /** Concerns whose lead was reminded that the pupil's 24 hours have passed. */
   reminders: number;
+  /** Plans whose lead was reminded that the review is overdue. */
+  reviewReminders: number;
 }
 
 /** Concerns claimed per transaction, so one run never holds many locks for long. */
@@ -122,7 +126,7 @@ async function remindPupilTellsDeadline(deps: AppDeps, now: Date): Promise<numbe
 /** Run everything that has fallen due by the clock's now. Safe to run from several processes at once. */
 export async function runDueJobs(deps: AppDeps): Promise<DueJobsResult> {
   const now = deps.clock.now();
-  const result: DueJobsResult = { escalations: 0, reminders: 0 };
+  const result: DueJobsResult = { escalations: 0, reminders: 0, reviewReminders: 0 };
   for (;;) {
     const n = await escalateUnacknowledged(deps, now);
     result.escalations += n;
@@ -132,6 +136,11 @@ export async function runDueJobs(deps: AppDeps): Promise<DueJobsResult> {
     const n = await remindPupilTellsDeadline(deps, now);
     result.reminders += n;
     if (n < BATCH) break;
+  }
+  for (;;) {
+    const n = await remindOverdueReviews(deps, now);
+    result.reviewReminders += n;
+    if (n === 0) break;
   }
   return result;
 }
@@ -151,7 +160,7 @@ export function startDueJobs(deps: AppDeps, log: JobLog, everyMs = 30_000): { st
     if (running) return;
     running = runDueJobs(deps)
       .then((r) => {
-        if (r.escalations > 0 || r.reminders > 0) log.info({ ...r }, 'due alerts sent');
+        if (r.escalations > 0 || r.reminders > 0 || r.reviewReminders > 0) log.info({ ...r }, 'due alerts sent');
       })
       .catch((err: unknown) => {
         log.error({ err: loggableError(err) }, 'due jobs failed');

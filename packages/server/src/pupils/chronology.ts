@@ -9,11 +9,17 @@ import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
   AppError,
+  AGREEMENT_HOW_LABELS,
   CONCERN_OUTCOME_LABELS,
+  MEETING_KIND_LABELS,
+  PLAN_KIND_LABELS,
   canInSchool,
   isLevelCode,
   type Actor,
+  type AgreementHow,
   type AuditEvent,
+  type MeetingKind,
+  type PlanKind,
   type ChronologyEntry,
 } from '@tandem/core';
 import {
@@ -23,6 +29,12 @@ import {
   concernPupils,
   concerns,
   levelChanges,
+  meetingActions,
+  meetings,
+  planAgreements,
+  planReviews,
+  plans,
+  planVersions,
   levelShares,
   pupilDetailChanges,
   pupils,
@@ -374,6 +386,180 @@ async function pupilEntries(tx: DbOrTx, schoolId: string, pupil: PupilRow): Prom
   ];
 }
 
+/** Plans (written, changed, agreed, reviewed, ended) and meetings with their next steps. */
+async function planAndMeetingEntries(tx: DbOrTx, schoolId: string, pupilId: string): Promise<ChronologyEntry[]> {
+  const entries: ChronologyEntry[] = [];
+  const planRows = await tx
+    .select({
+      id: plans.id,
+      kind: plans.kind,
+      endedAt: plans.endedAt,
+      endedReason: plans.endedReason,
+      endedBy: plans.endedBy,
+    })
+    .from(plans)
+    .where(and(eq(plans.schoolId, schoolId), eq(plans.pupilId, pupilId)));
+  if (planRows.length > 0) {
+    const byPlan = new Map(planRows.map((p) => [p.id, p]));
+    const label = (planId: string) => PLAN_KIND_LABELS[(byPlan.get(planId)?.kind ?? 'care') as PlanKind];
+    const ids = planRows.map((p) => p.id);
+    const author = alias(users, 'author');
+    const agreer = alias(users, 'agreer');
+    const versions = await tx
+      .select({ v: planVersions, by: author.displayName, agreedByName: agreer.displayName })
+      .from(planVersions)
+      .innerJoin(author, eq(author.id, planVersions.createdBy))
+      .leftJoin(agreer, eq(agreer.id, planVersions.agreedBy))
+      .where(and(eq(planVersions.schoolId, schoolId), inArray(planVersions.planId, ids)));
+    for (const { v, by, agreedByName } of versions) {
+      entries.push({
+        id: `${v.planId}-v${v.version}`,
+        kind: v.version === 1 ? 'plan_written' : 'plan_revised',
+        at: v.createdAt.toISOString(),
+        title: v.version === 1 ? `${label(v.planId)} written` : `${label(v.planId)} changed (version ${v.version})`,
+        detail: v.reason,
+        byName: by,
+        planId: v.planId,
+      });
+      if (v.agreedAt) {
+        entries.push({
+          id: `${v.planId}-v${v.version}-agreed`,
+          kind: 'plan_agreed',
+          at: v.agreedAt.toISOString(),
+          title: `${label(v.planId)} agreed (version ${v.version})`,
+          detail: null,
+          byName: agreedByName,
+          planId: v.planId,
+        });
+      }
+    }
+    const agreements = await tx
+      .select({ a: planAgreements, by: users.displayName })
+      .from(planAgreements)
+      .innerJoin(users, eq(users.id, planAgreements.recordedBy))
+      .where(and(eq(planAgreements.schoolId, schoolId), inArray(planAgreements.planId, ids)));
+    for (const { a, by } of agreements) {
+      entries.push({
+        id: a.id,
+        kind: 'plan_agreement',
+        at: a.recordedAt.toISOString(),
+        title: `${a.name}${a.relationship ? ` (${a.relationship})` : ''} agreed to the ${label(a.planId).toLowerCase()}, version ${a.version}`,
+        detail: `${AGREEMENT_HOW_LABELS[a.how as AgreementHow] ?? a.how}, ${DAY.format(new Date(`${a.agreedOn}T00:00:00Z`))}`,
+        byName: by,
+        planId: a.planId,
+      });
+    }
+    const reviews = await tx
+      .select({ r: planReviews, by: users.displayName })
+      .from(planReviews)
+      .innerJoin(users, eq(users.id, planReviews.recordedBy))
+      .where(and(eq(planReviews.schoolId, schoolId), inArray(planReviews.planId, ids)));
+    for (const { r, by } of reviews) {
+      entries.push({
+        id: r.id,
+        kind: 'plan_reviewed',
+        at: r.recordedAt.toISOString(),
+        title: `${label(r.planId)} reviewed${r.safetyScale !== null ? `: safety scale ${r.safetyScale} of 10` : ''}`,
+        detail: [
+          `Done: ${r.whatWasDone}`,
+          `Changed: ${r.whatChanged}`,
+          `Next review ${DAY.format(new Date(`${r.nextReviewOn}T00:00:00Z`))}.`,
+        ].join('\n'),
+        byName: by,
+        planId: r.planId,
+      });
+    }
+    const enders = planRows.filter((p) => p.endedAt);
+    if (enders.length > 0) {
+      const names = new Map(
+        (
+          await tx
+            .select({ id: users.id, name: users.displayName })
+            .from(users)
+            .where(
+              inArray(
+                users.id,
+                enders.map((p) => p.endedBy).filter((x): x is string => x !== null),
+              ),
+            )
+        ).map((u) => [u.id, u.name]),
+      );
+      for (const p of enders) {
+        entries.push({
+          id: `${p.id}-ended`,
+          kind: 'plan_ended',
+          at: (p.endedAt as Date).toISOString(),
+          title: `${label(p.id)} ended`,
+          detail: p.endedReason,
+          byName: p.endedBy ? (names.get(p.endedBy) ?? null) : null,
+          planId: p.id,
+        });
+      }
+    }
+  }
+
+  const meetingRows = await tx
+    .select({ m: meetings, by: users.displayName })
+    .from(meetings)
+    .innerJoin(users, eq(users.id, meetings.createdBy))
+    .where(and(eq(meetings.schoolId, schoolId), eq(meetings.pupilId, pupilId)));
+  if (meetingRows.length === 0) return entries;
+  for (const { m, by } of meetingRows) {
+    const kindLabel = MEETING_KIND_LABELS[m.kind as MeetingKind] ?? 'Meeting';
+    const who = m.attendees.map((a) => (a.role ? `${a.name} (${a.role})` : a.name)).join(', ');
+    entries.push({
+      id: m.id,
+      kind: m.completedAt ? 'meeting_held' : 'meeting_planned',
+      at: m.heldAt.toISOString(),
+      title: m.completedAt ? `${kindLabel} held: ${m.place}` : `${kindLabel} planned: ${m.place}`,
+      detail:
+        [who ? `Attended: ${who}` : null, m.aims ? `Aims: ${m.aims}` : null, m.notes || null]
+          .filter((l): l is string => l !== null)
+          .join('\n') || null,
+      byName: by,
+      meetingId: m.id,
+    });
+  }
+  const completer = alias(users, 'completer');
+  const steps = await tx
+    .select({ a: meetingActions, by: users.displayName, completer: completer.displayName })
+    .from(meetingActions)
+    .innerJoin(users, eq(users.id, meetingActions.createdBy))
+    .leftJoin(completer, eq(completer.id, meetingActions.completedBy))
+    .where(
+      and(
+        eq(meetingActions.schoolId, schoolId),
+        inArray(
+          meetingActions.meetingId,
+          meetingRows.map(({ m }) => m.id),
+        ),
+      ),
+    );
+  for (const { a, by, completer: completerName } of steps) {
+    entries.push({
+      id: `${a.id}-agreed`,
+      kind: 'next_step_agreed',
+      at: a.createdAt.toISOString(),
+      title: `Next step agreed: ${a.description}`,
+      detail: `For ${a.ownerName}, due ${DAY.format(new Date(`${a.dueOn}T00:00:00Z`))}`,
+      byName: by,
+      meetingId: a.meetingId,
+    });
+    if (a.completedAt) {
+      entries.push({
+        id: `${a.id}-done`,
+        kind: 'next_step_completed',
+        at: a.completedAt.toISOString(),
+        title: `Next step done: ${a.description}`,
+        detail: a.completionNote,
+        byName: completerName,
+        meetingId: a.meetingId,
+      });
+    }
+  }
+  return entries;
+}
+
 /** For entries at the same moment: the order in which such things happen (later ones listed first). */
 const KIND_ORDER: Record<string, number> = {
   pupil_joined: 0,
@@ -387,6 +573,16 @@ const KIND_ORDER: Record<string, number> = {
   parents_told: 8,
   concern_closed: 9,
   pupil_left: 10,
+  meeting_planned: 1,
+  meeting_held: 1,
+  next_step_agreed: 2,
+  next_step_completed: 3,
+  plan_written: 1,
+  plan_revised: 1,
+  plan_agreement: 2,
+  plan_agreed: 3,
+  plan_reviewed: 4,
+  plan_ended: 9,
 };
 
 /** Newest first; entries at the same moment in the order they happen, then a fixed order. */
@@ -408,6 +604,7 @@ export async function chronologyEntries(
   const entries = [
     ...(await pupilEntries(tx, schoolId, pupil)),
     ...(await concernEntries(tx, schoolId, pupil.id, seeRestricted)),
+    ...(await planAndMeetingEntries(tx, schoolId, pupil.id)),
   ];
   return entries.sort(byTimeNewestFirst);
 }

@@ -36,6 +36,7 @@ import type { DbOrTx } from '../db/client';
 import { requireSchoolPermission } from '../http/scope';
 import { currentDefinitions, toLevelDefinition } from '../levels/levels.queries';
 import { listPupilsPage, teachesPupil } from './pupils.queries';
+import { sharedPlansFor } from '../plans/plans.service';
 
 export async function listPupils(deps: AppDeps, actor: Actor, schoolId: string, q: PupilListQuery) {
   requireSchoolPermission(actor, schoolId, 'pupil.readList');
@@ -83,7 +84,8 @@ export async function getPupilProfile(
   requireSchoolPermission(actor, schoolId, 'pupil.readList');
   return deps.database.db.transaction(async (tx) => {
     const pupil = await loadPupil(tx, schoolId, pupilId);
-    const view = pupilViewFor(rolesInSchool(actor, schoolId), await teachesPupil(tx, actor.userId, schoolId, pupilId));
+    const teaches = await teachesPupil(tx, actor.userId, schoolId, pupilId);
+    const view = pupilViewFor(rolesInSchool(actor, schoolId), teaches);
     if (view === 'none') throw new AppError('not_found', 'pupil not visible');
     // The audit entry is appended last: it locks the chain head until the transaction ends.
     const audited = async <T>(response: T): Promise<T> => {
@@ -111,13 +113,16 @@ export async function getPupilProfile(
       yearGroup: pupil.yearGroup,
     };
     const level = isLevelCode(pupil.currentLevel) ? pupil.currentLevel : null;
-    if (view === 'basic') return audited({ view, pupil: basic });
+    // Case roles read plans in full on the pupil's plans list; other staff see those given to them.
+    const sharedPlans = view === 'case' ? [] : await sharedPlansFor(tx, actor.userId, schoolId, pupilId, teaches);
+    if (view === 'basic') return audited({ view, pupil: basic, sharedPlans });
     const definitions = await currentDefinitions(tx, schoolId);
     const definition = level ? (definitions.get(level) ?? null) : null;
     if (view === 'summary') {
       return audited({
         view,
         pupil: basic,
+        sharedPlans,
         level: {
           code: level,
           name: definition?.name ?? 'Thriving',

@@ -1,0 +1,259 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  completeNextStepBody,
+  confirmReadBody,
+  createMeetingBody,
+  createPlanBody,
+  endPlanBody,
+  markAgreedBody,
+  meetingDetailResponse,
+  meetingListResponse,
+  meetingMutationResponse,
+  okResponse,
+  planDetailResponse,
+  planListResponse,
+  planMutationResponse,
+  planSharingBody,
+  planVersionResponse,
+  recordAgreementBody,
+  recordReviewBody,
+  reviewsDueResponse,
+  revisePlanBody,
+  updateMeetingBody,
+} from '@tandem/core';
+import { noStore, requireActor } from '../http/context';
+import {
+  changeSharing,
+  confirmRead,
+  createPlan,
+  endPlan,
+  exportPlanPdf,
+  getPlan,
+  getPlanVersion,
+  listPlans,
+  markAgreed,
+  recordAgreement,
+  recordReview,
+  reviewsDue,
+  revisePlan,
+} from './plans.service';
+import { completeNextStep, createMeeting, getMeeting, listMeetings, updateMeeting } from './meetings.service';
+
+const TAGS = ['Plans and meetings'];
+const schoolParams = z.object({ schoolId: z.uuid() });
+const pupilParams = schoolParams.extend({ pupilId: z.uuid() });
+const planParams = schoolParams.extend({ planId: z.uuid() });
+const meetingParams = schoolParams.extend({ meetingId: z.uuid() });
+const created = z.object({ id: z.uuid() });
+
+export function planRoutes(app: FastifyInstance): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const deps = app.deps;
+
+  r.get(
+    '/api/schools/:schoolId/plans/reviews-due',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Plan reviews overdue or due within two weeks (case roles)',
+        params: schoolParams,
+        response: { 200: reviewsDueResponse },
+      },
+    },
+    async (req, reply) => {
+      noStore(reply);
+      return reviewsDue(deps, requireActor(req), req.params.schoolId);
+    },
+  );
+
+  r.get(
+    '/api/schools/:schoolId/pupils/:pupilId/plans',
+    { schema: { tags: TAGS, params: pupilParams, response: { 200: planListResponse } } },
+    async (req, reply) => {
+      noStore(reply);
+      return { plans: await listPlans(deps, requireActor(req), req.params.schoolId, req.params.pupilId) };
+    },
+  );
+
+  r.post(
+    '/api/schools/:schoolId/pupils/:pupilId/plans',
+    { schema: { tags: TAGS, params: pupilParams, body: createPlanBody, response: { 201: planMutationResponse } } },
+    async (req, reply) => {
+      const out = await createPlan(deps, requireActor(req), req.params.schoolId, req.params.pupilId, req.body, req.ip);
+      return reply.status(201).send(out);
+    },
+  );
+
+  r.get(
+    '/api/schools/:schoolId/plans/:planId',
+    { schema: { tags: TAGS, params: planParams, response: { 200: planDetailResponse } } },
+    async (req, reply) => {
+      noStore(reply);
+      return getPlan(deps, requireActor(req), req.params.schoolId, req.params.planId, req.ip);
+    },
+  );
+
+  r.get(
+    '/api/schools/:schoolId/plans/:planId/versions/:version',
+    {
+      schema: {
+        tags: TAGS,
+        params: planParams.extend({ version: z.coerce.number().int().min(1).max(100_000) }),
+        response: { 200: planVersionResponse },
+      },
+    },
+    async (req, reply) => {
+      noStore(reply);
+      const { schoolId, planId, version } = req.params;
+      return getPlanVersion(deps, requireActor(req), schoolId, planId, version, req.ip);
+    },
+  );
+
+  r.get(
+    '/api/schools/:schoolId/plans/:planId/plan.pdf',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'The plan as a confidential PDF (audited)',
+        params: planParams,
+        querystring: z.strictObject({ version: z.coerce.number().int().min(1).max(100_000).optional() }),
+        produces: ['application/pdf'],
+      },
+    },
+    async (req, reply) => {
+      const { schoolId, planId } = req.params;
+      const out = await exportPlanPdf(deps, requireActor(req), schoolId, planId, req.query.version, req.ip);
+      noStore(reply);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="${out.filename}"`)
+        .send(out.pdf);
+    },
+  );
+
+  r.put(
+    '/api/schools/:schoolId/plans/:planId',
+    { schema: { tags: TAGS, params: planParams, body: revisePlanBody, response: { 200: planMutationResponse } } },
+    async (req) => revisePlan(deps, requireActor(req), req.params.schoolId, req.params.planId, req.body, req.ip),
+  );
+
+  r.put(
+    '/api/schools/:schoolId/plans/:planId/sharing',
+    { schema: { tags: TAGS, params: planParams, body: planSharingBody, response: { 200: planMutationResponse } } },
+    async (req) => changeSharing(deps, requireActor(req), req.params.schoolId, req.params.planId, req.body, req.ip),
+  );
+
+  r.post(
+    '/api/schools/:schoolId/plans/:planId/agreements',
+    { schema: { tags: TAGS, params: planParams, body: recordAgreementBody, response: { 201: created } } },
+    async (req, reply) => {
+      const out = await recordAgreement(
+        deps,
+        requireActor(req),
+        req.params.schoolId,
+        req.params.planId,
+        req.body,
+        req.ip,
+      );
+      return reply.status(201).send(out);
+    },
+  );
+
+  r.post(
+    '/api/schools/:schoolId/plans/:planId/agree',
+    { schema: { tags: TAGS, params: planParams, body: markAgreedBody, response: { 200: planMutationResponse } } },
+    async (req) =>
+      markAgreed(deps, requireActor(req), req.params.schoolId, req.params.planId, req.body.version, req.ip),
+  );
+
+  r.post(
+    '/api/schools/:schoolId/plans/:planId/reviews',
+    { schema: { tags: TAGS, params: planParams, body: recordReviewBody, response: { 201: created } } },
+    async (req, reply) => {
+      const out = await recordReview(deps, requireActor(req), req.params.schoolId, req.params.planId, req.body, req.ip);
+      return reply.status(201).send(out);
+    },
+  );
+
+  r.post(
+    '/api/schools/:schoolId/plans/:planId/read',
+    { schema: { tags: TAGS, params: planParams, body: confirmReadBody, response: { 200: okResponse } } },
+    async (req) =>
+      confirmRead(deps, requireActor(req), req.params.schoolId, req.params.planId, req.body.version, req.ip),
+  );
+
+  r.post(
+    '/api/schools/:schoolId/plans/:planId/end',
+    { schema: { tags: TAGS, params: planParams, body: endPlanBody, response: { 200: planMutationResponse } } },
+    async (req) => endPlan(deps, requireActor(req), req.params.schoolId, req.params.planId, req.body, req.ip),
+  );
+
+  // ---- Meetings ----
+
+  r.get(
+    '/api/schools/:schoolId/pupils/:pupilId/meetings',
+    { schema: { tags: TAGS, params: pupilParams, response: { 200: meetingListResponse } } },
+    async (req, reply) => {
+      noStore(reply);
+      return { meetings: await listMeetings(deps, requireActor(req), req.params.schoolId, req.params.pupilId) };
+    },
+  );
+
+  r.post(
+    '/api/schools/:schoolId/pupils/:pupilId/meetings',
+    {
+      schema: { tags: TAGS, params: pupilParams, body: createMeetingBody, response: { 201: meetingMutationResponse } },
+    },
+    async (req, reply) => {
+      const out = await createMeeting(
+        deps,
+        requireActor(req),
+        req.params.schoolId,
+        req.params.pupilId,
+        req.body,
+        req.ip,
+      );
+      return reply.status(201).send(out);
+    },
+  );
+
+  r.get(
+    '/api/schools/:schoolId/meetings/:meetingId',
+    { schema: { tags: TAGS, params: meetingParams, response: { 200: meetingDetailResponse } } },
+    async (req, reply) => {
+      noStore(reply);
+      return getMeeting(deps, requireActor(req), req.params.schoolId, req.params.meetingId, req.ip);
+    },
+  );
+
+  r.put(
+    '/api/schools/:schoolId/meetings/:meetingId',
+    {
+      schema: {
+        tags: TAGS,
+        params: meetingParams,
+        body: updateMeetingBody,
+        response: { 200: meetingMutationResponse },
+      },
+    },
+    async (req) => updateMeeting(deps, requireActor(req), req.params.schoolId, req.params.meetingId, req.body, req.ip),
+  );
+
+  r.post(
+    '/api/schools/:schoolId/meetings/:meetingId/next-steps/:actionId/complete',
+    {
+      schema: {
+        tags: TAGS,
+        params: meetingParams.extend({ actionId: z.uuid() }),
+        body: completeNextStepBody,
+        response: { 200: okResponse },
+      },
+    },
+    async (req) => {
+      const { schoolId, meetingId, actionId } = req.params;
+      return completeNextStep(deps, requireActor(req), schoolId, meetingId, actionId, req.body.note, req.ip);
+    },
+  );
+}

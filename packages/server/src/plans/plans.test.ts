@@ -1,0 +1,626 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, sql } from 'drizzle-orm';
+import { alerts, auditEvents, meetings, plans, pupils } from '@tandem/core/schema';
+import type { PlanDetailResponse, PupilProfileResponse, SharedPlan } from '@tandem/core';
+import { createTestEnv, type Person, type TestClient, type TestEnv } from '../../test/harness';
+import { runDueJobs } from '../concerns/jobs';
+
+let env: TestEnv;
+let taught: { id: string; givenName: string; familyName: string }; // in 9W, taught by the demo tutor
+let other: { id: string; givenName: string; familyName: string }; // in 8K, not taught by the tutor
+let smhl: TestClient;
+
+const school = () => `/api/schools/${env.world.kingsmead}`;
+const DAY = 86_400_000;
+const day = (offsetDays: number) => new Date(env.clock.now().getTime() + offsetDays * DAY).toISOString().slice(0, 10);
+
+const CONDITION = 'Olivia-like anxiety: panic attacks before tests, diagnosed by the GP in September.';
+const HOME = 'Mum will check in each evening and keep a sleep diary.';
+
+function careBody(over: Record<string, unknown> = {}) {
+  return {
+    kind: 'care',
+    content: {
+      sections: {
+        condition: CONDITION,
+        requirements: 'Sit near the door in exams; may leave for five minutes with the exit card.',
+        emergency: 'Take to the medical room, stay calm, call the first contact.',
+        schoolProvides: 'Weekly check-in with the key person.',
+        homeDoes: HOME,
+      },
+      adjustments: { exitCard: 'Red card, shown to the teacher, no questions asked.', keyPerson: 'Mr Fletcher' },
+      contacts: [{ name: 'Parent One', relationship: 'Mother', phone: '07700 900123' }],
+    },
+    reviewDue: day(42),
+    agreementsNeeded: ['pupil', 'parent'],
+    ...over,
+  };
+}
+
+function riskBody(over: Record<string, unknown> = {}) {
+  return {
+    kind: 'risk',
+    content: {
+      sections: {
+        risks: 'May leave the site without telling anyone when overwhelmed.',
+        triggers: 'Loud corridors at lesson change.',
+        staffMust: 'Let them leave lessons two minutes early; tell the pastoral office if they are missing.',
+        homeDoes: 'Parents text the pastoral office if mornings were hard.',
+      },
+    },
+    reviewDue: day(28),
+    shareWithTeaching: true,
+    ...over,
+  };
+}
+
+async function create(by: TestClient, pupilId: string, body: Record<string, unknown>) {
+  const res = await by.post<{ id: string; version: number; status: string }>(
+    `${school()}/pupils/${pupilId}/plans`,
+    body,
+  );
+  if (res.status !== 201) throw new Error(`create failed: ${res.status} ${res.text}`);
+  return res.body;
+}
+
+async function readPlan(by: TestClient, planId: string) {
+  return by.get<PlanDetailResponse & { error?: { message: string } }>(`${school()}/plans/${planId}`);
+}
+
+async function caseView(planId: string) {
+  const res = await readPlan(smhl, planId);
+  if (res.body.view !== 'case') throw new Error(`expected case view, got ${res.status} ${res.text}`);
+  return res.body;
+}
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  const db = env.deps.database.db;
+  const [a] = await db
+    .select()
+    .from(pupils)
+    .where(and(eq(pupils.schoolId, env.world.kingsmead), eq(pupils.form, '9W')))
+    .orderBy(pupils.familyName)
+    .limit(1);
+  const [b] = await db
+    .select()
+    .from(pupils)
+    .where(and(eq(pupils.schoolId, env.world.kingsmead), eq(pupils.form, '8K')))
+    .limit(1);
+  taught = a!;
+  other = b!;
+  smhl = await env.as('smhl');
+});
+afterAll(async () => {
+  await env.close();
+});
+
+describe('who may read a plan given to staff', () => {
+  let planId: string;
+  const people: Person[] = ['tutor', 'support', 'firstAider', 'intervention', 'head', 'otherHead', 'otherTeacher'];
+  const clients = new Map<Person, TestClient>();
+
+  beforeAll(async () => {
+    for (const p of people) clients.set(p, await env.as(p));
+    ({ id: planId } = await create(smhl, taught.id, riskBody({ sharedWith: [env.world.userId('support')] })));
+  });
+
+  it('staff who teach the pupil see the staff sections, never what home does', async () => {
+    const res = await readPlan(clients.get('tutor')!, planId);
+    expect(res.status).toBe(200);
+    expect(res.body.view).toBe('staff');
+    expect(res.text).toContain('Let them leave lessons two minutes early');
+    expect(res.text).not.toContain('Parents text the pastoral office');
+  });
+
+  it('named staff who do not teach the pupil see it too, on their summary of the pupil', async () => {
+    const support = clients.get('support')!;
+    expect((await readPlan(support, planId)).status).toBe(200);
+    const profile = await support.get<PupilProfileResponse>(`${school()}/pupils/${taught.id}`);
+    expect(profile.body.view).toBe('basic');
+    const shared = (profile.body as { sharedPlans: SharedPlan[] }).sharedPlans;
+    expect(shared.map((s) => s.id)).toContain(planId);
+    expect(shared.find((s) => s.id === planId)?.confirmedAt).toBeNull();
+  });
+
+  it('other staff of the school are told it does not exist, and their summary shows nothing', async () => {
+    for (const p of ['firstAider', 'intervention'] as const) {
+      const c = clients.get(p)!;
+      expect((await readPlan(c, planId)).status).toBe(404);
+      expect((await c.get(`${school()}/plans/${planId}/plan.pdf`)).status).toBe(404);
+      const profile = await c.get<{ sharedPlans?: SharedPlan[] }>(`${school()}/pupils/${taught.id}`);
+      expect(profile.body.sharedPlans ?? []).toEqual([]);
+    }
+  });
+
+  it('another school sees nothing, by either school’s address', async () => {
+    for (const p of ['otherHead', 'otherTeacher'] as const) {
+      const c = clients.get(p)!;
+      expect((await readPlan(c, planId)).status).toBe(404);
+      expect((await c.get(`/api/schools/${env.world.willow}/plans/${planId}`)).status).toBe(404);
+      expect((await c.get(`${school()}/pupils/${taught.id}/plans`)).status).toBe(404);
+    }
+  });
+
+  it('parents and pupils do not read plans through the staff pages', async () => {
+    for (const p of ['parent', 'pupil'] as const) {
+      const c = await env.as(p);
+      const res = await readPlan(c, planId);
+      expect([403, 404]).toContain(res.status);
+      expect(res.text).not.toContain('leave the site');
+      expect((await c.get(`${school()}/pupils/${taught.id}/plans`)).status).toBe(403);
+    }
+  });
+
+  it('case roles read the whole plan; staff may not write plans', async () => {
+    const head = clients.get('head')!;
+    const res = await readPlan(head, planId);
+    expect(res.body.view).toBe('case');
+    expect(res.text).toContain('Parents text the pastoral office');
+    const tutor = clients.get('tutor')!;
+    expect((await tutor.post(`${school()}/pupils/${taught.id}/plans`, riskBody())).status).toBe(403);
+    const revise = { version: 1, content: riskBody().content, reviewDue: day(28), reason: 'x' };
+    expect((await tutor.put(`${school()}/plans/${planId}`, revise)).status).toBe(403);
+  });
+
+  it('staff confirm they have read it; the lead sees who has not; a new version needs reading again', async () => {
+    const tutor = clients.get('tutor')!;
+    expect((await tutor.post(`${school()}/plans/${planId}/read`, { version: 1 })).status).toBe(200);
+    let plan = await caseView(planId);
+    const byName = (n: string) => plan.readers.find((r) => r.id === env.world.userId(n as Person));
+    expect(byName('tutor')?.confirmedAt).not.toBeNull();
+    expect(byName('tutor')?.why).toBe('teaches');
+    expect(byName('support')?.confirmedAt).toBeNull();
+    expect(byName('support')?.why).toBe('named');
+    expect(plan.readers.some((r) => r.id === env.world.userId('firstAider'))).toBe(false);
+
+    const revised = await smhl.put(`${school()}/plans/${planId}`, {
+      version: 1,
+      content: riskBody().content,
+      reviewDue: day(28),
+      reason: 'Added the new trigger after Tuesday',
+    });
+    expect(revised.status).toBe(200);
+    plan = await caseView(planId);
+    expect(byName('tutor')?.confirmedAt).toBeNull();
+    const stale = await tutor.post<{ error: { message: string } }>(`${school()}/plans/${planId}/read`, { version: 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.message).toContain('version 2');
+    const summary = await tutor.get<{ sharedPlans: SharedPlan[] }>(`${school()}/pupils/${taught.id}`);
+    expect(summary.body.sharedPlans.find((s) => s.id === planId)).toMatchObject({ version: 2, confirmedAt: null });
+  });
+
+  it('staff print the current staff view; not earlier versions', async () => {
+    const tutor = clients.get('tutor')!;
+    const pdf = await tutor.get(`${school()}/plans/${planId}/plan.pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    expect(pdf.text.startsWith('%PDF')).toBe(true);
+    expect((await tutor.get(`${school()}/plans/${planId}/plan.pdf?version=1`)).status).toBe(404);
+    const audited = await env.deps.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.subjectId, planId), eq(auditEvents.action, 'plan.exported')));
+    expect(audited.some((a) => a.actorUserId === env.world.userId('tutor'))).toBe(true);
+  });
+
+  it('a plan not given to teaching staff is not seen by the tutor, and an ended plan by no one but the case team', async () => {
+    const tutor = clients.get('tutor')!;
+    const crisis = await create(smhl, taught.id, {
+      kind: 'crisis',
+      content: {
+        sections: {
+          background: 'Attended A&E at the weekend.',
+          emergency: 'Call 999, then the DSL.',
+          staffMust: 'Keep within sight at break.',
+        },
+      },
+      reviewDue: day(14),
+    });
+    expect((await readPlan(tutor, crisis.id)).status).toBe(404);
+    const ended = await smhl.post(`${school()}/plans/${planId}/end`, { version: 2, reason: 'Risk has passed' });
+    expect(ended.status).toBe(200);
+    expect((await readPlan(tutor, planId)).status).toBe(404);
+    expect((await caseView(planId)).plan.status).toBe('ended');
+    const edit = await smhl.put(`${school()}/plans/${planId}`, {
+      version: 2,
+      content: riskBody().content,
+      reviewDue: day(5),
+      reason: 'x',
+    });
+    expect(edit.status).toBe(409);
+  });
+
+  it('a Signs of Safety record stays with the case team', async () => {
+    const res = await smhl.post<{ error: { fields: { path: string }[] } }>(`${school()}/pupils/${taught.id}/plans`, {
+      kind: 'signs_of_safety',
+      content: { sections: { worries: 'a', workingWell: 'b', needsToHappen: 'c' }, safetyScale: 4 },
+      reviewDue: day(14),
+      shareWithTeaching: true,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields[0]?.path).toBe('sharedWith');
+  });
+});
+
+describe('agreement', () => {
+  it('a plan is agreed only once every needed party has agreed to this version', async () => {
+    const { id } = await create(smhl, other.id, careBody({ parentShareable: true }));
+    const agree = () =>
+      smhl.post<{ status: string; error?: { message: string } }>(`${school()}/plans/${id}/agree`, { version: 1 });
+    let res = await agree();
+    expect(res.status).toBe(400);
+    expect(res.body.error?.message).toMatch(/the pupil, a parent or carer/);
+
+    const record = (party: string, name: string, over: Record<string, unknown> = {}) =>
+      smhl.post(`${school()}/plans/${id}/agreements`, {
+        version: 1,
+        party,
+        name,
+        relationship: party === 'parent' ? 'Mother' : '',
+        how: 'in_person',
+        agreedOn: day(0),
+        ...over,
+      });
+    expect((await record('pupil', 'The pupil', { agreedOn: day(3) })).status).toBe(400);
+    expect((await record('pupil', 'The pupil')).status).toBe(201);
+    res = await agree();
+    expect(res.status).toBe(400);
+    expect(res.body.error?.message).toContain('a parent or carer');
+    expect(res.body.error?.message).not.toContain('the pupil');
+    expect((await record('parent', 'Parent One')).status).toBe(201);
+
+    // Only the plan's lead or the Senior Mental Health Lead says it is agreed.
+    const pastoral = await env.as('pastoral');
+    expect((await pastoral.post(`${school()}/plans/${id}/agree`, { version: 1 })).status).toBe(403);
+    res = await agree();
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('agreed');
+
+    let plan = await caseView(id);
+    expect(plan.plan.missingAgreements).toEqual([]);
+    // Parents would see only the parent-facing parts of the agreed version.
+    expect(plan.parentView?.version).toBe(1);
+    expect(plan.parentView?.sections.map((s) => s.key)).toEqual(['emergency', 'schoolProvides', 'homeDoes']);
+    expect(JSON.stringify(plan.parentView)).not.toContain(CONDITION);
+    expect(JSON.stringify(plan.parentView)).not.toContain('exit card');
+
+    // A change makes a new version that needs agreeing again; parents keep seeing the agreed one.
+    const changed = await smhl.put(`${school()}/plans/${id}`, {
+      version: 1,
+      content: { ...careBody().content, sections: { ...careBody().content.sections, homeDoes: 'New home plan' } },
+      reviewDue: day(42),
+      agreementsNeeded: ['pupil', 'parent'],
+      reason: 'Home part changed after the parent meeting',
+    });
+    expect(changed.status).toBe(200);
+    plan = await caseView(id);
+    expect(plan.plan.status).toBe('awaiting_agreement');
+    expect(plan.plan.missingAgreements).toEqual(['pupil', 'parent']);
+    expect(plan.parentView?.version).toBe(1);
+    expect(JSON.stringify(plan.parentView)).toContain(HOME);
+    expect(plan.agreements.filter((a) => a.version === 1)).toHaveLength(2);
+    // An agreement to the old version is refused: it must be to the version in force.
+    expect((await record('pupil', 'The pupil')).status).toBe(409);
+  });
+
+  it('a crisis plan always needs a parent’s agreement', async () => {
+    const { id } = await create(smhl, other.id, {
+      kind: 'crisis',
+      content: {
+        sections: { background: 'Hospital attendance.', emergency: 'Call 999.', staffMust: 'Stay with them.' },
+      },
+      reviewDue: day(7),
+      agreementsNeeded: [],
+    });
+    const res = await smhl.post<{ error: { message: string } }>(`${school()}/plans/${id}/agree`, { version: 1 });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('a parent or carer');
+    expect((await caseView(id)).plan.agreementsNeeded).toEqual(['parent']);
+  });
+
+  it('nothing parent-facing while the plan is not marked shareable', async () => {
+    const { id } = await create(smhl, other.id, careBody({ agreementsNeeded: [] }));
+    expect((await smhl.post(`${school()}/plans/${id}/agree`, { version: 1 })).status).toBe(200);
+    expect((await caseView(id)).parentView).toBeNull();
+  });
+});
+
+describe('versions and two people editing at once', () => {
+  it('the second save is refused with who saved first, and nothing is overwritten', async () => {
+    const { id } = await create(smhl, other.id, careBody());
+    const sendco = await env.as('sendco');
+    const edit = (by: TestClient, text: string) =>
+      by.put<{ version: number; error?: { message: string } }>(`${school()}/plans/${id}`, {
+        version: 1,
+        content: { ...careBody().content, sections: { ...careBody().content.sections, schoolProvides: text } },
+        reviewDue: day(30),
+        reason: `Edit: ${text}`,
+      });
+    const [first, second] = [await edit(smhl, 'Daily check-in'), await edit(sendco, 'Weekly ELSA session')];
+    expect(first.status).toBe(200);
+    expect(first.body.version).toBe(2);
+    expect(second.status).toBe(409);
+    expect(second.body.error?.message).toContain('Sam Patel');
+    expect(second.body.error?.message).toContain('version 2');
+
+    const plan = await caseView(id);
+    expect(plan.content.sections.schoolProvides).toBe('Daily check-in');
+    expect(plan.versions.map((v) => [v.version, v.reason])).toEqual([
+      [2, 'Edit: Daily check-in'],
+      [1, null],
+    ]);
+    const v1 = await smhl.get<{ content: { sections: { schoolProvides: string } } }>(
+      `${school()}/plans/${id}/versions/1`,
+    );
+    expect(v1.body.content.sections.schoolProvides).toBe('Weekly check-in with the key person.');
+  });
+
+  it('two saves at the same moment: exactly one wins', async () => {
+    const { id } = await create(smhl, other.id, careBody());
+    const sendco = await env.as('sendco');
+    const body = (text: string) => ({
+      version: 1,
+      content: { ...careBody().content, sections: { ...careBody().content.sections, medication: text } },
+      reviewDue: day(30),
+      reason: 'At once',
+    });
+    const results = await Promise.all([
+      smhl.put(`${school()}/plans/${id}`, body('A')),
+      sendco.put(`${school()}/plans/${id}`, body('B')),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect((await caseView(id)).versions).toHaveLength(2);
+  });
+
+  it('bad content is refused with the field named, and changes nothing', async () => {
+    const { id } = await create(smhl, other.id, careBody());
+    const res = await smhl.put<{ error: { fields: { path: string; message: string }[] } }>(`${school()}/plans/${id}`, {
+      version: 1,
+      content: { sections: { condition: '  ', emergency: 'x', schoolProvides: 'y', risks: 'not a care plan part' } },
+      reviewDue: day(30),
+      reason: 'Try',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields.map((f) => f.path).sort()).toEqual([
+      'content.sections.condition',
+      'content.sections.risks',
+    ]);
+    expect((await caseView(id)).plan.version).toBe(1);
+    const missing = await smhl.post<{ error: { fields: { path: string }[] } }>(
+      `${school()}/pupils/${other.id}/plans`,
+      careBody({ content: { sections: { condition: 'x' } } }),
+    );
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.fields.map((f) => f.path)).toContain('content.sections.emergency');
+    const badPhone = await smhl.post(`${school()}/pupils/${other.id}/plans`, {
+      ...careBody(),
+      content: { ...careBody().content, contacts: [{ name: 'X', phone: 'call me' }] },
+    });
+    expect(badPhone.status).toBe(400);
+  });
+
+  it('reading a plan and an earlier version is audited', async () => {
+    const { id } = await create(smhl, other.id, careBody());
+    await caseView(id);
+    await smhl.get(`${school()}/plans/${id}/versions/1`);
+    const rows = await env.deps.database.db.select().from(auditEvents).where(eq(auditEvents.subjectId, id));
+    expect(rows.map((r) => r.action)).toEqual(
+      expect.arrayContaining(['plan.created', 'plan.viewed', 'plan.version_viewed']),
+    );
+    expect(JSON.stringify(rows.map((r) => r.detail))).not.toContain(CONDITION);
+  });
+});
+
+describe('reviews', () => {
+  it('overdue reviews show on the lead’s list and remind the lead once, by e-mail without pupil detail', async () => {
+    const { id } = await create(smhl, other.id, careBody({ reviewDue: day(1) }));
+    const due = await smhl.get<{ reviews: { planId: string; overdue: boolean }[] }>(`${school()}/plans/reviews-due`);
+    expect(due.body.reviews.find((r) => r.planId === id)?.overdue).toBe(false);
+
+    env.clock.advance(2 * DAY);
+    smhl = await env.as('smhl'); // the earlier session has timed out
+    const later = await smhl.get<{
+      reviews: { planId: string; overdue: boolean; pupilName: string }[];
+      overdue: number;
+    }>(`${school()}/plans/reviews-due`);
+    expect(later.body.reviews.find((r) => r.planId === id)).toMatchObject({ overdue: true });
+    expect(later.body.overdue).toBeGreaterThan(0);
+    expect((await (await env.as('tutor')).get(`${school()}/plans/reviews-due`)).status).toBe(403);
+
+    const before = env.smtp.messages.length;
+    await runDueJobs(env.deps);
+    const mails = env.smtp.messages.slice(before);
+    // (The clock moving on may also bring other reminders; this one is about reviews.)
+    const toLead = mails.filter((m) => m.to.includes('sam.patel@kingsmead.example') && m.subject.includes('review'));
+    expect(toLead).toHaveLength(1);
+    const text = `${toLead[0]?.subject} ${toLead[0]?.text}`;
+    expect(text).toContain('review is overdue');
+    expect(text).not.toContain(other.familyName);
+    expect(text).not.toContain(other.givenName);
+    expect(text).not.toContain('Care Plan');
+    const [stored] = await env.deps.database.db.select().from(plans).where(eq(plans.id, id));
+    expect(stored?.reviewReminderFor).toBe(stored?.reviewDue);
+    const alertRows = await env.deps.database.db
+      .select()
+      .from(alerts)
+      .where(and(eq(alerts.userId, env.world.userId('smhl')), eq(alerts.kind, 'plan_reviews_overdue')));
+    expect(alertRows.length).toBeGreaterThan(0);
+
+    // Once per due date: running again sends nothing more.
+    const again = env.smtp.messages.length;
+    await runDueJobs(env.deps);
+    expect(env.smtp.messages.slice(again).filter((m) => m.subject.includes('review'))).toHaveLength(0);
+
+    // Reviewing sets the next date, and the plan is no longer overdue.
+    const bad = await smhl.post(`${school()}/plans/${id}/reviews`, {
+      version: 1,
+      reviewedOn: day(0),
+      whatWasDone: 'Weekly check-ins happened.',
+      whatChanged: 'Fewer panic attacks.',
+      nextReviewOn: day(-1),
+    });
+    expect(bad.status).toBe(400);
+    const ok = await smhl.post(`${school()}/plans/${id}/reviews`, {
+      version: 1,
+      reviewedOn: day(0),
+      whatWasDone: 'Weekly check-ins happened.',
+      whatChanged: 'Fewer panic attacks.',
+      nextReviewOn: day(42),
+    });
+    expect(ok.status).toBe(201);
+    const plan = await caseView(id);
+    expect(plan.plan).toMatchObject({ reviewDue: day(42), reviewOverdue: false });
+    expect(plan.reviews[0]).toMatchObject({ whatChanged: 'Fewer panic attacks.', recordedByName: 'Sam Patel' });
+  });
+
+  it('Signs of Safety: rated at each review, shown over time', async () => {
+    const { id } = await create(smhl, other.id, {
+      kind: 'signs_of_safety',
+      content: {
+        sections: { worries: 'Not eating at school.', workingWell: 'Close to her nan.', needsToHappen: 'GP visit.' },
+        safetyScale: 3,
+      },
+      reviewDue: day(14),
+    });
+    const review = (scale: number | null) =>
+      smhl.post(`${school()}/plans/${id}/reviews`, {
+        version: 1,
+        reviewedOn: day(0),
+        whatWasDone: 'Met with family.',
+        whatChanged: 'Eating lunch most days.',
+        nextReviewOn: day(14),
+        safetyScale: scale,
+      });
+    expect((await review(null)).status).toBe(400);
+    expect((await review(11)).status).toBe(400);
+    expect((await review(6)).status).toBe(201);
+    expect((await caseView(id)).ratings.map((r) => r.value)).toEqual([3, 6]);
+  });
+});
+
+describe('meetings', () => {
+  const meeting = (over: Record<string, unknown> = {}) => ({
+    kind: 'parent',
+    heldAt: new Date(env.clock.now().getTime() - 60 * 60_000).toISOString(),
+    place: 'Pastoral office',
+    attendees: [
+      { kind: 'staff', userId: env.world.userId('smhl'), name: 'Sam Patel', role: 'Mental Health Lead' },
+      { kind: 'parent', name: 'Parent One', role: 'Mother' },
+    ],
+    aims: 'Agree support for exams.',
+    notes: 'Talked through the plan.',
+    ...over,
+  });
+  const count = async () => {
+    const [row] = await env.deps.database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(meetings)
+      .where(eq(meetings.pupilId, other.id));
+    return row?.n;
+  };
+
+  it('a parent meeting cannot be recorded as held without an agreed next step', async () => {
+    const before = await count();
+    const res = await smhl.post<{ error: { fields: { path: string }[] } }>(
+      `${school()}/pupils/${other.id}/meetings`,
+      meeting({ complete: true }),
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields[0]?.path).toBe('nextSteps');
+    expect(await count()).toBe(before);
+
+    const ok = await smhl.post<{ id: string; status: string }>(
+      `${school()}/pupils/${other.id}/meetings`,
+      meeting({
+        complete: true,
+        nextSteps: [
+          { description: 'Book a GP appointment', ownerName: 'Parent One (mother)', dueOn: day(7) },
+          { description: 'Share the exam access plan', ownerUserId: env.world.userId('sendco'), dueOn: day(5) },
+        ],
+      }),
+    );
+    expect(ok.status).toBe(201);
+    expect(ok.body.status).toBe('completed');
+    const detail = await smhl.get<{ nextSteps: { id: string; ownerName: string }[] }>(
+      `${school()}/meetings/${ok.body.id}`,
+    );
+    expect(detail.body.nextSteps.map((s) => s.ownerName).sort()).toEqual(['Mark Hughes', 'Parent One (mother)']);
+
+    // Recorded as held, it is not edited again; next steps are marked done.
+    const step = detail.body.nextSteps[0]!;
+    expect(
+      (await smhl.post(`${school()}/meetings/${ok.body.id}/next-steps/${step.id}/complete`, { note: 'Done' })).status,
+    ).toBe(200);
+    expect((await smhl.put(`${school()}/meetings/${ok.body.id}`, { ...meeting(), version: 1 })).status).toBe(409);
+
+    // Meetings and their next steps are in the pupil's chronology.
+    const chron = await smhl.get<{ entries: { kind: string; title: string }[] }>(
+      `${school()}/pupils/${other.id}/chronology`,
+    );
+    const kinds = chron.body.entries.map((e) => e.kind);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'meeting_held',
+        'next_step_agreed',
+        'next_step_completed',
+        'plan_written',
+        'plan_agreed',
+      ]),
+    );
+  });
+
+  it('a planned meeting is completed later; a stale edit is refused', async () => {
+    const planned = await smhl.post<{ id: string; version: number; status: string }>(
+      `${school()}/pupils/${other.id}/meetings`,
+      meeting({ kind: 'mh_review', heldAt: new Date(env.clock.now().getTime() + 7 * DAY).toISOString() }),
+    );
+    expect(planned.body.status).toBe('planned');
+    const url = `${school()}/meetings/${planned.body.id}`;
+    const past = new Date(env.clock.now().getTime() - 60_000).toISOString();
+    // Not before it happens.
+    expect(
+      (
+        await smhl.put(url, {
+          ...meeting({ kind: 'mh_review' }),
+          heldAt: new Date(env.clock.now().getTime() + DAY).toISOString(),
+          version: 1,
+          complete: true,
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await smhl.put(url, { ...meeting({ kind: 'parent' }), heldAt: past, version: 1, complete: true })).status,
+    ).toBe(400);
+    const done = await smhl.put<{ version: number; status: string }>(url, {
+      ...meeting({ kind: 'parent' }),
+      heldAt: past,
+      version: 1,
+      complete: true,
+      nextSteps: [{ description: 'Meet again after half term', ownerUserId: env.world.userId('smhl'), dueOn: day(30) }],
+    });
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ version: 2, status: 'completed' });
+    expect((await smhl.put(url, { ...meeting(), version: 1 })).status).toBe(409);
+  });
+
+  it('only case roles of the school read meetings', async () => {
+    const created = await smhl.post<{ id: string }>(
+      `${school()}/pupils/${other.id}/meetings`,
+      meeting({ kind: 'mh_review' }),
+    );
+    const url = `${school()}/meetings/${created.body.id}`;
+    expect((await (await env.as('tutor')).get(url)).status).toBe(403);
+    expect((await (await env.as('otherHead')).get(url)).status).toBe(404);
+    expect((await (await env.as('head')).get(url)).status).toBe(200);
+    const otherSchoolPupil = await env.deps.database.db
+      .select({ id: pupils.id })
+      .from(pupils)
+      .where(eq(pupils.schoolId, env.world.willow))
+      .limit(1);
+    expect(
+      (await smhl.post(`${school()}/pupils/${otherSchoolPupil[0]!.id}/meetings`, meeting({ kind: 'mh_review' })))
+        .status,
+    ).toBe(404);
+  });
+});
