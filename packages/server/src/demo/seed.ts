@@ -33,6 +33,7 @@ import { levelChanges, levelDefinitions } from '@tandem/core/schema';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { seedDemoConcerns } from './demo-concerns';
+import { seedDemoPlans } from './demo-plans';
 
 /** A small deterministic generator, so every fresh demo looks the same. */
 function rng(seed: number) {
@@ -193,6 +194,7 @@ export async function loadDemoIfEmpty(deps: AppDeps): Promise<boolean> {
       }
     }
     await seedDemoConcerns(tx, { schoolId: schoolIds.get('kingsmead') as string, userIds, now });
+    await seedDemoPlans(tx, { schoolIds, userIds, now });
   });
   return true;
 }
