@@ -287,8 +287,8 @@ export async function listMeetings(deps: AppDeps, actor: Actor, schoolId: string
   const rows = await db
     .select({
       m: meetings,
-      nextSteps: sql<number>`(select count(*)::int from ${meetingActions} a where a.meeting_id = ${meetings.id})`,
-      open: sql<number>`(select count(*)::int from ${meetingActions} a where a.meeting_id = ${meetings.id} and a.completed_at is null)`,
+      nextSteps: sql<number>`(select count(*)::int from ${meetingActions} a where a.meeting_id = meetings.id)`,
+      open: sql<number>`(select count(*)::int from ${meetingActions} a where a.meeting_id = meetings.id and a.completed_at is null)`,
     })
     .from(meetings)
     .where(and(eq(meetings.schoolId, schoolId), eq(meetings.pupilId, pupilId)))

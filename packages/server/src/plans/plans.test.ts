@@ -546,6 +546,10 @@ describe('meetings', () => {
       `${school()}/meetings/${ok.body.id}`,
     );
     expect(detail.body.nextSteps.map((s) => s.ownerName).sort()).toEqual(['Mark Hughes', 'Parent One (mother)']);
+    const listed = await smhl.get<{ meetings: { id: string; nextSteps: number; openNextSteps: number }[] }>(
+      `${school()}/pupils/${other.id}/meetings`,
+    );
+    expect(listed.body.meetings.find((m) => m.id === ok.body.id)).toMatchObject({ nextSteps: 2, openNextSteps: 2 });
 
     // Recorded as held, it is not edited again; next steps are marked done.
     const step = detail.body.nextSteps[0]!;
