@@ -179,7 +179,6 @@ export const CHRONOLOGY_KINDS = [
   'plan_reviewed',
   'plan_ended',
   'meeting_held',
-  'meeting_planned',
   'next_step_agreed',
   'next_step_completed',
 ] as const;

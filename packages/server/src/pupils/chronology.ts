@@ -248,6 +248,8 @@ async function concernEntries(
 
   const owner = alias(users, 'owner');
   const creator = alias(users, 'creator');
+  const held = meetingRows.filter(({ m }) => m.completedAt !== null);
+  if (held.length === 0) return entries;
   const completer = alias(users, 'completer');
   const actions = await tx
     .select({
@@ -504,14 +506,16 @@ async function planAndMeetingEntries(tx: DbOrTx, schoolId: string, pupilId: stri
     .innerJoin(users, eq(users.id, meetings.createdBy))
     .where(and(eq(meetings.schoolId, schoolId), eq(meetings.pupilId, pupilId)));
   if (meetingRows.length === 0) return entries;
+  // A meeting enters the chronology once it has been held; planned ones are on the meetings list.
   for (const { m, by } of meetingRows) {
+    if (!m.completedAt) continue;
     const kindLabel = MEETING_KIND_LABELS[m.kind as MeetingKind] ?? 'Meeting';
     const who = m.attendees.map((a) => (a.role ? `${a.name} (${a.role})` : a.name)).join(', ');
     entries.push({
       id: m.id,
-      kind: m.completedAt ? 'meeting_held' : 'meeting_planned',
+      kind: 'meeting_held',
       at: m.heldAt.toISOString(),
-      title: m.completedAt ? `${kindLabel} held: ${m.place}` : `${kindLabel} planned: ${m.place}`,
+      title: `${kindLabel} held: ${m.place}`,
       detail:
         [who ? `Attended: ${who}` : null, m.aims ? `Aims: ${m.aims}` : null, m.notes || null]
           .filter((l): l is string => l !== null)
@@ -531,7 +535,7 @@ async function planAndMeetingEntries(tx: DbOrTx, schoolId: string, pupilId: stri
         eq(meetingActions.schoolId, schoolId),
         inArray(
           meetingActions.meetingId,
-          meetingRows.map(({ m }) => m.id),
+          held.map(({ m }) => m.id),
         ),
       ),
     );
@@ -573,7 +577,6 @@ const KIND_ORDER: Record<string, number> = {
   parents_told: 8,
   concern_closed: 9,
   pupil_left: 10,
-  meeting_planned: 1,
   meeting_held: 1,
   next_step_agreed: 2,
   next_step_completed: 3,
