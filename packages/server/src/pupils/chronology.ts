@@ -248,8 +248,6 @@ async function concernEntries(
 
   const owner = alias(users, 'owner');
   const creator = alias(users, 'creator');
-  const held = meetingRows.filter(({ m }) => m.completedAt !== null);
-  if (held.length === 0) return entries;
   const completer = alias(users, 'completer');
   const actions = await tx
     .select({
@@ -524,6 +522,8 @@ async function planAndMeetingEntries(tx: DbOrTx, schoolId: string, pupilId: stri
       meetingId: m.id,
     });
   }
+  const held = meetingRows.filter(({ m }) => m.completedAt !== null);
+  if (held.length === 0) return entries;
   const completer = alias(users, 'completer');
   const steps = await tx
     .select({ a: meetingActions, by: users.displayName, completer: completer.displayName })
