@@ -45,6 +45,11 @@ import { ConcernQueuePage } from './concerns/ConcernQueuePage';
 import { DutyRotaPage } from './concerns/DutyRotaPage';
 import { LogConcernPage } from './concerns/LogConcernPage';
 import { MyConcernsPage } from './concerns/MyConcernsPage';
+import { EditPlanPage } from './plans/EditPlanPage';
+import { NewPlanPage } from './plans/NewPlanPage';
+import { PlanPage } from './plans/PlanPage';
+import { PlanSharingPage } from './plans/PlanSharingPage';
+import { PlanVersionPage } from './plans/PlanVersionPage';
 
 /**
  * Who may open a page: anyone; only people not signed in; people part-way through signing in;
@@ -102,6 +107,31 @@ const ROUTES: readonly Route[] = [
     path: '/schools/:schoolId/pupils/:pupilId/correct',
     access: 'complete',
     render: (x) => <CorrectDetailsPage schoolId={p(x, 'schoolId')} pupilId={p(x, 'pupilId')} />,
+  },
+  {
+    path: '/schools/:schoolId/pupils/:pupilId/plans/new',
+    access: 'complete',
+    render: (x) => <NewPlanPage schoolId={p(x, 'schoolId')} pupilId={p(x, 'pupilId')} />,
+  },
+  {
+    path: '/schools/:schoolId/plans/:planId',
+    access: 'complete',
+    render: (x) => <PlanPage schoolId={p(x, 'schoolId')} planId={p(x, 'planId')} />,
+  },
+  {
+    path: '/schools/:schoolId/plans/:planId/edit',
+    access: 'complete',
+    render: (x) => <EditPlanPage schoolId={p(x, 'schoolId')} planId={p(x, 'planId')} />,
+  },
+  {
+    path: '/schools/:schoolId/plans/:planId/sharing',
+    access: 'complete',
+    render: (x) => <PlanSharingPage schoolId={p(x, 'schoolId')} planId={p(x, 'planId')} />,
+  },
+  {
+    path: '/schools/:schoolId/plans/:planId/versions/:version',
+    access: 'complete',
+    render: (x) => <PlanVersionPage schoolId={p(x, 'schoolId')} planId={p(x, 'planId')} version={p(x, 'version')} />,
   },
   {
     path: '/schools/:schoolId/levels',

@@ -15,6 +15,7 @@ import { Loading, PageTitle, Tag } from '../components/Page';
 import { UrgentTag } from '../concerns/ConcernBits';
 import { ALERT_URGENT_KINDS, alertsApi, alertWords, concernPage } from '../concerns/concernsApi';
 import { LoadError, NotFoundPage } from '../errors/ErrorPages';
+import { schoolPage } from '../pupils/pupilsApi';
 import { Link, useLocation, useNavigate, useSearchParams } from '../router/router';
 import { useAlerts, useReloadOnAlerts } from './AlertsProvider';
 
@@ -55,22 +56,31 @@ export function AlertsPage({ schoolId }: { schoolId: string }) {
     }
   };
 
+  /** Where an alert leads: its concern, or the plan reviews on the home page. */
+  const targetOf = (alert: Alert): string | null => {
+    if (alert.kind === 'plan_reviews_overdue') return schoolPage(school.id);
+    return alert.concernId === null ? null : concernPage(school.id, alert.concernId);
+  };
+
   /** Opening an alert marks it read, then goes to what it is about. */
   const open = async (alert: Alert) => {
-    if (alert.concernId === null) return;
+    const target = targetOf(alert);
+    if (target === null) return;
     setBusy(alert.id);
     if (alert.readAt === null) {
       await apiPost(`${alertsApi(school.id)}/${encodeURIComponent(alert.id)}/read`, {}, okResponse).catch(
         () => undefined,
       );
     }
-    navigate(concernPage(school.id, alert.concernId));
+    navigate(target);
   };
 
   return (
     <>
       <PageTitle caption={school.name}>Alerts</PageTitle>
-      <p className="lead">Concerns that need you. For privacy, alerts never say which pupil they are about.</p>
+      <p className="lead">
+        Concerns and plan reviews that need you. For privacy, alerts never say which pupil they are about.
+      </p>
       {problem !== null && (
         <p className="error-text" role="alert">
           {problem}
@@ -117,7 +127,19 @@ export function AlertsPage({ schoolId }: { schoolId: string }) {
                       <time dateTime={a.createdAt}>{formatRelative(a.createdAt)}</time>
                       <span className="secondary-text"> ({formatDateTime(a.createdAt)})</span>
                     </p>
-                    {a.concernId !== null ? (
+                    {a.kind === 'plan_reviews_overdue' ? (
+                      <Link
+                        to={schoolPage(school.id)}
+                        className="alert-list__open"
+                        onClick={(e) => {
+                          e.preventDefault();
+                          void open(a);
+                        }}
+                      >
+                        See the plan reviews
+                        <span className="visually-hidden"> from {formatDateTime(a.createdAt)}</span>
+                      </Link>
+                    ) : a.concernId !== null ? (
                       <Link
                         to={concernPage(school.id, a.concernId)}
                         className="alert-list__open"

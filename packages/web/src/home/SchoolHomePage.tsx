@@ -5,6 +5,8 @@ import { firstName } from '../components/format';
 import { greeting } from '../components/dates';
 import { CardGrid, FlashBanner, HelpNow, InsetText, PageTitle, Tag, TagList, type CardItem } from '../components/Page';
 import { Link, useFlash } from '../router/router';
+import { mayReadPlans } from '../plans/plansApi';
+import { PlanReviewsDue } from '../plans/PlanReviews';
 import {
   concernsPage,
   dutyPage,
@@ -78,8 +80,8 @@ export function SchoolHomePage({ schoolId }: { schoolId: string }) {
       title: 'Pupils',
       to: `${base}/pupils`,
       description: schoolCan(school, 'pupil.readCase')
-        ? 'Find a pupil, see their level and history, change their level with evidence, and correct their details.'
-        : 'Find a pupil by name, year group or form. For pupils you teach, see their level and what staff should do.',
+        ? 'Find a pupil, see their level and history, change their level with evidence, write their plans and record meetings.'
+        : 'Find a pupil by name, year group or form. For pupils you teach, see their level, what staff should do and any plan you have been given.',
     });
     cards.push({
       key: 'levels',
@@ -157,6 +159,7 @@ export function SchoolHomePage({ schoolId }: { schoolId: string }) {
           </p>
         </div>
       )}
+      {mayReadPlans(school) && <PlanReviewsDue school={school} />}
       <h2 className="heading-s">
         Your {staffRoles.length === 1 ? 'role' : 'roles'} at {school.name}
       </h2>
@@ -174,8 +177,8 @@ export function SchoolHomePage({ schoolId }: { schoolId: string }) {
         </>
       )}
       <p className="secondary-text">
-        Tandem is being set up in stages. Care plans, interventions and referrals are not available yet; they will
-        appear here when they are ready.
+        Tandem is being set up in stages. Interventions and referrals are not available yet; they will appear here when
+        they are ready.
       </p>
       {cards.length === 0 && (
         <p>For now there is nothing you need to do. If you expected to see more, ask your school administrator.</p>

@@ -32,6 +32,8 @@ import {
 } from '../components/Page';
 import { Table } from '../components/Table';
 import { LoadError, NotFoundContent, NotFoundPage } from '../errors/ErrorPages';
+import { mayReadPlans, planPage } from '../plans/plansApi';
+import { PupilPlansSection, SharedPlans } from '../plans/PupilPlans';
 import { Link, useFlash, useSearchParams } from '../router/router';
 import { pupilApi, pupilFirstName, pupilName, pupilPage, pupilsPageBack } from './pupilsApi';
 
@@ -136,6 +138,7 @@ function BasicRecord({ school, data }: { school: SessionSchool; data: BasicView 
           { key: 'form', label: 'Form', value: p.form === '' ? 'None recorded' : p.form },
         ]}
       />
+      <SharedPlans school={school} pupil={{ name: pupilName(p), first: pupilFirstName(p) }} plans={data.sharedPlans} />
       <InsetText>
         <p>
           You can see more about a pupil, such as the support they have and what staff should do, if you teach them.
@@ -157,13 +160,14 @@ function BulletList({ items, empty }: { items: readonly string[]; empty: string 
   );
 }
 
-function SummaryRecord({ data }: { school: SessionSchool; data: SummaryView }) {
+function SummaryRecord({ school, data }: { school: SessionSchool; data: SummaryView }) {
   const p = data.pupil;
   const first = pupilFirstName(p);
   return (
     <>
       <PageTitle caption={yearAndForm(p)}>{pupilName(p)}</PageTitle>
       <p className="lead">The staff summary for {first}, shared with the staff who teach them.</p>
+      <SharedPlans school={school} pupil={{ name: pupilName(p), first }} plans={data.sharedPlans} />
       <h2 className="heading-m">Level</h2>
       <p>
         <LevelBadge code={data.level.code} name={data.level.name} />
@@ -324,6 +328,11 @@ function CaseSummary({ school, data }: { school: SessionSchool; data: CaseView }
           <BulletList items={def.homeToDo} empty="Nothing extra at this level." />
         </>
       )}
+      {mayReadPlans(school) && (
+        <>
+          <PupilPlansSection school={school} pupil={{ id: p.id, name: pupilName(p), first }} />
+        </>
+      )}
     </>
   );
 }
@@ -475,6 +484,17 @@ function Chronology({ school, pupilId }: { school: SessionSchool; pupilId: strin
               <p>
                 <Link to={concernPage(school.id, e.concernId)}>
                   Open the concern{e.reference !== undefined && ` ${e.reference}`}
+                  <span className="visually-hidden">
+                    {' '}
+                    ({e.title}, {formatDateTime(e.at)})
+                  </span>
+                </Link>
+              </p>
+            )}
+            {e.planId !== undefined && (
+              <p>
+                <Link to={planPage(school.id, e.planId)}>
+                  Open the plan
                   <span className="visually-hidden">
                     {' '}
                     ({e.title}, {formatDateTime(e.at)})

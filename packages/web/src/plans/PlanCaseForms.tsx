@@ -1,0 +1,337 @@
+/**
+ * The forms the case team uses on a plan's page: record someone's agreement, record a review, and
+ * end the plan. Each checks with the core schema the server uses, and names the version it is for:
+ * if the plan changed meanwhile, the server refuses and the page shows the new version.
+ */
+import {
+  AGREEMENT_HOW,
+  AGREEMENT_HOW_LABELS,
+  AGREEMENT_PARTIES,
+  AGREEMENT_PARTY_LABELS,
+  endPlanBody,
+  planMutationResponse,
+  recordAgreementBody,
+  recordReviewBody,
+  SAFETY_SCALE_QUESTION,
+} from '@tandem/core';
+import { useState } from 'react';
+import { ApiError, apiPost, toApiError } from '../api/client';
+import { type SessionSchool } from '../auth/session';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { addDays, formatIsoDay, ukIsoDay } from '../components/dates';
+import { Button, ButtonGroup, ErrorSummary, Form, Radios, TextareaField, TextField } from '../components/Form';
+import { useFormErrors, type FieldError } from '../components/formErrors';
+import { createdResponse, planApi, type CasePlan } from './plansApi';
+
+type Done = (title: string, text?: string) => void;
+
+interface FormProps {
+  school: SessionSchool;
+  plan: CasePlan['plan'];
+  onDone: Done;
+  onCancel: () => void;
+  /** The plan changed meanwhile: load it again (what is typed stays). */
+  onStale: () => void;
+}
+
+function Actions({ busy, submitText, onCancel }: { busy: boolean; submitText: string; onCancel: () => void }) {
+  return (
+    <ButtonGroup>
+      <Button type="submit" busy={busy} busyText="Saving…">
+        {submitText}
+      </Button>
+      <button type="button" className="link-button link-cancel" onClick={onCancel}>
+        Cancel
+      </button>
+    </ButtonGroup>
+  );
+}
+
+/**
+ * A refusal because the plan changed meanwhile (a newer version, or it ended): the server's words,
+ * and the page loads the plan as it is now. What was typed stays in the form.
+ */
+function staleMessage(error: ApiError, onStale: () => void): ApiError {
+  if (error.code !== 'conflict') return error;
+  onStale();
+  return new ApiError(
+    error.code,
+    error.status,
+    `${error.message} The page now shows the plan as it is: check it before saving again. What you typed is still here.`,
+  );
+}
+
+const AGREEMENT_FIELDS = ['party', 'name', 'relationship', 'how', 'agreedOn', 'note'] as const;
+
+export function RecordAgreementForm({ school, plan, onDone, onCancel, onStale }: FormProps) {
+  const [party, setParty] = useState<string>(() => plan.missingAgreements[0] ?? '');
+  const [name, setName] = useState('');
+  const [relationship, setRelationship] = useState('');
+  const [how, setHow] = useState('');
+  const [agreedOn, setAgreedOn] = useState(() => ukIsoDay());
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const form = useFormErrors(AGREEMENT_FIELDS);
+
+  const submit = async () => {
+    const parsed = recordAgreementBody.safeParse({
+      version: plan.version,
+      party: party === '' ? undefined : party,
+      name,
+      relationship,
+      how: how === '' ? undefined : how,
+      agreedOn,
+      note,
+    });
+    const extra: FieldError[] = [];
+    if (agreedOn !== '' && agreedOn > ukIsoDay())
+      extra.push({ path: 'agreedOn', message: 'The date they agreed cannot be in the future' });
+    if (!parsed.success || extra.length > 0) {
+      form.fromIssues(parsed.success ? [] : parsed.error.issues, extra);
+      return;
+    }
+    setBusy(true);
+    try {
+      await apiPost(`${planApi(school.id, plan.id)}/agreements`, parsed.data, createdResponse);
+      onDone('Agreement recorded', `${parsed.data.name} agreed version ${String(plan.version)}.`);
+    } catch (error) {
+      form.fromApi(staleMessage(toApiError(error), onStale));
+      setBusy(false);
+    }
+  };
+
+  const needed = new Set(plan.agreementsNeeded);
+  return (
+    <Form onSubmit={submit} label="Record agreement">
+      <ErrorSummary errors={form.errors} />
+      <p className="hint">For version {plan.version}, the plan as it is now.</p>
+      <Radios
+        name="party"
+        legend="Who agreed?"
+        options={AGREEMENT_PARTIES.map((p) => ({
+          value: p,
+          label: AGREEMENT_PARTY_LABELS[p],
+          ...(needed.has(p) ? { hint: 'Needed for this plan' } : {}),
+        }))}
+        value={party}
+        onValueChange={setParty}
+        error={form.errorFor('party')}
+      />
+      <TextField
+        name="name"
+        label="Their name"
+        autoComplete="off"
+        value={name}
+        onValueChange={setName}
+        error={form.errorFor('name')}
+      />
+      <TextField
+        name="relationship"
+        label="Relationship or role (optional)"
+        hint="For example, mother, or CAMHS nurse."
+        autoComplete="off"
+        value={relationship}
+        onValueChange={setRelationship}
+        error={form.errorFor('relationship')}
+      />
+      <Radios
+        name="how"
+        legend="How did they agree?"
+        options={AGREEMENT_HOW.map((h) => ({ value: h, label: AGREEMENT_HOW_LABELS[h] }))}
+        value={how}
+        onValueChange={setHow}
+        error={form.errorFor('how')}
+      />
+      <TextField
+        name="agreedOn"
+        type="date"
+        width="date"
+        label="When did they agree?"
+        max={ukIsoDay()}
+        value={agreedOn}
+        onValueChange={setAgreedOn}
+        error={form.errorFor('agreedOn')}
+      />
+      <TextareaField
+        name="note"
+        label="Note (optional)"
+        hint="For example, anything they asked to change next time."
+        rows={3}
+        maxChars={1000}
+        value={note}
+        onValueChange={setNote}
+        error={form.errorFor('note')}
+      />
+      <Actions busy={busy} submitText="Record agreement" onCancel={onCancel} />
+    </Form>
+  );
+}
+
+const REVIEW_FIELDS = ['reviewedOn', 'whatWasDone', 'whatChanged', 'safetyScale', 'nextReviewOn'] as const;
+
+export function RecordReviewForm({ school, plan, onDone, onCancel, onStale }: FormProps) {
+  const sos = plan.kind === 'signs_of_safety';
+  const [reviewedOn, setReviewedOn] = useState(() => ukIsoDay());
+  const [whatWasDone, setWhatWasDone] = useState('');
+  const [whatChanged, setWhatChanged] = useState('');
+  const [nextReviewOn, setNextReviewOn] = useState(() => addDays(ukIsoDay(), 42));
+  const [scale, setScale] = useState('');
+  const [busy, setBusy] = useState(false);
+  const form = useFormErrors(REVIEW_FIELDS);
+
+  const submit = async () => {
+    const parsed = recordReviewBody.safeParse({
+      version: plan.version,
+      reviewedOn,
+      whatWasDone,
+      whatChanged,
+      nextReviewOn,
+      safetyScale: sos && scale !== '' ? Number(scale) : null,
+    });
+    const extra: FieldError[] = [];
+    if (sos && scale === '') extra.push({ path: 'safetyScale', message: 'Choose a number from 0 to 10' });
+    if (reviewedOn !== '' && reviewedOn > ukIsoDay()) {
+      extra.push({ path: 'reviewedOn', message: 'The date of the review cannot be in the future' });
+    }
+    if (reviewedOn !== '' && nextReviewOn !== '' && nextReviewOn <= reviewedOn) {
+      extra.push({ path: 'nextReviewOn', message: 'The next review must be after this one' });
+    }
+    if (!parsed.success || extra.length > 0) {
+      form.fromIssues(parsed.success ? [] : parsed.error.issues, extra);
+      return;
+    }
+    setBusy(true);
+    try {
+      await apiPost(`${planApi(school.id, plan.id)}/reviews`, parsed.data, createdResponse);
+      onDone('Review recorded', `The next review is due on ${formatIsoDay(parsed.data.nextReviewOn)}.`);
+    } catch (error) {
+      form.fromApi(staleMessage(toApiError(error), onStale));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Form onSubmit={submit} label="Record a review">
+      <ErrorSummary errors={form.errors} />
+      <p className="hint">
+        Assess, plan, do, review: say what was done and whether the plan is working. If the plan itself needs to change,
+        change it after recording the review.
+      </p>
+      <TextField
+        name="reviewedOn"
+        type="date"
+        width="date"
+        label="Date of the review"
+        max={ukIsoDay()}
+        value={reviewedOn}
+        onValueChange={setReviewedOn}
+        error={form.errorFor('reviewedOn')}
+      />
+      <TextareaField
+        name="whatWasDone"
+        label="What was done since the plan or the last review?"
+        rows={4}
+        maxChars={5000}
+        value={whatWasDone}
+        onValueChange={setWhatWasDone}
+        error={form.errorFor('whatWasDone')}
+      />
+      <TextareaField
+        name="whatChanged"
+        label="What changed, and is the plan working?"
+        hint="Include what the pupil and their family said."
+        rows={4}
+        maxChars={5000}
+        value={whatChanged}
+        onValueChange={setWhatChanged}
+        error={form.errorFor('whatChanged')}
+      />
+      {sos && (
+        <Radios
+          name="safetyScale"
+          inline
+          legend={SAFETY_SCALE_QUESTION}
+          hint="0 means harm is certain. 10 means everyone knows the child is safe enough to close the case."
+          options={Array.from({ length: 11 }, (_, i) => ({ value: String(i), label: String(i) }))}
+          value={scale}
+          onValueChange={setScale}
+          error={form.errorFor('safetyScale')}
+        />
+      )}
+      <TextField
+        name="nextReviewOn"
+        type="date"
+        width="date"
+        label="When is the next review?"
+        value={nextReviewOn}
+        onValueChange={setNextReviewOn}
+        error={form.errorFor('nextReviewOn')}
+      />
+      <Actions busy={busy} submitText="Record review" onCancel={onCancel} />
+    </Form>
+  );
+}
+
+const END_FIELDS = ['reason'] as const;
+
+export function EndPlanForm({ school, plan, onDone, onCancel, onStale }: FormProps) {
+  const [reason, setReason] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const form = useFormErrors(END_FIELDS);
+  const check = () => {
+    const parsed = endPlanBody.safeParse({ version: plan.version, reason });
+    if (!parsed.success) {
+      form.fromIssues(parsed.error.issues);
+      return;
+    }
+    form.clear();
+    setConfirming(true);
+  };
+  const end = async () => {
+    setBusy(true);
+    try {
+      await apiPost(`${planApi(school.id, plan.id)}/end`, { version: plan.version, reason }, planMutationResponse);
+      setConfirming(false);
+      onDone('Plan ended', 'It is kept with its history, and is no longer shown to staff or on the parent portal.');
+    } catch (error) {
+      setConfirming(false);
+      form.fromApi(staleMessage(toApiError(error), onStale));
+      setBusy(false);
+    }
+  };
+  return (
+    <Form onSubmit={check} label="End the plan">
+      <ErrorSummary errors={form.errors} />
+      <TextareaField
+        name="reason"
+        label="Why is the plan ending?"
+        hint="For example, “Reviewed with Ava and her father: no longer needed.” This is kept with the plan."
+        rows={3}
+        maxChars={1000}
+        value={reason}
+        onValueChange={setReason}
+        error={form.errorFor('reason')}
+      />
+      <Actions busy={busy} submitText="End the plan" onCancel={onCancel} />
+      <ConfirmDialog
+        open={confirming}
+        title="End this plan?"
+        confirmText="Yes, end the plan"
+        busy={busy}
+        onConfirm={() => {
+          void end();
+        }}
+        onCancel={() => {
+          setConfirming(false);
+        }}
+      >
+        <p>
+          Staff given the plan will no longer see it on the pupil&rsquo;s page, and parents will no longer see it on the
+          parent portal. It is kept, with its versions, agreements and reviews.
+        </p>
+        <p>An ended plan cannot be changed or started again. If one is needed later, write a new plan.</p>
+      </ConfirmDialog>
+    </Form>
+  );
+}
