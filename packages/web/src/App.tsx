@@ -50,6 +50,9 @@ import { NewPlanPage } from './plans/NewPlanPage';
 import { PlanPage } from './plans/PlanPage';
 import { PlanSharingPage } from './plans/PlanSharingPage';
 import { PlanVersionPage } from './plans/PlanVersionPage';
+import { EditMeetingPage } from './meetings/EditMeetingPage';
+import { MeetingPage } from './meetings/MeetingPage';
+import { NewMeetingPage } from './meetings/NewMeetingPage';
 
 /**
  * Who may open a page: anyone; only people not signed in; people part-way through signing in;
@@ -114,6 +117,11 @@ const ROUTES: readonly Route[] = [
     render: (x) => <NewPlanPage schoolId={p(x, 'schoolId')} pupilId={p(x, 'pupilId')} />,
   },
   {
+    path: '/schools/:schoolId/pupils/:pupilId/meetings/new',
+    access: 'complete',
+    render: (x) => <NewMeetingPage schoolId={p(x, 'schoolId')} pupilId={p(x, 'pupilId')} />,
+  },
+  {
     path: '/schools/:schoolId/plans/:planId',
     access: 'complete',
     render: (x) => <PlanPage schoolId={p(x, 'schoolId')} planId={p(x, 'planId')} />,
@@ -132,6 +140,16 @@ const ROUTES: readonly Route[] = [
     path: '/schools/:schoolId/plans/:planId/versions/:version',
     access: 'complete',
     render: (x) => <PlanVersionPage schoolId={p(x, 'schoolId')} planId={p(x, 'planId')} version={p(x, 'version')} />,
+  },
+  {
+    path: '/schools/:schoolId/meetings/:meetingId',
+    access: 'complete',
+    render: (x) => <MeetingPage schoolId={p(x, 'schoolId')} meetingId={p(x, 'meetingId')} />,
+  },
+  {
+    path: '/schools/:schoolId/meetings/:meetingId/edit',
+    access: 'complete',
+    render: (x) => <EditMeetingPage schoolId={p(x, 'schoolId')} meetingId={p(x, 'meetingId')} />,
   },
   {
     path: '/schools/:schoolId/levels',

@@ -35,6 +35,7 @@ import {
 import { Table } from '../components/Table';
 import { LoadError, NotFoundContent, NotFoundPage } from '../errors/ErrorPages';
 import { Link, useFlash } from '../router/router';
+import { newMeetingPage } from '../meetings/meetingsApi';
 import { pupilPage } from '../pupils/pupilsApi';
 import {
   ContactList,
@@ -608,6 +609,11 @@ function Reviews({
             <RecordReviewForm school={school} plan={p} onDone={onDone} onCancel={onCancel} onStale={onStale} />
           </WorkItem>
         </ul>
+      )}
+      {write && (
+        <p>
+          <Link to={newMeetingPage(school.id, p.pupilId, p.id)}>Record a meeting about this plan</Link>
+        </p>
       )}
     </section>
   );

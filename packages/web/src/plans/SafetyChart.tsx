@@ -30,7 +30,10 @@ export function SafetyChart({ ratings }: { ratings: readonly { on: string; value
   }
   const plotW = WIDTH - LEFT - RIGHT;
   const plotH = HEIGHT - TOP - BOTTOM;
-  const x = (i: number) => (ratings.length === 1 ? LEFT + plotW / 2 : LEFT + (i * plotW) / (ratings.length - 1));
+  // Points stand clear of the axis, so their labels do not run into the scale's numbers.
+  const inset = 28;
+  const x = (i: number) =>
+    ratings.length === 1 ? LEFT + plotW / 2 : LEFT + inset + (i * (plotW - 2 * inset)) / (ratings.length - 1);
   const y = (v: number) => TOP + plotH - ((v - SAFETY_SCALE_MIN) * plotH) / (SAFETY_SCALE_MAX - SAFETY_SCALE_MIN);
   const points = ratings.map((r, i) => `${x(i).toFixed(1)},${y(r.value).toFixed(1)}`).join(' ');
   const ticks = [0, 2, 4, 6, 8, 10];
@@ -77,14 +80,7 @@ export function SafetyChart({ ratings }: { ratings: readonly { on: string; value
               {r.value}
             </text>
             {(i % every === 0 || i === ratings.length - 1) && (
-              <text
-                className="safety-chart__date"
-                x={x(i)}
-                y={HEIGHT - BOTTOM + 22}
-                textAnchor={
-                  ratings.length > 1 && i === 0 ? 'start' : i === ratings.length - 1 && i > 0 ? 'end' : 'middle'
-                }
-              >
+              <text className="safety-chart__date" x={x(i)} y={HEIGHT - BOTTOM + 22} textAnchor="middle">
                 {shortDay(r.on)}
               </text>
             )}

@@ -32,6 +32,8 @@ import {
 } from '../components/Page';
 import { Table } from '../components/Table';
 import { LoadError, NotFoundContent, NotFoundPage } from '../errors/ErrorPages';
+import { meetingPage } from '../meetings/meetingsApi';
+import { PupilMeetingsSection } from '../meetings/PupilMeetings';
 import { mayReadPlans, planPage } from '../plans/plansApi';
 import { PupilPlansSection, SharedPlans } from '../plans/PupilPlans';
 import { Link, useFlash, useSearchParams } from '../router/router';
@@ -331,6 +333,7 @@ function CaseSummary({ school, data }: { school: SessionSchool; data: CaseView }
       {mayReadPlans(school) && (
         <>
           <PupilPlansSection school={school} pupil={{ id: p.id, name: pupilName(p), first }} />
+          <PupilMeetingsSection school={school} pupil={{ id: p.id, name: pupilName(p), first }} />
         </>
       )}
     </>
@@ -495,6 +498,17 @@ function Chronology({ school, pupilId }: { school: SessionSchool; pupilId: strin
               <p>
                 <Link to={planPage(school.id, e.planId)}>
                   Open the plan
+                  <span className="visually-hidden">
+                    {' '}
+                    ({e.title}, {formatDateTime(e.at)})
+                  </span>
+                </Link>
+              </p>
+            )}
+            {e.meetingId !== undefined && (
+              <p>
+                <Link to={meetingPage(school.id, e.meetingId)}>
+                  Open the meeting
                   <span className="visually-hidden">
                     {' '}
                     ({e.title}, {formatDateTime(e.at)})
