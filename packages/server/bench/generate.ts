@@ -8,7 +8,21 @@
  * isolation check) is row for row the school 0 of the big trust.
  */
 import { createHash } from 'node:crypto';
-import { DEFAULT_LEVELS, LEVEL_CODES, makeUpn, type LevelCode, type Role } from '@tandem/core';
+import {
+  ADJUSTMENTS,
+  AGREEMENT_HOW,
+  DEFAULT_LEVELS,
+  KIND_SECTIONS,
+  LEVEL_CODES,
+  REQUIRED_SECTIONS,
+  makeUpn,
+  type Adjustment,
+  type AgreementParty,
+  type LevelCode,
+  type PlanKind,
+  type PlanSection,
+  type Role,
+} from '@tandem/core';
 import type { Query, RawDb } from './databases';
 import { FAMILY_NAMES, GIVEN_NAMES, zipfTable } from './names';
 
@@ -387,6 +401,97 @@ const COLUMNS: Record<string, Record<string, string>> = {
   teaching_groups: { id: 'uuid', school_id: 'uuid', code: 'text', name: 'text' },
   teaching_group_staff: { school_id: 'uuid', group_id: 'uuid', user_id: 'uuid' },
   teaching_group_pupils: { school_id: 'uuid', group_id: 'uuid', pupil_id: 'uuid' },
+  plans: {
+    id: 'uuid',
+    school_id: 'uuid',
+    pupil_id: 'uuid',
+    kind: 'text',
+    version: 'int',
+    agreed_version: 'int',
+    agreements_needed: 'jsonb',
+    review_due: 'date',
+    lead_user_id: 'uuid',
+    share_with_teaching: 'boolean',
+    parent_shareable: 'boolean',
+    ended_at: 'timestamptz',
+    ended_by: 'uuid',
+    ended_reason: 'text',
+    created_by: 'uuid',
+    created_at: 'timestamptz',
+    updated_at: 'timestamptz',
+  },
+  plan_versions: {
+    school_id: 'uuid',
+    plan_id: 'uuid',
+    version: 'int',
+    content: 'jsonb',
+    reason: 'text',
+    created_by: 'uuid',
+    created_at: 'timestamptz',
+    agreed_at: 'timestamptz',
+    agreed_by: 'uuid',
+  },
+  plan_agreements: {
+    id: 'uuid',
+    school_id: 'uuid',
+    plan_id: 'uuid',
+    version: 'int',
+    party: 'text',
+    name: 'text',
+    relationship: 'text',
+    how: 'text',
+    agreed_on: 'date',
+    note: 'text',
+    recorded_by: 'uuid',
+    recorded_at: 'timestamptz',
+  },
+  plan_shares: { school_id: 'uuid', plan_id: 'uuid', user_id: 'uuid', shared_by: 'uuid', shared_at: 'timestamptz' },
+  plan_reads: { school_id: 'uuid', plan_id: 'uuid', version: 'int', user_id: 'uuid', confirmed_at: 'timestamptz' },
+  plan_reviews: {
+    id: 'uuid',
+    school_id: 'uuid',
+    plan_id: 'uuid',
+    version: 'int',
+    reviewed_on: 'date',
+    what_was_done: 'text',
+    what_changed: 'text',
+    next_review_on: 'date',
+    safety_scale: 'int',
+    recorded_by: 'uuid',
+    recorded_at: 'timestamptz',
+  },
+  meetings: {
+    id: 'uuid',
+    school_id: 'uuid',
+    pupil_id: 'uuid',
+    kind: 'text',
+    held_at: 'timestamptz',
+    place: 'text',
+    attendees: 'jsonb',
+    aims: 'text',
+    notes: 'text',
+    plan_id: 'uuid',
+    version: 'int',
+    created_by: 'uuid',
+    created_at: 'timestamptz',
+    completed_at: 'timestamptz',
+    completed_by: 'uuid',
+    updated_at: 'timestamptz',
+  },
+  meeting_actions: {
+    id: 'uuid',
+    school_id: 'uuid',
+    meeting_id: 'uuid',
+    description: 'text',
+    owner_user_id: 'uuid',
+    owner_name: 'text',
+    due_on: 'date',
+    created_by: 'uuid',
+    created_at: 'timestamptz',
+    completed_at: 'timestamptz',
+    completed_by: 'uuid',
+    completion_note: 'text',
+  },
 };
 
 async function insertRows(query: Query, table: string, rows: Row[], counts: Record<string, number>): Promise<void> {
@@ -407,6 +512,458 @@ interface Staff {
   email: string;
   displayName: string;
   roles: Role[];
+}
+
+/** A pupil who reached MH2 or above in the episode they are in now (or were in when they left). */
+interface PlanCandidate {
+  id: string;
+  rank: number;
+  givenName: string;
+  familyName: string;
+  form: string;
+  onRoll: boolean;
+  /** When they reached MH2 in that episode. */
+  since: number;
+  /** Now, or the day they left. */
+  end: number;
+}
+
+interface PlanPeople {
+  smhl: Staff;
+  dsl: Staff;
+  head: Staff;
+  tutorOf: Map<string, Staff>;
+  /** Subject teachers (some are named on plans of pupils they do not teach). */
+  teachers: Staff[];
+  /** Who teaches each pupil on roll: their tutor and their set teachers. */
+  teachersOf: Map<string, string[]>;
+}
+
+const SECTION_TEXT: Record<PlanSection, readonly string[]> = {
+  background: [
+    'Attended A&E on a Sunday night after taking tablets; discharged the next day with a CAMHS follow-up booked.',
+    'Disclosed to a friend that they had been self-harming; the friend told the tutor, who followed the procedure.',
+  ],
+  condition: [
+    'Anxiety with panic attacks, diagnosed by the GP; worst before tests and in crowded places.',
+    'Low mood and poor sleep since the spring; under CAMHS, seen fortnightly by a practitioner.',
+  ],
+  requirements: [
+    'Sit near the door in exams and assemblies; may leave for five minutes with the exit card.',
+    'No cold-calling in lessons; give warning before any change to the usual room or teacher.',
+  ],
+  medication: [
+    'Sertraline 50 mg taken at home in the morning; may feel tired or sick in the first weeks.',
+    'None taken in school; an inhaler is kept in the medical room for panic-related breathlessness.',
+  ],
+  warningSigns: [
+    'Stops eating lunch, wears long sleeves in warm weather, misses the first lesson more than usual.',
+    'Becomes very quiet, puts their head down, asks repeatedly to go to the toilet.',
+  ],
+  risks: [
+    'May leave the site without telling anyone when overwhelmed; has done so twice this term.',
+    'Has self-harmed at home; no incidents in school so far. Risk judged moderate by CAMHS.',
+  ],
+  triggers: [
+    'Loud corridors at lesson change, being asked to read aloud, unexpected cover teachers.',
+    'Falling out with friends online in the evening; tests and mock exams.',
+  ],
+  emergency: [
+    'Take to the medical room, stay calm and stay with them, call the first contact, then tell the SMHL.',
+    'Do not leave them alone; call the DSL on the radio; if they are hurt call 999, then the first contact.',
+  ],
+  staffMust: [
+    'Let them leave lessons two minutes early; tell the pastoral office at once if they are missing.',
+    'Check in at the start of each lesson with a quiet word; report any warning sign to the SMHL the same day.',
+  ],
+  schoolProvides: [
+    'Weekly check-in with the key person; ELSA sessions on Tuesdays; a quiet room at lunchtime.',
+    'School counsellor fortnightly; reduced homework agreed with subject teachers until half term.',
+  ],
+  homeDoes: [
+    'Mum will check in each evening and keep a sleep diary; phones the office if mornings were hard.',
+    'Parents keep medication locked away and tell school of any change in appointments.',
+  ],
+  worries: [
+    'Past harm: two overdoses this year. Danger: further overdoses if things at home do not settle.',
+    'Older sibling’s friends bring alcohol to the house; pupil has come to school smelling of alcohol twice.',
+  ],
+  workingWell: [
+    'Close to their grandmother, who collects them on Fridays; attends every session with the counsellor.',
+    'Parent has engaged with Early Help and attends every meeting; pupil talks to their form tutor.',
+  ],
+  needsToHappen: [
+    'Early Help assessment completed by half term; safety plan agreed with the family; review in six weeks.',
+    'Referral to the young people’s substance service; parent to attend the parenting course.',
+  ],
+};
+
+const ADJUSTMENT_TEXT: Record<Adjustment, string> = {
+  timetable: 'Drops one option subject for supported study in the library.',
+  keyPerson: 'Mr Fletcher (Head of Year) is the key person; Ms Ahmed covers when he is away.',
+  meetAndGreet: 'Met at the side gate at 8.35 by the key person.',
+  safeSpace: 'Student Services quiet room, at any time, with the exit card.',
+  exitCard: 'Red card, shown to the teacher, no questions asked; goes to Student Services.',
+};
+
+const VERSION_REASONS = [
+  'Updated after the review meeting with the family.',
+  'New trigger added after last week’s incident.',
+  'Medication changed by the GP; emergency contacts updated.',
+  'CAMHS advice added after the care coordinator’s letter.',
+];
+
+const REVIEW_TEXT = {
+  done: [
+    'Weekly check-ins held; exit card used four times; ELSA sessions attended.',
+    'Counselling sessions attended; parent meeting held; reduced homework in place.',
+  ],
+  changed: [
+    'Fewer panic attacks reported by the pupil and by home; the plan is working, keep it as it is.',
+    'Attendance better but still missing first lessons; meet-and-greet to continue.',
+  ],
+};
+
+const STEP_TEXT = [
+  'Referral to the school counsellor',
+  'Share the updated plan with the Year team',
+  'Parent to book a GP appointment and tell school the outcome',
+  'Key person to check in every Monday and Thursday',
+  'Ask CAMHS for an update before the next review',
+  'Arrange a reduced timetable for two weeks',
+];
+
+const HOUR = 3_600_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function planContent(rand: () => number, kind: PlanKind, version: number, c: PlanCandidate) {
+  const required = new Set<PlanSection>(REQUIRED_SECTIONS[kind]);
+  const sections: Partial<Record<PlanSection, string>> = {};
+  for (const key of KIND_SECTIONS[kind]) {
+    if (!required.has(key) && rand() < 0.25) continue;
+    sections[key] = `${pick(rand, SECTION_TEXT[key])}${version > 1 ? ` (Reviewed for version ${version}.)` : ''}`;
+  }
+  const rest = kind !== 'signs_of_safety';
+  const adjustments: Partial<Record<Adjustment, string>> = {};
+  if (rest) for (const a of ADJUSTMENTS) if (rand() < 0.4) adjustments[a] = ADJUSTMENT_TEXT[a];
+  const contacts = rest
+    ? [{ name: `${pick(rand, ['Mrs', 'Mr', 'Ms'])} ${c.familyName}`, relationship: 'Parent', phone: '07700 900123' }]
+    : [];
+  return { sections, adjustments, contacts, safetyScale: rest ? null : between(rand, 1, 6) };
+}
+
+/**
+ * Plans and meetings for a school's pupils at MH2 and above (now, or when they left):
+ * - about 8% have an Individual Care Plan (2–4 versions, agreements, 1–3 reviews);
+ * - 30% of those at MH3+ a risk assessment, most given to everyone who teaches them, some also to
+ *   named staff, with read confirmations; 25% of those at MH4+ a crisis plan; a few at MH3+ a Signs
+ *   of Safety record;
+ * - one to three meetings each (review and parent meetings, with next steps), and for some pupils
+ *   on roll a review meeting planned for the coming weeks.
+ * Former pupils' plans ended the day they left. Versions, agreements, reviews and meetings fall
+ * between the plan's writing and now (or the day the pupil left).
+ */
+function planRows(
+  rand: () => number,
+  schoolId: string,
+  i: number,
+  candidates: PlanCandidate[],
+  now: Date,
+  people: PlanPeople,
+): Record<string, Row[]> {
+  const out: Record<string, Row[]> = {
+    plans: [],
+    plan_versions: [],
+    plan_agreements: [],
+    plan_shares: [],
+    plan_reads: [],
+    plan_reviews: [],
+    meetings: [],
+    meeting_actions: [],
+  };
+  const push = (table: string, row: Row) => out[table]?.push(row);
+  const nowMs = now.getTime();
+  let planSerial = 0;
+  let meetingSerial = 0;
+  for (const c of candidates) {
+    const draws = [rand(), rand(), rand(), rand()];
+    const kinds: PlanKind[] = [];
+    if ((draws[0] ?? 1) < 0.08) kinds.push('care');
+    if (c.rank >= 3 && (draws[1] ?? 1) < 0.3) kinds.push('risk');
+    if (c.rank >= 4 && (draws[2] ?? 1) < 0.25) kinds.push('crisis');
+    if (c.rank >= 3 && (draws[3] ?? 1) < 0.04) kinds.push('signs_of_safety');
+    const tutor = people.tutorOf.get(c.form);
+    const written: { id: string; created: number }[] = [];
+    for (const kind of kinds) {
+      let created = c.since + between(rand, 7, 35) * DAY;
+      if (created > c.end - 10 * DAY) created = c.since + Math.floor((c.end - c.since) / 3);
+      if (c.end - created < 3 * DAY) continue;
+      planSerial++;
+      const planId = idFor(`school/${i}/plan/${planSerial}`);
+      const lead = kind === 'care' || kind === 'signs_of_safety' || rand() < 0.5 ? people.smhl : people.dsl;
+      const age = c.end - created;
+      const versions =
+        kind === 'care' ? between(rand, 2, 4) : kind === 'crisis' ? between(rand, 1, 2) : between(rand, 1, 3);
+      const versionAt = (v: number) => created + Math.floor((age * (v - 1)) / versions);
+      const parties: AgreementParty[] =
+        kind === 'care'
+          ? rand() < 0.3
+            ? ['pupil', 'parent', 'professional']
+            : ['pupil', 'parent']
+          : kind === 'crisis'
+            ? rand() < 0.5
+              ? ['pupil', 'parent']
+              : ['parent']
+            : kind === 'risk' && rand() < 0.5
+              ? ['parent']
+              : [];
+      let agreedVersion: number | null = null;
+      let lastEvent = created;
+      for (let v = 1; v <= versions; v++) {
+        const at = versionAt(v);
+        const room = (v < versions ? versionAt(v + 1) : Math.min(c.end, nowMs)) - at;
+        const step = Math.floor(room / (parties.length + 2));
+        const agreed = rand() < (v < versions ? 0.85 : c.onRoll ? 0.7 : 0.9);
+        let t = at;
+        for (const party of parties) {
+          if (!agreed && rand() < 0.5) continue;
+          t += Math.min(between(rand, 1, 4) * DAY, step);
+          push('plan_agreements', {
+            id: idFor(`school/${i}/plan/${planSerial}/agreement/${v}/${party}`),
+            school_id: schoolId,
+            plan_id: planId,
+            version: v,
+            party,
+            name:
+              party === 'pupil'
+                ? `${c.givenName} ${c.familyName}`
+                : party === 'parent'
+                  ? `${pick(rand, ['Mrs', 'Mr', 'Ms'])} ${c.familyName}`
+                  : pick(rand, ['Dr A. Okafor', 'J. Whitfield', 'S. Brennan']),
+            relationship:
+              party === 'parent'
+                ? pick(rand, ['Mother', 'Father', 'Carer'])
+                : party === 'professional'
+                  ? pick(rand, ['CAMHS practitioner', 'School nurse', 'GP'])
+                  : '',
+            how: pick(rand, AGREEMENT_HOW),
+            agreed_on: isoDate(t),
+            note: '',
+            recorded_by: lead.id,
+            recorded_at: iso(t),
+          });
+        }
+        const agreedAt = agreed ? t + Math.min(DAY, step) : null;
+        if (agreed) agreedVersion = v;
+        lastEvent = Math.max(lastEvent, agreedAt ?? t);
+        push('plan_versions', {
+          school_id: schoolId,
+          plan_id: planId,
+          version: v,
+          content: planContent(rand, kind, v, c),
+          reason: v === 1 ? null : pick(rand, VERSION_REASONS),
+          created_by: lead.id,
+          created_at: iso(at),
+          agreed_at: agreedAt === null ? null : iso(agreedAt),
+          agreed_by: agreedAt === null ? null : lead.id,
+        });
+      }
+
+      // Reviews every 3–12 weeks. A plan in force has its next review due between two weeks ago and
+      // twelve weeks ahead (about one in seven overdue), and its reviews lie one interval apart
+      // before that date; an ended plan's were held while the pupil was here.
+      const wanted = kind === 'care' ? between(rand, 1, 3) : between(rand, 0, 2);
+      // Young plans are reviewed more often (every three weeks at the most often).
+      const planned = between(rand, 42, 84) * DAY;
+      const interval = Math.max(21 * DAY, Math.min(planned, Math.floor((age - 7 * DAY) / (wanted + 0.5))));
+      const reviewDates: number[] = [];
+      let reviewDue: number;
+      if (c.onRoll) {
+        reviewDue = Date.parse(isoDate(nowMs)) + between(rand, -14, 84) * DAY;
+        if (reviewDue <= created + 7 * DAY) reviewDue = created + interval;
+        for (let j = 1; reviewDates.length < wanted && reviewDue - interval * j > created + 7 * DAY; j++) {
+          const at = reviewDue - interval * j + 10 * HOUR;
+          if (at < nowMs - DAY) reviewDates.unshift(at);
+        }
+      } else {
+        for (let at = created + interval; reviewDates.length < wanted && at < c.end - DAY; at += interval) {
+          reviewDates.push(at);
+        }
+        reviewDue = (reviewDates[reviewDates.length - 1] ?? created) + interval;
+      }
+      // A care plan has been reviewed at least once, however young.
+      if (reviewDates.length === 0 && wanted > 0 && kind === 'care') {
+        reviewDates.push(Math.min(created + Math.floor((Math.min(c.end, nowMs) - created) * 0.6), reviewDue - DAY));
+      }
+      reviewDates.forEach((at, k) => {
+        const next = reviewDates[k + 1] ?? reviewDue;
+        let version = 1;
+        for (let v = 1; v <= versions; v++) if (versionAt(v) <= at) version = v;
+        push('plan_reviews', {
+          id: idFor(`school/${i}/plan/${planSerial}/review/${k + 1}`),
+          school_id: schoolId,
+          plan_id: planId,
+          version,
+          reviewed_on: isoDate(at),
+          what_was_done: pick(rand, REVIEW_TEXT.done),
+          what_changed: pick(rand, REVIEW_TEXT.changed),
+          next_review_on: isoDate(next),
+          safety_scale: kind === 'signs_of_safety' ? between(rand, 2, 8) : null,
+          recorded_by: lead.id,
+          recorded_at: iso(Math.min(at + 6 * HOUR, nowMs - HOUR)),
+        });
+        lastEvent = Math.max(lastEvent, at + 6 * HOUR);
+      });
+
+      // Who it is given to: everyone who teaches the pupil, named staff, or both.
+      const staffKind = kind !== 'signs_of_safety';
+      const teaching = staffKind && rand() < (kind === 'risk' ? 0.85 : kind === 'crisis' ? 0.7 : 0.4);
+      const named = new Set<string>();
+      if (staffKind && rand() < 0.4) {
+        for (let k = between(rand, 1, 2); k > 0; k--) {
+          const r = rand();
+          const teacher = people.teachers.length > 0 ? pick(rand, people.teachers) : people.dsl;
+          named.add(r < 0.3 ? people.dsl.id : r < 0.45 ? people.head.id : teacher.id);
+        }
+      }
+      named.delete(lead.id);
+      for (const userId of named) {
+        push('plan_shares', {
+          school_id: schoolId,
+          plan_id: planId,
+          user_id: userId,
+          shared_by: lead.id,
+          shared_at: iso(created + HOUR),
+        });
+      }
+      const readers = new Set<string>(named);
+      if (teaching && c.onRoll) for (const u of people.teachersOf.get(c.id) ?? []) readers.add(u);
+      for (const userId of readers) {
+        for (const v of [versions - 1, versions]) {
+          if (v < 1 || rand() >= (v === versions ? 0.65 : 0.8)) continue;
+          const room = (v < versions ? versionAt(v + 1) : Math.min(c.end, nowMs)) - versionAt(v);
+          push('plan_reads', {
+            school_id: schoolId,
+            plan_id: planId,
+            version: v,
+            user_id: userId,
+            confirmed_at: iso(versionAt(v) + Math.floor(room * 0.9 * rand())),
+          });
+        }
+      }
+
+      const endedAt = c.onRoll ? null : c.end;
+      push('plans', {
+        id: planId,
+        school_id: schoolId,
+        pupil_id: c.id,
+        kind,
+        version: versions,
+        agreed_version: agreedVersion,
+        agreements_needed: parties,
+        review_due: isoDate(reviewDue),
+        lead_user_id: lead.id,
+        share_with_teaching: teaching,
+        parent_shareable: staffKind && rand() < 0.5,
+        ended_at: endedAt === null ? null : iso(endedAt),
+        ended_by: endedAt === null ? null : lead.id,
+        ended_reason: endedAt === null ? null : 'The pupil left the school.',
+        created_by: lead.id,
+        created_at: iso(created),
+        updated_at: iso(endedAt ?? lastEvent),
+      });
+      written.push({ id: planId, created });
+    }
+
+    // Meetings about the pupil: review meetings (of the first plan) and parent meetings, held since it was written.
+    const first = written[0];
+    if (!first) continue;
+    const held = between(rand, 1, 3);
+    for (let m = 0; m < held; m++) {
+      const span = c.end - 2 * DAY - first.created;
+      if (span <= 0) break;
+      const dayStart = Math.floor((first.created + rand() * span) / DAY) * DAY;
+      const heldAt = dayStart + between(rand, 8, 15) * HOUR;
+      const kind = m % 2 === 0 ? 'mh_review' : 'parent';
+      meetingSerial++;
+      const meetingId = idFor(`school/${i}/meeting/${meetingSerial}`);
+      const attendees = [
+        { kind: 'staff', userId: people.smhl.id, name: people.smhl.displayName, role: 'Senior Mental Health Lead' },
+        ...(tutor ? [{ kind: 'staff', userId: tutor.id, name: tutor.displayName, role: 'Form tutor' }] : []),
+        { kind: 'parent', userId: null, name: `Mrs ${c.familyName}`, role: 'Mother' },
+        ...(rand() < 0.6 ? [{ kind: 'pupil', userId: null, name: `${c.givenName} ${c.familyName}`, role: '' }] : []),
+      ];
+      push('meetings', {
+        id: meetingId,
+        school_id: schoolId,
+        pupil_id: c.id,
+        kind,
+        held_at: iso(heldAt),
+        place: pick(rand, ['Meeting room 2', 'Student Services', 'Online (Teams)', 'Head of Year office']),
+        attendees,
+        aims:
+          kind === 'mh_review'
+            ? 'Review the plan: what has worked, what needs to change.'
+            : 'Agree support at home and school.',
+        notes: 'Everyone agreed the support is helping; the pupil would like fewer check-ins in lessons.',
+        plan_id: kind === 'mh_review' ? first.id : null,
+        version: 1,
+        created_by: people.smhl.id,
+        created_at: iso(heldAt - between(rand, 2, 10) * DAY),
+        completed_at: iso(heldAt + HOUR),
+        completed_by: people.smhl.id,
+        updated_at: iso(heldAt + HOUR),
+      });
+      const steps = kind === 'parent' ? between(rand, 1, 3) : between(rand, 0, 2);
+      for (let k = 1; k <= steps; k++) {
+        const r = rand();
+        const owner = r < 0.4 ? people.smhl : r < 0.7 ? tutor : undefined;
+        const due = heldAt + between(rand, 7, 28) * DAY;
+        const done = due < nowMs && rand() < 0.75;
+        push('meeting_actions', {
+          id: idFor(`school/${i}/meeting/${meetingSerial}/step/${k}`),
+          school_id: schoolId,
+          meeting_id: meetingId,
+          description: pick(rand, STEP_TEXT),
+          owner_user_id: owner?.id ?? null,
+          owner_name: owner?.displayName ?? `Mrs ${c.familyName}`,
+          due_on: isoDate(due),
+          created_by: people.smhl.id,
+          created_at: iso(heldAt + HOUR),
+          completed_at: done ? iso(Math.max(heldAt + DAY, due - between(rand, 0, 5) * DAY)) : null,
+          completed_by: done ? (owner?.id ?? people.smhl.id) : null,
+          completion_note: done ? '' : null,
+        });
+      }
+    }
+    if (c.onRoll && rand() < 0.2) {
+      meetingSerial++;
+      const heldAt = Math.floor(nowMs / DAY) * DAY + between(rand, 2, 21) * DAY + 10 * HOUR;
+      const createdAt = nowMs - between(rand, 1, 5) * DAY;
+      push('meetings', {
+        id: idFor(`school/${i}/meeting/${meetingSerial}`),
+        school_id: schoolId,
+        pupil_id: c.id,
+        kind: 'mh_review',
+        held_at: iso(heldAt),
+        place: 'Meeting room 2',
+        attendees: [
+          { kind: 'staff', userId: people.smhl.id, name: people.smhl.displayName, role: 'Senior Mental Health Lead' },
+          { kind: 'parent', userId: null, name: `Mrs ${c.familyName}`, role: 'Mother' },
+        ],
+        aims: 'Review the plan before half term.',
+        notes: '',
+        plan_id: first.id,
+        version: 1,
+        created_by: people.smhl.id,
+        created_at: iso(createdAt),
+        completed_at: null,
+        completed_by: null,
+        updated_at: iso(createdAt),
+      });
+    }
+  }
+  return out;
 }
 
 /** Generate one school with its staff, pupils (on roll and former), histories, contacts and groups. */
@@ -485,7 +1042,7 @@ async function generateSchool(
     staff.push(s);
     return s;
   };
-  person('head', ['headteacher']);
+  const head = person('head', ['headteacher']);
   const smhl = person('smhl', ['smhl']);
   const dsl = person('dsl', ['dsl']);
   const tutorOf = new Map<string, Staff>();
@@ -540,6 +1097,7 @@ async function generateSchool(
   const shareRows: Row[] = [];
   const onRollPupils: { id: string; year: number; form: string }[] = [];
   const profilePupilIds: string[] = [];
+  const planCandidates: PlanCandidate[] = [];
   const firstYear = years[0]?.year ?? 0;
   const lastYears = plan.kind === 'primary' ? [6] : [11, 13];
   let serial = 0;
@@ -558,6 +1116,21 @@ async function generateSchool(
     const finalRank = currentLevelDraw(rand);
     const history = levelHistory(rand, joined, end, finalRank, leftOn === null);
     const last = history[history.length - 1];
+    // The change to MH2 in the episode they are in now (or were in when they left); no random draw,
+    // so the rest of the school is generated exactly as before plans existed.
+    const reachedMh2 = finalRank >= 2 ? history[history.length - finalRank + 1] : undefined;
+    if (reachedMh2) {
+      planCandidates.push({
+        id,
+        rank: finalRank,
+        givenName,
+        familyName,
+        form,
+        onRoll: leftOn === null,
+        since: reachedMh2.at,
+        end,
+      });
+    }
     const smhlId = smhl.id;
     for (const c of history) {
       const up = c.to > c.from;
@@ -697,6 +1270,29 @@ async function generateSchool(
   await insertRows(query, 'teaching_groups', groupRows, counts);
   await insertRows(query, 'teaching_group_staff', groupStaffRows, counts);
   await insertRows(query, 'teaching_group_pupils', groupPupilRows, counts);
+
+  // Plans and meetings, from a random stream of their own (the rows above are unchanged by them).
+  const staffOfGroup = new Map<string, string[]>();
+  for (const r of groupStaffRows) {
+    const g = r.group_id as string;
+    staffOfGroup.set(g, [...(staffOfGroup.get(g) ?? []), r.user_id as string]);
+  }
+  const teachersOf = new Map<string, string[]>();
+  for (const r of groupPupilRows) {
+    const p = r.pupil_id as string;
+    const have = teachersOf.get(p) ?? [];
+    for (const u of staffOfGroup.get(r.group_id as string) ?? []) if (!have.includes(u)) have.push(u);
+    teachersOf.set(p, have);
+  }
+  const planTables = planRows(rngFor(`school-${i}/plans`), schoolId, i, planCandidates, now, {
+    smhl,
+    dsl,
+    head,
+    tutorOf,
+    teachers: subjectTeachers,
+    teachersOf,
+  });
+  for (const [table, rows] of Object.entries(planTables)) await insertRows(query, table, rows, counts);
 
   const year9 = formsOfYear.get(9)?.[0] ?? forms[0]?.code ?? '';
   return {

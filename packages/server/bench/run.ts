@@ -41,6 +41,19 @@ import { explainPlan, type PlanSummary } from './explain';
 import { auditAppend } from './audit';
 import { concernBody, isUrgent, rawConcernAllStatements, rawConcernWrites, type ConcernContext } from './concerns';
 import { CHRONOLOGY_ENTRIES, CHRONOLOGY_SQL, generateChronology, type RawEntry } from './chronology';
+import {
+  REVIEWS_DUE_SQL,
+  REVISION_REASON,
+  RevisionPool,
+  rawPlanCaseSelects,
+  rawPlanViewedAudit,
+  rawPupilViewedAudit,
+  rawRevisionAllStatements,
+  rawRevisionWrites,
+  rawStaffSummarySelects,
+  reviewDueToSend,
+  reviewsDueHorizon,
+} from './plans';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 const RESULTS_DIR = path.join(REPO_ROOT, 'bench-results');
@@ -359,6 +372,8 @@ async function chronologyPupil(db: BenchDatabase, schoolId: string): Promise<str
        and not exists (select 1 from level_changes c where c.pupil_id = p.id)
        and not exists (select 1 from level_shares s where s.pupil_id = p.id)
        and not exists (select 1 from concern_pupils cp where cp.pupil_id = p.id)
+       and not exists (select 1 from plans pl where pl.pupil_id = p.id)
+       and not exists (select 1 from meetings m where m.pupil_id = p.id)
      order by p.id limit 1`,
     [schoolId],
   );
@@ -520,6 +535,385 @@ async function measureChronology(
     .map(([k, n]) => `${k} ${n}`)
     .join(', ')}; response ${Math.round(res.body.length / 1024)} KiB`;
   return c;
+}
+
+/** One statement the plans module sent, with its plan (EXPLAIN ANALYZE): which request, and whether it scans. */
+interface PlanStatementPlan {
+  request: string;
+  table: string;
+  sql: string;
+  plan: PlanSummary;
+  /** Sequential scans in the plan, with the rows each read. */
+  seqScans: string[];
+}
+
+/** The module's tables, as Drizzle quotes them in a statement. */
+const PLAN_TABLES =
+  /"(plans|plan_versions|plan_agreements|plan_shares|plan_reads|plan_reviews|meetings|meeting_actions)"/g;
+
+/** EXPLAIN (ANALYZE, BUFFERS) every select on the plan and meeting tables a request sends. */
+async function explainPlanStatements(
+  db: BenchDatabase,
+  request: string,
+  fn: () => Promise<unknown>,
+): Promise<PlanStatementPlan[]> {
+  const captured = await statementsOf(db, fn);
+  const out: PlanStatementPlan[] = [];
+  for (const c of captured) {
+    const tables = [...new Set([...c.sql.matchAll(PLAN_TABLES)].map((m) => m[1]))];
+    if (!/^\s*select/i.test(c.sql) || tables.length === 0) continue;
+    const plan = await explainPlan(db.raw.query, c.sql, c.params);
+    out.push({
+      request,
+      table: tables.join('+'),
+      sql: c.sql,
+      plan,
+      seqScans: plan.nodes.filter((n) => /^Seq Scan/.test(n)),
+    });
+  }
+  if (out.length === 0) throw new Error(`${request}: no statement on the plan tables captured`);
+  return out;
+}
+
+interface PlansMeasured {
+  comparisons: Comparison[];
+  explains: PlanStatementPlan[];
+  data: Record<string, number>;
+}
+
+/** Measurement 8: plans (the case view, a teacher's summary with the plans given, saving a version, reviews due). */
+async function measurePlans(
+  db: BenchDatabase,
+  app: FastifyInstance,
+  schoolId: string,
+  trustId: string,
+  smhl: BenchClient,
+  smhlId: string,
+): Promise<PlansMeasured> {
+  const smhlCookie = smhl.cookieHeader();
+  const [data] = await db.raw.query<Record<string, number>>(
+    `select (select count(*)::int from plans) as plans,
+            (select count(*)::int from plans where ended_at is null) as "plansInForce",
+            (select count(*)::int from plans where school_id = $1 and ended_at is null) as "school0InForce",
+            (select count(*)::int from plan_versions) as versions,
+            (select count(*)::int from plan_agreements) as agreements,
+            (select count(*)::int from plan_reviews) as reviews,
+            (select count(*)::int from plan_shares) as shares,
+            (select count(*)::int from plan_reads) as reads,
+            (select count(*)::int from meetings) as meetings,
+            (select count(*)::int from meeting_actions) as "nextSteps"`,
+    [schoolId],
+  );
+  if (!data) throw new Error('no plan counts');
+
+  // 8a. The case view of every plan in force in school 0, in turn.
+  const caseIds = (
+    await db.raw.query<{ id: string }>('select id from plans where school_id = $1 and ended_at is null order by id', [
+      schoolId,
+    ])
+  ).map((r) => r.id);
+  if (caseIds.length === 0) throw new Error('school 0 has no plans in force');
+  const kinds = await db.raw.query<{ kind: string; n: number }>(
+    `select kind, count(*)::int as n from plans where school_id = $1 and ended_at is null group by kind order by n desc`,
+    [schoolId],
+  );
+  const totals = { versions: 0, agreements: 0, reviews: 0, readers: 0, bytes: 0 };
+  for (const id of caseIds) {
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/schools/${schoolId}/plans/${id}`,
+      headers: { cookie: smhlCookie },
+    });
+    if (res.statusCode !== 200) throw new Error(`plan case view: ${res.statusCode} ${res.body.slice(0, 300)}`);
+    const body = JSON.parse(res.body) as {
+      view: string;
+      versions: unknown[];
+      agreements: unknown[];
+      reviews: unknown[];
+      readers: unknown[];
+    };
+    const raw = await rawPlanCaseSelects(db.raw.query, schoolId, id);
+    if (
+      body.view !== 'case' ||
+      body.versions.length !== raw.versions ||
+      body.agreements.length !== raw.agreements ||
+      body.reviews.length !== raw.reviews ||
+      body.readers.length !== raw.readers
+    ) {
+      throw new Error(`plan ${id}: the app's case view and the raw selects disagree`);
+    }
+    totals.versions += raw.versions;
+    totals.agreements += raw.agreements;
+    totals.reviews += raw.reviews;
+    totals.readers += raw.readers;
+    totals.bytes += res.body.length;
+  }
+  let a = 0;
+  const nextCase = () => caseIds[a++ % caseIds.length] as string;
+  const caseView = async () => {
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/schools/${schoolId}/plans/${nextCase()}`,
+      headers: { cookie: smhlCookie },
+      remoteAddress: '127.0.0.1',
+    });
+    if (res.statusCode !== 200) throw new Error(`plan case view: ${res.statusCode} ${res.body.slice(0, 200)}`);
+  };
+  const caseStatements = (await statementsOf(db, caseView)).length;
+  const per = (n: number) => (n / caseIds.length).toFixed(1);
+  log('  8a plan, case view');
+  const c8a = await comparison(
+    '8a',
+    `Plan, case view (SMHL; the ${caseIds.length} plans in force in turn: ${kinds.map((k) => `${k.n} ${k.kind}`).join(', ')})`,
+    { label: 'GET /api/schools/:school/plans/:plan', fn: caseView },
+    [
+      {
+        label: "raw SQL: the app's selects",
+        fn: () => rawPlanCaseSelects(db.raw.query, schoolId, nextCase()),
+      },
+      {
+        label: 'raw SQL: the selects + audit append, one tx',
+        fn: () =>
+          db.raw.transaction(async (q) => {
+            const id = nextCase();
+            const r = await rawPlanCaseSelects(q, schoolId, id);
+            await rawPlanViewedAudit(q, smhlId, schoolId, id, r.version);
+          }),
+      },
+    ],
+    FAST,
+    { statements: caseStatements },
+  );
+  c8a.note =
+    `per plan: ${per(totals.versions)} versions, ${per(totals.agreements)} agreements, ${per(totals.reviews)} reviews, ` +
+    `${per(totals.readers)} readers; answer ${(totals.bytes / caseIds.length / 1024).toFixed(1)} KiB; ` +
+    `the named staff are selected twice (the plan's "sharedWith", then again for the readers)`;
+
+  // 8b. A teacher's summary of a pupil they teach who has a risk assessment given to their teachers.
+  const [teacher] = await db.raw.query<{ user_id: string; email: string; pupils: string[] }>(
+    `select tgs.user_id, u.email, array_agg(distinct p.pupil_id order by p.pupil_id) as pupils
+     from plans p
+     join teaching_group_pupils tgp on tgp.school_id = p.school_id and tgp.pupil_id = p.pupil_id
+     join teaching_group_staff tgs on tgs.group_id = tgp.group_id
+     join users u on u.id = tgs.user_id
+     join role_assignments ra on ra.user_id = u.id and ra.school_id = p.school_id and ra.role = 'teacher'
+     where p.school_id = $1 and p.ended_at is null and p.kind = 'risk' and p.share_with_teaching
+     group by tgs.user_id, u.email order by count(distinct p.pupil_id) desc, u.email limit 1`,
+    [schoolId],
+  );
+  if (!teacher || teacher.pupils.length === 0) throw new Error('no teacher was given a risk assessment');
+  const teacherClient = new BenchClient(app);
+  await teacherClient.signIn(teacher.email, BENCH_PASSWORD, null);
+  const teacherCookie = sessionCookieOf(teacherClient);
+  let sharedTotal = 0;
+  let confirmedTotal = 0;
+  for (const pupilId of teacher.pupils) {
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/schools/${schoolId}/pupils/${pupilId}`,
+      headers: { cookie: teacherCookie },
+    });
+    const body = JSON.parse(res.body) as { view: string; sharedPlans?: { kind: string; confirmedAt: string | null }[] };
+    const raw = await rawStaffSummarySelects(db.raw.query, schoolId, pupilId, teacher.user_id);
+    const shared = body.sharedPlans ?? [];
+    if (
+      res.statusCode !== 200 ||
+      body.view !== 'summary' ||
+      shared.length !== raw ||
+      !shared.some((s) => s.kind === 'risk')
+    ) {
+      throw new Error(`teacher summary of ${pupilId}: ${res.statusCode}, ${shared.length} plans given (raw ${raw})`);
+    }
+    sharedTotal += shared.length;
+    confirmedTotal += shared.filter((s) => s.confirmedAt !== null).length;
+  }
+  let b = 0;
+  const nextTaught = () => teacher.pupils[b++ % teacher.pupils.length] as string;
+  const summary = async () => {
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/schools/${schoolId}/pupils/${nextTaught()}`,
+      headers: { cookie: teacherCookie },
+      remoteAddress: '127.0.0.1',
+    });
+    if (res.statusCode !== 200) throw new Error(`teacher summary: ${res.statusCode} ${res.body.slice(0, 200)}`);
+  };
+  const summaryStatements = (await statementsOf(db, summary)).length;
+  log('  8b pupil summary as a teacher given a risk assessment');
+  const c8b = await comparison(
+    '8b',
+    `Pupil summary as a teacher given their risk assessment (${teacher.pupils.length} pupils in turn)`,
+    { label: 'GET /api/schools/:school/pupils/:pupil (teacher)', fn: summary },
+    [
+      {
+        label: 'raw SQL: the 4 selects (with the plans given)',
+        fn: () => rawStaffSummarySelects(db.raw.query, schoolId, nextTaught(), teacher.user_id),
+      },
+      {
+        label: 'raw SQL: 4 selects + audit append, one tx',
+        fn: () =>
+          db.raw.transaction(async (q) => {
+            const pupilId = nextTaught();
+            await rawStaffSummarySelects(q, schoolId, pupilId, teacher.user_id);
+            await rawPupilViewedAudit(q, teacher.user_id, schoolId, pupilId);
+          }),
+      },
+    ],
+    FAST,
+    { statements: summaryStatements },
+  );
+  c8b.note = `${(sharedTotal / teacher.pupils.length).toFixed(1)} plans given per pupil, ${confirmedTotal} of ${sharedTotal} read-confirmed by the teacher`;
+
+  // 8d (measured before 8c, whose saves move review dates). The reviews due list.
+  const horizon = reviewsDueHorizon(new Date());
+  const dueUrl = `/api/schools/${schoolId}/plans/reviews-due`;
+  const dueRes = await app.inject({ method: 'GET', url: dueUrl, headers: { cookie: smhlCookie } });
+  const due = JSON.parse(dueRes.body) as { reviews: unknown[]; overdue: number };
+  const rawDue = await db.raw.query(REVIEWS_DUE_SQL, [schoolId, horizon]);
+  if (dueRes.statusCode !== 200 || due.reviews.length !== rawDue.length || rawDue.length === 0) {
+    throw new Error(`reviews due: ${dueRes.statusCode}, app ${due.reviews?.length} vs raw ${rawDue.length}`);
+  }
+  const dueCall = getter(app, dueUrl, smhlCookie);
+  const dueStatements = (await statementsOf(db, dueCall)).length;
+  log('  8d reviews due');
+  const c8d = await comparison(
+    '8d',
+    `Plan reviews due (overdue or within two weeks; ${due.reviews.length} of ${caseIds.length} plans in force)`,
+    { label: 'GET /api/schools/:school/plans/reviews-due', fn: dueCall },
+    [{ label: 'raw SQL: the select', fn: () => db.raw.query(REVIEWS_DUE_SQL, [schoolId, horizon]) }],
+    FAST,
+    { statements: dueStatements },
+  );
+  c8d.note = `${due.overdue} overdue, ${due.reviews.length - due.overdue} due within two weeks`;
+
+  // The plans of the module's statements (before 8c adds versions to the care plans).
+  const [withMeetings] = await db.raw.query<{ pupil_id: string }>(
+    `select p.pupil_id from plans p where p.school_id = $1 and p.ended_at is null
+       and exists (select 1 from meetings m where m.pupil_id = p.pupil_id)
+     order by (select count(*) from plans q where q.pupil_id = p.pupil_id) desc, p.pupil_id limit 1`,
+    [schoolId],
+  );
+  if (!withMeetings) throw new Error('no pupil with plans and meetings');
+  const [richPlan] = await db.raw.query<{ id: string }>(
+    `select p.id from plans p where p.school_id = $1 and p.ended_at is null and p.share_with_teaching
+       and exists (select 1 from plan_shares s where s.plan_id = p.id)
+     order by p.version desc, p.id limit 1`,
+    [schoolId],
+  );
+  const pupilUrl = `/api/schools/${schoolId}/pupils/${withMeetings.pupil_id}`;
+  const explains = [
+    ...(await explainPlanStatements(db, 'reviews due', dueCall)),
+    ...(await explainPlanStatements(db, "pupil's plans", getter(app, `${pupilUrl}/plans`, smhlCookie))),
+    ...(await explainPlanStatements(
+      db,
+      'plan, case view',
+      getter(app, `/api/schools/${schoolId}/plans/${richPlan?.id ?? caseIds[0] ?? ''}`, smhlCookie),
+    )),
+    ...(await explainPlanStatements(
+      db,
+      'teacher summary',
+      getter(app, `/api/schools/${schoolId}/pupils/${teacher.pupils[0] ?? ''}`, teacherCookie),
+    )),
+    ...(await explainPlanStatements(db, "pupil's meetings", getter(app, `${pupilUrl}/meetings`, smhlCookie))),
+    ...(await explainPlanStatements(db, 'chronology', getter(app, `${pupilUrl}/chronology`, smhlCookie))),
+  ];
+
+  // 8c. Saving a new version, each save naming the version the last save of that plan returned.
+  const slots = await db.raw.query<{
+    id: string;
+    version: number;
+    review_due: string;
+    agreements_needed: string[];
+    content: unknown;
+  }>(
+    `select p.id, p.version, p.review_due::text as review_due, p.agreements_needed, v.content
+     from plans p join plan_versions v on v.plan_id = p.id and v.version = p.version
+     where p.school_id = $1 and p.ended_at is null and p.kind = 'care' order by p.id`,
+    [schoolId],
+  );
+  if (slots.length < inFlight) throw new Error(`${slots.length} care plans in force, fewer than ${inFlight} in flight`);
+  const now = new Date();
+  const pool = new RevisionPool(
+    slots.map((s) => ({
+      id: s.id,
+      version: s.version,
+      content: s.content,
+      reviewDue: reviewDueToSend(s.review_due, now),
+      agreementsNeeded: s.agreements_needed,
+    })),
+  );
+  const versionsBefore = slots.reduce((n, s) => n + s.version, 0);
+  const headers = { cookie: smhlCookie, 'x-csrf-token': await smhl.csrfToken() };
+  let saves = 0;
+  const save = () =>
+    pool.with(async (slot) => {
+      const res = await app.inject({
+        method: 'PUT',
+        url: `/api/schools/${schoolId}/plans/${slot.id}`,
+        headers,
+        payload: {
+          version: slot.version,
+          content: slot.content,
+          reviewDue: slot.reviewDue,
+          agreementsNeeded: slot.agreementsNeeded,
+          reason: REVISION_REASON,
+        },
+        remoteAddress: '127.0.0.1',
+      });
+      if (res.statusCode !== 200) throw new Error(`plan save: ${res.statusCode} ${res.body.slice(0, 300)}`);
+      const body = JSON.parse(res.body) as { version: number };
+      if (body.version !== slot.version + 1) throw new Error(`plan save returned version ${body.version}`);
+      slot.version = body.version;
+      saves++;
+    });
+  const saveStatements = (await statementsOf(db, save)).length;
+  const ctx = { schoolId, trustId, userId: smhlId };
+  let rawSaves = 0;
+  log('  8c saving a new version of a plan');
+  const c8c = await comparison(
+    '8c',
+    `Saving a new version of a care plan (SMHL; ${slots.length} plans, each save naming the version the last returned)`,
+    { label: 'PUT /api/schools/:school/plans/:plan', fn: save },
+    [
+      {
+        label: 'raw SQL: update (version check), version, audit, one tx',
+        fn: () =>
+          pool.with((slot) =>
+            db.raw.transaction(async (q) => {
+              await rawRevisionWrites(q, ctx, slot);
+              rawSaves++;
+            }),
+          ),
+      },
+      {
+        label: "raw SQL: all the app's statements in its order, one tx",
+        fn: () =>
+          pool.with((slot) =>
+            db.raw.transaction(async (q) => {
+              await rawRevisionAllStatements(q, ctx, slot);
+              rawSaves++;
+            }),
+          ),
+      },
+    ],
+    FAST,
+    { statements: saveStatements },
+  );
+  const [after] = await db.raw.query<{ n: number }>(
+    `select coalesce(sum(version), 0)::int as n from plans where id = any($1::uuid[])`,
+    [slots.map((s) => s.id)],
+  );
+  const saved = saves + rawSaves;
+  if ((after?.n ?? 0) - versionsBefore !== saved) {
+    throw new Error(`${saved} saves but the plans' versions rose by ${(after?.n ?? 0) - versionsBefore}`);
+  }
+  const chain = await verifyAuditChain(db.app.db);
+  if (!chain.ok) throw new Error(`audit chain broken after the plan saves: ${chain.problem}`);
+  c8c.note =
+    `${saves} saves by the app and ${rawSaves} raw, none refused as stale; the plans' versions rose by ${saved}; ` +
+    `audit chain verified after the run (${chain.entries} entries)`;
+
+  return { comparisons: [c8a, c8b, c8c, c8d], explains, data };
 }
 
 async function main(): Promise<void> {
@@ -835,6 +1229,10 @@ async function main(): Promise<void> {
       await measureChronology(big, app, school.id, trust.trustId, chronologyPupilId, smhlId, smhlCookie),
     );
 
+    // 8. Plans (after 7: the long chronology's pupil has none).
+    const planModule = await measurePlans(big, app, school.id, trust.trustId, smhl, smhlId);
+    comparisons.push(...planModule.comparisons);
+
     const trustPlans = plans.trust;
     const alonePlans = plans.alone;
     if (!trustPlans || !alonePlans) throw new Error('plans missing');
@@ -853,6 +1251,25 @@ async function main(): Promise<void> {
           `rows read ${p.rowsRead} vs ${q.rowsRead} | ${p.executionMs.toFixed(2)} ms vs ${q.executionMs.toFixed(2)} ms`,
       );
     }
+
+    log('');
+    log(
+      `8. The plans module's statements on the plan and meeting tables (EXPLAIN ANALYZE, BUFFERS), ` +
+        `in a trust with ${planModule.data.plans} plans (${planModule.data.plansInForce} in force), ` +
+        `${planModule.data.versions} versions, ${planModule.data.meetings} meetings:`,
+    );
+    for (const e of planModule.explains) {
+      log(
+        `  ${e.request} / ${e.table}: ${e.plan.nodes.join(' > ')} | rows read ${e.plan.rowsRead} | ` +
+          `buffers ${e.plan.buffers} | ${e.plan.executionMs.toFixed(2)} ms`,
+      );
+    }
+    const scans = planModule.explains.filter((e) => e.seqScans.length > 0);
+    log(
+      scans.length === 0
+        ? '  No sequential scan in any of them.'
+        : `  Sequential scans: ${scans.map((e) => `${e.request} / ${e.table}: ${e.seqScans.join(', ')}`).join('; ')}`,
+    );
 
     const seconds = (performance.now() - started) / 1000;
     const result = {
@@ -885,6 +1302,7 @@ async function main(): Promise<void> {
       },
       comparisons: comparisons.map((c) => ({ ...c, ratios: ratios(c) })),
       plans,
+      planModule: { data: planModule.data, explains: planModule.explains },
       table,
     };
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
