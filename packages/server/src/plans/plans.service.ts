@@ -668,8 +668,15 @@ export async function getPlan(
       };
     }
 
+    // Every version's details but not its content: the case view shows the current and agreed ones.
     const versions = await tx
-      .select({ v: planVersions, by: users.displayName })
+      .select({
+        version: planVersions.version,
+        reason: planVersions.reason,
+        createdAt: planVersions.createdAt,
+        by: users.displayName,
+        safetyScale: sql<number | null>`(${planVersions.content}->>'safetyScale')::int`,
+      })
       .from(planVersions)
       .innerJoin(users, eq(users.id, planVersions.createdBy))
       .where(eq(planVersions.planId, planId))
@@ -686,22 +693,15 @@ export async function getPlan(
       .innerJoin(users, eq(users.id, planReviews.recordedBy))
       .where(eq(planReviews.planId, planId))
       .orderBy(desc(planReviews.reviewedOn), desc(planReviews.recordedAt));
-    const shared = await tx
-      .select({ id: users.id, name: users.displayName })
-      .from(planShares)
-      .innerJoin(users, eq(users.id, planShares.userId))
-      .where(eq(planShares.planId, planId))
-      .orderBy(asc(users.displayName));
     const readers = await planReaders(tx, plan);
+    const shared = readers.filter((r) => r.why === 'named').map((r) => ({ id: r.id, name: r.name }));
     const today = londonToday(deps.clock.now());
     const currentAgreements = agreements.filter(({ a }) => a.version === plan.version);
     const first = versions[versions.length - 1];
     const ratings =
       kindOf(plan) === 'signs_of_safety'
         ? [
-            ...(first && (first.v.content as PlanContent).safetyScale !== null
-              ? [{ on: isoDay(first.v.createdAt), value: (first.v.content as PlanContent).safetyScale as number }]
-              : []),
+            ...(first && first.safetyScale !== null ? [{ on: isoDay(first.createdAt), value: first.safetyScale }] : []),
             ...reviews
               .filter(({ r }) => r.safetyScale !== null)
               .map(({ r }) => ({ on: r.reviewedOn, value: r.safetyScale as number }))
@@ -713,7 +713,7 @@ export async function getPlan(
         ? null
         : plan.agreedVersion === plan.version
           ? current.content
-          : ((versions.find((v) => v.v.version === plan.agreedVersion)?.v.content as PlanContent | undefined) ?? null);
+          : (await loadVersion(tx, planId, plan.agreedVersion)).content;
     const parent = parentFacingPlan({
       kind: kindOf(plan),
       parentShareable: plan.parentShareable,
@@ -740,10 +740,10 @@ export async function getPlan(
         createdAt: plan.createdAt.toISOString(),
       },
       content: current.content,
-      versions: versions.map(({ v, by }) => ({
+      versions: versions.map((v) => ({
         version: v.version,
         reason: v.reason,
-        createdByName: by,
+        createdByName: v.by,
         createdAt: v.createdAt.toISOString(),
       })),
       agreements: agreements.map(({ a, by }) => ({
