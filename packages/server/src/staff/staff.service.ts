@@ -314,7 +314,8 @@ export async function revokeRole(
 /** Staff names and roles, for those who give out actions (triage roles and staff managers). */
 export async function staffDirectory(deps: AppDeps, actor: Actor, schoolId: string) {
   if (
-    !['concern.triage', 'safeguarding.read', 'school.manageStaff'].some((p) =>
+    // Those who assign work to staff or give them plans: triage, the DSL team, staff managers, case roles.
+    !['concern.triage', 'safeguarding.read', 'school.manageStaff', 'plan.write'].some((p) =>
       canInSchool(actor, p as Permission, schoolId),
     )
   ) {

@@ -222,7 +222,10 @@ describe('the staff directory for giving out actions', () => {
     ['dsl', 200],
     ['sendco', 200],
     ['schoolAdmin', 200],
+    ['pastoral', 200],
+    ['earlyHelp', 200],
     ['tutor', 403],
+    ['support', 403],
     ['parent', 403],
     ['otherHead', 404],
   ];
