@@ -423,7 +423,9 @@ function Agreement({
       const result = await apiPost(`${planApi(school.id, p.id)}/agree`, { version: p.version }, planMutationResponse);
       onChanged(
         `Version ${String(result.version)} is agreed`,
-        p.parentShareable ? 'Its parent-facing parts now show on the parent portal.' : undefined,
+        p.parentShareable
+          ? 'Its parent-facing parts are what parents and carers will see on the parent portal.'
+          : undefined,
       );
     } catch (error) {
       const e = toApiError(error);
