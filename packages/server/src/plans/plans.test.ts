@@ -243,6 +243,59 @@ describe('who may read a plan given to staff', () => {
   });
 });
 
+describe('changing who is given a plan', () => {
+  it('only staff of the school can be given it, and only a case role can lead it; the tutor gains and loses access', async () => {
+    const { id } = await create(smhl, taught.id, riskBody({ shareWithTeaching: false }));
+    const tutor = await env.as('tutor');
+    expect((await readPlan(tutor, id)).status).toBe(404);
+    const sharing = (over: Record<string, unknown>) =>
+      smhl.put<{ error?: { fields: { path: string }[] } }>(`${school()}/plans/${id}/sharing`, {
+        version: 1,
+        leadUserId: env.world.userId('smhl'),
+        shareWithTeaching: false,
+        sharedWith: [],
+        parentShareable: false,
+        ...over,
+      });
+    for (const [over, field] of [
+      [{ sharedWith: [env.world.userId('otherTeacher')] }, 'sharedWith'],
+      [{ sharedWith: [env.world.userId('parent')] }, 'sharedWith'],
+      [{ leadUserId: env.world.userId('tutor') }, 'leadUserId'],
+      [{ leadUserId: env.world.userId('otherHead') }, 'leadUserId'],
+    ] as const) {
+      const res = await sharing(over);
+      expect(res.status).toBe(400);
+      expect(res.body.error?.fields[0]?.path).toBe(field);
+    }
+    expect((await readPlan(tutor, id)).status).toBe(404);
+
+    expect(
+      (await sharing({ sharedWith: [env.world.userId('tutor')], leadUserId: env.world.userId('pastoral') })).status,
+    ).toBe(200);
+    expect((await readPlan(tutor, id)).status).toBe(200);
+    const plan = await caseView(id);
+    expect(plan.plan.lead.name).toBe('Tom Fletcher');
+    expect(plan.plan.sharedWith.map((s) => s.id)).toEqual([env.world.userId('tutor')]);
+    expect(
+      (
+        await tutor.put(`${school()}/plans/${id}/sharing`, {
+          version: 1,
+          leadUserId: env.world.userId('tutor'),
+          sharedWith: [],
+        })
+      ).status,
+    ).toBe(403);
+
+    expect((await sharing({ sharedWith: [] })).status).toBe(200);
+    expect((await readPlan(tutor, id)).status).toBe(404);
+    const audited = await env.deps.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.subjectId, id), eq(auditEvents.action, 'plan.sharing_changed')));
+    expect(audited).toHaveLength(2);
+  });
+});
+
 describe('agreement', () => {
   it('a plan is agreed only once every needed party has agreed to this version', async () => {
     const { id } = await create(smhl, other.id, careBody({ parentShareable: true }));
