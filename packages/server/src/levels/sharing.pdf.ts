@@ -6,8 +6,32 @@
  * safeguarding or child-protection matter, or any case note may ever be added to a letter: the
  * data given to renderLevelLetters has no field for it, and must not gain one.
  */
-import PDFDocument from 'pdfkit';
 import { THRIVING_AT_HOME, THRIVING_PARENT_SUMMARY, type LevelCode } from '@tandem/core';
+import {
+  ACCENT,
+  BOLD,
+  CONFIDENTIAL_MARK,
+  INK,
+  longDate,
+  MUTED,
+  numberPages,
+  OBLIQUE,
+  openDocument,
+  PANEL,
+  PANEL_EDGE,
+  Pen,
+  pageLayout,
+  printable,
+  REGULAR,
+  ruleAcross,
+  runningHeader,
+  tableHeader,
+  toBuffer,
+  type Doc,
+} from '../pdf/layout';
+
+// Imported from here by the sharing service and tests.
+export { CONFIDENTIAL_MARK, isoDay, longDate } from '../pdf/layout';
 
 export interface LetterWording {
   name: string;
@@ -70,86 +94,20 @@ export interface BriefingInput {
   pupilCount: number;
 }
 
-export const CONFIDENTIAL_MARK = 'Confidential: staff only. Do not leave this where pupils or visitors can see it.';
-
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'Europe/London',
-});
-const ISO_DATE = new Intl.DateTimeFormat('en-CA', {
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  timeZone: 'Europe/London',
-});
-
-/** "22 November 2026", as printed on letters (the school's own day, in UK time). */
-export function longDate(date: Date): string {
-  return LONG_DATE.format(date);
-}
-
-/** "2026-11-22" in UK time, for file names. */
-export function isoDay(date: Date): string {
-  return ISO_DATE.format(date);
-}
-
 /** Words that a letter home may contain and that a parent may not know. */
 const GLOSSARY: { term: RegExp; explanation: string }[] = [
   { term: /\bCAMHS\b/, explanation: "CAMHS: the NHS service for children's mental health." },
   { term: /\bGPs?\b/, explanation: 'GP: your family doctor.' },
 ];
 
-// Layout. A4 in points; margins about 2 cm.
-const PAGE = { width: 595.28, height: 841.89 };
-const MARGIN = { top: 50, bottom: 48, left: 62, right: 62 };
-const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
-const BOTTOM = PAGE.height - MARGIN.bottom;
-const REGULAR = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
-const OBLIQUE = 'Helvetica-Oblique';
-const INK = '#1b1f24';
-const MUTED = '#4d5761';
-const ACCENT = '#1d4f73';
-const RULE = '#c5ced8';
-const PANEL = '#eef3f8';
-const PANEL_EDGE = '#8fa7bf';
+// Layout: margins about 2 cm.
+const LAYOUT = pageLayout({ top: 50, bottom: 48, left: 62, right: 62 });
+const { margin: MARGIN, contentWidth: CONTENT_WIDTH, bottom: BOTTOM } = LAYOUT;
 
-type Doc = PDFKit.PDFDocument;
-
-interface Style {
-  font: string;
-  size: number;
-  color: string;
-}
-
-/**
- * A thin layer over pdfkit that remembers the current text style, so that drawing a running header
- * on a page added mid-paragraph can put the paragraph's style back.
- */
-class Pen {
-  private style: Style = { font: REGULAR, size: 11, color: INK };
-
-  constructor(readonly doc: Doc) {}
-
-  use(font: string, size: number, color = INK): this {
-    this.style = { font, size, color };
-    this.apply();
-    return this;
-  }
-
-  apply(): void {
-    this.doc.font(this.style.font).fontSize(this.style.size).fillColor(this.style.color);
-  }
-
-  /** Start a new page unless `height` still fits above the bottom margin. */
-  ensure(height: number): void {
-    if (this.doc.y + height > BOTTOM) this.doc.addPage();
-  }
-
-  paragraph(text: string, options: PDFKit.Mixins.TextOptions = {}): void {
-    this.doc.text(printable(text), MARGIN.left, this.doc.y, { width: CONTENT_WIDTH, lineGap: 2.5, ...options });
+/** Letters and the briefing: 11 point text to start, paragraphs with a line gap of 2.5. */
+class SharingPen extends Pen {
+  constructor(doc: Doc) {
+    super(doc, LAYOUT, { size: 11, lineGap: 2.5 });
   }
 
   heading(text: string, size = 12.5): void {
@@ -177,32 +135,10 @@ class Pen {
     }
     doc.x = MARGIN.left;
   }
-
-  rule(color = RULE): void {
-    const y = this.doc.y;
-    this.doc
-      .moveTo(MARGIN.left, y)
-      .lineTo(PAGE.width - MARGIN.right, y)
-      .lineWidth(0.75)
-      .strokeColor(color)
-      .stroke();
-  }
-
-  gap(points: number): void {
-    this.doc.y += points;
-  }
 }
 
 function newDocument(title: string, author: string, date: Date, bufferPages: boolean): Doc {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: MARGIN,
-    autoFirstPage: false,
-    bufferPages,
-    lang: 'en-GB',
-    displayTitle: true,
-    info: { Title: title, Author: author, Creator: 'Tandem', CreationDate: date },
-  });
+  const doc = openDocument({ title, author, date, layout: LAYOUT, bufferPages });
   memoiseFontMetrics(doc);
   return doc;
 }
@@ -253,51 +189,12 @@ function memoiseFontMetrics(doc: Doc): void {
 const LETTERS_BETWEEN_PAUSES = 20;
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-async function toBuffer(doc: Doc, draw: () => void | Promise<void>): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  const ended = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => {
-      resolve(Buffer.concat(chunks));
-    });
-    doc.on('error', reject);
-  });
-  await draw();
-  doc.end();
-  return ended;
-}
-
 function letterheadLines(letterhead: string, schoolName: string): string[] {
   const lines = letterhead
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter((l) => l.length > 0);
   return lines.length > 0 ? lines : [schoolName];
-}
-
-/** Characters the built-in Helvetica can print (WinAnsi): Latin-1 and a few typographic marks. */
-const WIN_ANSI =
-  /^[\t\n\r\u0020-\u007e\u00a0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]*$/u;
-const FALLBACK: Record<string, string> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', ı: 'i', ħ: 'h', Ħ: 'H' };
-
-/**
- * Text as the built-in font can print it. A name such as "Łucja" or "Dương" keeps its letters
- * without the marks the font lacks, rather than losing them.
- */
-export function printable(text: string): string {
-  const composed = text.normalize('NFC');
-  if (WIN_ANSI.test(composed)) return composed;
-  let out = '';
-  for (const ch of composed) {
-    if (WIN_ANSI.test(ch)) {
-      out += ch;
-      continue;
-    }
-    const bare = ch.normalize('NFD').replace(/\p{M}/gu, '');
-    if (bare.length > 0 && WIN_ANSI.test(bare)) out += bare;
-    else out += FALLBACK[ch] ?? (/\p{M}/u.test(ch) ? '' : '?');
-  }
-  return out;
 }
 
 function possessive(name: string): string {
@@ -310,7 +207,7 @@ export function homeList(level: LevelCode | null, wording: LetterWording | undef
   return [...new Set([...wording.homeDoes, ...wording.homeToDo].map((s) => s.trim()).filter(Boolean))];
 }
 
-function drawLetter(pen: Pen, input: LettersInput, pupil: LetterPupil, head: string[], date: string): void {
+function drawLetter(pen: SharingPen, input: LettersInput, pupil: LetterPupil, head: string[], date: string): void {
   const wording = pupil.level ? input.wording.get(pupil.level) : undefined;
   const known = pupil.preferredName?.trim() || pupil.givenName;
   const fullName = `${pupil.givenName} ${pupil.familyName}`;
@@ -394,7 +291,7 @@ const HELP_INTRO = 'If you are worried about your child right now, you do not ne
 const HELP_NOTE = 'All are free, day or night. Children and young people can call Childline themselves.';
 
 /** The "Help now" panel, at the foot of the page where there is room. */
-function drawHelpNow(pen: Pen): void {
+function drawHelpNow(pen: SharingPen): void {
   const doc = pen.doc;
   const pad = 12;
   const inner = CONTENT_WIDTH - 2 * pad;
@@ -444,17 +341,13 @@ function drawHelpNow(pen: Pen): void {
  */
 export function renderLevelLetters(input: LettersInput): Promise<Buffer> {
   const doc = newDocument('Letters home: wellbeing this term', input.schoolName, input.date, false);
-  const pen = new Pen(doc);
+  const pen = new SharingPen(doc);
   const head = letterheadLines(input.letterhead, input.schoolName);
   const date = longDate(input.date);
   let continuing: string | null = null;
   doc.on('pageAdded', () => {
     if (!continuing) return;
-    doc.font(REGULAR).fontSize(9).fillColor(MUTED);
-    doc.text(continuing, MARGIN.left, MARGIN.top - 24, { width: CONTENT_WIDTH, lineBreak: false });
-    doc.x = MARGIN.left;
-    doc.y = MARGIN.top;
-    pen.apply();
+    runningHeader(pen, [{ text: continuing, font: REGULAR, size: 9, color: MUTED, above: 24 }]);
   });
   return toBuffer(doc, async () => {
     for (const [i, pupil] of input.pupils.entries()) {
@@ -498,7 +391,7 @@ const COLUMNS = [
  */
 export function renderStaffBriefing(input: BriefingInput): Promise<Buffer> {
   const doc = newDocument('Staff briefing: mental health levels', input.schoolName, input.date, true);
-  const pen = new Pen(doc);
+  const pen = new SharingPen(doc);
   const date = longDate(input.date);
   const guideRefs: GuideRef[] = [];
   const guidePages = new Map<LevelCode, number>();
@@ -506,34 +399,13 @@ export function renderStaffBriefing(input: BriefingInput): Promise<Buffer> {
   const levelName = new Map(input.levels.map((l) => [l.code, l.name]));
 
   doc.on('pageAdded', () => {
-    doc.font(BOLD).fontSize(9).fillColor(INK);
-    doc.text(CONFIDENTIAL_MARK, MARGIN.left, MARGIN.top - 26, { width: CONTENT_WIDTH, lineBreak: false });
-    doc
-      .moveTo(MARGIN.left, MARGIN.top - 12)
-      .lineTo(PAGE.width - MARGIN.right, MARGIN.top - 12)
-      .lineWidth(0.75)
-      .strokeColor(RULE)
-      .stroke();
-    doc.x = MARGIN.left;
-    doc.y = MARGIN.top;
-    pen.apply();
+    runningHeader(pen, [{ text: CONFIDENTIAL_MARK, font: BOLD, size: 9, color: INK, above: 26 }], 12);
   });
 
-  const tableHeader = () => {
-    const y = doc.y;
-    doc.rect(MARGIN.left, y, CONTENT_WIDTH, 20).fill(PANEL);
-    pen.use(BOLD, 9.5, INK);
-    let x = MARGIN.left;
-    COLUMNS.forEach((c, i) => {
-      doc.text(c.title, x + 5, y + 6, { width: (widths[i] ?? 0) - 10, lineBreak: false });
-      x += widths[i] ?? 0;
-    });
-    doc.x = MARGIN.left;
-    doc.y = y + 20;
-  };
+  const header = () => tableHeader(pen, COLUMNS, widths, 20, 6);
 
   const table = (pupils: BriefingPupil[]) => {
-    tableHeader();
+    header();
     for (const p of pupils) {
       pen.use(REGULAR, 10, INK);
       const cells = [
@@ -545,7 +417,7 @@ export function renderStaffBriefing(input: BriefingInput): Promise<Buffer> {
       const height = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: (widths[i] ?? 0) - 10 }))) + 10;
       if (doc.y + height > BOTTOM) {
         doc.addPage();
-        tableHeader();
+        header();
       }
       const y = doc.y;
       let x = MARGIN.left;
@@ -557,12 +429,7 @@ export function renderStaffBriefing(input: BriefingInput): Promise<Buffer> {
         else doc.text(c, x + 5, y + 5, { width: w });
         x += widths[i] ?? 0;
       });
-      doc
-        .moveTo(MARGIN.left, y + height)
-        .lineTo(PAGE.width - MARGIN.right, y + height)
-        .lineWidth(0.5)
-        .strokeColor(RULE)
-        .stroke();
+      ruleAcross(doc, LAYOUT, y + height, 0.5);
       doc.x = MARGIN.left;
       doc.y = y + height;
     }
@@ -663,18 +530,6 @@ export function renderStaffBriefing(input: BriefingInput): Promise<Buffer> {
         width: ref.width,
       });
     }
-    for (let i = 0; i < count; i++) {
-      doc.switchToPage(i);
-      const bottom = doc.page.margins.bottom;
-      doc.page.margins.bottom = 0;
-      pen.use(REGULAR, 9, MUTED);
-      doc.text(
-        printable(`${input.schoolName} · Staff briefing · ${date} · Page ${i + 1} of ${count}`),
-        MARGIN.left,
-        PAGE.height - MARGIN.bottom + 18,
-        { width: CONTENT_WIDTH, align: 'center', lineBreak: false },
-      );
-      doc.page.margins.bottom = bottom;
-    }
+    numberPages(pen, `${input.schoolName} · Staff briefing · ${date}`, 9, 18);
   });
 }

@@ -1,4 +1,3 @@
-import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
@@ -11,6 +10,7 @@ import {
 } from '@tandem/core';
 import { auditEvents, levelShares, pupils, teachingGroupPupils, teachingGroups } from '@tandem/core/schema';
 import { createTestEnv, type Person, type TestClient, type TestEnv } from '../../test/harness';
+import { pageTexts } from '../../test/pdf-text';
 import { CONFIDENTIAL_MARK, isoDay, longDate } from './sharing.pdf';
 
 let env: TestEnv;
@@ -44,35 +44,6 @@ async function postForBytes(client: TestClient, url: string, body: unknown) {
 /** Number of pages: page objects, not the /Pages tree. */
 function pageCount(pdf: Buffer): number {
   return pdf.toString('latin1').match(/\/Type \/Page(?![s\w])/g)?.length ?? 0;
-}
-
-const winAnsi = new TextDecoder('windows-1252');
-
-/**
- * The text shown on each page, in order: every content stream is inflated and the strings of its
- * text operators decoded (pdfkit writes the built-in fonts' text as WinAnsi hex strings).
- */
-function pageTexts(pdf: Buffer): string[] {
-  const pages: string[] = [];
-  const marker = Buffer.from('stream\n');
-  let at = pdf.indexOf(marker);
-  while (at !== -1) {
-    const start = at + marker.length;
-    const end = pdf.indexOf(Buffer.from('\nendstream'), start);
-    const dict = pdf.subarray(Math.max(0, at - 200), at).toString('latin1');
-    const raw = pdf.subarray(start, end);
-    const content = (dict.includes('/FlateDecode') ? zlib.inflateSync(raw) : raw).toString('latin1');
-    if (content.includes(' TJ')) {
-      const pieces = [...content.matchAll(/\[(.*?)\] TJ/g)].map((m) =>
-        [...(m[1] ?? '').matchAll(/<([0-9a-f]*)>/gi)]
-          .map((h) => winAnsi.decode(Buffer.from(h[1] ?? '', 'hex')))
-          .join(''),
-      );
-      pages.push(pieces.join(' ').replace(/\s+/g, ' '));
-    }
-    at = pdf.indexOf(marker, end + '\nendstream'.length);
-  }
-  return pages;
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();

@@ -5,7 +5,6 @@
  * may see (the caller passes staff-facing content, and no agreements or reviews); the case view
  * adds who agreed the version and the reviews.
  */
-import PDFDocument from 'pdfkit';
 import {
   ADJUSTMENT_LABELS,
   ADJUSTMENTS,
@@ -27,7 +26,33 @@ import {
   type PlanSection,
   type PlanStatus,
 } from '@tandem/core';
-import { CONFIDENTIAL_MARK, isoDay, longDate, printable } from '../levels/sharing.pdf';
+import {
+  ACCENT,
+  ALERT,
+  BOLD,
+  CONFIDENTIAL_MARK,
+  INK,
+  isoDay,
+  longCalendarDate,
+  longDate,
+  MUTED,
+  numberPages,
+  OBLIQUE,
+  openDocument,
+  PANEL,
+  PANEL_EDGE,
+  Pen,
+  printable,
+  RECORD_LAYOUT,
+  REGULAR,
+  ruleAcross,
+  runningHeader,
+  shortDate,
+  tableHeader,
+  toBuffer,
+  yearLabel,
+  type Doc,
+} from '../pdf/layout';
 
 export interface PlanPdfInput {
   schoolName: string;
@@ -67,35 +92,15 @@ export interface PlanPdfInput {
   }[];
 }
 
-// Layout: as the chronology. A4 in points.
-const PAGE = { width: 595.28, height: 841.89 };
-const MARGIN = { top: 64, bottom: 54, left: 56, right: 56 };
-const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
-const BOTTOM = PAGE.height - MARGIN.bottom;
-const REGULAR = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
-const OBLIQUE = 'Helvetica-Oblique';
-const INK = '#1b1f24';
-const MUTED = '#4d5761';
-const ACCENT = '#1d4f73';
-const ALERT = '#8a1c1c';
-const RULE = '#c5ced8';
-const PANEL = '#eef3f8';
-const PANEL_EDGE = '#8fa7bf';
+// Layout: as the chronology.
+const { margin: MARGIN, contentWidth: CONTENT_WIDTH, bottom: BOTTOM } = RECORD_LAYOUT;
 
-const SHORT_DAY = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'Europe/London',
-});
 const CALENDAR_DAY = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'short',
   year: 'numeric',
   timeZone: 'UTC',
 });
-const DOB = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** "22 Nov 2026" for a calendar date stored as YYYY-MM-DD. */
 function day(iso: string): string {
@@ -106,13 +111,7 @@ function day(iso: string): string {
 /** "22 Nov 2026" (UK time) for a moment. */
 function dayOf(at: string): string {
   const d = new Date(at);
-  return Number.isNaN(d.getTime()) ? at : SHORT_DAY.format(d);
-}
-
-function yearLabel(year: number): string {
-  if (year === -1) return 'Nursery';
-  if (year === 0) return 'Reception';
-  return `Year ${year}`;
+  return Number.isNaN(d.getTime()) ? at : shortDate(d);
 }
 
 const FILE_KIND: Record<PlanKind, string> = {
@@ -144,39 +143,10 @@ export function planPdfFilename(
   return `${FILE_KIND[kind]}-${who}-v${version}-${isoDay(date)}.pdf`;
 }
 
-type Doc = PDFKit.PDFDocument;
-
-/**
- * Remembers the current text style, so that the running header drawn on a page added
- * mid-paragraph can put the paragraph's style back.
- */
-class Pen {
-  private style = { font: REGULAR, size: 10.5, color: INK };
-
-  constructor(readonly doc: Doc) {}
-
-  use(font: string, size: number, color = INK): this {
-    this.style = { font, size, color };
-    this.apply();
-    return this;
-  }
-
-  apply(): void {
-    this.doc.font(this.style.font).fontSize(this.style.size).fillColor(this.style.color);
-  }
-
-  ensure(height: number): void {
-    if (this.doc.y + height > BOTTOM) this.doc.addPage();
-  }
-
-  /** Text that users typed (or that carries their words) always goes through `printable`. */
-  paragraph(text: string, options: PDFKit.Mixins.TextOptions = {}, x = MARGIN.left, width = CONTENT_WIDTH): void {
-    this.doc.text(printable(text), x, this.doc.y, { width, lineGap: 2, ...options });
-    this.doc.x = MARGIN.left;
-  }
-
-  height(text: string, width = CONTENT_WIDTH, lineGap = 2): number {
-    return this.doc.heightOfString(printable(text), { width, lineGap });
+/** Plans: 10.5 point text to start, paragraphs with a line gap of 2. */
+class PlanPen extends Pen {
+  constructor(doc: Doc) {
+    super(doc, RECORD_LAYOUT, { size: 10.5, lineGap: 2 });
   }
 
   /** A section heading, kept with the first lines of what follows. */
@@ -186,20 +156,6 @@ class Pen {
     this.paragraph(text);
     this.doc.moveDown(0.3);
   }
-
-  rule(color = RULE): void {
-    const y = this.doc.y;
-    this.doc
-      .moveTo(MARGIN.left, y)
-      .lineTo(PAGE.width - MARGIN.right, y)
-      .lineWidth(0.75)
-      .strokeColor(color)
-      .stroke();
-  }
-
-  gap(points: number): void {
-    this.doc.y += points;
-  }
 }
 
 interface Column {
@@ -208,21 +164,10 @@ interface Column {
 }
 
 /** A simple table: a shaded header row (repeated after a page break), then one row per item. */
-function table(pen: Pen, columns: Column[], rows: string[][]): void {
+function table(pen: PlanPen, columns: Column[], rows: string[][]): void {
   const doc = pen.doc;
   const widths = columns.map((c) => c.width * CONTENT_WIDTH);
-  const header = () => {
-    const y = doc.y;
-    doc.rect(MARGIN.left, y, CONTENT_WIDTH, 19).fill(PANEL);
-    pen.use(BOLD, 9.5, INK);
-    let x = MARGIN.left;
-    columns.forEach((c, i) => {
-      doc.text(c.title, x + 5, y + 5.5, { width: (widths[i] ?? 0) - 10, lineBreak: false });
-      x += widths[i] ?? 0;
-    });
-    doc.x = MARGIN.left;
-    doc.y = y + 19;
-  };
+  const header = () => tableHeader(pen, columns, widths, 19, 5.5);
   pen.ensure(19 + 24);
   header();
   for (const raw of rows) {
@@ -241,19 +186,14 @@ function table(pen: Pen, columns: Column[], rows: string[][]): void {
       doc.text(c, x + 5, y + 5, { width: (widths[i] ?? 0) - 10, lineGap: 1 });
       x += widths[i] ?? 0;
     });
-    doc
-      .moveTo(MARGIN.left, y + height)
-      .lineTo(PAGE.width - MARGIN.right, y + height)
-      .lineWidth(0.5)
-      .strokeColor(RULE)
-      .stroke();
+    ruleAcross(doc, RECORD_LAYOUT, y + height, 0.5);
     doc.x = MARGIN.left;
     doc.y = y + height;
   }
 }
 
 /** The 0..10 scale as a row of boxes with today's rating filled in. */
-function drawScale(pen: Pen, value: number): void {
+function drawScale(pen: PlanPen, value: number): void {
   const doc = pen.doc;
   const steps = SAFETY_SCALE_MAX - SAFETY_SCALE_MIN + 1;
   const box = 26;
@@ -280,7 +220,7 @@ function drawScale(pen: Pen, value: number): void {
 }
 
 /** A label beside its value, in two columns; the value wraps within its own column. */
-function labelled(pen: Pen, label: string, value: string, labelWidth: number, x: number, width: number): void {
+function labelled(pen: PlanPen, label: string, value: string, labelWidth: number, x: number, width: number): void {
   const doc = pen.doc;
   const valueWidth = width - labelWidth;
   pen.use(REGULAR, 10, INK);
@@ -297,53 +237,41 @@ function labelled(pen: Pen, label: string, value: string, labelWidth: number, x:
 }
 
 export function renderPlanPdf(input: PlanPdfInput): Promise<Buffer> {
-  const { plan, pupil, content } = input;
+  const { plan, pupil } = input;
   const kindLabel = PLAN_KIND_LABELS[plan.kind];
-  const printedOn = longDate(input.date);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: MARGIN,
-    autoFirstPage: false,
+  const doc = openDocument({
+    title: printable(`${kindLabel}: ${pupil.name}`),
+    author: printable(input.schoolName),
+    date: input.date,
+    layout: RECORD_LAYOUT,
     bufferPages: true,
-    lang: 'en-GB',
-    displayTitle: true,
-    info: {
-      Title: printable(`${kindLabel}: ${pupil.name}`),
-      Author: printable(input.schoolName),
-      Creator: 'Tandem',
-      CreationDate: input.date,
-    },
   });
-  const pen = new Pen(doc);
+  const pen = new PlanPen(doc);
   const running = printable(
     `${kindLabel} · ${pupil.name} · version ${plan.version}${plan.isCurrent ? '' : ' (earlier version)'}${input.view === 'staff' ? ' · staff copy' : ''}`,
   );
 
   doc.on('pageAdded', () => {
-    doc.font(BOLD).fontSize(8.5).fillColor(INK);
-    doc.text(CONFIDENTIAL_MARK, MARGIN.left, MARGIN.top - 40, { width: CONTENT_WIDTH, lineBreak: false });
-    doc.font(REGULAR).fontSize(8.5).fillColor(MUTED);
-    doc.text(running, MARGIN.left, MARGIN.top - 28, { width: CONTENT_WIDTH, lineBreak: false });
-    doc
-      .moveTo(MARGIN.left, MARGIN.top - 14)
-      .lineTo(PAGE.width - MARGIN.right, MARGIN.top - 14)
-      .lineWidth(0.75)
-      .strokeColor(RULE)
-      .stroke();
-    doc.x = MARGIN.left;
-    doc.y = MARGIN.top;
-    pen.apply();
+    runningHeader(
+      pen,
+      [
+        { text: CONFIDENTIAL_MARK, font: BOLD, size: 8.5, color: INK, above: 40 },
+        { text: running, font: REGULAR, size: 8.5, color: MUTED, above: 28 },
+      ],
+      14,
+    );
   });
 
-  const chunks: Buffer[] = [];
-  const ended = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => {
-      resolve(Buffer.concat(chunks));
-    });
-    doc.on('error', reject);
+  return toBuffer(doc, () => {
+    drawPlan(pen, input);
   });
+}
 
+function drawPlan(pen: PlanPen, input: PlanPdfInput): void {
+  const { plan, pupil, content } = input;
+  const doc = pen.doc;
+  const kindLabel = PLAN_KIND_LABELS[plan.kind];
+  const printedOn = longDate(input.date);
   doc.addPage();
 
   // Title: what it is, and whose.
@@ -354,7 +282,7 @@ export function renderPlanPdf(input: PlanPdfInput): Promise<Buffer> {
   pen.paragraph(pupil.name);
   pen.gap(3);
   const facts = [
-    `Born ${DOB.format(new Date(`${pupil.dateOfBirth.slice(0, 10)}T00:00:00Z`))}`,
+    `Born ${longCalendarDate(new Date(`${pupil.dateOfBirth.slice(0, 10)}T00:00:00Z`))}`,
     `${yearLabel(pupil.yearGroup)}${pupil.form ? `, form ${pupil.form}` : ''}`,
   ];
   pen.use(REGULAR, 10.5, INK);
@@ -525,20 +453,5 @@ export function renderPlanPdf(input: PlanPdfInput): Promise<Buffer> {
   }
 
   // Number every page and repeat who and what it is at the foot.
-  const { count } = doc.bufferedPageRange();
-  for (let i = 0; i < count; i++) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    pen.use(REGULAR, 8.5, MUTED);
-    doc.text(
-      printable(`${pupil.name} · ${kindLabel} · ${printedOn} · Page ${i + 1} of ${count}`),
-      MARGIN.left,
-      PAGE.height - MARGIN.bottom + 22,
-      { width: CONTENT_WIDTH, align: 'center', lineBreak: false },
-    );
-    doc.page.margins.bottom = bottom;
-  }
-  doc.end();
-  return ended;
+  numberPages(pen, `${pupil.name} · ${kindLabel} · ${printedOn}`, 8.5, 22);
 }

@@ -4,9 +4,29 @@
  * nothing here reads the database. When the reader is on the DSL team and entries from the
  * restricted safeguarding record are included, every page says so.
  */
-import PDFDocument from 'pdfkit';
 import type { ChronologyEntry, LevelCode } from '@tandem/core';
-import { CONFIDENTIAL_MARK, longDate, printable } from '../levels/sharing.pdf';
+import {
+  ACCENT,
+  ALERT,
+  BOLD,
+  CONFIDENTIAL_MARK,
+  INK,
+  longCalendarDate,
+  longDate,
+  MUTED,
+  numberPages,
+  openDocument,
+  Pen,
+  printable,
+  RECORD_LAYOUT,
+  REGULAR,
+  ruleAcross,
+  runningHeader,
+  shortDate,
+  toBuffer,
+  yearLabel,
+  type HeaderLine,
+} from '../pdf/layout';
 
 export interface ChronologyPdfInput {
   schoolName: string;
@@ -27,89 +47,39 @@ export interface ChronologyPdfInput {
 export const RESTRICTED_MARK =
   'Contains the restricted safeguarding record: for the DSL team only. Do not copy or pass on.';
 
-const PAGE = { width: 595.28, height: 841.89 };
-const MARGIN = { top: 64, bottom: 54, left: 56, right: 56 };
-const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
-const BOTTOM = PAGE.height - MARGIN.bottom;
+const { margin: MARGIN, contentWidth: CONTENT_WIDTH, bottom: BOTTOM } = RECORD_LAYOUT;
 const DATE_COLUMN = 92;
 const TEXT_X = MARGIN.left + DATE_COLUMN;
 const TEXT_WIDTH = CONTENT_WIDTH - DATE_COLUMN;
-const REGULAR = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
-const INK = '#1b1f24';
-const MUTED = '#4d5761';
-const ACCENT = '#1d4f73';
-const ALERT = '#8a1c1c';
-const RULE = '#c5ced8';
 
-const DAY = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'Europe/London',
-});
 const TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
-const DOB = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-function yearLabel(year: number): string {
-  if (year === -1) return 'Nursery';
-  if (year === 0) return 'Reception';
-  return `Year ${year}`;
-}
 
 export function renderChronology(input: ChronologyPdfInput): Promise<Buffer> {
   const includesRestricted = input.entries.some((e) => e.restricted === true);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: MARGIN,
-    autoFirstPage: false,
+  const doc = openDocument({
+    title: printable(`Chronology: ${input.pupil.name}`),
+    author: printable(input.schoolName),
+    date: input.date,
+    layout: RECORD_LAYOUT,
     bufferPages: true,
-    lang: 'en-GB',
-    displayTitle: true,
-    info: {
-      Title: printable(`Chronology: ${input.pupil.name}`),
-      Author: printable(input.schoolName),
-      Creator: 'Tandem',
-      CreationDate: input.date,
-    },
   });
-
   // The running header may be drawn mid-paragraph (a long account running over the page), so the
   // paragraph's style is remembered and put back afterwards.
-  let style = { font: REGULAR, size: 10, color: INK };
-  const use = (font: string, size: number, color = INK) => {
-    style = { font, size, color };
-    return doc.font(font).fontSize(size).fillColor(color);
-  };
-
+  const pen = new Pen(doc, RECORD_LAYOUT, { size: 10 });
+  const header: HeaderLine[] = [{ text: CONFIDENTIAL_MARK, font: BOLD, size: 8.5, color: INK, above: 40 }];
+  if (includesRestricted) header.push({ text: RESTRICTED_MARK, font: BOLD, size: 8.5, color: ALERT, above: 28 });
   doc.on('pageAdded', () => {
-    doc.font(BOLD).fontSize(8.5).fillColor(INK);
-    doc.text(CONFIDENTIAL_MARK, MARGIN.left, MARGIN.top - 40, { width: CONTENT_WIDTH, lineBreak: false });
-    if (includesRestricted) {
-      doc.fillColor(ALERT).text(RESTRICTED_MARK, MARGIN.left, MARGIN.top - 28, {
-        width: CONTENT_WIDTH,
-        lineBreak: false,
-      });
-    }
-    doc
-      .moveTo(MARGIN.left, MARGIN.top - 14)
-      .lineTo(PAGE.width - MARGIN.right, MARGIN.top - 14)
-      .lineWidth(0.75)
-      .strokeColor(RULE)
-      .stroke();
-    doc.y = MARGIN.top;
-    doc.font(style.font).fontSize(style.size).fillColor(style.color);
+    runningHeader(pen, header, 14);
   });
 
-  const chunks: Buffer[] = [];
-  const ended = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => {
-      resolve(Buffer.concat(chunks));
-    });
-    doc.on('error', reject);
+  return toBuffer(doc, () => {
+    drawChronology(pen, input);
   });
+}
 
+function drawChronology(pen: Pen, input: ChronologyPdfInput): void {
+  const doc = pen.doc;
+  const use = (font: string, size: number, color = INK) => pen.use(font, size, color).doc;
   doc.addPage();
   use(BOLD, 18, ACCENT).text(printable(`Chronology: ${input.pupil.name}`), MARGIN.left, doc.y, {
     width: CONTENT_WIDTH,
@@ -118,7 +88,7 @@ export function renderChronology(input: ChronologyPdfInput): Promise<Buffer> {
   const p = input.pupil;
   const facts = [
     p.legalName !== p.name ? `Legal name ${p.legalName}` : null,
-    `Born ${DOB.format(new Date(`${p.dateOfBirth}T00:00:00Z`))}`,
+    `Born ${longCalendarDate(new Date(`${p.dateOfBirth}T00:00:00Z`))}`,
     `${yearLabel(p.yearGroup)}${p.form ? `, form ${p.form}` : ''}`,
     `UPN ${p.upn}`,
     `Level ${p.level ?? 'Thriving'}`,
@@ -161,7 +131,7 @@ export function renderChronology(input: ChronologyPdfInput): Promise<Buffer> {
     // Keep an entry's heading with its first lines; a long account runs on over the page.
     if (doc.y + height + Math.min(detailHeight, 40) > BOTTOM) doc.addPage();
     const top = doc.y;
-    use(BOLD, 9.5, INK).text(DAY.format(at), MARGIN.left, top, { width: DATE_COLUMN - 8 });
+    use(BOLD, 9.5, INK).text(shortDate(at), MARGIN.left, top, { width: DATE_COLUMN - 8 });
     use(REGULAR, 9.5, MUTED).text(TIME.format(at), { width: DATE_COLUMN - 8 });
     doc.y = top;
     if (flags) {
@@ -179,30 +149,11 @@ export function renderChronology(input: ChronologyPdfInput): Promise<Buffer> {
     }
     doc.moveDown(0.5);
     if (doc.y + 6 < BOTTOM) {
-      doc
-        .moveTo(MARGIN.left, doc.y)
-        .lineTo(PAGE.width - MARGIN.right, doc.y)
-        .lineWidth(0.5)
-        .strokeColor(RULE)
-        .stroke();
+      ruleAcross(doc, RECORD_LAYOUT, doc.y, 0.5);
       doc.y += 8;
     }
     doc.x = MARGIN.left;
   }
 
-  const { count } = doc.bufferedPageRange();
-  for (let i = 0; i < count; i++) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    use(REGULAR, 8.5, MUTED).text(
-      printable(`${input.pupil.name} · chronology · ${longDate(input.date)} · Page ${i + 1} of ${count}`),
-      MARGIN.left,
-      PAGE.height - MARGIN.bottom + 22,
-      { width: CONTENT_WIDTH, align: 'center', lineBreak: false },
-    );
-    doc.page.margins.bottom = bottom;
-  }
-  doc.end();
-  return ended;
+  numberPages(pen, `${input.pupil.name} · chronology · ${longDate(input.date)}`, 8.5, 22);
 }
