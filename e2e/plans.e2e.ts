@@ -5,15 +5,17 @@
  * agreed and prints it. A second tab edits the plan while the first is editing: the later save is
  * refused and what was typed stays in the form. Then the lead writes a risk assessment given to
  * everyone who teaches the pupil; the 9W tutor, on a phone, reads it on the pupil's staff summary
- * and confirms; the lead sees that he has. Every page: axe, screenshots at both widths, no sideways
- * scroll at 360 px.
+ * and confirms; the lead sees that he has. A second journey records a parent meeting (refused
+ * without an agreed next step), marks a next step done, reads an earlier version of a plan and who
+ * it is given to, and the DSL's Signs of Safety record with its safety scale over time. Every page:
+ * axe, screenshots at both widths, no sideways scroll at 360 px.
  */
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { baseUrl, newPage, useBrowser } from './support/browser';
 import { checkEveryWay } from './support/pages';
-import { SMHL, TUTOR } from './support/people';
+import { DSL, SMHL, TUTOR } from './support/people';
 import { signIn } from './support/sign-in';
 
 useBrowser();
@@ -183,6 +185,74 @@ describe('plans', () => {
       // The lead sees that he has.
       await lead.reload();
       await readers.getByRole('row').filter({ hasText: TUTOR.name }).getByText('Confirmed').waitFor();
+    },
+  );
+
+  test(
+    'a parent meeting needs an agreed next step; earlier versions, sharing and Signs of Safety',
+    { timeout: 300_000 },
+    async () => {
+      const lead = await newPage('desktop');
+      await signIn(lead, SMHL);
+      const schoolPath = new URL(lead.url()).pathname;
+      await lead.goto(`${baseUrl()}${schoolPath}/pupils?search=Clarke`);
+      await lead.getByRole('link', { name: 'Olivia Clarke', exact: true }).click();
+      await lead.getByRole('heading', { level: 1, name: 'Olivia Clarke' }).waitFor();
+      await lead.getByRole('link', { name: 'Individual Care Plan' }).first().waitFor();
+      await checkEveryWay(lead, 'q-olivia-case');
+
+      // A parent meeting cannot be recorded as held without an agreed next step.
+      await lead.getByRole('link', { name: 'Record a meeting about Olivia Clarke' }).click();
+      await lead.getByRole('heading', { level: 1, name: 'Record a meeting' }).waitFor();
+      await lead.getByRole('radio', { name: 'Parent meeting' }).check();
+      await fill(lead, 'Where?', 'Pastoral office');
+      await fill(lead, 'Aims (optional)', 'Talk through how the exit card is working.');
+      await lead.getByRole('button', { name: 'Save and mark as held' }).click();
+      const problems = lead.getByRole('alert').filter({ hasText: /There is a problem/i });
+      await problems
+        .getByText(/next step/i)
+        .first()
+        .waitFor();
+      await checkEveryWay(lead, 'q-meeting-needs-next-step');
+      await lead.getByRole('button', { name: 'Add a next step' }).click();
+      const step = 'Book an appointment with the GP about sleep';
+      await fill(lead, 'What was agreed', step);
+      await lead.getByLabel('Who will do it', { exact: true }).selectOption('other');
+      await fill(lead, 'Their name', 'Emma Clarke (mother)');
+      await lead.getByRole('button', { name: 'Save and mark as held' }).click();
+      await lead.getByRole('heading', { level: 1, name: 'Parent meeting for Olivia Clarke' }).waitFor();
+      const steps = lead.getByRole('list', { name: 'Next steps' });
+      await steps.getByText(step).first().waitFor();
+      await checkEveryWay(lead, 'q-meeting-held');
+      await lead.getByRole('button', { name: /^Mark done/ }).click();
+      await lead
+        .getByRole('form', { name: `Mark done: ${step}` })
+        .getByRole('button', { name: 'Mark as done' })
+        .click();
+      await lead.getByRole('form', { name: `Mark done: ${step}` }).waitFor({ state: 'detached' });
+      expect(await lead.getByRole('button', { name: /^Mark done/ }).count()).toBe(0);
+
+      // The care plan's first version, and who the plan is given to.
+      await lead.getByRole('link', { name: 'Olivia Clarke', exact: true }).first().click();
+      await lead.getByRole('link', { name: 'Individual Care Plan' }).first().click();
+      await lead.getByRole('heading', { level: 1, name: 'Individual Care Plan for Olivia Clarke' }).waitFor();
+      await lead.getByRole('link', { name: 'View version 1' }).click();
+      await lead.getByRole('heading', { level: 1, name: 'Version 1' }).waitFor();
+      await checkEveryWay(lead, 'q-plan-version-1');
+      await lead.goBack();
+      await lead.getByRole('link', { name: 'Change who is given it' }).click();
+      await lead.getByRole('heading', { level: 1, name: 'Change who is given the plan' }).waitFor();
+      await checkEveryWay(lead, 'q-plan-sharing');
+
+      // The DSL's Signs of Safety record, rated at each review.
+      const dsl = await newPage('phone');
+      await signIn(dsl, DSL);
+      await dsl.goto(`${baseUrl()}${schoolPath}/pupils?search=Davies`);
+      await dsl.getByRole('link', { name: 'Oliver Davies', exact: true }).click();
+      await dsl.getByRole('link', { name: 'Signs of Safety' }).first().click();
+      await dsl.getByRole('heading', { level: 1, name: 'Signs of Safety for Oliver Davies' }).waitFor();
+      await dsl.getByRole('heading', { name: 'Safety scale over time' }).waitFor();
+      await checkEveryWay(dsl, 'q-signs-of-safety');
     },
   );
 });
