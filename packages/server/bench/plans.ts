@@ -31,6 +31,7 @@ interface PlanRow {
   version: number;
   lead_user_id: string;
   share_with_teaching: boolean;
+  agreed_version: number | null;
 }
 
 /** The case view's selects (getPlan for a case role), in the app's order. */
@@ -47,11 +48,20 @@ export async function rawPlanCaseSelects(q: Query, schoolId: string, planId: str
   if (!current) throw new Error('current version missing');
   await q('select id, display_name from users where id = $1', [plan.lead_user_id]);
   await q('select user_id, confirmed_at from plan_reads where plan_id = $1 and version = $2', [planId, plan.version]);
+  // Every version's details, without its content (only the current and agreed versions' content).
   const versions = await q(
-    `select v.*, u.display_name from plan_versions v join users u on u.id = v.created_by
+    `select v.version, v.reason, v.created_at, u.display_name, (v.content->>'safetyScale')::int as safety_scale
+     from plan_versions v join users u on u.id = v.created_by
      where v.plan_id = $1 order by v.version desc`,
     [planId],
   );
+  if (plan.agreed_version !== null && plan.agreed_version !== plan.version) {
+    await q(
+      `select v.*, u.display_name from plan_versions v join users u on u.id = v.created_by
+       where v.plan_id = $1 and v.version = $2`,
+      [planId, plan.agreed_version],
+    );
+  }
   const agreements = await q(
     `select a.*, u.display_name from plan_agreements a join users u on u.id = a.recorded_by
      where a.plan_id = $1 order by a.version desc, a.recorded_at`,
@@ -62,12 +72,7 @@ export async function rawPlanCaseSelects(q: Query, schoolId: string, planId: str
      where r.plan_id = $1 order by r.reviewed_on desc, r.recorded_at desc`,
     [planId],
   );
-  await q(
-    `select u.id, u.display_name from plan_shares s join users u on u.id = s.user_id
-     where s.plan_id = $1 order by u.display_name`,
-    [planId],
-  );
-  // planReaders: the named staff again (with the school), those who teach the pupil, still staff.
+  // planReaders: the named staff (also the plan's "sharedWith"), those who teach the pupil, still staff.
   const named = await q<{ id: string }>(
     `select u.id, u.display_name from plan_shares s join users u on u.id = s.user_id
      where s.school_id = $1 and s.plan_id = $2 order by u.display_name`,

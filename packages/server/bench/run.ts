@@ -686,8 +686,7 @@ async function measurePlans(
   );
   c8a.note =
     `per plan: ${per(totals.versions)} versions, ${per(totals.agreements)} agreements, ${per(totals.reviews)} reviews, ` +
-    `${per(totals.readers)} readers; answer ${(totals.bytes / caseIds.length / 1024).toFixed(1)} KiB; ` +
-    `the named staff are selected twice (the plan's "sharedWith", then again for the readers)`;
+    `${per(totals.readers)} readers; answer ${(totals.bytes / caseIds.length / 1024).toFixed(1)} KiB`;
 
   // 8b. A teacher's summary of a pupil they teach who has a risk assessment given to their teachers.
   const [teacher] = await db.raw.query<{ user_id: string; email: string; pupils: string[] }>(
