@@ -48,6 +48,20 @@ export async function loadPlan(db: DbOrTx, schoolId: string, planId: string): Pr
   return plan;
 }
 
+/**
+ * The plan, locked until the transaction ends: a change that checks the version and then writes
+ * (an agreement, a review, sharing, ending) cannot interleave with a new version being saved.
+ */
+export async function lockPlan(tx: DbOrTx, schoolId: string, planId: string): Promise<PlanRow> {
+  const [plan] = await tx
+    .select()
+    .from(plans)
+    .where(and(eq(plans.id, planId), eq(plans.schoolId, schoolId)))
+    .for('update');
+  if (!plan) throw new AppError('not_found', 'plan not found');
+  return plan;
+}
+
 export async function loadPupilInSchool(db: DbOrTx, schoolId: string, pupilId: string) {
   const [pupil] = await db
     .select()

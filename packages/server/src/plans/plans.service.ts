@@ -60,6 +60,7 @@ import {
   kindOf,
   loadPlan,
   loadPupilInSchool,
+  lockPlan,
   loadVersion,
   partiesOf,
   planAccessFor,
@@ -262,7 +263,7 @@ export async function changeSharing(
   requireSchoolPermission(actor, schoolId, 'plan.write');
   const c: Ctx = { deps, actor, schoolId, ip };
   return deps.database.db.transaction(async (tx) => {
-    const plan = await loadPlan(tx, schoolId, planId);
+    const plan = await lockPlan(tx, schoolId, planId);
     requireNotEnded(plan);
     await requireCurrent(tx, plan, body.version);
     checkSharingForKind(kindOf(plan), body);
@@ -320,7 +321,7 @@ export async function recordAgreement(
   requireSchoolPermission(actor, schoolId, 'plan.write');
   const c: Ctx = { deps, actor, schoolId, ip };
   return deps.database.db.transaction(async (tx) => {
-    const plan = await loadPlan(tx, schoolId, planId);
+    const plan = await lockPlan(tx, schoolId, planId);
     requireNotEnded(plan);
     await requireCurrent(tx, plan, body.version);
     const now = deps.clock.now();
@@ -365,7 +366,7 @@ export async function markAgreed(
   requireSchoolPermission(actor, schoolId, 'plan.write');
   const c: Ctx = { deps, actor, schoolId, ip };
   return deps.database.db.transaction(async (tx) => {
-    const plan = await loadPlan(tx, schoolId, planId);
+    const plan = await lockPlan(tx, schoolId, planId);
     if (plan.leadUserId !== actor.userId && !rolesInSchool(actor, schoolId).includes('smhl')) {
       throw new AppError('forbidden', 'not the plan lead', {
         userMessage: "Only the plan's lead or the Senior Mental Health Lead can mark it agreed.",
@@ -415,7 +416,7 @@ export async function recordReview(
   requireSchoolPermission(actor, schoolId, 'plan.write');
   const c: Ctx = { deps, actor, schoolId, ip };
   return deps.database.db.transaction(async (tx) => {
-    const plan = await loadPlan(tx, schoolId, planId);
+    const plan = await lockPlan(tx, schoolId, planId);
     requireNotEnded(plan);
     await requireCurrent(tx, plan, body.version);
     const today = londonToday(deps.clock.now());
@@ -463,7 +464,7 @@ export async function endPlan(
   requireSchoolPermission(actor, schoolId, 'plan.write');
   const c: Ctx = { deps, actor, schoolId, ip };
   return deps.database.db.transaction(async (tx) => {
-    const plan = await loadPlan(tx, schoolId, planId);
+    const plan = await lockPlan(tx, schoolId, planId);
     requireNotEnded(plan);
     await requireCurrent(tx, plan, body.version);
     const now = deps.clock.now();
