@@ -381,6 +381,28 @@ export function ButtonGroup({ children }: { children: ReactNode }) {
   return <div className="button-group">{children}</div>;
 }
 
+/** A small form's own buttons: send it ("Saving…" while busy), or cancel and close it. */
+export function SaveOrCancel({
+  busy,
+  submitText,
+  onCancel,
+}: {
+  busy: boolean;
+  submitText: string;
+  onCancel: () => void;
+}) {
+  return (
+    <ButtonGroup>
+      <Button type="submit" busy={busy} busyText="Saving…">
+        {submitText}
+      </Button>
+      <button type="button" className="link-button link-cancel" onClick={onCancel}>
+        Cancel
+      </button>
+    </ButtonGroup>
+  );
+}
+
 /**
  * Error summary at the top of a form: announced as an alert, focused after each refused
  * submission, with a link to each field.

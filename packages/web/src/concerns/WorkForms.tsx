@@ -18,7 +18,7 @@ import {
 } from '@tandem/core';
 import { useState } from 'react';
 import { z } from 'zod';
-import { ApiError, apiPost, toApiError } from '../api/client';
+import { ApiError, apiPost } from '../api/client';
 import { useResource } from '../api/useResource';
 import { useSession, type SessionSchool } from '../auth/session';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -31,6 +31,7 @@ import {
   ErrorSummary,
   Form,
   Radios,
+  SaveOrCancel,
   SelectField,
   TextareaField,
   TextField,
@@ -38,6 +39,7 @@ import {
 } from '../components/Form';
 import { fieldId, useFormErrors, type FieldError } from '../components/formErrors';
 import { Loading } from '../components/Page';
+import { useWorkForm } from '../components/useWorkForm';
 import { concernApi, dutyApi, OUTCOME_LABELS, TOLD_HOW_LABELS } from './concernsApi';
 import { fileProblem, FilesField, uploadAll } from './files';
 import { PupilPicker, type ChosenPupil } from './PupilPicker';
@@ -52,19 +54,6 @@ interface FormProps {
   concernId: string;
   onDone: Done;
   onCancel: () => void;
-}
-
-function Actions({ busy, submitText, onCancel }: { busy: boolean; submitText: string; onCancel: () => void }) {
-  return (
-    <ButtonGroup>
-      <Button type="submit" busy={busy} busyText="Saving…">
-        {submitText}
-      </Button>
-      <button type="button" className="link-button link-cancel" onClick={onCancel}>
-        Cancel
-      </button>
-    </ButtonGroup>
-  );
 }
 
 export interface OwnerOption {
@@ -130,8 +119,7 @@ export function AddActionForm({
   const [description, setDescription] = useState('');
   const [owner, setOwner] = useState('');
   const [dueOn, setDueOn] = useState(() => addDays(ukIsoDay(), 7));
-  const [busy, setBusy] = useState(false);
-  const form = useFormErrors(ACTION_FIELDS);
+  const form = useWorkForm(ACTION_FIELDS);
   if (owners === null) return <Loading what="Loading who can do it" />;
 
   const options: Option[] = [
@@ -140,20 +128,13 @@ export function AddActionForm({
   ];
 
   const submit = async () => {
-    const parsed = addActionBody.safeParse({ description, ownerUserId: owner, dueOn });
-    if (!parsed.success) {
-      form.fromIssues(parsed.error.issues);
-      return;
-    }
-    setBusy(true);
-    try {
-      await apiPost(`${concernApi(school.id, concern.id)}/actions`, parsed.data, createdResponse);
+    const data = form.check(addActionBody.safeParse({ description, ownerUserId: owner, dueOn }));
+    if (data === null) return;
+    await form.send(async () => {
+      await apiPost(`${concernApi(school.id, concern.id)}/actions`, data, createdResponse);
       const ownerName = owners.find((o) => o.userId === owner)?.name.replace(/ \(.*\)$/, '') ?? '';
-      onDone('Action added', `${parsed.data.description} (${ownerName})`);
-    } catch (error) {
-      form.fromApi(toApiError(error));
-      setBusy(false);
-    }
+      onDone('Action added', `${data.description} (${ownerName})`);
+    });
   };
 
   return (
@@ -191,7 +172,7 @@ export function AddActionForm({
         onValueChange={setDueOn}
         error={form.errorFor('dueOn')}
       />
-      <Actions busy={busy} submitText="Add action" onCancel={onCancel} />
+      <SaveOrCancel busy={form.busy} submitText="Add action" onCancel={onCancel} />
     </Form>
   );
 }
@@ -201,22 +182,14 @@ const ADDENDUM_FIELDS = ['text', 'reason'] as const;
 export function AddAddendumForm({ school, concernId, onDone, onCancel }: FormProps) {
   const [text, setText] = useState('');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const form = useFormErrors(ADDENDUM_FIELDS);
+  const form = useWorkForm(ADDENDUM_FIELDS);
   const submit = async () => {
-    const parsed = addAddendumBody.safeParse({ text, reason });
-    if (!parsed.success) {
-      form.fromIssues(parsed.error.issues);
-      return;
-    }
-    setBusy(true);
-    try {
-      await apiPost(`${concernApi(school.id, concernId)}/addenda`, parsed.data, okResponse);
+    const data = form.check(addAddendumBody.safeParse({ text, reason }));
+    if (data === null) return;
+    await form.send(async () => {
+      await apiPost(`${concernApi(school.id, concernId)}/addenda`, data, okResponse);
       onDone('Added to the record', 'It is shown under Additions, with your name and the time.');
-    } catch (error) {
-      form.fromApi(toApiError(error));
-      setBusy(false);
-    }
+    });
   };
   return (
     <Form onSubmit={submit} label="Add to this record">
@@ -239,7 +212,7 @@ export function AddAddendumForm({ school, concernId, onDone, onCancel }: FormPro
         onValueChange={setReason}
         error={form.errorFor('reason')}
       />
-      <Actions busy={busy} submitText="Add to the record" onCancel={onCancel} />
+      <SaveOrCancel busy={form.busy} submitText="Add to the record" onCancel={onCancel} />
     </Form>
   );
 }
@@ -248,22 +221,14 @@ const REASON_FIELDS = ['reason'] as const;
 
 export function EscalateForm({ school, concernId, onDone, onCancel }: FormProps) {
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const form = useFormErrors(REASON_FIELDS);
+  const form = useWorkForm(REASON_FIELDS);
   const submit = async () => {
-    const parsed = escalateBody.safeParse({ reason });
-    if (!parsed.success) {
-      form.fromIssues(parsed.error.issues);
-      return;
-    }
-    setBusy(true);
-    try {
-      await apiPost(`${concernApi(school.id, concernId)}/escalate`, parsed.data, okResponse);
+    const data = form.check(escalateBody.safeParse({ reason }));
+    if (data === null) return;
+    await form.send(async () => {
+      await apiPost(`${concernApi(school.id, concernId)}/escalate`, data, okResponse);
       onDone('Passed to the DSL', 'The DSL team has been alerted. If it is urgent, find them in person too.');
-    } catch (error) {
-      form.fromApi(toApiError(error));
-      setBusy(false);
-    }
+    });
   };
   return (
     <Form onSubmit={submit} label="Pass to the DSL">
@@ -278,7 +243,7 @@ export function EscalateForm({ school, concernId, onDone, onCancel }: FormProps)
         onValueChange={setReason}
         error={form.errorFor('reason')}
       />
-      <Actions busy={busy} submitText="Pass to the DSL" onCancel={onCancel} />
+      <SaveOrCancel busy={form.busy} submitText="Pass to the DSL" onCancel={onCancel} />
     </Form>
   );
 }
@@ -286,32 +251,26 @@ export function EscalateForm({ school, concernId, onDone, onCancel }: FormProps)
 export function RestrictForm({ school, concernId, onDone, onCancel }: FormProps) {
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const form = useFormErrors(REASON_FIELDS);
+  const form = useWorkForm(REASON_FIELDS);
   const check = () => {
-    const parsed = escalateBody.safeParse({ reason });
-    if (!parsed.success) {
-      form.fromIssues(parsed.error.issues);
-      return;
-    }
+    if (form.check(escalateBody.safeParse({ reason })) === null) return;
     form.clear();
     setConfirming(true);
   };
-  const move = async () => {
-    setBusy(true);
-    try {
-      await apiPost(`${concernApi(school.id, concernId)}/restrict`, { reason }, okResponse);
-      setConfirming(false);
-      onDone(
-        'Moved to the safeguarding record',
-        'Only the DSL team can see this concern now. Parents will not be told about it by school.',
-      );
-    } catch (error) {
-      setConfirming(false);
-      form.fromApi(toApiError(error));
-      setBusy(false);
-    }
-  };
+  const move = () =>
+    form.send(
+      async () => {
+        await apiPost(`${concernApi(school.id, concernId)}/restrict`, { reason }, okResponse);
+        setConfirming(false);
+        onDone(
+          'Moved to the safeguarding record',
+          'Only the DSL team can see this concern now. Parents will not be told about it by school.',
+        );
+      },
+      () => {
+        setConfirming(false);
+      },
+    );
   return (
     <Form onSubmit={check} label="Move to the safeguarding record">
       <ErrorSummary errors={form.errors} />
@@ -324,12 +283,12 @@ export function RestrictForm({ school, concernId, onDone, onCancel }: FormProps)
         onValueChange={setReason}
         error={form.errorFor('reason')}
       />
-      <Actions busy={busy} submitText="Move to the safeguarding record" onCancel={onCancel} />
+      <SaveOrCancel busy={form.busy} submitText="Move to the safeguarding record" onCancel={onCancel} />
       <ConfirmDialog
         open={confirming}
         title="Move this concern to the safeguarding record?"
         confirmText="Yes, move it"
-        busy={busy}
+        busy={form.busy}
         onConfirm={() => {
           void move();
         }}
@@ -352,22 +311,14 @@ const CLOSE_FIELDS = ['outcome', 'note'] as const;
 export function CloseForm({ school, concernId, openActions, onDone, onCancel }: FormProps & { openActions: number }) {
   const [outcome, setOutcome] = useState('');
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const form = useFormErrors(CLOSE_FIELDS);
+  const form = useWorkForm(CLOSE_FIELDS);
   const submit = async () => {
-    const parsed = closeConcernBody.safeParse({ outcome: outcome === '' ? undefined : outcome, note });
-    if (!parsed.success) {
-      form.fromIssues(parsed.error.issues);
-      return;
-    }
-    setBusy(true);
-    try {
-      await apiPost(`${concernApi(school.id, concernId)}/close`, parsed.data, okResponse);
-      onDone('Concern closed', `Outcome: ${OUTCOME_LABELS[parsed.data.outcome]}.`);
-    } catch (error) {
-      form.fromApi(toApiError(error));
-      setBusy(false);
-    }
+    const data = form.check(closeConcernBody.safeParse({ outcome: outcome === '' ? undefined : outcome, note }));
+    if (data === null) return;
+    await form.send(async () => {
+      await apiPost(`${concernApi(school.id, concernId)}/close`, data, okResponse);
+      onDone('Concern closed', `Outcome: ${OUTCOME_LABELS[data.outcome]}.`);
+    });
   };
   return (
     <Form onSubmit={submit} label="Close with an outcome">
@@ -396,7 +347,7 @@ export function CloseForm({ school, concernId, openActions, onDone, onCancel }: 
         onValueChange={setNote}
         error={form.errorFor('note')}
       />
-      <Actions busy={busy} submitText="Close concern" onCancel={onCancel} />
+      <SaveOrCancel busy={form.busy} submitText="Close concern" onCancel={onCancel} />
     </Form>
   );
 }
@@ -476,8 +427,7 @@ export function ParentsToldForm({ school, concernId, onDone, onCancel }: FormPro
   const [date, setDate] = useState(() => ukIsoDay());
   const [time, setTime] = useState(() => ukTimeOfDay());
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const form = useFormErrors(PARENTS_FIELDS);
+  const form = useWorkForm(PARENTS_FIELDS);
   const submit = async () => {
     const when = ukWallTimeToIso(date, time);
     const parsed = recordParentsToldBody.safeParse({
@@ -489,18 +439,12 @@ export function ParentsToldForm({ school, concernId, onDone, onCancel }: FormPro
     if (when !== null && Date.parse(when) > Date.now() + 5 * 60_000) {
       extra.push({ path: 'when', message: 'This cannot be in the future' });
     }
-    if (!parsed.success || extra.length > 0) {
-      form.fromIssues(parsed.success ? [] : parsed.error.issues, extra);
-      return;
-    }
-    setBusy(true);
-    try {
-      await apiPost(`${concernApi(school.id, concernId)}/parents-told`, parsed.data, okResponse);
-      onDone('Telling parents recorded', `${TOLD_HOW_LABELS[parsed.data.how]}, ${formatDateTime(parsed.data.when)}.`);
-    } catch (error) {
-      form.fromApi(toApiError(error));
-      setBusy(false);
-    }
+    const data = form.check(parsed, extra);
+    if (data === null) return;
+    await form.send(async () => {
+      await apiPost(`${concernApi(school.id, concernId)}/parents-told`, data, okResponse);
+      onDone('Telling parents recorded', `${TOLD_HOW_LABELS[data.how]}, ${formatDateTime(data.when)}.`);
+    });
   };
   return (
     <Form onSubmit={submit} label="Record that parents were told">
@@ -532,7 +476,7 @@ export function ParentsToldForm({ school, concernId, onDone, onCancel }: FormPro
         onValueChange={setNote}
         error={form.errorFor('note')}
       />
-      <Actions busy={busy} submitText="Save" onCancel={onCancel} />
+      <SaveOrCancel busy={form.busy} submitText="Save" onCancel={onCancel} />
     </Form>
   );
 }
@@ -611,8 +555,7 @@ export function CorrectionForm({
     concern.pupils.map((p) => ({ id: p.id, name: p.name, form: p.form, yearGroup: null })),
   );
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const form = useFormErrors(CORRECTION_FIELDS);
+  const form = useWorkForm(CORRECTION_FIELDS);
 
   const submit = async () => {
     const occurredAt = ukWallTimeToIso(date, time);
@@ -628,27 +571,16 @@ export function CorrectionForm({
     const extra: FieldError[] = [];
     if (occurredAt === null) extra.push({ path: 'occurredAt', message: 'Enter a real date and a time, such as 14:05' });
     if (pupils.length === 0) extra.push({ path: 'pupilIds', message: 'Choose at least one pupil' });
-    const parsed = correctConcernBody.safeParse(body);
-    if (!parsed.success || extra.length > 0) {
-      form.fromIssues(parsed.success ? [] : parsed.error.issues, extra);
-      return;
-    }
-    if (
-      parsed.data.category === undefined &&
-      parsed.data.occurredAt === undefined &&
-      parsed.data.pupilIds === undefined
-    ) {
+    const data = form.check(correctConcernBody.safeParse(body), extra);
+    if (data === null) return;
+    if (data.category === undefined && data.occurredAt === undefined && data.pupilIds === undefined) {
       form.fromApi(new ApiError('validation', 0, 'Nothing has changed, so there is nothing to save.'));
       return;
     }
-    setBusy(true);
-    try {
-      await apiPost(`${concernApi(school.id, concern.id)}/corrections`, parsed.data, okResponse);
+    await form.send(async () => {
+      await apiPost(`${concernApi(school.id, concern.id)}/corrections`, data, okResponse);
       onDone('Correction saved', 'The old value and your reason are kept under Corrections.');
-    } catch (error) {
-      form.fromApi(toApiError(error));
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -691,7 +623,7 @@ export function CorrectionForm({
         onValueChange={setReason}
         error={form.errorFor('reason')}
       />
-      <Actions busy={busy} submitText="Save correction" onCancel={onCancel} />
+      <SaveOrCancel busy={form.busy} submitText="Save correction" onCancel={onCancel} />
     </Form>
   );
 }

@@ -11,13 +11,12 @@ import {
   type MeetingDetailResponse,
 } from '@tandem/core';
 import { useEffect, useRef, useState } from 'react';
-import { apiPost, toApiError } from '../api/client';
+import { apiPost } from '../api/client';
 import { useResource } from '../api/useResource';
 import { schoolCan, useSchool, type SessionSchool } from '../auth/session';
 import { formatDateTime, formatIsoDay, formatRelative } from '../components/dates';
 import { countOf } from '../components/format';
-import { Button, ButtonGroup, ErrorSummary, Form, TextField } from '../components/Form';
-import { useFormErrors } from '../components/formErrors';
+import { Button, ErrorSummary, Form, SaveOrCancel, TextField } from '../components/Form';
 import {
   BackLink,
   FlashBanner,
@@ -30,6 +29,7 @@ import {
   TagList,
 } from '../components/Page';
 import { Table } from '../components/Table';
+import { useWorkForm } from '../components/useWorkForm';
 import { LoadError, NotFoundContent, NotFoundPage } from '../errors/ErrorPages';
 import { mayWritePlans, okResponse, planPage } from '../plans/plansApi';
 import { pupilPage } from '../pupils/pupilsApi';
@@ -311,30 +311,22 @@ function MarkDoneForm({
   onCancel: () => void;
 }) {
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const form = useFormErrors(DONE_FIELDS);
+  const form = useWorkForm(DONE_FIELDS);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('input')?.focus();
   }, []);
   const submit = async () => {
-    const parsed = completeNextStepBody.safeParse({ note });
-    if (!parsed.success) {
-      form.fromIssues(parsed.error.issues);
-      return;
-    }
-    setBusy(true);
-    try {
+    const data = form.check(completeNextStepBody.safeParse({ note }));
+    if (data === null) return;
+    await form.send(async () => {
       await apiPost(
         `${meetingApi(school.id, meetingId)}/next-steps/${encodeURIComponent(step.id)}/complete`,
-        parsed.data,
+        data,
         okResponse,
       );
       onDone();
-    } catch (error) {
-      form.fromApi(toApiError(error));
-      setBusy(false);
-    }
+    });
   };
   return (
     <div ref={ref} className="work__panel">
@@ -349,14 +341,7 @@ function MarkDoneForm({
           onValueChange={setNote}
           error={form.errorFor('note')}
         />
-        <ButtonGroup>
-          <Button type="submit" busy={busy} busyText="Saving…">
-            Mark as done
-          </Button>
-          <button type="button" className="link-button link-cancel" onClick={onCancel}>
-            Cancel
-          </button>
-        </ButtonGroup>
+        <SaveOrCancel busy={form.busy} submitText="Mark as done" onCancel={onCancel} />
       </Form>
     </div>
   );

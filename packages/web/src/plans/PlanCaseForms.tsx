@@ -15,12 +15,13 @@ import {
   SAFETY_SCALE_QUESTION,
 } from '@tandem/core';
 import { useState } from 'react';
-import { ApiError, apiPost, toApiError } from '../api/client';
+import { ApiError, apiPost } from '../api/client';
 import { type SessionSchool } from '../auth/session';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { addDays, formatIsoDay, ukIsoDay } from '../components/dates';
-import { Button, ButtonGroup, ErrorSummary, Form, Radios, TextareaField, TextField } from '../components/Form';
-import { useFormErrors, type FieldError } from '../components/formErrors';
+import { ErrorSummary, Form, Radios, SaveOrCancel, TextareaField, TextField } from '../components/Form';
+import { type FieldError } from '../components/formErrors';
+import { useWorkForm } from '../components/useWorkForm';
 import { createdResponse, planApi, type CasePlan } from './plansApi';
 
 type Done = (title: string, text?: string) => void;
@@ -32,19 +33,6 @@ interface FormProps {
   onCancel: () => void;
   /** The plan changed meanwhile: load it again (what is typed stays). */
   onStale: () => void;
-}
-
-function Actions({ busy, submitText, onCancel }: { busy: boolean; submitText: string; onCancel: () => void }) {
-  return (
-    <ButtonGroup>
-      <Button type="submit" busy={busy} busyText="Saving…">
-        {submitText}
-      </Button>
-      <button type="button" className="link-button link-cancel" onClick={onCancel}>
-        Cancel
-      </button>
-    </ButtonGroup>
-  );
 }
 
 /**
@@ -70,8 +58,7 @@ export function RecordAgreementForm({ school, plan, onDone, onCancel, onStale }:
   const [how, setHow] = useState('');
   const [agreedOn, setAgreedOn] = useState(() => ukIsoDay());
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const form = useFormErrors(AGREEMENT_FIELDS);
+  const form = useWorkForm(AGREEMENT_FIELDS, (e) => staleMessage(e, onStale));
 
   const submit = async () => {
     const parsed = recordAgreementBody.safeParse({
@@ -86,18 +73,12 @@ export function RecordAgreementForm({ school, plan, onDone, onCancel, onStale }:
     const extra: FieldError[] = [];
     if (agreedOn !== '' && agreedOn > ukIsoDay())
       extra.push({ path: 'agreedOn', message: 'The date they agreed cannot be in the future' });
-    if (!parsed.success || extra.length > 0) {
-      form.fromIssues(parsed.success ? [] : parsed.error.issues, extra);
-      return;
-    }
-    setBusy(true);
-    try {
-      await apiPost(`${planApi(school.id, plan.id)}/agreements`, parsed.data, createdResponse);
-      onDone('Agreement recorded', `${parsed.data.name} agreed version ${String(plan.version)}.`);
-    } catch (error) {
-      form.fromApi(staleMessage(toApiError(error), onStale));
-      setBusy(false);
-    }
+    const data = form.check(parsed, extra);
+    if (data === null) return;
+    await form.send(async () => {
+      await apiPost(`${planApi(school.id, plan.id)}/agreements`, data, createdResponse);
+      onDone('Agreement recorded', `${data.name} agreed version ${String(plan.version)}.`);
+    });
   };
 
   const needed = new Set(plan.agreementsNeeded);
@@ -162,7 +143,7 @@ export function RecordAgreementForm({ school, plan, onDone, onCancel, onStale }:
         onValueChange={setNote}
         error={form.errorFor('note')}
       />
-      <Actions busy={busy} submitText="Record agreement" onCancel={onCancel} />
+      <SaveOrCancel busy={form.busy} submitText="Record agreement" onCancel={onCancel} />
     </Form>
   );
 }
@@ -176,8 +157,7 @@ export function RecordReviewForm({ school, plan, onDone, onCancel, onStale }: Fo
   const [whatChanged, setWhatChanged] = useState('');
   const [nextReviewOn, setNextReviewOn] = useState(() => addDays(ukIsoDay(), 42));
   const [scale, setScale] = useState('');
-  const [busy, setBusy] = useState(false);
-  const form = useFormErrors(REVIEW_FIELDS);
+  const form = useWorkForm(REVIEW_FIELDS, (e) => staleMessage(e, onStale));
 
   const submit = async () => {
     const parsed = recordReviewBody.safeParse({
@@ -196,18 +176,12 @@ export function RecordReviewForm({ school, plan, onDone, onCancel, onStale }: Fo
     if (reviewedOn !== '' && nextReviewOn !== '' && nextReviewOn <= reviewedOn) {
       extra.push({ path: 'nextReviewOn', message: 'The next review must be after this one' });
     }
-    if (!parsed.success || extra.length > 0) {
-      form.fromIssues(parsed.success ? [] : parsed.error.issues, extra);
-      return;
-    }
-    setBusy(true);
-    try {
-      await apiPost(`${planApi(school.id, plan.id)}/reviews`, parsed.data, createdResponse);
-      onDone('Review recorded', `The next review is due on ${formatIsoDay(parsed.data.nextReviewOn)}.`);
-    } catch (error) {
-      form.fromApi(staleMessage(toApiError(error), onStale));
-      setBusy(false);
-    }
+    const data = form.check(parsed, extra);
+    if (data === null) return;
+    await form.send(async () => {
+      await apiPost(`${planApi(school.id, plan.id)}/reviews`, data, createdResponse);
+      onDone('Review recorded', `The next review is due on ${formatIsoDay(data.nextReviewOn)}.`);
+    });
   };
 
   return (
@@ -267,7 +241,7 @@ export function RecordReviewForm({ school, plan, onDone, onCancel, onStale }: Fo
         onValueChange={setNextReviewOn}
         error={form.errorFor('nextReviewOn')}
       />
-      <Actions busy={busy} submitText="Record review" onCancel={onCancel} />
+      <SaveOrCancel busy={form.busy} submitText="Record review" onCancel={onCancel} />
     </Form>
   );
 }
@@ -277,29 +251,23 @@ const END_FIELDS = ['reason'] as const;
 export function EndPlanForm({ school, plan, onDone, onCancel, onStale }: FormProps) {
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const form = useFormErrors(END_FIELDS);
+  const form = useWorkForm(END_FIELDS, (e) => staleMessage(e, onStale));
   const check = () => {
-    const parsed = endPlanBody.safeParse({ version: plan.version, reason });
-    if (!parsed.success) {
-      form.fromIssues(parsed.error.issues);
-      return;
-    }
+    if (form.check(endPlanBody.safeParse({ version: plan.version, reason })) === null) return;
     form.clear();
     setConfirming(true);
   };
-  const end = async () => {
-    setBusy(true);
-    try {
-      await apiPost(`${planApi(school.id, plan.id)}/end`, { version: plan.version, reason }, planMutationResponse);
-      setConfirming(false);
-      onDone('Plan ended', 'It is kept with its history, and is no longer shown to staff or on the parent portal.');
-    } catch (error) {
-      setConfirming(false);
-      form.fromApi(staleMessage(toApiError(error), onStale));
-      setBusy(false);
-    }
-  };
+  const end = () =>
+    form.send(
+      async () => {
+        await apiPost(`${planApi(school.id, plan.id)}/end`, { version: plan.version, reason }, planMutationResponse);
+        setConfirming(false);
+        onDone('Plan ended', 'It is kept with its history, and is no longer shown to staff or on the parent portal.');
+      },
+      () => {
+        setConfirming(false);
+      },
+    );
   return (
     <Form onSubmit={check} label="End the plan">
       <ErrorSummary errors={form.errors} />
@@ -313,12 +281,12 @@ export function EndPlanForm({ school, plan, onDone, onCancel, onStale }: FormPro
         onValueChange={setReason}
         error={form.errorFor('reason')}
       />
-      <Actions busy={busy} submitText="End the plan" onCancel={onCancel} />
+      <SaveOrCancel busy={form.busy} submitText="End the plan" onCancel={onCancel} />
       <ConfirmDialog
         open={confirming}
         title="End this plan?"
         confirmText="Yes, end the plan"
-        busy={busy}
+        busy={form.busy}
         onConfirm={() => {
           void end();
         }}

@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import type { z } from 'zod';
+import { toApiError, type ApiError } from '../api/client';
+import { useFormErrors, type FieldError } from './formErrors';
+
+/**
+ * A small form that sends once and is then closed by its page (such as adding an action to a
+ * concern): its error state (see useFormErrors), and whether it is sending.
+ *
+ * `check` takes the schema's answer and any further problems found by hand: with none, it gives
+ * the data to send; otherwise it shows them and gives null.
+ *
+ * `send` runs the request with the form busy. On success the form stays busy, as the page takes
+ * it away. On a refusal, `onRefused` runs first (to close a confirmation, say), then the refusal is
+ * shown in the error summary, reworded by `refused` if given, and the form can be sent again.
+ */
+export function useWorkForm(fieldOrder: readonly string[], refused?: (error: ApiError) => ApiError) {
+  const form = useFormErrors(fieldOrder);
+  const [busy, setBusy] = useState(false);
+
+  const check = <T>(result: z.ZodSafeParseResult<T>, extra: FieldError[] = []): T | null => {
+    if (!result.success || extra.length > 0) {
+      form.fromIssues(result.success ? [] : result.error.issues, extra);
+      return null;
+    }
+    return result.data;
+  };
+
+  const send = async (request: () => Promise<void>, onRefused?: () => void) => {
+    setBusy(true);
+    try {
+      await request();
+    } catch (error) {
+      onRefused?.();
+      const e = toApiError(error);
+      form.fromApi(refused === undefined ? e : refused(e));
+      setBusy(false);
+    }
+  };
+
+  return { ...form, busy, check, send };
+}
