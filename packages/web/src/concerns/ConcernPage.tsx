@@ -18,17 +18,9 @@ import { useResource } from '../api/useResource';
 import { schoolCan, useSchool, type SessionSchool } from '../auth/session';
 import { formatDateTime, formatIsoDay, formatRelative } from '../components/dates';
 import { Button } from '../components/Form';
-import {
-  BackLink,
-  HelpNow,
-  Loading,
-  NotificationBanner,
-  PageTitle,
-  SummaryList,
-  Tag,
-  TagList,
-} from '../components/Page';
-import { LoadError, NotFoundContent, NotFoundPage } from '../errors/ErrorPages';
+import { BackLink, HelpNow, NotificationBanner, PageTitle, SummaryList, Tag, TagList } from '../components/Page';
+import { resourceFallback } from '../components/resourceFallback';
+import { NotFoundPage } from '../errors/ErrorPages';
 import { Link } from '../router/router';
 import { pupilPage, schoolPage } from '../pupils/pupilsApi';
 import { OverdueTag, parentsWords, RestrictedTag, StatusTag, UrgentTag } from './ConcernBits';
@@ -71,31 +63,14 @@ export function ConcernPage({ schoolId, concernId }: { schoolId: string; concern
     ? { to: concernsPage(school.id), text: 'Back to concerns' }
     : { to: myConcernsPage(school.id), text: 'Back to your concerns' };
 
-  if (resource.status === 'loading') {
-    return (
-      <>
-        <BackLink to={back.to}>{back.text}</BackLink>
-        <PageTitle caption={school.name}>Concern</PageTitle>
-        <Loading what="Loading the concern" />
-      </>
-    );
-  }
-  if (resource.status === 'error') {
-    if (resource.error.code === 'not_found') {
-      return (
-        <>
-          <PageTitle>Page not found</PageTitle>
-          <NotFoundContent />
-        </>
-      );
-    }
-    return (
-      <>
-        <BackLink to={back.to}>{back.text}</BackLink>
-        <PageTitle caption={school.name}>Concern</PageTitle>
-        <LoadError error={resource.error} onRetry={reload} />
-      </>
-    );
+  if (resource.status !== 'ready') {
+    return resourceFallback(resource, {
+      title: 'Concern',
+      caption: school.name,
+      loading: 'Loading the concern',
+      back,
+      onRetry: reload,
+    });
   }
 
   const changed = (title: string, text?: string) => {

@@ -20,7 +20,8 @@ import { formatDateTime, formatIsoDay, formatTime } from '../components/dates';
 import { ErrorSummary, Form } from '../components/Form';
 import { useFormErrors } from '../components/formErrors';
 import { BackLink, HelpNow, Loading, NotificationBanner, PageTitle } from '../components/Page';
-import { LoadError, NotFoundContent, NotFoundPage } from '../errors/ErrorPages';
+import { resourceFallback } from '../components/resourceFallback';
+import { NotFoundPage } from '../errors/ErrorPages';
 import { clearDraft, readDraft, useKeptDraft } from '../plans/drafts';
 import { DraftKept } from '../plans/NewPlanPage';
 import { mayWritePlans, pupilPlansApi, useStaffOptions } from '../plans/plansApi';
@@ -45,31 +46,14 @@ export function EditMeetingPage({ schoolId, meetingId }: { schoolId: string; mee
   const { resource, reload } = useResource(allowed ? meetingApi(schoolId, meetingId) : null, meetingDetailResponse);
   if (school === undefined || !allowed) return <NotFoundPage />;
   const back = meetingPage(school.id, meetingId);
-  if (resource.status === 'loading') {
-    return (
-      <>
-        <BackLink to={back}>Back to the meeting</BackLink>
-        <PageTitle caption={school.name}>Edit the meeting</PageTitle>
-        <Loading what="Opening the meeting" />
-      </>
-    );
-  }
-  if (resource.status === 'error') {
-    if (resource.error.code === 'not_found') {
-      return (
-        <>
-          <PageTitle>Page not found</PageTitle>
-          <NotFoundContent />
-        </>
-      );
-    }
-    return (
-      <>
-        <BackLink to={back}>Back to the meeting</BackLink>
-        <PageTitle caption={school.name}>Edit the meeting</PageTitle>
-        <LoadError error={resource.error} onRetry={reload} />
-      </>
-    );
+  if (resource.status !== 'ready') {
+    return resourceFallback(resource, {
+      title: 'Edit the meeting',
+      caption: school.name,
+      loading: 'Opening the meeting',
+      back: { to: back, text: 'Back to the meeting' },
+      onRetry: reload,
+    });
   }
   const data = resource.data;
   if (data.meeting.status === 'completed') {

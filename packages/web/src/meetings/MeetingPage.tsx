@@ -21,16 +21,16 @@ import {
   BackLink,
   FlashBanner,
   HelpNow,
-  Loading,
   NotificationBanner,
   PageTitle,
   SummaryList,
   Tag,
   TagList,
 } from '../components/Page';
+import { resourceFallback } from '../components/resourceFallback';
 import { Table } from '../components/Table';
 import { useWorkForm } from '../components/useWorkForm';
-import { LoadError, NotFoundContent, NotFoundPage } from '../errors/ErrorPages';
+import { NotFoundPage } from '../errors/ErrorPages';
 import { mayWritePlans, okResponse, planPage } from '../plans/plansApi';
 import { pupilPage } from '../pupils/pupilsApi';
 import { Link, useFlash } from '../router/router';
@@ -53,29 +53,13 @@ export function MeetingPage({ schoolId, meetingId }: { schoolId: string; meeting
   const [openedAt] = useState(() => Date.now());
   if (school === undefined || !allowed) return <NotFoundPage />;
 
-  if (resource.status === 'loading') {
-    return (
-      <>
-        <PageTitle caption={school.name}>Meeting</PageTitle>
-        <Loading what="Loading the meeting" />
-      </>
-    );
-  }
-  if (resource.status === 'error') {
-    if (resource.error.code === 'not_found') {
-      return (
-        <>
-          <PageTitle>Page not found</PageTitle>
-          <NotFoundContent />
-        </>
-      );
-    }
-    return (
-      <>
-        <PageTitle caption={school.name}>Meeting</PageTitle>
-        <LoadError error={resource.error} onRetry={reload} />
-      </>
-    );
+  if (resource.status !== 'ready') {
+    return resourceFallback(resource, {
+      title: 'Meeting',
+      caption: school.name,
+      loading: 'Loading the meeting',
+      onRetry: reload,
+    });
   }
   const { meeting: m, nextSteps } = resource.data;
   const write = mayWritePlans(school);

@@ -17,7 +17,8 @@ import { formatTime } from '../components/dates';
 import { Button, ButtonGroup, ErrorSummary, Form } from '../components/Form';
 import { useFormErrors } from '../components/formErrors';
 import { BackLink, HelpNow, Loading, NotificationBanner, PageTitle } from '../components/Page';
-import { LoadError, NotFoundContent, NotFoundPage } from '../errors/ErrorPages';
+import { resourceFallback } from '../components/resourceFallback';
+import { NotFoundPage } from '../errors/ErrorPages';
 import { clearDraft, readDraft, useKeptDraft } from '../plans/drafts';
 import { DraftKept } from '../plans/NewPlanPage';
 import { mayWritePlans, pupilPlansApi, useStaffOptions } from '../plans/plansApi';
@@ -42,32 +43,16 @@ export function NewMeetingPage({ schoolId, pupilId }: { schoolId: string; pupilI
   const { resource, reload } = useResource(allowed ? pupilApi(schoolId, pupilId) : null, pupilProfileResponse);
   if (school === undefined || !allowed) return <NotFoundPage />;
   const back = pupilPage(school.id, pupilId);
-  if (resource.status === 'loading') {
-    return (
-      <>
-        <BackLink to={back}>Back to the pupil</BackLink>
-        <PageTitle caption={school.name}>Record a meeting</PageTitle>
-        <Loading what="Opening the form" />
-      </>
-    );
+  if (resource.status !== 'ready') {
+    return resourceFallback(resource, {
+      title: 'Record a meeting',
+      caption: school.name,
+      loading: 'Opening the form',
+      back: { to: back, text: 'Back to the pupil' },
+      onRetry: reload,
+    });
   }
-  if (resource.status === 'error' || resource.data.view !== 'case') {
-    if (resource.status === 'error' && resource.error.code !== 'not_found') {
-      return (
-        <>
-          <BackLink to={back}>Back to the pupil</BackLink>
-          <PageTitle caption={school.name}>Record a meeting</PageTitle>
-          <LoadError error={resource.error} onRetry={reload} />
-        </>
-      );
-    }
-    return (
-      <>
-        <PageTitle>Page not found</PageTitle>
-        <NotFoundContent />
-      </>
-    );
-  }
+  if (resource.data.view !== 'case') return <NotFoundPage />;
   const p = resource.data.pupil;
   return <NewMeetingForm school={school} pupil={{ id: p.id, name: pupilName(p) }} />;
 }

@@ -20,8 +20,9 @@ import { useSchool, type SessionSchool } from '../auth/session';
 import { formatDateTime, formatTime } from '../components/dates';
 import { Button, ButtonGroup, ErrorSummary, Form, TextareaField } from '../components/Form';
 import { useFormErrors, type FieldError } from '../components/formErrors';
-import { BackLink, HelpNow, InsetText, Loading, NotificationBanner, PageTitle } from '../components/Page';
-import { LoadError, NotFoundContent, NotFoundPage } from '../errors/ErrorPages';
+import { BackLink, HelpNow, InsetText, NotificationBanner, PageTitle } from '../components/Page';
+import { resourceFallback } from '../components/resourceFallback';
+import { NotFoundPage } from '../errors/ErrorPages';
 import { Link, useNavigate } from '../router/router';
 import { clearDraft, readDraft, useKeptDraft } from './drafts';
 import { DraftKept } from './NewPlanPage';
@@ -44,41 +45,17 @@ export function EditPlanPage({ schoolId, planId }: { schoolId: string; planId: s
   if (school === undefined || !allowed) return <NotFoundPage />;
   const back = planPage(school.id, planId);
 
-  if (resource.status === 'error') {
-    if (resource.error.code === 'not_found') {
-      return (
-        <>
-          <PageTitle>Page not found</PageTitle>
-          <NotFoundContent />
-        </>
-      );
-    }
-    return (
-      <>
-        <BackLink to={back}>Back to the plan</BackLink>
-        <PageTitle caption={school.name}>Change the plan</PageTitle>
-        <LoadError error={resource.error} onRetry={reload} />
-      </>
-    );
-  }
-  if (resource.status === 'loading') {
-    return (
-      <>
-        <BackLink to={back}>Back to the plan</BackLink>
-        <PageTitle caption={school.name}>Change the plan</PageTitle>
-        <Loading what="Opening the plan" />
-      </>
-    );
+  if (resource.status !== 'ready') {
+    return resourceFallback(resource, {
+      title: 'Change the plan',
+      caption: school.name,
+      loading: 'Opening the plan',
+      back: { to: back, text: 'Back to the plan' },
+      onRetry: reload,
+    });
   }
   const loaded = resource.data;
-  if (loaded.view !== 'case') {
-    return (
-      <>
-        <PageTitle>Page not found</PageTitle>
-        <NotFoundContent />
-      </>
-    );
-  }
+  if (loaded.view !== 'case') return <NotFoundPage />;
   if (loaded.plan.endedAt !== null) {
     return (
       <>

@@ -20,7 +20,8 @@ import { countOf } from '../components/format';
 import { Button, ButtonGroup, ErrorSummary, Form } from '../components/Form';
 import { useFormErrors } from '../components/formErrors';
 import { BackLink, HelpNow, Loading, NotificationBanner, PageTitle } from '../components/Page';
-import { LoadError, NotFoundContent, NotFoundPage } from '../errors/ErrorPages';
+import { resourceFallback } from '../components/resourceFallback';
+import { NotFoundPage } from '../errors/ErrorPages';
 import { Link, useNavigate } from '../router/router';
 import { pupilApi, pupilFirstName, pupilName, pupilPage } from '../pupils/pupilsApi';
 import { clearDraft, readDraft, useKeptDraft } from './drafts';
@@ -43,32 +44,16 @@ export function NewPlanPage({ schoolId, pupilId }: { schoolId: string; pupilId: 
   if (school === undefined || !allowed) return <NotFoundPage />;
   const back = pupilPage(school.id, pupilId);
 
-  if (resource.status === 'loading') {
-    return (
-      <>
-        <BackLink to={back}>Back to the pupil</BackLink>
-        <PageTitle caption={school.name}>Write a plan</PageTitle>
-        <Loading what="Opening the form" />
-      </>
-    );
+  if (resource.status !== 'ready') {
+    return resourceFallback(resource, {
+      title: 'Write a plan',
+      caption: school.name,
+      loading: 'Opening the form',
+      back: { to: back, text: 'Back to the pupil' },
+      onRetry: reload,
+    });
   }
-  if (resource.status === 'error' || resource.data.view !== 'case') {
-    if (resource.status === 'error' && resource.error.code !== 'not_found') {
-      return (
-        <>
-          <BackLink to={back}>Back to the pupil</BackLink>
-          <PageTitle caption={school.name}>Write a plan</PageTitle>
-          <LoadError error={resource.error} onRetry={reload} />
-        </>
-      );
-    }
-    return (
-      <>
-        <PageTitle>Page not found</PageTitle>
-        <NotFoundContent />
-      </>
-    );
-  }
+  if (resource.data.view !== 'case') return <NotFoundPage />;
   const p = resource.data.pupil;
   return <NewPlanForm school={school} pupil={{ id: p.id, name: pupilName(p), first: pupilFirstName(p) }} />;
 }

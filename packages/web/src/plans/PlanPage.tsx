@@ -24,7 +24,6 @@ import {
   BackLink,
   FlashBanner,
   HelpNow,
-  Loading,
   NotificationBanner,
   PageTitle,
   Panel,
@@ -32,8 +31,9 @@ import {
   Tag,
   TagList,
 } from '../components/Page';
+import { resourceFallback } from '../components/resourceFallback';
 import { Table } from '../components/Table';
-import { LoadError, NotFoundContent, NotFoundPage } from '../errors/ErrorPages';
+import { NotFoundPage } from '../errors/ErrorPages';
 import { Link, useFlash } from '../router/router';
 import { newMeetingPage } from '../meetings/meetingsApi';
 import { pupilPage } from '../pupils/pupilsApi';
@@ -70,29 +70,13 @@ export function PlanPage({ schoolId, planId }: { schoolId: string; planId: strin
   const [done, setDone] = useState<{ title: string; text?: string; at: number } | null>(null);
   if (school === undefined || !allowed) return <NotFoundPage />;
 
-  if (resource.status === 'loading') {
-    return (
-      <>
-        <PageTitle caption={school.name}>Plan</PageTitle>
-        <Loading what="Loading the plan" />
-      </>
-    );
-  }
-  if (resource.status === 'error') {
-    if (resource.error.code === 'not_found') {
-      return (
-        <>
-          <PageTitle>Page not found</PageTitle>
-          <NotFoundContent />
-        </>
-      );
-    }
-    return (
-      <>
-        <PageTitle caption={school.name}>Plan</PageTitle>
-        <LoadError error={resource.error} onRetry={reload} />
-      </>
-    );
+  if (resource.status !== 'ready') {
+    return resourceFallback(resource, {
+      title: 'Plan',
+      caption: school.name,
+      loading: 'Loading the plan',
+      onRetry: reload,
+    });
   }
 
   const changed = (title: string, text?: string) => {

@@ -13,7 +13,8 @@ import { useSchool, type SessionSchool } from '../auth/session';
 import { Button, ButtonGroup, ErrorSummary, Form, SelectField } from '../components/Form';
 import { useFormErrors } from '../components/formErrors';
 import { BackLink, HelpNow, Loading, PageTitle } from '../components/Page';
-import { LoadError, NotFoundContent, NotFoundPage } from '../errors/ErrorPages';
+import { resourceFallback } from '../components/resourceFallback';
+import { NotFoundPage } from '../errors/ErrorPages';
 import { Link, useNavigate } from '../router/router';
 import { planFieldOrder, SharingFields } from './PlanForm';
 import {
@@ -33,32 +34,16 @@ export function PlanSharingPage({ schoolId, planId }: { schoolId: string; planId
   const { resource, reload } = useResource(allowed ? planApi(schoolId, planId) : null, planDetailResponse);
   if (school === undefined || !allowed) return <NotFoundPage />;
   const back = planPage(school.id, planId);
-  if (resource.status === 'loading') {
-    return (
-      <>
-        <BackLink to={back}>Back to the plan</BackLink>
-        <PageTitle caption={school.name}>Change who is given the plan</PageTitle>
-        <Loading what="Loading the plan" />
-      </>
-    );
+  if (resource.status !== 'ready') {
+    return resourceFallback(resource, {
+      title: 'Change who is given the plan',
+      caption: school.name,
+      loading: 'Loading the plan',
+      back: { to: back, text: 'Back to the plan' },
+      onRetry: reload,
+    });
   }
-  if (resource.status === 'error' || resource.data.view !== 'case') {
-    if (resource.status === 'error' && resource.error.code !== 'not_found') {
-      return (
-        <>
-          <BackLink to={back}>Back to the plan</BackLink>
-          <PageTitle caption={school.name}>Change who is given the plan</PageTitle>
-          <LoadError error={resource.error} onRetry={reload} />
-        </>
-      );
-    }
-    return (
-      <>
-        <PageTitle>Page not found</PageTitle>
-        <NotFoundContent />
-      </>
-    );
-  }
+  if (resource.data.view !== 'case') return <NotFoundPage />;
   const data = resource.data;
   if (data.plan.endedAt !== null) {
     return (

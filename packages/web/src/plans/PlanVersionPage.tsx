@@ -3,8 +3,9 @@ import { planDetailResponse, planVersionResponse } from '@tandem/core';
 import { useResource } from '../api/useResource';
 import { schoolCan, useSchool } from '../auth/session';
 import { formatDateTime } from '../components/dates';
-import { BackLink, HelpNow, InsetText, Loading, PageTitle, SummaryList } from '../components/Page';
-import { LoadError, NotFoundContent, NotFoundPage } from '../errors/ErrorPages';
+import { BackLink, HelpNow, InsetText, PageTitle, SummaryList } from '../components/Page';
+import { resourceFallback } from '../components/resourceFallback';
+import { NotFoundPage } from '../errors/ErrorPages';
 import { Link } from '../router/router';
 import { PlanContentView, PlanPdfButton } from './PlanBits';
 import { planApi, planPage, planTitle } from './plansApi';
@@ -21,53 +22,27 @@ export function PlanVersionPage({ schoolId, planId, version }: { schoolId: strin
   if (school === undefined || !allowed) return <NotFoundPage />;
   const back = planPage(school.id, planId);
 
-  const failed =
-    plan.resource.status === 'error'
-      ? plan.resource.error
-      : old.resource.status === 'error'
-        ? old.resource.error
-        : null;
-  if (failed !== null) {
-    if (failed.code === 'not_found') {
-      return (
-        <>
-          <PageTitle>Page not found</PageTitle>
-          <NotFoundContent />
-        </>
-      );
-    }
-    return (
-      <>
-        <BackLink to={back}>Back to the plan</BackLink>
-        <PageTitle caption={school.name}>Earlier version</PageTitle>
-        <LoadError
-          error={failed}
-          onRetry={() => {
-            plan.reload();
-            old.reload();
-          }}
-        />
-      </>
-    );
-  }
   if (plan.resource.status !== 'ready' || old.resource.status !== 'ready') {
-    return (
-      <>
-        <BackLink to={back}>Back to the plan</BackLink>
-        <PageTitle caption={school.name}>Earlier version</PageTitle>
-        <Loading what="Loading the version" />
-      </>
-    );
+    // Either failing shows why; otherwise it is still loading.
+    const pending =
+      plan.resource.status === 'error'
+        ? plan.resource
+        : old.resource.status === 'error'
+          ? old.resource
+          : { status: 'loading' as const };
+    return resourceFallback(pending, {
+      title: 'Earlier version',
+      caption: school.name,
+      loading: 'Loading the version',
+      back: { to: back, text: 'Back to the plan' },
+      onRetry: () => {
+        plan.reload();
+        old.reload();
+      },
+    });
   }
   const detail = plan.resource.data;
-  if (detail.view !== 'case') {
-    return (
-      <>
-        <PageTitle>Page not found</PageTitle>
-        <NotFoundContent />
-      </>
-    );
-  }
+  if (detail.view !== 'case') return <NotFoundPage />;
   const v = old.resource.data;
   const title = planTitle(detail.plan.kind, detail.plan.pupilName);
   const current = v.version === detail.plan.version;
