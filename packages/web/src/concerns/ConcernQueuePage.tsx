@@ -6,12 +6,12 @@
 import { concernQueueResponse, type ConcernSummary } from '@tandem/core';
 import type { z } from 'zod';
 import { useState } from 'react';
-import { apiGet, toApiError, withQuery } from '../api/client';
+import { apiGet, withQuery } from '../api/client';
 import { useResource } from '../api/useResource';
 import { useReloadOnAlerts } from '../alerts/AlertsProvider';
 import { schoolCan, useSchool, type SessionSchool } from '../auth/session';
 import { formatDateTime, formatRelative, ukIsoDay } from '../components/dates';
-import { saveFile } from '../components/download';
+import { DownloadButton } from '../components/DownloadButton';
 import { countOf } from '../components/format';
 import { Button, ButtonGroup, Form, SelectField, type Option } from '../components/Form';
 import { FlashBanner, Loading, PageTitle } from '../components/Page';
@@ -273,80 +273,56 @@ function csvCell(value: string): string {
 }
 
 function CsvDownload({ school, queue, status }: { school: SessionSchool; queue: Queue; status: StatusFilter }) {
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const download = async () => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      const rows: ConcernSummary[] = [];
-      let before: string | null = null;
-      // Every page the filter matches, a hundred at a time.
-      for (let page = 0; page < 100; page++) {
-        const data: ConcernQueueResponse = await apiGet(
-          withQuery(concernsApi(school.id), { queue, status, before: before ?? undefined, limit: 100 }),
-          concernQueueResponse,
-        );
-        rows.push(...data.concerns);
-        before = data.nextBefore;
-        if (before === null) break;
-      }
-      const header = [
-        'Reference',
-        'Logged',
-        'Logged by',
-        'Happened',
-        'Pupils',
-        'Forms',
-        'Urgent',
-        'Status',
-        'Overdue actions',
-        'Parents',
-      ];
-      const lines = rows.map((c) =>
-        [
-          c.reference,
-          formatDateTime(c.loggedAt),
-          c.loggedByName,
-          formatDateTime(c.occurredAt),
-          c.pupils.map((p) => p.name).join('; '),
-          c.pupils.map((p) => p.form).join('; '),
-          c.urgent ? 'Urgent' : '',
-          STATUS_WORDS[c.status],
-          String(c.overdueActions),
-          parentsWords(c.parentsStatus, c.pupilTellsBy, c.restricted),
-        ]
-          .map(csvCell)
-          .join(','),
+  const makeCsv = async () => {
+    const rows: ConcernSummary[] = [];
+    let before: string | null = null;
+    // Every page the filter matches, a hundred at a time.
+    for (let page = 0; page < 100; page++) {
+      const data: ConcernQueueResponse = await apiGet(
+        withQuery(concernsApi(school.id), { queue, status, before: before ?? undefined, limit: 100 }),
+        concernQueueResponse,
       );
-      const text = `\uFEFF${[header.map(csvCell).join(','), ...lines].join('\r\n')}\r\n`;
-      saveFile(
-        new Blob([text], { type: 'text/csv;charset=utf-8' }),
-        `concerns-${queue === 'dsl' ? 'dsl' : 'mental-health'}-${status}-${ukIsoDay()}.csv`,
-      );
-    } catch (error) {
-      setProblem(toApiError(error).message);
-    } finally {
-      setBusy(false);
+      rows.push(...data.concerns);
+      before = data.nextBefore;
+      if (before === null) break;
     }
+    const header = [
+      'Reference',
+      'Logged',
+      'Logged by',
+      'Happened',
+      'Pupils',
+      'Forms',
+      'Urgent',
+      'Status',
+      'Overdue actions',
+      'Parents',
+    ];
+    const lines = rows.map((c) =>
+      [
+        c.reference,
+        formatDateTime(c.loggedAt),
+        c.loggedByName,
+        formatDateTime(c.occurredAt),
+        c.pupils.map((p) => p.name).join('; '),
+        c.pupils.map((p) => p.form).join('; '),
+        c.urgent ? 'Urgent' : '',
+        STATUS_WORDS[c.status],
+        String(c.overdueActions),
+        parentsWords(c.parentsStatus, c.pupilTellsBy, c.restricted),
+      ]
+        .map(csvCell)
+        .join(','),
+    );
+    const text = `\uFEFF${[header.map(csvCell).join(','), ...lines].join('\r\n')}\r\n`;
+    return {
+      blob: new Blob([text], { type: 'text/csv;charset=utf-8' }),
+      fileName: `concerns-${queue === 'dsl' ? 'dsl' : 'mental-health'}-${status}-${ukIsoDay()}.csv`,
+    };
   };
   return (
-    <>
-      {problem !== null && (
-        <p className="error-text" role="alert">
-          {problem}
-        </p>
-      )}
-      <Button
-        variant="secondary"
-        busy={busy}
-        busyText="Preparing the CSV…"
-        onClick={() => {
-          void download();
-        }}
-      >
-        Download as CSV<span className="visually-hidden"> (every concern this filter shows)</span>
-      </Button>
-    </>
+    <DownloadButton busyText="Preparing the CSV…" getFile={makeCsv}>
+      Download as CSV<span className="visually-hidden"> (every concern this filter shows)</span>
+    </DownloadButton>
   );
 }

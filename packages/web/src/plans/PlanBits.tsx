@@ -18,7 +18,7 @@ import {
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { apiGetFile, apiPost, toApiError, withQuery } from '../api/client';
 import { formatDate, formatIsoDay } from '../components/dates';
-import { saveFile } from '../components/download';
+import { DownloadButton } from '../components/DownloadButton';
 import { Button } from '../components/Form';
 import { Tag } from '../components/Page';
 import { okResponse, planApi, type PlanContentOut } from './plansApi';
@@ -318,41 +318,13 @@ export function PlanPdfButton({
   version?: number;
   what: string;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const download = async () => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      const { blob, fileName } = await apiGetFile(
-        withQuery(`${planApi(schoolId, planId)}/plan.pdf`, { version }),
-        'plan.pdf',
-      );
-      saveFile(blob, fileName);
-    } catch (error) {
-      setProblem(toApiError(error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <>
-      {problem !== null && (
-        <p className="error-text" role="alert">
-          {problem}
-        </p>
-      )}
-      <Button
-        variant="secondary"
-        busy={busy}
-        busyText="Preparing the PDF…"
-        onClick={() => {
-          void download();
-        }}
-      >
-        Print or save as PDF<span className="visually-hidden">: {what}</span>
-      </Button>
-    </>
+    <DownloadButton
+      busyText="Preparing the PDF…"
+      getFile={() => apiGetFile(withQuery(`${planApi(schoolId, planId)}/plan.pdf`, { version }), 'plan.pdf')}
+    >
+      Print or save as PDF<span className="visually-hidden">: {what}</span>
+    </DownloadButton>
   );
 }
 

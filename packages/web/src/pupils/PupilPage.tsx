@@ -8,12 +8,11 @@ import {
   type LevelDefinition,
   type PupilProfileResponse,
 } from '@tandem/core';
-import { useState, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import type { z } from 'zod';
-import { apiGetFile, toApiError } from '../api/client';
+import { apiGetFile } from '../api/client';
 import { useResource } from '../api/useResource';
-import { saveFile } from '../components/download';
-import { Button } from '../components/Form';
+import { DownloadButton } from '../components/DownloadButton';
 import { concernPage, logConcernPage } from '../concerns/concernsApi';
 import { schoolCan, useSchool, type SessionSchool } from '../auth/session';
 import { formatDate, formatDateTime, formatIsoDay, formatRelative } from '../components/dates';
@@ -525,39 +524,14 @@ function Chronology({ school, pupilId }: { school: SessionSchool; pupilId: strin
 
 /** The chronology as a confidential PDF, filtered as on screen (the server audits each export). */
 function ChronologyPdf({ school, pupilId }: { school: SessionSchool; pupilId: string }) {
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   if (!schoolCan(school, 'pupil.readCase')) return null;
-  const download = async () => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      const { blob, fileName } = await apiGetFile(`${pupilApi(school.id, pupilId)}/chronology.pdf`, 'chronology.pdf');
-      saveFile(blob, fileName);
-    } catch (error) {
-      setProblem(toApiError(error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <>
-      {problem !== null && (
-        <p className="error-text" role="alert">
-          {problem}
-        </p>
-      )}
-      <Button
-        variant="secondary"
-        busy={busy}
-        busyText="Preparing the PDF…"
-        onClick={() => {
-          void download();
-        }}
-      >
-        Print or save as PDF<span className="visually-hidden">: the chronology</span>
-      </Button>
-    </>
+    <DownloadButton
+      busyText="Preparing the PDF…"
+      getFile={() => apiGetFile(`${pupilApi(school.id, pupilId)}/chronology.pdf`, 'chronology.pdf')}
+    >
+      Print or save as PDF<span className="visually-hidden">: the chronology</span>
+    </DownloadButton>
   );
 }
 
