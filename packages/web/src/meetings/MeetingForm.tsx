@@ -17,9 +17,10 @@ import {
 import { z } from 'zod';
 import { ApiError } from '../api/client';
 import { addDays, formatTime, ukIsoDay, ukTimeOfDay, ukWallTimeToIso } from '../components/dates';
-import { Button, ErrorMessage, Radios, SelectField, TextareaField, TextField, type Option } from '../components/Form';
+import { ErrorMessage, Radios, SelectField, TextareaField, TextField, type Option } from '../components/Form';
 import { fieldId, type FieldError } from '../components/formErrors';
-import { newKey, Group } from '../plans/PlanForm';
+import { newKey, RepeatableRows } from '../components/RepeatableRows';
+import { Group } from '../plans/PlanForm';
 import { staffLabel, type StaffOption } from '../plans/plansApi';
 import '../plans/plans.css';
 
@@ -318,12 +319,6 @@ export function MeetingFields({
   kindFixed?: boolean;
   existingSteps?: number;
 }) {
-  const updateAttendee = (index: number, patch: Partial<AttendeeRow>) => {
-    onChange({ attendees: values.attendees.map((a, i) => (i === index ? { ...a, ...patch } : a)) });
-  };
-  const updateStep = (index: number, patch: Partial<StepRow>) => {
-    onChange({ nextSteps: values.nextSteps.map((s, i) => (i === index ? { ...s, ...patch } : s)) });
-  };
   const staffOptions: Option[] = [
     { value: '', label: 'Choose a member of staff' },
     ...staff.map((s) => ({ value: s.userId, label: staffLabel(s) })),
@@ -411,9 +406,18 @@ export function MeetingFields({
         hint="Staff from the staff list; parents, the pupil and professionals by name."
         error={attendeesError}
       >
-        {values.attendees.map((a, i) => (
-          <div className="evidence-row" key={a.key}>
-            <h3 className="heading-s evidence-row__title">Person {i + 1}</h3>
+        <RepeatableRows
+          name="attendees"
+          noun="person"
+          rows={values.attendees}
+          max={30}
+          newRow={(): AttendeeRow => ({ key: newKey('attendee'), kind: '', userId: '', name: '', role: '' })}
+          firstField="kind"
+          onRowsChange={(attendees) => {
+            onChange({ attendees });
+          }}
+        >
+          {(a, i, update) => (
             <div className="row-fields">
               <SelectField
                 name={`attendees.${String(i)}.kind`}
@@ -425,7 +429,7 @@ export function MeetingFields({
                 value={a.kind}
                 onValueChange={(kind) => {
                   const k = ATTENDEE_KINDS.find((x) => x === kind) ?? '';
-                  updateAttendee(i, { kind: k });
+                  update({ kind: k });
                 }}
                 error={errorFor(`attendees.${String(i)}.kind`)}
               />
@@ -436,7 +440,7 @@ export function MeetingFields({
                   options={staffOptions}
                   value={a.userId}
                   onValueChange={(userId) => {
-                    updateAttendee(i, { userId, name: staff.find((s) => s.userId === userId)?.name ?? '' });
+                    update({ userId, name: staff.find((s) => s.userId === userId)?.name ?? '' });
                   }}
                   error={errorFor(`attendees.${String(i)}.name`)}
                 />
@@ -447,7 +451,7 @@ export function MeetingFields({
                   autoComplete="off"
                   value={a.name}
                   onValueChange={(name) => {
-                    updateAttendee(i, { name });
+                    update({ name });
                   }}
                   error={errorFor(`attendees.${String(i)}.name`)}
                 />
@@ -459,42 +463,13 @@ export function MeetingFields({
                 autoComplete="off"
                 value={a.role}
                 onValueChange={(role) => {
-                  updateAttendee(i, { role });
+                  update({ role });
                 }}
                 error={errorFor(`attendees.${String(i)}.role`)}
               />
             </div>
-            <Button
-              variant="secondary"
-              className="button--small"
-              onClick={() => {
-                onChange({ attendees: values.attendees.filter((x) => x.key !== a.key) });
-                window.setTimeout(() => {
-                  document.getElementById(fieldId('attendees'))?.focus();
-                }, 0);
-              }}
-            >
-              Remove<span className="visually-hidden"> person {i + 1}</span>
-            </Button>
-          </div>
-        ))}
-        {values.attendees.length < 30 && (
-          <Button
-            id={fieldId('attendees')}
-            variant="secondary"
-            onClick={() => {
-              const index = values.attendees.length;
-              onChange({
-                attendees: [...values.attendees, { key: newKey('attendee'), kind: '', userId: '', name: '', role: '' }],
-              });
-              window.setTimeout(() => {
-                document.getElementById(fieldId(`attendees.${String(index)}.kind`))?.focus();
-              }, 0);
-            }}
-          >
-            {values.attendees.length === 0 ? 'Add a person' : 'Add another person'}
-          </Button>
-        )}
+          )}
+        </RepeatableRows>
       </Group>
 
       <TextareaField
@@ -534,97 +509,76 @@ export function MeetingFields({
         }
         error={stepsError}
       >
-        {values.nextSteps.map((s, i) => (
-          <div className="evidence-row" key={s.key}>
-            <h3 className="heading-s evidence-row__title">Next step {i + 1}</h3>
-            <TextareaField
-              name={`nextSteps.${String(i)}.description`}
-              label="What was agreed"
-              rows={2}
-              maxChars={1000}
-              value={s.description}
-              onValueChange={(description) => {
-                updateStep(i, { description });
-              }}
-              error={errorFor(`nextSteps.${String(i)}.description`)}
-            />
-            <SelectField
-              name={`nextSteps.${String(i)}.owner`}
-              label="Who will do it"
-              options={ownerOptions}
-              value={s.owner}
-              onValueChange={(owner) => {
-                updateStep(i, { owner });
-              }}
-              error={errorFor(`nextSteps.${String(i)}.owner`)}
-            />
-            {s.owner === 'other' && (
-              <div className="conditional conditional--choice">
-                <TextField
-                  name={`nextSteps.${String(i)}.ownerName`}
-                  label="Their name"
-                  hint="For example, Emma Clarke (mother), or the pupil."
-                  autoComplete="off"
-                  value={s.ownerName}
-                  onValueChange={(ownerName) => {
-                    updateStep(i, { ownerName });
-                  }}
-                  error={errorFor(`nextSteps.${String(i)}.ownerName`)}
-                />
-              </div>
-            )}
-            <TextField
-              name={`nextSteps.${String(i)}.dueOn`}
-              type="date"
-              width="date"
-              label="By when"
-              value={s.dueOn}
-              onValueChange={(dueOn) => {
-                updateStep(i, { dueOn });
-              }}
-              error={errorFor(`nextSteps.${String(i)}.dueOn`)}
-            />
-            <Button
-              variant="secondary"
-              className="button--small"
-              onClick={() => {
-                onChange({ nextSteps: values.nextSteps.filter((x) => x.key !== s.key) });
-                window.setTimeout(() => {
-                  document.getElementById(fieldId('nextSteps'))?.focus();
-                }, 0);
-              }}
-            >
-              Remove<span className="visually-hidden"> next step {i + 1}</span>
-            </Button>
-          </div>
-        ))}
-        {values.nextSteps.length < 30 && (
-          <Button
-            id={fieldId('nextSteps')}
-            variant="secondary"
-            aria-describedby={stepsError !== undefined ? `${fieldId('nextSteps')}-group-error` : undefined}
-            onClick={() => {
-              const index = values.nextSteps.length;
-              onChange({
-                nextSteps: [
-                  ...values.nextSteps,
-                  {
-                    key: newKey('step'),
-                    description: '',
-                    owner: '',
-                    ownerName: '',
-                    dueOn: addDays(ukIsoDay(), 7),
-                  },
-                ],
-              });
-              window.setTimeout(() => {
-                document.getElementById(fieldId(`nextSteps.${String(index)}.description`))?.focus();
-              }, 0);
-            }}
-          >
-            {values.nextSteps.length === 0 ? 'Add a next step' : 'Add another next step'}
-          </Button>
-        )}
+        <RepeatableRows
+          name="nextSteps"
+          noun="next step"
+          rows={values.nextSteps}
+          max={30}
+          newRow={() => ({
+            key: newKey('step'),
+            description: '',
+            owner: '',
+            ownerName: '',
+            dueOn: addDays(ukIsoDay(), 7),
+          })}
+          firstField="description"
+          onRowsChange={(nextSteps) => {
+            onChange({ nextSteps });
+          }}
+          addDescribedBy={stepsError !== undefined ? `${fieldId('nextSteps')}-group-error` : undefined}
+        >
+          {(s, i, update) => (
+            <>
+              <TextareaField
+                name={`nextSteps.${String(i)}.description`}
+                label="What was agreed"
+                rows={2}
+                maxChars={1000}
+                value={s.description}
+                onValueChange={(description) => {
+                  update({ description });
+                }}
+                error={errorFor(`nextSteps.${String(i)}.description`)}
+              />
+              <SelectField
+                name={`nextSteps.${String(i)}.owner`}
+                label="Who will do it"
+                options={ownerOptions}
+                value={s.owner}
+                onValueChange={(owner) => {
+                  update({ owner });
+                }}
+                error={errorFor(`nextSteps.${String(i)}.owner`)}
+              />
+              {s.owner === 'other' && (
+                <div className="conditional conditional--choice">
+                  <TextField
+                    name={`nextSteps.${String(i)}.ownerName`}
+                    label="Their name"
+                    hint="For example, Emma Clarke (mother), or the pupil."
+                    autoComplete="off"
+                    value={s.ownerName}
+                    onValueChange={(ownerName) => {
+                      update({ ownerName });
+                    }}
+                    error={errorFor(`nextSteps.${String(i)}.ownerName`)}
+                  />
+                </div>
+              )}
+              <TextField
+                name={`nextSteps.${String(i)}.dueOn`}
+                type="date"
+                width="date"
+                label="By when"
+                value={s.dueOn}
+                onValueChange={(dueOn) => {
+                  update({ dueOn });
+                }}
+                error={errorFor(`nextSteps.${String(i)}.dueOn`)}
+              />
+            </>
+          )}
+        </RepeatableRows>
       </Group>
     </>
   );

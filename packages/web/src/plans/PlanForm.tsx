@@ -30,6 +30,7 @@ import { z } from 'zod';
 import { addDays, ukIsoDay } from '../components/dates';
 import { Button, ErrorMessage, Radios, TextareaField, TextField, type Option } from '../components/Form';
 import { fieldId } from '../components/formErrors';
+import { newKey, RepeatableRows } from '../components/RepeatableRows';
 import { KIND_DESCRIPTIONS, staffLabel, type PlanContentOut, type StaffOption } from './plansApi';
 
 export interface ContactRow {
@@ -75,12 +76,6 @@ export const planValuesSchema = z.object({
   parentShareable: z.boolean().catch(false),
   reason: z.string().catch(''),
 }) satisfies z.ZodType<PlanFormValues>;
-
-let rowCounter = 0;
-export function newKey(prefix: string): string {
-  rowCounter += 1;
-  return `${prefix}-${String(Date.now())}-${String(rowCounter)}`;
-}
 
 export function emptyPlanValues(): PlanFormValues {
   return {
@@ -499,9 +494,6 @@ export function PlanFields({
   const setSection = (key: PlanSection) => (text: string) => {
     onChange({ sections: { ...values.sections, [key]: text } });
   };
-  const updateContact = (index: number, patch: Partial<ContactRow>) => {
-    onChange({ contacts: values.contacts.map((c, i) => (i === index ? { ...c, ...patch } : c)) });
-  };
 
   return (
     <>
@@ -586,72 +578,54 @@ export function PlanFields({
           hint="Whom staff call in an emergency, in the order to call them. Up to 10."
           error={contactsError}
         >
-          {values.contacts.map((c, i) => (
-            <div className="evidence-row" key={c.key}>
-              <h3 className="heading-s evidence-row__title">Contact {i + 1}</h3>
-              <TextField
-                name={`content.contacts.${String(i)}.name`}
-                label="Name"
-                autoComplete="off"
-                value={c.name}
-                onValueChange={(name) => {
-                  updateContact(i, { name });
-                }}
-                error={errorFor(`content.contacts.${String(i)}.name`)}
-              />
-              <TextField
-                name={`content.contacts.${String(i)}.relationship`}
-                label="Relationship or role (optional)"
-                hint="For example, mother, or CAMHS duty worker."
-                autoComplete="off"
-                value={c.relationship}
-                onValueChange={(relationship) => {
-                  updateContact(i, { relationship });
-                }}
-                error={errorFor(`content.contacts.${String(i)}.relationship`)}
-              />
-              <TextField
-                name={`content.contacts.${String(i)}.phone`}
-                label="Phone number"
-                type="tel"
-                autoComplete="off"
-                value={c.phone}
-                onValueChange={(phone) => {
-                  updateContact(i, { phone });
-                }}
-                error={errorFor(`content.contacts.${String(i)}.phone`)}
-              />
-              <Button
-                variant="secondary"
-                className="button--small"
-                onClick={() => {
-                  onChange({ contacts: values.contacts.filter((x) => x.key !== c.key) });
-                  window.setTimeout(() => {
-                    document.getElementById(fieldId('content.contacts'))?.focus();
-                  }, 0);
-                }}
-              >
-                Remove<span className="visually-hidden"> contact {i + 1}</span>
-              </Button>
-            </div>
-          ))}
-          {values.contacts.length < 10 && (
-            <Button
-              id={fieldId('content.contacts')}
-              variant="secondary"
-              onClick={() => {
-                const index = values.contacts.length;
-                onChange({
-                  contacts: [...values.contacts, { key: newKey('contact'), name: '', relationship: '', phone: '' }],
-                });
-                window.setTimeout(() => {
-                  document.getElementById(fieldId(`content.contacts.${String(index)}.name`))?.focus();
-                }, 0);
-              }}
-            >
-              {values.contacts.length === 0 ? 'Add a contact' : 'Add another contact'}
-            </Button>
-          )}
+          <RepeatableRows
+            name="content.contacts"
+            noun="contact"
+            rows={values.contacts}
+            max={10}
+            newRow={() => ({ key: newKey('contact'), name: '', relationship: '', phone: '' })}
+            firstField="name"
+            onRowsChange={(contacts) => {
+              onChange({ contacts });
+            }}
+          >
+            {(c, i, update) => (
+              <>
+                <TextField
+                  name={`content.contacts.${String(i)}.name`}
+                  label="Name"
+                  autoComplete="off"
+                  value={c.name}
+                  onValueChange={(name) => {
+                    update({ name });
+                  }}
+                  error={errorFor(`content.contacts.${String(i)}.name`)}
+                />
+                <TextField
+                  name={`content.contacts.${String(i)}.relationship`}
+                  label="Relationship or role (optional)"
+                  hint="For example, mother, or CAMHS duty worker."
+                  autoComplete="off"
+                  value={c.relationship}
+                  onValueChange={(relationship) => {
+                    update({ relationship });
+                  }}
+                  error={errorFor(`content.contacts.${String(i)}.relationship`)}
+                />
+                <TextField
+                  name={`content.contacts.${String(i)}.phone`}
+                  label="Phone number"
+                  type="tel"
+                  autoComplete="off"
+                  value={c.phone}
+                  onValueChange={(phone) => {
+                    update({ phone });
+                  }}
+                  error={errorFor(`content.contacts.${String(i)}.phone`)}
+                />
+              </>
+            )}
+          </RepeatableRows>
         </Group>
       )}
 
