@@ -347,6 +347,90 @@ export function Radios({ name, options, value, onValueChange, inline = false, ..
   );
 }
 
+/**
+ * A date and a time (in UK time) as one question: both inputs in a fieldset, side by side. The date
+ * input has the field's id, so the error summary links to it.
+ */
+export function DateTimeField({
+  name,
+  legend,
+  hint,
+  date,
+  time,
+  onDate,
+  onTime,
+  error,
+  max,
+  named = false,
+  markInvalid = true,
+}: {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  date: string;
+  time: string;
+  onDate: (value: string) => void;
+  onTime: (value: string) => void;
+  error: string | undefined;
+  /** The latest date that can be chosen. */
+  max?: string;
+  /** Whether the inputs carry names ("when-date", "when-time"). */
+  named?: boolean;
+  /** Whether the inputs say they are invalid (aria-invalid) while there is an error. */
+  markInvalid?: boolean;
+}) {
+  const id = fieldId(name);
+  const invalid = markInvalid && error !== undefined ? true : undefined;
+  return (
+    <div className={cx('form-group', error !== undefined && 'form-group--error')}>
+      <fieldset className="fieldset" aria-describedby={describedBy(id, hint, error)}>
+        <legend className="legend">{legend}</legend>
+        {hint !== undefined && (
+          <div className="hint" id={`${id}-hint`}>
+            {hint}
+          </div>
+        )}
+        {error !== undefined && <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>}
+        <div className="date-time">
+          <div className="date-time__item">
+            <label className="label label--small" htmlFor={id}>
+              Date
+            </label>
+            <input
+              id={id}
+              name={named ? `${name}-date` : undefined}
+              type="date"
+              className={cx('input', 'input--date', error !== undefined && 'input--error')}
+              value={date}
+              max={max}
+              aria-invalid={invalid}
+              onChange={(e) => {
+                onDate(e.target.value);
+              }}
+            />
+          </div>
+          <div className="date-time__item">
+            <label className="label label--small" htmlFor={`${id}-time`}>
+              Time
+            </label>
+            <input
+              id={`${id}-time`}
+              name={named ? `${name}-time` : undefined}
+              type="time"
+              className={cx('input', 'input--time', error !== undefined && 'input--error')}
+              value={time}
+              aria-invalid={invalid}
+              onChange={(e) => {
+                onTime(e.target.value);
+              }}
+            />
+          </div>
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
 type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
   ref?: Ref<HTMLButtonElement>;
   variant?: 'primary' | 'secondary' | 'warning' | 'link';

@@ -27,7 +27,7 @@ import {
   Button,
   ButtonGroup,
   Checkboxes,
-  ErrorMessage,
+  DateTimeField,
   ErrorSummary,
   Form,
   Radios,
@@ -35,7 +35,7 @@ import {
   TextField,
   type Option,
 } from '../components/Form';
-import { fieldId, useFormErrors, type FieldError } from '../components/formErrors';
+import { useFormErrors, type FieldError } from '../components/formErrors';
 import { HelpNow, Loading, NotificationBanner, PageTitle } from '../components/Page';
 import { NotFoundPage } from '../errors/ErrorPages';
 import { Link, useSearchParams } from '../router/router';
@@ -503,12 +503,17 @@ function LogConcernForm({
         />
 
         <h2 className="heading-m">What happened</h2>
-        <WhenField
+        <DateTimeField
+          name="occurredAt"
+          legend="When did it happen?"
+          hint="Filled in with now. Change it if it happened earlier."
           date={values.date}
           time={values.time}
           onDate={set('date')}
           onTime={set('time')}
           error={form.errorFor('occurredAt')}
+          max={ukIsoDay()}
+          named
         />
         <TextField
           name="location"
@@ -721,69 +726,6 @@ function DraftStatus({ savedAt, failed }: { savedAt: string | null; failed: bool
         Draft saved <time dateTime={savedAt}>{formatTime(savedAt)}</time>
       </span>
     </p>
-  );
-}
-
-/** The date and time it happened, in UK time; today and now to begin with. */
-function WhenField({
-  date,
-  time,
-  onDate,
-  onTime,
-  error,
-}: {
-  date: string;
-  time: string;
-  onDate: (v: string) => void;
-  onTime: (v: string) => void;
-  error: string | undefined;
-}) {
-  const id = fieldId('occurredAt');
-  return (
-    <div className={error !== undefined ? 'form-group form-group--error' : 'form-group'}>
-      <fieldset className="fieldset" aria-describedby={error !== undefined ? `${id}-hint ${id}-error` : `${id}-hint`}>
-        <legend className="legend">When did it happen?</legend>
-        <div className="hint" id={`${id}-hint`}>
-          Filled in with now. Change it if it happened earlier.
-        </div>
-        {error !== undefined && <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>}
-        <div className="date-time">
-          <div className="date-time__item">
-            <label className="label label--small" htmlFor={id}>
-              Date
-            </label>
-            <input
-              id={id}
-              name="occurredAt-date"
-              type="date"
-              className={error !== undefined ? 'input input--date input--error' : 'input input--date'}
-              value={date}
-              max={ukIsoDay()}
-              aria-invalid={error !== undefined ? true : undefined}
-              onChange={(e) => {
-                onDate(e.target.value);
-              }}
-            />
-          </div>
-          <div className="date-time__item">
-            <label className="label label--small" htmlFor={`${id}-time`}>
-              Time
-            </label>
-            <input
-              id={`${id}-time`}
-              name="occurredAt-time"
-              type="time"
-              className={error !== undefined ? 'input input--time input--error' : 'input input--time'}
-              value={time}
-              aria-invalid={error !== undefined ? true : undefined}
-              onChange={(e) => {
-                onTime(e.target.value);
-              }}
-            />
-          </div>
-        </div>
-      </fieldset>
-    </div>
   );
 }
 

@@ -27,7 +27,7 @@ import { countOf } from '../components/format';
 import {
   Button,
   ButtonGroup,
-  ErrorMessage,
+  DateTimeField,
   ErrorSummary,
   Form,
   Radios,
@@ -37,7 +37,7 @@ import {
   TextField,
   type Option,
 } from '../components/Form';
-import { fieldId, useFormErrors, type FieldError } from '../components/formErrors';
+import { useFormErrors, type FieldError } from '../components/formErrors';
 import { Loading } from '../components/Page';
 import { useWorkForm } from '../components/useWorkForm';
 import { concernApi, dutyApi, OUTCOME_LABELS, TOLD_HOW_LABELS } from './concernsApi';
@@ -354,74 +354,6 @@ export function CloseForm({ school, concernId, openActions, onDone, onCancel }: 
 
 const PARENTS_FIELDS = ['how', 'when', 'note'] as const;
 
-function DateTimeInputs({
-  name,
-  legend,
-  hint,
-  date,
-  time,
-  onDate,
-  onTime,
-  error,
-}: {
-  name: string;
-  legend: string;
-  hint?: string;
-  date: string;
-  time: string;
-  onDate: (v: string) => void;
-  onTime: (v: string) => void;
-  error: string | undefined;
-}) {
-  const id = fieldId(name);
-  const described = [hint !== undefined ? `${id}-hint` : null, error !== undefined ? `${id}-error` : null]
-    .filter((x): x is string => x !== null)
-    .join(' ');
-  return (
-    <div className={error !== undefined ? 'form-group form-group--error' : 'form-group'}>
-      <fieldset className="fieldset" aria-describedby={described === '' ? undefined : described}>
-        <legend className="legend">{legend}</legend>
-        {hint !== undefined && (
-          <div className="hint" id={`${id}-hint`}>
-            {hint}
-          </div>
-        )}
-        {error !== undefined && <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>}
-        <div className="date-time">
-          <div className="date-time__item">
-            <label className="label label--small" htmlFor={id}>
-              Date
-            </label>
-            <input
-              id={id}
-              type="date"
-              className={error !== undefined ? 'input input--date input--error' : 'input input--date'}
-              value={date}
-              onChange={(e) => {
-                onDate(e.target.value);
-              }}
-            />
-          </div>
-          <div className="date-time__item">
-            <label className="label label--small" htmlFor={`${id}-time`}>
-              Time
-            </label>
-            <input
-              id={`${id}-time`}
-              type="time"
-              className={error !== undefined ? 'input input--time input--error' : 'input input--time'}
-              value={time}
-              onChange={(e) => {
-                onTime(e.target.value);
-              }}
-            />
-          </div>
-        </div>
-      </fieldset>
-    </div>
-  );
-}
-
 export function ParentsToldForm({ school, concernId, onDone, onCancel }: FormProps) {
   const [how, setHow] = useState('');
   const [date, setDate] = useState(() => ukIsoDay());
@@ -457,7 +389,7 @@ export function ParentsToldForm({ school, concernId, onDone, onCancel }: FormPro
         onValueChange={setHow}
         error={form.errorFor('how')}
       />
-      <DateTimeInputs
+      <DateTimeField
         name="when"
         legend="When?"
         date={date}
@@ -465,6 +397,7 @@ export function ParentsToldForm({ school, concernId, onDone, onCancel }: FormPro
         onDate={setDate}
         onTime={setTime}
         error={form.errorFor('when')}
+        markInvalid={false}
       />
       <TextareaField
         name="note"
@@ -597,7 +530,7 @@ export function CorrectionForm({
         onValueChange={setCategory}
         error={form.errorFor('category')}
       />
-      <DateTimeInputs
+      <DateTimeField
         name="occurredAt"
         legend="When it happened"
         date={date}
@@ -605,6 +538,7 @@ export function CorrectionForm({
         onDate={setDate}
         onTime={setTime}
         error={form.errorFor('occurredAt')}
+        markInvalid={false}
       />
       <PupilPicker
         schoolId={school.id}

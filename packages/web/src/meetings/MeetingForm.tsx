@@ -17,7 +17,7 @@ import {
 import { z } from 'zod';
 import { ApiError } from '../api/client';
 import { addDays, formatTime, ukIsoDay, ukTimeOfDay, ukWallTimeToIso } from '../components/dates';
-import { ErrorMessage, Radios, SelectField, TextareaField, TextField, type Option } from '../components/Form';
+import { DateTimeField, Radios, SelectField, TextareaField, TextField, type Option } from '../components/Form';
 import { fieldId, type FieldError } from '../components/formErrors';
 import { newKey, RepeatableRows } from '../components/RepeatableRows';
 import { Group } from '../plans/PlanForm';
@@ -229,77 +229,6 @@ export function extraMeetingChecks(v: MeetingFormValues, complete: boolean, exis
   return extra;
 }
 
-/** A date and a time, in UK time, as one question. */
-export function DateTimeInputs({
-  name,
-  legend,
-  hint,
-  date,
-  time,
-  onDate,
-  onTime,
-  error,
-}: {
-  name: string;
-  legend: string;
-  hint?: string;
-  date: string;
-  time: string;
-  onDate: (v: string) => void;
-  onTime: (v: string) => void;
-  error: string | undefined;
-}) {
-  const id = fieldId(name);
-  const described = [hint !== undefined ? `${id}-hint` : null, error !== undefined ? `${id}-error` : null]
-    .filter((x): x is string => x !== null)
-    .join(' ');
-  return (
-    <div className={error !== undefined ? 'form-group form-group--error' : 'form-group'}>
-      <fieldset className="fieldset" aria-describedby={described === '' ? undefined : described}>
-        <legend className="legend">{legend}</legend>
-        {hint !== undefined && (
-          <div className="hint" id={`${id}-hint`}>
-            {hint}
-          </div>
-        )}
-        {error !== undefined && <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>}
-        <div className="date-time">
-          <div className="date-time__item">
-            <label className="label label--small" htmlFor={id}>
-              Date
-            </label>
-            <input
-              id={id}
-              type="date"
-              className={error !== undefined ? 'input input--date input--error' : 'input input--date'}
-              value={date}
-              aria-invalid={error !== undefined ? true : undefined}
-              onChange={(e) => {
-                onDate(e.target.value);
-              }}
-            />
-          </div>
-          <div className="date-time__item">
-            <label className="label label--small" htmlFor={`${id}-time`}>
-              Time
-            </label>
-            <input
-              id={`${id}-time`}
-              type="time"
-              className={error !== undefined ? 'input input--time input--error' : 'input input--time'}
-              value={time}
-              aria-invalid={error !== undefined ? true : undefined}
-              onChange={(e) => {
-                onTime(e.target.value);
-              }}
-            />
-          </div>
-        </div>
-      </fieldset>
-    </div>
-  );
-}
-
 type ErrorFor = (path: string) => string | undefined;
 
 export function MeetingFields({
@@ -355,7 +284,7 @@ export function MeetingFields({
           error={errorFor('kind')}
         />
       )}
-      <DateTimeInputs
+      <DateTimeField
         name="heldAt"
         legend="When is or was it?"
         hint="In UK time. For a meeting still to happen, save it as planned."
