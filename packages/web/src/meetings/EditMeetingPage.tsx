@@ -16,14 +16,14 @@ import { z } from 'zod';
 import { apiGet, apiPut, toApiError } from '../api/client';
 import { useResource } from '../api/useResource';
 import { useSchool, type SessionSchool } from '../auth/session';
-import { formatDateTime, formatIsoDay, formatTime } from '../components/dates';
+import { formatDateTime, formatIsoDay } from '../components/dates';
+import { clearDraft, useKeptForm } from '../components/drafts';
+import { DraftKept, DraftRestored } from '../components/DraftNotices';
 import { ErrorSummary, Form } from '../components/Form';
 import { useFormErrors } from '../components/formErrors';
-import { BackLink, HelpNow, Loading, NotificationBanner, PageTitle } from '../components/Page';
+import { BackLink, HelpNow, Loading, PageTitle } from '../components/Page';
 import { resourceFallback } from '../components/resourceFallback';
 import { NotFoundPage } from '../errors/ErrorPages';
-import { clearDraft, readDraft, useKeptDraft } from '../plans/drafts';
-import { DraftKept } from '../plans/NewPlanPage';
 import { mayWritePlans, pupilPlansApi, useStaffOptions } from '../plans/plansApi';
 import { useNavigate } from '../router/router';
 import {
@@ -73,6 +73,12 @@ export function EditMeetingPage({ schoolId, meetingId }: { schoolId: string; mee
 
 const draftSchema = z.object({ baseVersion: z.number().int().min(1), values: meetingValuesSchema });
 
+/** What the draft keeps: the changes, and the version of the meeting they were made to. */
+interface Kept {
+  baseVersion: number;
+  values: MeetingFormValues;
+}
+
 interface Newer {
   version: number;
   meeting: MeetingDetailResponse['meeting'];
@@ -83,16 +89,14 @@ function EditMeetingForm({ school, data }: { school: SessionSchool; data: Meetin
   const navigate = useNavigate();
   const m = data.meeting;
   const key = `tandem.meeting-draft.${school.id}.${m.id}`;
-  const [restored] = useState(() => {
-    const d = readDraft(key, draftSchema);
-    return d !== null && d.data.baseVersion <= m.version ? d : null;
-  });
-  const [values, setValues] = useState<MeetingFormValues>(() => restored?.data.values ?? valuesFromMeeting(m));
-  const [version, setVersion] = useState(() => restored?.data.baseVersion ?? m.version);
   const [newer, setNewer] = useState<Newer | null>(null);
-  const [dirty, setDirty] = useState(false);
   const [busy, setBusy] = useState<'planned' | 'held' | null>(null);
-  const [showRestored, setShowRestored] = useState(restored !== null);
+  const draft = useKeptForm<Kept>(key, draftSchema, {
+    initial: () => ({ baseVersion: m.version, values: valuesFromMeeting(m) }),
+    accept: (kept) => kept.baseVersion <= m.version,
+    sending: busy !== null,
+  });
+  const { baseVersion: version, values } = draft.state;
   const fieldOrder = useMemo(
     () => meetingFieldOrder(values.attendees.length, values.nextSteps.length),
     [values.attendees.length, values.nextSteps.length],
@@ -109,8 +113,6 @@ function EditMeetingForm({ school, data }: { school: SessionSchool; data: Meetin
   );
   const staff = useStaffOptions(school, known);
   const plans = useResource(pupilPlansApi(school.id, m.pupilId), planListResponse);
-  const draftData = useMemo(() => ({ baseVersion: version, values }), [version, values]);
-  const draft = useKeptDraft(key, draftData, dirty && busy === null, restored?.savedAt ?? null);
   const conflictRef = useRef<HTMLDivElement>(null);
   const back = meetingPage(school.id, m.id);
   const title = meetingTitle(m.kind, m.pupilName);
@@ -121,19 +123,12 @@ function EditMeetingForm({ school, data }: { school: SessionSchool; data: Meetin
   }, [newer]);
 
   const change = (patch: Partial<MeetingFormValues>) => {
-    setDirty(true);
-    setValues((v) => ({ ...v, ...patch }));
+    draft.change((d) => ({ ...d, values: { ...d.values, ...patch } }));
   };
 
   const discard = () => {
-    clearDraft(key);
-    setDirty(false);
-    setValues(valuesFromMeeting(m));
-    setVersion(m.version);
-    setShowRestored(false);
     form.clear();
-    window.scrollTo(0, 0);
-    document.getElementById('page-heading')?.focus();
+    draft.startAgain({ baseVersion: m.version, values: valuesFromMeeting(m) });
   };
 
   const save = async (complete: boolean) => {
@@ -167,7 +162,7 @@ function EditMeetingForm({ school, data }: { school: SessionSchool; data: Meetin
         form.clear();
         const latest = await apiGet(meetingApi(school.id, m.id), meetingDetailResponse).catch(() => null);
         if (latest !== null) {
-          setVersion(latest.meeting.version);
+          draft.set((d) => ({ ...d, baseVersion: latest.meeting.version }));
           setNewer((n) => ({ version: latest.meeting.version, meeting: latest.meeting, seen: (n?.seen ?? 0) + 1 }));
         } else {
           form.fromApi(e);
@@ -210,20 +205,13 @@ function EditMeetingForm({ school, data }: { school: SessionSchool; data: Meetin
         </div>
       )}
       <ErrorSummary errors={form.errors} />
-      {showRestored && restored !== null && (
-        <NotificationBanner
-          kind="info"
-          focus={false}
-          title={`We have kept the changes you were making (kept at ${formatTime(restored.savedAt)}).`}
-        >
-          <p>They have not been saved yet. Check them and save, or discard them.</p>
-          <p>
-            <button type="button" className="link-button" onClick={discard}>
-              Discard my changes and start from the meeting as it is
-            </button>
-          </p>
-        </NotificationBanner>
-      )}
+      <DraftRestored
+        restored={draft.restored}
+        title="We have kept the changes you were making"
+        text="They have not been saved yet. Check them and save, or discard them."
+        startAgainText="Discard my changes and start from the meeting as it is"
+        onStartAgain={discard}
+      />
       <PageTitle caption={title} title={`Edit the meeting: ${title}`}>
         Edit the meeting
       </PageTitle>

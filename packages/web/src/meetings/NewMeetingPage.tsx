@@ -13,14 +13,13 @@ import { useMemo, useState } from 'react';
 import { apiPost, toApiError } from '../api/client';
 import { useResource } from '../api/useResource';
 import { useSchool, type SessionSchool } from '../auth/session';
-import { formatTime } from '../components/dates';
+import { clearDraft, useKeptForm } from '../components/drafts';
+import { DraftKept, DraftRestored } from '../components/DraftNotices';
 import { Button, ButtonGroup, ErrorSummary, Form } from '../components/Form';
 import { useFormErrors } from '../components/formErrors';
-import { BackLink, HelpNow, Loading, NotificationBanner, PageTitle } from '../components/Page';
+import { BackLink, HelpNow, Loading, PageTitle } from '../components/Page';
 import { resourceFallback } from '../components/resourceFallback';
 import { NotFoundPage } from '../errors/ErrorPages';
-import { clearDraft, readDraft, useKeptDraft } from '../plans/drafts';
-import { DraftKept } from '../plans/NewPlanPage';
 import { mayWritePlans, pupilPlansApi, useStaffOptions } from '../plans/plansApi';
 import { pupilApi, pupilName, pupilPage } from '../pupils/pupilsApi';
 import { Link, useNavigate, useSearchParams } from '../router/router';
@@ -61,15 +60,15 @@ function NewMeetingForm({ school, pupil }: { school: SessionSchool; pupil: { id:
   const navigate = useNavigate();
   const params = useSearchParams();
   const key = `tandem.meeting-draft.new.${school.id}.${pupil.id}`;
-  const [restored] = useState(() => readDraft(key, meetingValuesSchema));
-  const [values, setValues] = useState<MeetingFormValues>(() => {
-    if (restored !== null) return restored.data;
-    const preset = params.get('plan');
-    return emptyMeetingValues(preset !== null && /^[0-9a-f-]{36}$/i.test(preset) ? preset : '');
-  });
-  const [dirty, setDirty] = useState(false);
   const [busy, setBusy] = useState<'planned' | 'held' | null>(null);
-  const [showRestored, setShowRestored] = useState(restored !== null);
+  const draft = useKeptForm<MeetingFormValues>(key, meetingValuesSchema, {
+    initial: () => {
+      const preset = params.get('plan');
+      return emptyMeetingValues(preset !== null && /^[0-9a-f-]{36}$/i.test(preset) ? preset : '');
+    },
+    sending: busy !== null,
+  });
+  const values = draft.state;
   const fieldOrder = useMemo(
     () => meetingFieldOrder(values.attendees.length, values.nextSteps.length),
     [values.attendees.length, values.nextSteps.length],
@@ -84,22 +83,15 @@ function NewMeetingForm({ school, pupil }: { school: SessionSchool; pupil: { id:
   );
   const staff = useStaffOptions(school, known);
   const plans = useResource(pupilPlansApi(school.id, pupil.id), planListResponse);
-  const draft = useKeptDraft(key, values, dirty && busy === null, restored?.savedAt ?? null);
   const back = pupilPage(school.id, pupil.id);
 
   const change = (patch: Partial<MeetingFormValues>) => {
-    setDirty(true);
-    setValues((v) => ({ ...v, ...patch }));
+    draft.change((v) => ({ ...v, ...patch }));
   };
 
   const startAgain = () => {
-    clearDraft(key);
-    setDirty(false);
-    setValues(emptyMeetingValues());
-    setShowRestored(false);
     form.clear();
-    window.scrollTo(0, 0);
-    document.getElementById('page-heading')?.focus();
+    draft.startAgain(emptyMeetingValues());
   };
 
   const save = async (complete: boolean) => {
@@ -140,20 +132,13 @@ function NewMeetingForm({ school, pupil }: { school: SessionSchool; pupil: { id:
     <div className="narrow-wide">
       <BackLink to={back}>Back to {pupil.name}&rsquo;s record</BackLink>
       <ErrorSummary errors={form.errors} />
-      {showRestored && restored !== null && (
-        <NotificationBanner
-          kind="info"
-          focus={false}
-          title={`We have kept what you were writing (kept at ${formatTime(restored.savedAt)}).`}
-        >
-          <p>Nothing has been saved to Tandem yet. Check it, finish it and save it.</p>
-          <p>
-            <button type="button" className="link-button" onClick={startAgain}>
-              Clear the form and start again
-            </button>
-          </p>
-        </NotificationBanner>
-      )}
+      <DraftRestored
+        restored={draft.restored}
+        title="We have kept what you were writing"
+        text="Nothing has been saved to Tandem yet. Check it, finish it and save it."
+        startAgainText="Clear the form and start again"
+        onStartAgain={startAgain}
+      />
       <PageTitle caption={pupil.name} title={`Record a meeting about ${pupil.name}`}>
         Record a meeting
       </PageTitle>

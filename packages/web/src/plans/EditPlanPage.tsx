@@ -17,15 +17,15 @@ import { z } from 'zod';
 import { ApiError, apiGet, apiPut, toApiError } from '../api/client';
 import { useResource } from '../api/useResource';
 import { useSchool, type SessionSchool } from '../auth/session';
-import { formatDateTime, formatTime } from '../components/dates';
+import { formatDateTime } from '../components/dates';
+import { clearDraft, useKeptForm } from '../components/drafts';
+import { DraftKept, DraftRestored } from '../components/DraftNotices';
 import { Button, ButtonGroup, ErrorSummary, Form, TextareaField } from '../components/Form';
 import { useFormErrors, type FieldError } from '../components/formErrors';
-import { BackLink, HelpNow, InsetText, NotificationBanner, PageTitle } from '../components/Page';
+import { BackLink, HelpNow, InsetText, PageTitle } from '../components/Page';
 import { resourceFallback } from '../components/resourceFallback';
 import { NotFoundPage } from '../errors/ErrorPages';
 import { Link, useNavigate } from '../router/router';
-import { clearDraft, readDraft, useKeptDraft } from './drafts';
-import { DraftKept } from './NewPlanPage';
 import { PlanContentView, ReviewDue } from './PlanBits';
 import {
   contentFromValues,
@@ -72,6 +72,12 @@ export function EditPlanPage({ schoolId, planId }: { schoolId: string; planId: s
 
 const draftSchema = z.object({ baseVersion: z.number().int().min(1), values: planValuesSchema });
 
+/** What the draft keeps: the changes, and the version of the plan they were made to. */
+interface Kept {
+  baseVersion: number;
+  values: PlanFormValues;
+}
+
 function draftKey(schoolId: string, planId: string): string {
   return `tandem.plan-draft.${schoolId}.${planId}`;
 }
@@ -92,22 +98,16 @@ function EditPlanForm({ school, plan: loaded }: { school: SessionSchool; plan: C
   const plan = loaded.plan;
   const kind = plan.kind;
   const key = draftKey(school.id, plan.id);
-  const [restored] = useState(() => {
-    const d = readDraft(key, draftSchema);
-    return d !== null && d.data.values.kind === kind && d.data.baseVersion <= plan.version ? d : null;
-  });
-  const [values, setValues] = useState<PlanFormValues>(
-    () => restored?.data.values ?? valuesFromPlan({ ...plan, content: loaded.content }),
-  );
-  const [baseVersion, setBaseVersion] = useState(() => restored?.data.baseVersion ?? plan.version);
   const [newer, setNewer] = useState<Newer | null>(null);
-  const [dirty, setDirty] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [showRestored, setShowRestored] = useState(restored !== null);
+  const draft = useKeptForm<Kept>(key, draftSchema, {
+    initial: () => ({ baseVersion: plan.version, values: valuesFromPlan({ ...plan, content: loaded.content }) }),
+    accept: (kept) => kept.values.kind === kind && kept.baseVersion <= plan.version,
+    sending: busy,
+  });
+  const { baseVersion, values } = draft.state;
   const fieldOrder = useMemo(() => planFieldOrder(values.contacts.length), [values.contacts.length]);
   const form = useFormErrors(fieldOrder);
-  const draftData = useMemo(() => ({ baseVersion, values }), [baseVersion, values]);
-  const draft = useKeptDraft(key, draftData, dirty && !busy, restored?.savedAt ?? null);
   const conflictRef = useRef<HTMLDivElement>(null);
   const back = planPage(school.id, plan.id);
   const title = planTitle(kind, plan.pupilName);
@@ -117,19 +117,12 @@ function EditPlanForm({ school, plan: loaded }: { school: SessionSchool; plan: C
   }, [newer]);
 
   const change = (patch: Partial<PlanFormValues>) => {
-    setDirty(true);
-    setValues((v) => ({ ...v, ...patch }));
+    draft.change((d) => ({ ...d, values: { ...d.values, ...patch } }));
   };
 
   const discard = () => {
-    clearDraft(key);
-    setDirty(false);
-    setValues(valuesFromPlan({ ...plan, content: loaded.content }));
-    setBaseVersion(plan.version);
-    setShowRestored(false);
     form.clear();
-    window.scrollTo(0, 0);
-    document.getElementById('page-heading')?.focus();
+    draft.startAgain({ baseVersion: plan.version, values: valuesFromPlan({ ...plan, content: loaded.content }) });
   };
 
   /** Finds the version saved meanwhile and shows it; the form keeps what was typed. */
@@ -249,20 +242,13 @@ function EditPlanForm({ school, plan: loaded }: { school: SessionSchool; plan: C
         </div>
       )}
       <ErrorSummary errors={form.errors} />
-      {showRestored && restored !== null && (
-        <NotificationBanner
-          kind="info"
-          focus={false}
-          title={`We have kept the changes you were making (kept at ${formatTime(restored.savedAt)}).`}
-        >
-          <p>They have not been saved to the plan yet. Check them and save, or discard them.</p>
-          <p>
-            <button type="button" className="link-button" onClick={discard}>
-              Discard my changes and start from the plan as it is
-            </button>
-          </p>
-        </NotificationBanner>
-      )}
+      <DraftRestored
+        restored={draft.restored}
+        title="We have kept the changes you were making"
+        text="They have not been saved to the plan yet. Check them and save, or discard them."
+        startAgainText="Discard my changes and start from the plan as it is"
+        onStartAgain={discard}
+      />
       <PageTitle caption={title} title={`Change the plan: ${title}`}>
         Change the plan
       </PageTitle>

@@ -15,16 +15,16 @@ import { useMemo, useState } from 'react';
 import { apiPost, toApiError } from '../api/client';
 import { useResource } from '../api/useResource';
 import { useSchool, type SessionSchool } from '../auth/session';
-import { formatTime } from '../components/dates';
+import { clearDraft, useKeptForm } from '../components/drafts';
+import { DraftKept, DraftRestored } from '../components/DraftNotices';
 import { countOf } from '../components/format';
 import { Button, ButtonGroup, ErrorSummary, Form } from '../components/Form';
 import { useFormErrors } from '../components/formErrors';
-import { BackLink, HelpNow, Loading, NotificationBanner, PageTitle } from '../components/Page';
+import { BackLink, HelpNow, Loading, PageTitle } from '../components/Page';
 import { resourceFallback } from '../components/resourceFallback';
 import { NotFoundPage } from '../errors/ErrorPages';
 import { Link, useNavigate } from '../router/router';
 import { pupilApi, pupilFirstName, pupilName, pupilPage } from '../pupils/pupilsApi';
-import { clearDraft, readDraft, useKeptDraft } from './drafts';
 import {
   emptyPlanValues,
   KindField,
@@ -65,30 +65,21 @@ function draftKey(schoolId: string, pupilId: string): string {
 function NewPlanForm({ school, pupil }: { school: SessionSchool; pupil: { id: string; name: string; first: string } }) {
   const navigate = useNavigate();
   const key = draftKey(school.id, pupil.id);
-  const [restored] = useState(() => readDraft(key, planValuesSchema));
-  const [values, setValues] = useState<PlanFormValues>(() => restored?.data ?? emptyPlanValues());
-  const [dirty, setDirty] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [showRestored, setShowRestored] = useState(restored !== null);
+  const draft = useKeptForm<PlanFormValues>(key, planValuesSchema, { initial: emptyPlanValues, sending: busy });
+  const values = draft.state;
   const fieldOrder = useMemo(() => planFieldOrder(values.contacts.length), [values.contacts.length]);
   const form = useFormErrors(fieldOrder);
   const staff = useStaffOptions(school, values.sharedWith);
-  const draft = useKeptDraft(key, values, dirty && !busy, restored?.savedAt ?? null);
   const back = pupilPage(school.id, pupil.id);
 
   const change = (patch: Partial<PlanFormValues>) => {
-    setDirty(true);
-    setValues((v) => ({ ...v, ...patch }));
+    draft.change((v) => ({ ...v, ...patch }));
   };
 
   const startAgain = () => {
-    clearDraft(key);
-    setDirty(false);
-    setValues(emptyPlanValues());
-    setShowRestored(false);
     form.clear();
-    window.scrollTo(0, 0);
-    document.getElementById('page-heading')?.focus();
+    draft.startAgain(emptyPlanValues());
   };
 
   const submit = async () => {
@@ -134,20 +125,13 @@ function NewPlanForm({ school, pupil }: { school: SessionSchool; pupil: { id: st
     <div className="narrow-wide">
       <BackLink to={back}>Back to {pupil.name}&rsquo;s record</BackLink>
       <ErrorSummary errors={form.errors} />
-      {showRestored && restored !== null && (
-        <NotificationBanner
-          kind="info"
-          focus={false}
-          title={`We have kept what you were writing (kept at ${formatTime(restored.savedAt)}).`}
-        >
-          <p>Nothing has been saved to Tandem yet. Check it, finish it and save it.</p>
-          <p>
-            <button type="button" className="link-button" onClick={startAgain}>
-              Clear the form and start again
-            </button>
-          </p>
-        </NotificationBanner>
-      )}
+      <DraftRestored
+        restored={draft.restored}
+        title="We have kept what you were writing"
+        text="Nothing has been saved to Tandem yet. Check it, finish it and save it."
+        startAgainText="Clear the form and start again"
+        onStartAgain={startAgain}
+      />
       <PageTitle caption={pupil.name} title={`Write a plan for ${pupil.name}`}>
         Write a plan
       </PageTitle>
@@ -204,21 +188,5 @@ function NewPlanForm({ school, pupil }: { school: SessionSchool; pupil: { id: st
       </Form>
       <HelpNow audience="staff" />
     </div>
-  );
-}
-
-/** "Draft kept in this tab 10:42": what is typed survives a reload, not closing the tab. */
-export function DraftKept({ savedAt, failed }: { savedAt: string | null; failed: boolean }) {
-  if (failed) {
-    return <p className="draft-status">The draft could not be kept just now. Nothing you typed has been lost.</p>;
-  }
-  if (savedAt === null) return null;
-  return (
-    <p className="draft-status">
-      <span className="draft-status__tick" aria-hidden="true" />
-      <span>
-        Draft kept in this browser tab <time dateTime={savedAt}>{formatTime(savedAt)}</time>
-      </span>
-    </p>
   );
 }

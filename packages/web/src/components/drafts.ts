@@ -70,3 +70,49 @@ export function useKeptDraft(key: string, data: unknown, enabled: boolean, initi
   }, [key, data, enabled]);
   return { savedAt, failed };
 }
+
+/**
+ * The state of a long form whose answers are kept as a draft under `key`: the kept draft, read
+ * with `schema`, if there is one that `accept`s; otherwise `initial()`. The draft is kept after
+ * each `change`, from the person's first change on, except while `sending`. `set` changes the
+ * state without counting as the person's change. `restored` is the kept draft the form started
+ * from, until `startAgain` clears it, puts `fresh` in the form and takes the person to the top.
+ */
+export function useKeptForm<T>(
+  key: string,
+  schema: z.ZodType<T>,
+  { initial, accept = () => true, sending }: { initial: () => T; accept?: (kept: T) => boolean; sending: boolean },
+) {
+  const [restored] = useState(() => {
+    const kept = readDraft(key, schema);
+    return kept !== null && accept(kept.data) ? kept : null;
+  });
+  const [state, setState] = useState<T>(() => restored?.data ?? initial());
+  const [dirty, setDirty] = useState(false);
+  const [showRestored, setShowRestored] = useState(restored !== null);
+  const kept = useKeptDraft(key, state, dirty && !sending, restored?.savedAt ?? null);
+
+  const change = (next: (current: T) => T) => {
+    setDirty(true);
+    setState(next);
+  };
+
+  const startAgain = (fresh: T) => {
+    clearDraft(key);
+    setDirty(false);
+    setState(fresh);
+    setShowRestored(false);
+    window.scrollTo(0, 0);
+    document.getElementById('page-heading')?.focus();
+  };
+
+  return {
+    state,
+    change,
+    set: setState,
+    restored: showRestored ? restored : null,
+    startAgain,
+    savedAt: kept.savedAt,
+    failed: kept.failed,
+  };
+}
