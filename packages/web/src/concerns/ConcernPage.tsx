@@ -11,7 +11,7 @@ import {
   WARNING_SIGNS,
   type ConcernDetail,
 } from '@tandem/core';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { z } from 'zod';
 import { apiPost, toApiError } from '../api/client';
 import { useResource } from '../api/useResource';
@@ -20,6 +20,7 @@ import { formatDateTime, formatIsoDay, formatRelative } from '../components/date
 import { Button } from '../components/Form';
 import { BackLink, HelpNow, NotificationBanner, PageTitle, SummaryList, Tag, TagList } from '../components/Page';
 import { resourceFallback } from '../components/resourceFallback';
+import { WorkItem } from '../components/WorkItem';
 import { NotFoundPage } from '../errors/ErrorPages';
 import { Link } from '../router/router';
 import { pupilPage, schoolPage } from '../pupils/pupilsApi';
@@ -492,49 +493,6 @@ function FullConcern({
         </section>
       )}
     </>
-  );
-}
-
-/**
- * One thing a lead can do: a button that opens its form below it. The button says whether it is
- * open, and focus moves into the form when it opens.
- */
-function WorkItem({
-  label,
-  hint,
-  open,
-  onToggle,
-  children,
-}: {
-  label: string;
-  hint: string;
-  open: boolean;
-  onToggle: () => void;
-  children: ReactNode;
-}) {
-  const id = `work-${label.toLowerCase().replace(/[^a-z]+/g, '-')}`;
-  useEffect(() => {
-    if (open) document.getElementById(`${id}-panel`)?.querySelector<HTMLElement>('input, textarea, select')?.focus();
-  }, [open, id]);
-  return (
-    <li className={open ? 'work__item work__item--open' : 'work__item'}>
-      <button
-        type="button"
-        className="work__toggle"
-        aria-expanded={open}
-        aria-controls={`${id}-panel`}
-        aria-describedby={`${id}-hint`}
-        onClick={onToggle}
-      >
-        {label}
-      </button>
-      <p className="hint work__hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-      <div id={`${id}-panel`} hidden={!open} className="work__panel">
-        {open && children}
-      </div>
-    </li>
   );
 }
 

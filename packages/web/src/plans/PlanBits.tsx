@@ -1,7 +1,7 @@
 /**
  * Parts the plan pages share: the status and review marks, a plan's content as written, the staff
- * summary of a plan (most important first), the "I have read this" confirmation, the PDF button
- * and the open-a-form-below-it item used for the work on a plan or a meeting.
+ * summary of a plan (most important first), the "I have read this" confirmation and the PDF
+ * button.
  */
 import {
   ADJUSTMENT_LABELS,
@@ -325,54 +325,5 @@ export function PlanPdfButton({
     >
       Print or save as PDF<span className="visually-hidden">: {what}</span>
     </DownloadButton>
-  );
-}
-
-/**
- * One thing to do: a button that opens its form below it. The button says whether it is open, and
- * focus moves into the form when it opens (as on the concern page).
- */
-export function WorkItem({
-  id,
-  label,
-  hint,
-  open,
-  onToggle,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint: string;
-  open: boolean;
-  onToggle: () => void;
-  children: ReactNode;
-}) {
-  useEffect(() => {
-    if (open) {
-      document
-        .getElementById(`${id}-panel`)
-        ?.querySelector<HTMLElement>('input:not([disabled]), textarea, select')
-        ?.focus();
-    }
-  }, [open, id]);
-  return (
-    <li className={open ? 'work__item work__item--open' : 'work__item'}>
-      <button
-        type="button"
-        className="work__toggle"
-        aria-expanded={open}
-        aria-controls={`${id}-panel`}
-        aria-describedby={`${id}-hint`}
-        onClick={onToggle}
-      >
-        {label}
-      </button>
-      <p className="hint work__hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-      <div id={`${id}-panel`} hidden={!open} className="work__panel">
-        {open && children}
-      </div>
-    </li>
   );
 }

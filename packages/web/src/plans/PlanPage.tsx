@@ -33,6 +33,7 @@ import {
 } from '../components/Page';
 import { resourceFallback } from '../components/resourceFallback';
 import { Table } from '../components/Table';
+import { WorkItem } from '../components/WorkItem';
 import { NotFoundPage } from '../errors/ErrorPages';
 import { Link, useFlash } from '../router/router';
 import { newMeetingPage } from '../meetings/meetingsApi';
@@ -45,7 +46,6 @@ import {
   ReadConfirmation,
   ReviewDue,
   StaffPlanContent,
-  WorkItem,
 } from './PlanBits';
 import { EndPlanForm, RecordAgreementForm, RecordReviewForm } from './PlanCaseForms';
 import {
