@@ -362,7 +362,6 @@ export function DateTimeField({
   error,
   max,
   named = false,
-  markInvalid = true,
 }: {
   name: string;
   legend: ReactNode;
@@ -376,11 +375,9 @@ export function DateTimeField({
   max?: string;
   /** Whether the inputs carry names ("when-date", "when-time"). */
   named?: boolean;
-  /** Whether the inputs say they are invalid (aria-invalid) while there is an error. */
-  markInvalid?: boolean;
 }) {
   const id = fieldId(name);
-  const invalid = markInvalid && error !== undefined ? true : undefined;
+  const invalid = error !== undefined ? true : undefined;
   return (
     <div className={cx('form-group', error !== undefined && 'form-group--error')}>
       <fieldset className="fieldset" aria-describedby={describedBy(id, hint, error)}>

@@ -397,7 +397,6 @@ export function ParentsToldForm({ school, concernId, onDone, onCancel }: FormPro
         onDate={setDate}
         onTime={setTime}
         error={form.errorFor('when')}
-        markInvalid={false}
       />
       <TextareaField
         name="note"
@@ -538,7 +537,6 @@ export function CorrectionForm({
         onDate={setDate}
         onTime={setTime}
         error={form.errorFor('occurredAt')}
-        markInvalid={false}
       />
       <PupilPicker
         schoolId={school.id}
