@@ -208,8 +208,11 @@ function NextSteps({
   onChanged: (title: string, text?: string) => void;
 }) {
   const [open, setOpen] = useState<string | null>(null);
+  // Steps marked done here count as done at once, while the page reads the meeting again.
+  const [justDone, setJustDone] = useState<ReadonlySet<string>>(new Set());
+  const isDone = (s: Step) => s.completedAt !== null || justDone.has(s.id);
   const sorted = [...steps].sort((a, b) => {
-    if ((a.completedAt === null) !== (b.completedAt === null)) return a.completedAt === null ? -1 : 1;
+    if (isDone(a) !== isDone(b)) return isDone(a) ? 1 : -1;
     return a.dueOn.localeCompare(b.dueOn);
   });
   return (
@@ -225,7 +228,7 @@ function NextSteps({
                 <p className="action-list__description">{s.description}</p>
                 <p className="action-list__meta">
                   {ownerWords(s)}, due {formatIsoDay(s.dueOn)}{' '}
-                  {s.completedAt !== null ? (
+                  {isDone(s) ? (
                     <Tag tone="green">Done</Tag>
                   ) : s.overdue ? (
                     <Tag tone="yellow">Overdue</Tag>
@@ -240,7 +243,7 @@ function NextSteps({
                     {s.completionNote !== null && s.completionNote !== '' && `: ${s.completionNote}`}
                   </p>
                 )}
-                {s.completedAt === null &&
+                {!isDone(s) &&
                   write &&
                   (open === s.id ? (
                     <MarkDoneForm
@@ -249,6 +252,7 @@ function NextSteps({
                       step={s}
                       onDone={() => {
                         setOpen(null);
+                        setJustDone((ids) => new Set([...ids, s.id]));
                         onChanged('Next step done', s.description);
                       }}
                       onCancel={() => {
