@@ -16,6 +16,7 @@ import {
   pupilMayTellParentsFirst,
   routeConcern,
   type Actor,
+  type AuditEvent,
   type ConcernDetail,
   type ConcernSummary,
   type LogConcernBody,
@@ -41,8 +42,7 @@ import type {
   recordParentsToldBody,
 } from '@tandem/core';
 import type { AppDeps } from '../app';
-import { appendAudit } from '../audit/audit.service';
-import { trustIdOfSchool } from '../schools/schools.queries';
+import { appendSchoolAudit } from '../audit/audit.service';
 import type { DbOrTx } from '../db/client';
 import { requireSchoolPermission } from '../http/scope';
 import { deliverAlerts, recordAlerts, type PendingEmail } from './alerts';
@@ -73,10 +73,9 @@ interface Ctx {
   ip: string;
 }
 
-async function audit(tx: DbOrTx, c: Ctx, concernId: string, event: Parameters<typeof appendAudit>[2]) {
-  await appendAudit(tx, c.deps.clock, event, {
-    actorUserId: c.actor.userId,
-    trustId: await trustIdOfSchool(tx, c.schoolId),
+async function audit(tx: DbOrTx, c: Ctx, concernId: string, event: AuditEvent) {
+  await appendSchoolAudit(tx, c.deps.clock, event, {
+    actor: c.actor,
     schoolId: c.schoolId,
     subjectType: 'concern',
     subjectId: concernId,

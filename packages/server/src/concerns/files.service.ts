@@ -20,8 +20,7 @@ import {
 } from '@tandem/core';
 import { concernFiles } from '@tandem/core/schema';
 import type { AppDeps } from '../app';
-import { appendAudit } from '../audit/audit.service';
-import { trustIdOfSchool } from '../schools/schools.queries';
+import { appendSchoolAudit } from '../audit/audit.service';
 import type { DbOrTx } from '../db/client';
 import { requireSchoolPermission } from '../http/scope';
 import { loadConcern } from './concerns.queries';
@@ -51,9 +50,8 @@ async function auditConcern(
   event: AuditEvent,
   ip: string,
 ) {
-  await appendAudit(tx, deps.clock, event, {
-    actorUserId: actor.userId,
-    trustId: await trustIdOfSchool(tx, schoolId),
+  await appendSchoolAudit(tx, deps.clock, event, {
+    actor: actor,
     schoolId,
     subjectType: 'concern',
     subjectId: concernId,

@@ -14,8 +14,7 @@ import {
 } from '@tandem/core';
 import { levelChanges, levelDefinitions, pupils, users } from '@tandem/core/schema';
 import type { AppDeps } from '../app';
-import { appendAudit } from '../audit/audit.service';
-import { trustIdOfSchool } from '../schools/schools.queries';
+import { appendSchoolAudit } from '../audit/audit.service';
 import { requireSchoolPermission } from '../http/scope';
 import { currentDefinitions, toLevelDefinition } from './levels.queries';
 import { concernsUsableAsEvidence } from '../concerns/concerns.service';
@@ -71,13 +70,12 @@ export async function rewordLevel(
       .values({ schoolId, code, version: current.version + 1, createdBy: actor.userId, createdAt: now, ...wording })
       .returning();
     if (!row) throw new Error('insert returned nothing');
-    await appendAudit(
+    await appendSchoolAudit(
       tx,
       deps.clock,
       { action: 'level.reworded', detail: { code, version: row.version } },
       {
-        actorUserId: actor.userId,
-        trustId: await trustIdOfSchool(tx, schoolId),
+        actor: actor,
         schoolId,
         subjectType: 'level_definition',
         subjectId: row.id,
@@ -141,13 +139,12 @@ export async function setPupilLevel(
       .update(pupils)
       .set({ currentLevel: body.level, levelChangedAt: now, updatedAt: now })
       .where(eq(pupils.id, pupilId));
-    await appendAudit(
+    await appendSchoolAudit(
       tx,
       deps.clock,
       { action: 'level.changed', detail: { from, to: body.level, evidence: body.evidence.length } },
       {
-        actorUserId: actor.userId,
-        trustId: await trustIdOfSchool(tx, schoolId),
+        actor: actor,
         schoolId,
         subjectType: 'pupil',
         subjectId: pupilId,

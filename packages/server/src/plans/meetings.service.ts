@@ -22,10 +22,9 @@ import { meetingActions, meetings, plans, users } from '@tandem/core/schema';
 import type { z } from 'zod';
 import type { nextStepInput } from '@tandem/core';
 import type { AppDeps } from '../app';
-import { appendAudit } from '../audit/audit.service';
+import { appendSchoolAudit } from '../audit/audit.service';
 import type { DbOrTx } from '../db/client';
 import { requireSchoolPermission } from '../http/scope';
-import { trustIdOfSchool } from '../schools/schools.queries';
 import { STAFF_ROLES, loadPupilInSchool, pupilName, requireSchoolPeople } from './plans.queries';
 
 type NextStep = z.infer<typeof nextStepInput>;
@@ -39,9 +38,8 @@ interface Ctx {
 }
 
 async function audit(tx: DbOrTx, c: Ctx, meetingId: string, event: AuditEvent) {
-  await appendAudit(tx, c.deps.clock, event, {
-    actorUserId: c.actor.userId,
-    trustId: await trustIdOfSchool(tx, c.schoolId),
+  await appendSchoolAudit(tx, c.deps.clock, event, {
+    actor: c.actor,
     schoolId: c.schoolId,
     subjectType: 'meeting',
     subjectId: meetingId,

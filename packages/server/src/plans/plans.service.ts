@@ -46,14 +46,13 @@ import {
   plans,
   planVersions,
   pupils,
-  schools,
   users,
 } from '@tandem/core/schema';
 import type { AppDeps } from '../app';
-import { appendAudit } from '../audit/audit.service';
+import { appendSchoolAudit } from '../audit/audit.service';
 import type { DbOrTx } from '../db/client';
 import { requireSchoolPermission } from '../http/scope';
-import { trustIdOfSchool } from '../schools/schools.queries';
+import { schoolNameOf } from '../schools/schools.queries';
 import { isoDay } from '../levels/sharing.pdf';
 import {
   STAFF_ROLES,
@@ -82,9 +81,8 @@ const CASE_ROLES = [...CASE_ROLE_SET] as string[];
 const DUE_SOON_DAYS = 14;
 
 async function audit(tx: DbOrTx, c: Ctx, planId: string, event: AuditEvent) {
-  await appendAudit(tx, c.deps.clock, event, {
-    actorUserId: c.actor.userId,
-    trustId: await trustIdOfSchool(tx, c.schoolId),
+  await appendSchoolAudit(tx, c.deps.clock, event, {
+    actor: c.actor,
     schoolId: c.schoolId,
     subjectType: 'plan',
     subjectId: planId,
@@ -132,9 +130,8 @@ async function staleVersion(tx: DbOrTx, plan: PlanRow): Promise<AppError> {
   });
 }
 
-function requireCurrent(tx: DbOrTx, plan: PlanRow, version: number): Promise<void> {
-  if (version === plan.version) return Promise.resolve();
-  return staleVersion(tx, plan).then((e) => Promise.reject(e));
+async function requireCurrent(tx: DbOrTx, plan: PlanRow, version: number): Promise<void> {
+  if (version !== plan.version) throw await staleVersion(tx, plan);
 }
 
 function checkSharingForKind(
@@ -392,14 +389,10 @@ export async function markAgreed(
       .update(planVersions)
       .set({ agreedAt: now, agreedBy: actor.userId })
       .where(and(eq(planVersions.planId, planId), eq(planVersions.version, plan.version)));
-    const [updated] = await tx
-      .update(plans)
-      .set({ agreedVersion: plan.version, updatedAt: now })
-      .where(and(eq(plans.id, planId), eq(plans.version, plan.version)))
-      .returning();
-    if (!updated) throw await staleVersion(tx, await loadPlan(tx, schoolId, planId));
+    // The plan row is locked and its version checked above, so this is the version agreed.
+    await tx.update(plans).set({ agreedVersion: plan.version, updatedAt: now }).where(eq(plans.id, planId));
     await audit(tx, c, planId, { action: 'plan.agreed', detail: { version: plan.version } });
-    return mutation(updated);
+    return mutation({ ...plan, agreedVersion: plan.version });
   });
 }
 
@@ -468,14 +461,13 @@ export async function endPlan(
     requireNotEnded(plan);
     await requireCurrent(tx, plan, body.version);
     const now = deps.clock.now();
-    const [updated] = await tx
+    // The plan row is locked, and checked above as current and not ended.
+    await tx
       .update(plans)
       .set({ endedAt: now, endedBy: actor.userId, endedReason: body.reason, updatedAt: now })
-      .where(and(eq(plans.id, planId), eq(plans.version, body.version), isNull(plans.endedAt)))
-      .returning();
-    if (!updated) throw await staleVersion(tx, await loadPlan(tx, schoolId, planId));
+      .where(eq(plans.id, planId));
     await audit(tx, c, planId, { action: 'plan.ended', detail: { version: plan.version } });
-    return mutation(updated);
+    return mutation({ ...plan, endedAt: now });
   });
 }
 
@@ -834,7 +826,7 @@ export async function exportPlanPdf(
     const reviews = caseView
       ? await tx.select().from(planReviews).where(eq(planReviews.planId, planId)).orderBy(asc(planReviews.reviewedOn))
       : [];
-    const { schoolName } = await schoolNameOf(tx, schoolId);
+    const schoolName = await schoolNameOf(tx, schoolId);
     await audit(tx, c, planId, { action: 'plan.exported', detail: { version: wanted, view: access } });
     return { plan, pupil, v, leadName: lead?.name ?? '', agreements, reviews, schoolName, access, wanted };
   });
@@ -875,9 +867,4 @@ export async function exportPlanPdf(
     })),
   });
   return { pdf, filename: planPdfFilename(kindOf(plan), pupil.familyName, pupil.givenName, wanted, now) };
-}
-
-async function schoolNameOf(tx: DbOrTx, schoolId: string) {
-  const [s] = await tx.select({ name: schools.name }).from(schools).where(eq(schools.id, schoolId));
-  return { schoolName: s?.name ?? '' };
 }

@@ -38,14 +38,13 @@ import {
   levelShares,
   pupilDetailChanges,
   pupils,
-  schools,
   users,
 } from '@tandem/core/schema';
 import type { AppDeps } from '../app';
-import { appendAudit } from '../audit/audit.service';
-import { trustIdOfSchool } from '../schools/schools.queries';
+import { appendSchoolAudit } from '../audit/audit.service';
 import type { DbOrTx } from '../db/client';
 import { requireSchoolPermission } from '../http/scope';
+import { schoolNameOf } from '../schools/schools.queries';
 import { isoDay } from '../levels/sharing.pdf';
 import { renderChronology } from './chronology.pdf';
 
@@ -87,6 +86,8 @@ const WHEN = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
 });
 const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+/** A calendar date stored as YYYY-MM-DD, e.g. "22 Nov 2026". */
+const calendarDay = (isoDate: string): string => DAY.format(new Date(`${isoDate}T00:00:00Z`));
 
 const outcomeLabel = (o: string | null) =>
   o && o in CONCERN_OUTCOME_LABELS ? CONCERN_OUTCOME_LABELS[o as keyof typeof CONCERN_OUTCOME_LABELS] : 'no outcome';
@@ -268,7 +269,7 @@ async function concernEntries(
       kind: 'concern_action_added',
       at: a.createdAt.toISOString(),
       title: `Action agreed on concern ${t.reference}: ${a.description}`,
-      detail: `For ${ownerName}, due ${DAY.format(new Date(`${a.dueOn}T00:00:00Z`))}`,
+      detail: `For ${ownerName}, due ${calendarDay(a.dueOn)}`,
       byName: creatorName,
       ...t,
     });
@@ -444,7 +445,7 @@ async function planAndMeetingEntries(tx: DbOrTx, schoolId: string, pupilId: stri
         kind: 'plan_agreement',
         at: a.recordedAt.toISOString(),
         title: `${a.name}${a.relationship ? ` (${a.relationship})` : ''} agreed to the ${label(a.planId).toLowerCase()}, version ${a.version}`,
-        detail: `${AGREEMENT_HOW_LABELS[a.how as AgreementHow] ?? a.how}, ${DAY.format(new Date(`${a.agreedOn}T00:00:00Z`))}`,
+        detail: `${AGREEMENT_HOW_LABELS[a.how as AgreementHow] ?? a.how}, ${calendarDay(a.agreedOn)}`,
         byName: by,
         planId: a.planId,
       });
@@ -463,7 +464,7 @@ async function planAndMeetingEntries(tx: DbOrTx, schoolId: string, pupilId: stri
         detail: [
           `Done: ${r.whatWasDone}`,
           `Changed: ${r.whatChanged}`,
-          `Next review ${DAY.format(new Date(`${r.nextReviewOn}T00:00:00Z`))}.`,
+          `Next review ${calendarDay(r.nextReviewOn)}.`,
         ].join('\n'),
         byName: by,
         planId: r.planId,
@@ -545,7 +546,7 @@ async function planAndMeetingEntries(tx: DbOrTx, schoolId: string, pupilId: stri
       kind: 'next_step_agreed',
       at: a.createdAt.toISOString(),
       title: `Next step agreed: ${a.description}`,
-      detail: `For ${a.ownerName}, due ${DAY.format(new Date(`${a.dueOn}T00:00:00Z`))}`,
+      detail: `For ${a.ownerName}, due ${calendarDay(a.dueOn)}`,
       byName: by,
       meetingId: a.meetingId,
     });
@@ -621,9 +622,8 @@ async function auditPupil(
   event: AuditEvent,
   ip: string,
 ) {
-  await appendAudit(tx, deps.clock, event, {
-    actorUserId: actor.userId,
-    trustId: await trustIdOfSchool(tx, schoolId),
+  await appendSchoolAudit(tx, deps.clock, event, {
+    actor: actor,
     schoolId,
     subjectType: 'pupil',
     subjectId: pupilId,
@@ -670,7 +670,7 @@ export async function exportChronologyPdf(
     const pupil = await loadPupil(tx, schoolId, pupilId);
     requireSchoolPermission(actor, schoolId, 'pupil.readCase');
     const entries = await chronologyEntries(tx, actor, schoolId, pupil);
-    const [school] = await tx.select({ name: schools.name }).from(schools).where(eq(schools.id, schoolId));
+    const schoolName = await schoolNameOf(tx, schoolId);
     await auditPupil(
       tx,
       deps,
@@ -680,7 +680,7 @@ export async function exportChronologyPdf(
       { action: 'pupil.chronology_exported', detail: { entries: entries.length } },
       ip,
     );
-    return { pupil, entries, schoolName: school?.name ?? '' };
+    return { pupil, entries, schoolName };
   });
   const { pupil, entries, schoolName } = loaded;
   const now = deps.clock.now();

@@ -29,8 +29,7 @@ import {
   users,
 } from '@tandem/core/schema';
 import type { AppDeps } from '../app';
-import { appendAudit } from '../audit/audit.service';
-import { trustIdOfSchool } from '../schools/schools.queries';
+import { appendSchoolAudit } from '../audit/audit.service';
 import { toCsv } from '../http/csv';
 import type { DbOrTx } from '../db/client';
 import { requireSchoolPermission } from '../http/scope';
@@ -89,13 +88,12 @@ export async function getPupilProfile(
     if (view === 'none') throw new AppError('not_found', 'pupil not visible');
     // The audit entry is appended last: it locks the chain head until the transaction ends.
     const audited = async <T>(response: T): Promise<T> => {
-      await appendAudit(
+      await appendSchoolAudit(
         tx,
         deps.clock,
         { action: 'pupil.viewed', detail: { view } },
         {
-          actorUserId: actor.userId,
-          trustId: await trustIdOfSchool(tx, schoolId),
+          actor: actor,
           schoolId,
           subjectType: 'pupil',
           subjectId: pupilId,
@@ -245,13 +243,12 @@ export async function updatePupil(
     await tx
       .insert(pupilDetailChanges)
       .values({ schoolId, pupilId, changes, reason, changedBy: actor.userId, changedAt: now });
-    await appendAudit(
+    await appendSchoolAudit(
       tx,
       deps.clock,
       { action: 'pupil.updated', detail: { fields } },
       {
-        actorUserId: actor.userId,
-        trustId: await trustIdOfSchool(tx, schoolId),
+        actor: actor,
         schoolId,
         subjectType: 'pupil',
         subjectId: pupilId,
@@ -267,13 +264,12 @@ const EXPORT_LIMIT = 5000;
 export async function exportPupils(deps: AppDeps, actor: Actor, schoolId: string, q: PupilListQuery, ip: string) {
   const page = await listPupils(deps, actor, schoolId, { ...q, after: undefined, limit: EXPORT_LIMIT });
   await deps.database.db.transaction(async (tx) => {
-    await appendAudit(
+    await appendSchoolAudit(
       tx,
       deps.clock,
       { action: 'pupil.list_exported', detail: { rows: page.pupils.length } },
       {
-        actorUserId: actor.userId,
-        trustId: await trustIdOfSchool(tx, schoolId),
+        actor: actor,
         schoolId,
         subjectType: 'pupil_list',
         subjectId: null,

@@ -7,3 +7,9 @@ export async function trustIdOfSchool(db: DbOrTx, schoolId: string): Promise<str
   const [s] = await db.select({ trustId: schools.trustId }).from(schools).where(eq(schools.id, schoolId));
   return s?.trustId ?? null;
 }
+
+/** A school's name, for printed documents ('' if unknown). */
+export async function schoolNameOf(db: DbOrTx, schoolId: string): Promise<string> {
+  const [s] = await db.select({ name: schools.name }).from(schools).where(eq(schools.id, schoolId));
+  return s?.name ?? '';
+}
