@@ -681,3 +681,44 @@ describe('meetings', () => {
     ).toBe(404);
   });
 });
+
+describe('the case team’s own pages, for everyone else', () => {
+  it('meetings, the reviews due and earlier versions: 403 inside the school, 404 from another', async () => {
+    const { id: planId } = await create(smhl, taught.id, riskBody());
+    const meeting = await smhl.post<{ id: string }>(`${school()}/pupils/${taught.id}/meetings`, {
+      kind: 'mh_review',
+      heldAt: new Date(env.clock.now().getTime() + DAY).toISOString(),
+      place: 'Student Services',
+    });
+    expect(meeting.status).toBe(201);
+    const urls = [
+      `${school()}/meetings/${meeting.body.id}`,
+      `${school()}/pupils/${taught.id}/meetings`,
+      `${school()}/pupils/${taught.id}/plans`,
+      `${school()}/plans/reviews-due`,
+      `${school()}/plans/${planId}/versions/1`,
+    ];
+    const expected: [Person, number][] = [
+      ['tutor', 403],
+      ['support', 403],
+      ['parent', 403],
+      ['pupil', 403],
+      ['otherHead', 404],
+      ['otherTeacher', 404],
+    ];
+    for (const [person, status] of expected) {
+      const c = await env.as(person);
+      for (const url of urls) {
+        const res = await c.get(url);
+        expect(res.status, `${person} ${url}`).toBe(status);
+        expect(res.text).not.toContain('Student Services');
+      }
+      const write = await c.post(`${school()}/pupils/${taught.id}/meetings`, {
+        kind: 'mh_review',
+        heldAt: new Date().toISOString(),
+        place: 'Anywhere',
+      });
+      expect(write.status, `${person} records a meeting`).toBe(status);
+    }
+  });
+});
