@@ -17,7 +17,9 @@ import os from 'node:os';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { verify } from '@node-rs/argon2';
-import { buildApp, type AppDeps } from '../src/app';
+import { buildApp } from '../src/app';
+import type { AppDeps } from '../src/platform/deps';
+import { registries } from '../src/features';
 import { loadConfig } from '../src/config';
 import { systemClock } from '../src/clock';
 import type { Mailer } from '../src/mail/mailer';
@@ -125,7 +127,7 @@ async function appOn(database: BenchDatabase): Promise<FastifyInstance> {
     // Every bench request comes from one address; the per-address limit would stop the sign-in run.
     signInRateLimitPerMinute: 1_000_000,
   };
-  const deps: AppDeps = { database: database.app, config, clock: systemClock, mailer: countingMailer };
+  const deps: AppDeps = { database: database.app, config, clock: systemClock, mailer: countingMailer, registries };
   const app = await buildApp(deps, { logger: process.env.BENCH_LOG ? { level: 'error' } : false });
   app.get('/api/bench/ok', () => ({ ok: true }));
   await app.ready();

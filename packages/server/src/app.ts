@@ -18,10 +18,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Config } from './config';
-import type { Clock } from './clock';
-import type { Database } from './db/client';
-import type { Mailer } from './mail/mailer';
+import type { AppDeps } from './platform/deps';
 import { registerErrorHandling, registerNotFound } from './http/errors';
 import { registerAuthContext } from './http/context';
 import { authRoutes } from './auth/auth.routes';
@@ -38,12 +35,6 @@ import { fileRoutes } from './concerns/files.routes';
 import { dutyRoutes } from './concerns/duty.routes';
 import { planRoutes } from './plans/plans.routes';
 
-export interface AppDeps {
-  database: Database;
-  config: Config;
-  clock: Clock;
-  mailer: Mailer;
-}
 
 /** Largest JSON body accepted; CSV imports have their own, larger limit on their route. */
 export const BODY_LIMIT = 256 * 1024;

@@ -11,7 +11,8 @@ import { DataDirLockedError, lockDataDir } from './db/lock';
 import { createMailer } from './mail/mailer';
 import { loadDemoIfEmpty } from './demo/seed';
 import { loggerOptions } from './http/logging';
-import { startDueJobs } from './concerns/jobs';
+import { startDueJobs } from './platform/jobs';
+import { registries } from './features';
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
       error: (obj: object, msg?: string) => log?.error(obj, msg),
     },
   });
-  const app = await buildApp({ database, config, clock: systemClock, mailer }, { logger });
+  const app = await buildApp({ database, config, clock: systemClock, mailer, registries }, { logger });
   log = app.log;
   if (config.demo) {
     const loaded = await loadDemoIfEmpty(app.deps);

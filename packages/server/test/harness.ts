@@ -8,7 +8,9 @@ import { inject } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { schools, trusts, users } from '@tandem/core/schema';
-import { buildApp, type AppDeps } from '../src/app';
+import { buildApp } from '../src/app';
+import type { AppDeps } from '../src/platform/deps';
+import { registries } from '../src/features';
 import { loadConfig, type Config } from '../src/config';
 import { TestClock } from '../src/clock';
 import { openPglite, openPostgres, type Database } from '../src/db/client';
@@ -191,7 +193,7 @@ export async function createTestEnv(overrides: Partial<Config> = {}): Promise<Te
   };
   const silent = { info: () => undefined, error: () => undefined };
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: silent });
-  const deps: AppDeps = { database, config, clock, mailer };
+  const deps: AppDeps = { database, config, clock, mailer, registries };
   const app = await buildApp(deps);
   await app.ready();
 

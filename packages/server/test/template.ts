@@ -13,14 +13,15 @@ import { loadConfig } from '../src/config';
 import { migrateDatabase, openPostgres, type Database } from '../src/db/client';
 import { loadDemoIfEmpty } from '../src/demo/seed';
 import { systemClock } from '../src/clock';
-import type { AppDeps } from '../src/app';
+import type { AppDeps } from '../src/platform/deps';
+import { registries } from '../src/features';
 
 export const TEMPLATE_DIR = path.resolve(import.meta.dirname, '../../../.test-template');
 export const PGLITE_TEMPLATE = path.join(TEMPLATE_DIR, 'pglite.tar');
 
 async function seed(database: Database): Promise<void> {
   await migrateDatabase(database);
-  const deps = { database, clock: systemClock, config: loadConfig({}) } as unknown as AppDeps;
+  const deps = { database, clock: systemClock, config: loadConfig({}), registries } as unknown as AppDeps;
   await loadDemoIfEmpty(deps);
 }
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditListResponse, auditQuery, type Actor, type AuditQuery } from '@tandem/core';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { toCsv } from '../http/csv';
 import { noStore, requireActor } from '../http/context';
 import { requireSchoolPermission, requireTrustPermission } from '../http/scope';

@@ -14,7 +14,7 @@ import {
   type SessionResponse,
 } from '@tandem/core';
 import { oneTimeTokens, recoveryCodes, schools, sessions, signInThrottle, trusts, users } from '@tandem/core/schema';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { appendAudit } from '../audit/audit.service';
 import type { DbOrTx } from '../db/client';
 import { loadAssignments, type AuthState } from '../http/context';

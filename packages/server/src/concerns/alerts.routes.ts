@@ -4,10 +4,10 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { alertListQuery, alertListResponse, markAllReadResponse, okResponse, type Actor } from '@tandem/core';
 import { sessions, users } from '@tandem/core/schema';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { noStore, requireActor } from '../http/context';
 import { loggableError } from '../http/errors';
-import { alertBus } from './alerts';
+import { alertBus } from '../platform/alerts';
 import { listAlerts, markAlertRead, markAllAlertsRead, unreadCounts } from './alerts.service';
 
 const TAGS = ['Alerts'];

@@ -17,9 +17,9 @@ import {
 import { alerts, concerns } from '@tandem/core/schema';
 import type { z } from 'zod';
 import type { alertListQuery } from '@tandem/core';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import type { DbOrTx } from '../db/client';
-import { alertBus } from './alerts';
+import { alertBus } from '../platform/alerts';
 import { decodeQueueCursor, encodeQueueCursor } from './concerns.queries';
 
 function requireMember(actor: Actor, schoolId: string): void {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { alerts, pupils } from '@tandem/core/schema';
 import { createTestEnv, PASSWORD, PEOPLE, type TestClient, type TestEnv } from '../../test/harness';
-import { alertBus } from './alerts';
+import { alertBus } from '../platform/alerts';
 
 let env: TestEnv;
 let pupil: { id: string; givenName: string; familyName: string };

@@ -41,11 +41,11 @@ import type {
   correctConcernBody,
   recordParentsToldBody,
 } from '@tandem/core';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { appendSchoolAudit } from '../audit/audit.service';
 import type { DbOrTx } from '../db/client';
 import { requireSchoolPermission } from '../http/scope';
-import { deliverAlerts, recordAlerts, type PendingEmail } from './alerts';
+import { deliverAlerts, recordAlerts, type PendingEmail } from '../platform/alerts';
 import {
   concernChildren,
   decodeQueueCursor,

@@ -6,7 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import { AppError, type Actor } from '@tandem/core';
 import { concernDrafts } from '@tandem/core/schema';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { requireSchoolPermission } from '../http/scope';
 
 const MAX_DRAFT_BYTES = 64 * 1024;

@@ -7,7 +7,7 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { AppError, belongsToSchool, canInSchool, type Actor, type SetDslDutyBody } from '@tandem/core';
 import { dslDuty, roleAssignments, schools, users } from '@tandem/core/schema';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { appendAudit } from '../audit/audit.service';
 import type { DbOrTx } from '../db/client';
 import { requireSchoolPermission } from '../http/scope';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, isNull } from 'drizzle-orm';
 import { alerts, auditEvents, concerns, pupils, schools } from '@tandem/core/schema';
 import { createTestEnv, PEOPLE, type Person, type TestClient, type TestEnv } from '../../test/harness';
-import { runDueJobs } from './jobs';
+import { runDueJobs } from '../platform/jobs';
 
 let env: TestEnv;
 let pupil: { id: string; givenName: string; familyName: string };

@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { alerts, concernActions, concernAddenda, concernPupils, concerns, dslDuty, pupils } from '@tandem/core/schema';
-import { alertMessage } from '../concerns/alerts';
+import { alertMessage } from '../platform/alerts';
 import type { DbOrTx } from '../db/client';
 
 const HOUR = 3_600_000;

@@ -43,7 +43,7 @@ import {
   planVersions,
   pupils,
 } from '@tandem/core/schema';
-import { alertMessage } from '../concerns/alerts';
+import { alertMessage } from '../platform/alerts';
 import type { DbOrTx } from '../db/client';
 
 const HOUR = 3_600_000;

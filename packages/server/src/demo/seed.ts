@@ -16,7 +16,7 @@ import {
   trusts,
   users,
 } from '@tandem/core/schema';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { seedLevelFramework } from '../levels/levels.queries';
 import { hashPassword } from '../auth/password';
 import {

@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { and, eq, isNull } from 'drizzle-orm';
 import { AppError, type Actor, type Role } from '@tandem/core';
 import { roleAssignments, sessions, users } from '@tandem/core/schema';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { tokenHash } from '../auth/tokens';
 import { appendAudit } from '../audit/audit.service';
 import type { DbOrTx } from '../db/client';

@@ -13,7 +13,7 @@ import {
   type SetLevelBody,
 } from '@tandem/core';
 import { levelChanges, levelDefinitions, pupils, users } from '@tandem/core/schema';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { appendSchoolAudit } from '../audit/audit.service';
 import { requireSchoolPermission } from '../http/scope';
 import { currentDefinitions, toLevelDefinition } from './levels.queries';

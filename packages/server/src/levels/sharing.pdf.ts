@@ -12,7 +12,6 @@ import {
   BOLD,
   CONFIDENTIAL_MARK,
   INK,
-  longDate,
   MUTED,
   numberPages,
   OBLIQUE,
@@ -28,10 +27,14 @@ import {
   tableHeader,
   toBuffer,
   type Doc,
-} from '../pdf/layout';
+} from '../platform/pdf-layout';
+import { longDate } from '../platform/dates';
 
 // Imported from here by the sharing service and tests.
-export { CONFIDENTIAL_MARK, isoDay, longDate } from '../pdf/layout';
+export {
+  CONFIDENTIAL_MARK,
+} from '../platform/pdf-layout';
+export { isoDay, longDate } from '../platform/dates';
 
 export interface LetterWording {
   name: string;

@@ -21,7 +21,7 @@ import {
 import { meetingActions, meetings, plans, users } from '@tandem/core/schema';
 import type { z } from 'zod';
 import type { nextStepInput } from '@tandem/core';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { appendSchoolAudit } from '../audit/audit.service';
 import type { DbOrTx } from '../db/client';
 import { requireSchoolPermission } from '../http/scope';

@@ -32,9 +32,6 @@ import {
   BOLD,
   CONFIDENTIAL_MARK,
   INK,
-  isoDay,
-  longCalendarDate,
-  longDate,
   MUTED,
   numberPages,
   OBLIQUE,
@@ -47,12 +44,11 @@ import {
   REGULAR,
   ruleAcross,
   runningHeader,
-  shortDate,
   tableHeader,
   toBuffer,
-  yearLabel,
   type Doc,
-} from '../pdf/layout';
+} from '../platform/pdf-layout';
+import { isoDay, longCalendarDate, longDate, shortDate, yearLabel } from '../platform/dates';
 
 export interface PlanPdfInput {
   schoolName: string;

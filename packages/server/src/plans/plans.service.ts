@@ -48,7 +48,7 @@ import {
   pupils,
   users,
 } from '@tandem/core/schema';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { appendSchoolAudit } from '../audit/audit.service';
 import type { DbOrTx } from '../db/client';
 import { requireSchoolPermission } from '../http/scope';

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { alerts, auditEvents, meetings, plans, pupils } from '@tandem/core/schema';
 import type { PlanDetailResponse, PupilProfileResponse, SharedPlan } from '@tandem/core';
 import { createTestEnv, type Person, type TestClient, type TestEnv } from '../../test/harness';
-import { runDueJobs } from '../concerns/jobs';
+import { runDueJobs } from '../platform/jobs';
 
 let env: TestEnv;
 let taught: { id: string; givenName: string; familyName: string }; // in 9W, taught by the demo tutor

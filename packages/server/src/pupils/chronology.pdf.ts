@@ -11,8 +11,6 @@ import {
   BOLD,
   CONFIDENTIAL_MARK,
   INK,
-  longCalendarDate,
-  longDate,
   MUTED,
   numberPages,
   openDocument,
@@ -22,11 +20,10 @@ import {
   REGULAR,
   ruleAcross,
   runningHeader,
-  shortDate,
   toBuffer,
-  yearLabel,
   type HeaderLine,
-} from '../pdf/layout';
+} from '../platform/pdf-layout';
+import { longCalendarDate, longDate, shortDate, yearLabel } from '../platform/dates';
 
 export interface ChronologyPdfInput {
   schoolName: string;

@@ -28,7 +28,7 @@ import {
   teachingGroups,
   users,
 } from '@tandem/core/schema';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { appendSchoolAudit } from '../audit/audit.service';
 import { toCsv } from '../http/csv';
 import type { DbOrTx } from '../db/client';

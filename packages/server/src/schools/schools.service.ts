@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { AppError, canInTrust, belongsToSchool, type Actor, type CreateSchoolBody, type School } from '@tandem/core';
 import { schools } from '@tandem/core/schema';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { appendAudit } from '../audit/audit.service';
 import { requireSchoolPermission, requireTrustPermission } from '../http/scope';
 import { seedLevelFramework } from '../levels/levels.queries';

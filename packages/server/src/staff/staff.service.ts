@@ -17,7 +17,7 @@ import {
   type StaffMember,
 } from '@tandem/core';
 import { oneTimeTokens, roleAssignments, schools, users } from '@tandem/core/schema';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { appendAudit } from '../audit/audit.service';
 import { issueOneTimeToken, setPasswordLink } from '../auth/auth.service';
 import type { DbOrTx } from '../db/client';

@@ -32,7 +32,7 @@ import {
   type ImportStoredSummary,
 } from '@tandem/core';
 import { pupilImports, schools } from '@tandem/core/schema';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../platform/deps';
 import { appendAudit } from '../../audit/audit.service';
 import type { DbOrTx } from '../../db/client';
 import { requireSchoolPermission } from '../../http/scope';

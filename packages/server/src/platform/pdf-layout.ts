@@ -52,58 +52,6 @@ export const RULE = '#c5ced8';
 export const PANEL = '#eef3f8';
 export const PANEL_EDGE = '#8fa7bf';
 
-// Dates as printed.
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'Europe/London',
-});
-const ISO_DATE = new Intl.DateTimeFormat('en-CA', {
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  timeZone: 'Europe/London',
-});
-const SHORT_DATE = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'Europe/London',
-});
-const LONG_CALENDAR_DATE = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
-/** "22 November 2026", as printed on letters (the school's own day, in UK time). */
-export function longDate(date: Date): string {
-  return LONG_DATE.format(date);
-}
-
-/** "2026-11-22" in UK time, for file names. */
-export function isoDay(date: Date): string {
-  return ISO_DATE.format(date);
-}
-
-/** "22 Nov 2026" in UK time. */
-export function shortDate(date: Date): string {
-  return SHORT_DATE.format(date);
-}
-
-/** "17 March 2013" for a calendar date held as midnight UTC, such as a date of birth. */
-export function longCalendarDate(date: Date): string {
-  return LONG_CALENDAR_DATE.format(date);
-}
-
-export function yearLabel(year: number): string {
-  if (year === -1) return 'Nursery';
-  if (year === 0) return 'Reception';
-  return `Year ${year}`;
-}
-
 /** Characters the built-in Helvetica can print (WinAnsi): Latin-1 and a few typographic marks. */
 const WIN_ANSI =
   /^[\t\n\r\u0020-\u007e\u00a0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]*$/u;

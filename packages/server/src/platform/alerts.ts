@@ -1,11 +1,11 @@
 /**
- * Alerts about concerns: a row per person for the in-app list (shown live), and an e-mail. Neither
+ * Alerts: a row per person for the in-app list (shown live), and an e-mail. Neither
  * ever names a pupil or carries case text: they say there is something to look at, and link to it.
  */
 import { EventEmitter } from 'node:events';
 import type { AlertKind } from '@tandem/core';
 import { alerts } from '@tandem/core/schema';
-import type { AppDeps } from '../app';
+import type { AppDeps } from './deps';
 import type { DbOrTx } from '../db/client';
 
 export type { AlertKind };
@@ -98,4 +98,18 @@ export async function deliverAlerts(deps: AppDeps, emails: PendingEmail[], userI
   // Sent together rather than one after another; the mailer logs its own failures (without
   // content) and never throws, so a mail fault cannot undo or hide the change.
   await Promise.all(emails.map((e) => deps.mailer.send(e)));
+}
+
+/**
+ * Alert people inside a piece of gated work: the rows are written in its transaction, and the
+ * e-mails and live-stream wake-ups go out once it has committed.
+ */
+export async function notify(
+  work: { tx: DbOrTx; deps: AppDeps; afterCommit(effect: () => Promise<void>): void },
+  o: { schoolId: string; kind: AlertKind; concernId: string | null; people: { id: string; email: string }[] },
+): Promise<void> {
+  if (o.people.length === 0) return;
+  const emails = await recordAlerts(work.tx, work.deps, o);
+  const ids = o.people.map((p) => p.id);
+  work.afterCommit(() => deliverAlerts(work.deps, emails, ids));
 }

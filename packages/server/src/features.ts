@@ -1,0 +1,24 @@
+/**
+ * What each feature contributes to the platform's registries: its part of a pupil's chronology,
+ * its due jobs, the evidence a level change may cite, and so on. This file and app.ts are the only
+ * places that know every feature; a feature never imports another, or this file.
+ */
+import type { Registries } from './platform/registries';
+import { pupilChronology } from './pupils/pupils.chronology';
+import { levelChronology } from './levels/levels.chronology';
+import { seedFrameworkForNewSchool } from './levels/levels.school';
+import { concernChronology } from './concerns/concerns.chronology';
+import { concernDueJobs } from './concerns/concerns.jobs';
+import { concernEvidence } from './concerns/concerns.evidence';
+import { planChronology } from './plans/plans.chronology';
+import { meetingChronology } from './plans/meetings.chronology';
+import { planDueJobs } from './plans/plans.jobs';
+import { plansGivenToStaff } from './plans/plans.given';
+
+export const registries: Registries = {
+  chronology: [pupilChronology, levelChronology, concernChronology, planChronology, meetingChronology],
+  dueJobs: [...concernDueJobs, ...planDueJobs],
+  evidence: [concernEvidence],
+  plansGiven: plansGivenToStaff,
+  onSchoolCreated: [seedFrameworkForNewSchool],
+};

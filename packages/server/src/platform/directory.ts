@@ -1,0 +1,72 @@
+/**
+ * The directory every feature may read: schools, staff and the roles they hold, pupils on the roll
+ * and who teaches them. These tables come from the foundation (schools, staff, the MIS import), not
+ * from any one case feature, so reading them here does not tie one feature to another's tables.
+ * Every function is scoped to one school.
+ */
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { AppError } from '@tandem/core';
+import { pupils, roleAssignments, schools, teachingGroupPupils, teachingGroupStaff, users } from '@tandem/core/schema';
+import type { DbOrTx } from '../db/client';
+
+export type PupilRow = typeof pupils.$inferSelect;
+
+/** The trust a school belongs to, for the audit entries of school-level events (null if unknown). */
+export async function trustIdOfSchool(db: DbOrTx, schoolId: string): Promise<string | null> {
+  const [s] = await db.select({ trustId: schools.trustId }).from(schools).where(eq(schools.id, schoolId));
+  return s?.trustId ?? null;
+}
+
+/** A school's name, for printed documents ('' if unknown). */
+export async function schoolNameOf(db: DbOrTx, schoolId: string): Promise<string> {
+  const [s] = await db.select({ name: schools.name }).from(schools).where(eq(schools.id, schoolId));
+  return s?.name ?? '';
+}
+
+/** Staff of a school who hold any of these roles now (not revoked, not disabled). */
+export async function holdersOf(db: DbOrTx, schoolId: string, roles: readonly string[]) {
+  return db
+    .selectDistinct({ id: users.id, email: users.email, displayName: users.displayName })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(
+      and(
+        eq(roleAssignments.schoolId, schoolId),
+        inArray(roleAssignments.role, [...roles]),
+        isNull(roleAssignments.revokedAt),
+        isNull(users.disabledAt),
+      ),
+    );
+}
+
+/** A pupil of this school (on roll or not), or 404 as if it did not exist. */
+export async function loadPupilInSchool(db: DbOrTx, schoolId: string, pupilId: string): Promise<PupilRow> {
+  const [pupil] = await db
+    .select()
+    .from(pupils)
+    .where(and(eq(pupils.id, pupilId), eq(pupils.schoolId, schoolId)));
+  if (!pupil) throw new AppError('not_found', 'pupil not found');
+  return pupil;
+}
+
+/** The name a pupil is known by: preferred (or given) name and family name. */
+export function pupilName(p: { preferredName: string | null; givenName: string; familyName: string }): string {
+  return `${p.preferredName ?? p.givenName} ${p.familyName}`;
+}
+
+/** Whether a member of staff teaches the pupil (is on a teaching group with them). */
+export async function teachesPupil(db: DbOrTx, userId: string, schoolId: string, pupilId: string): Promise<boolean> {
+  const rows = await db
+    .select({ t: sql<number>`1` })
+    .from(teachingGroupPupils)
+    .innerJoin(teachingGroupStaff, eq(teachingGroupStaff.groupId, teachingGroupPupils.groupId))
+    .where(
+      and(
+        eq(teachingGroupPupils.schoolId, schoolId),
+        eq(teachingGroupPupils.pupilId, pupilId),
+        eq(teachingGroupStaff.userId, userId),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}

@@ -1,0 +1,83 @@
+/**
+ * What a feature may contribute to the platform instead of the platform (or another feature)
+ * reading its tables: entries for a pupil's chronology, work that falls due with time, and
+ * evidence a level change may cite. The list of contributions is assembled once, in
+ * `src/features.ts`; the platform only knows these shapes.
+ */
+import type { Actor, ChronologyEntry, SharedPlan } from '@tandem/core';
+import type { DbOrTx } from '../db/client';
+import type { AppDeps } from './deps';
+
+/** Who is reading a pupil's chronology, already allowed to read the pupil's case. */
+export interface ChronologyReader {
+  actor: Actor;
+  schoolId: string;
+  pupilId: string;
+  /** Whether the reader may see the restricted safeguarding record (the DSL team). */
+  seeRestricted: boolean;
+}
+
+/**
+ * One feature's part of the chronology. It applies its own visibility rule in its own query: what
+ * the reader may not see is never loaded, so no entry, count or gap gives it away.
+ */
+export interface ChronologySource {
+  /** The feature it comes from, for errors and the benchmark. */
+  name: string;
+  entries(db: DbOrTx, reader: ChronologyReader): Promise<ChronologyEntry[]>;
+  /**
+   * For entries at the same moment, the order in which such things happen (a higher rank is a
+   * later step and is listed first, newest first). Kinds not listed rank 5.
+   */
+  kindOrder: Readonly<Record<string, number>>;
+}
+
+/**
+ * Work that falls due with time (an unacknowledged urgent concern, a passed deadline, an overdue
+ * review). `runBatch` claims at most one batch with FOR UPDATE SKIP LOCKED, marks it done in the
+ * same transaction, and returns how many it handled; it is called again until it returns fewer
+ * than `batchSize` (or 0), so a backlog clears in one run without holding many locks.
+ */
+export interface DueJob {
+  /** The key in the run's result, e.g. "escalations". */
+  name: string;
+  batchSize: number;
+  runBatch(deps: AppDeps, now: Date): Promise<number>;
+}
+
+/**
+ * One kind of record a level change may cite as evidence (a concern now; scores and meetings
+ * later). The levels feature asks the source of each cited kind which ids this actor may cite.
+ */
+export interface EvidenceSource {
+  /** The evidence kind it answers for, as in the level change body (e.g. "concern"). */
+  kind: string;
+  /** Of these ids, those about this pupil that this actor may see in full. */
+  citable(
+    db: DbOrTx,
+    reader: { actor: Actor; schoolId: string; pupilId: string },
+    refIds: readonly string[],
+  ): Promise<ReadonlySet<string>>;
+  /** Shown beside the evidence field when an id is not citable. */
+  refusal: string;
+}
+
+/** The plans a member of staff has been given for a pupil (the staff summary shows them). */
+export interface PlansGivenSource {
+  plansGiven(
+    db: DbOrTx,
+    reader: { userId: string; schoolId: string; pupilId: string; teachesPupil: boolean },
+  ): Promise<SharedPlan[]>;
+}
+
+/** Work a feature does when a trust adds a school (the level framework is seeded, for one). */
+export type SchoolCreatedHook = (tx: DbOrTx, school: { schoolId: string; actorUserId: string }) => Promise<void>;
+
+/** Everything the features contribute, assembled once in `src/features.ts` and given in `AppDeps`. */
+export interface Registries {
+  chronology: readonly ChronologySource[];
+  dueJobs: readonly DueJob[];
+  evidence: readonly EvidenceSource[];
+  plansGiven: PlansGivenSource;
+  onSchoolCreated: readonly SchoolCreatedHook[];
+}
