@@ -3,6 +3,47 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+/**
+ * The server's shape (ADR 0007): a feature folder never imports another feature, nor the files
+ * that assemble the app; and only the gate (platform/) and the audit feature write the audit trail.
+ */
+const SERVER_FEATURES = ['pupils', 'levels', 'concerns', 'plans'];
+const auditWriters = {
+  group: ['**/audit/audit.service'],
+  importNames: ['appendAudit', 'appendSchoolAudit'],
+  message: 'Write audit entries through the gate’s handle (platform/gate.ts), not appendAudit.',
+};
+const assemblers = {
+  group: ['**/app', '**/features'],
+  message: 'Features never import the files that assemble the app; take registries from deps.',
+};
+const serverBoundaries = [
+  {
+    files: ['packages/server/src/**/*.ts'],
+    ignores: ['packages/server/src/platform/**', 'packages/server/src/audit/**', '**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [auditWriters] }] },
+  },
+  ...SERVER_FEATURES.map((feature) => ({
+    files: [`packages/server/src/${feature}/**/*.ts`],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            auditWriters,
+            assemblers,
+            {
+              group: SERVER_FEATURES.filter((f) => f !== feature).flatMap((f) => [`../${f}/*`, `../../${f}/*`]),
+              message: 'A feature never imports another feature: contribute to a registry (platform/registries.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  })),
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -38,6 +79,7 @@ export default tseslint.config(
       ],
     },
   },
+  ...serverBoundaries,
   {
     files: ['packages/web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { baseUrl, newPage, useBrowser } from './support/browser';
+import { dateQuestion, shownDate, typeDate, ukDay, type DateParts } from './support/dates';
 import { checkEveryWay } from './support/pages';
 import { DSL, SMHL, TUTOR } from './support/people';
 import { signIn } from './support/sign-in';
@@ -29,17 +30,26 @@ async function openWork(page: Page, name: string): Promise<void> {
   await page.getByRole('form', { name }).waitFor();
 }
 
-async function recordAgreement(page: Page, who: string, name: string, how: string): Promise<void> {
+async function recordAgreement(
+  page: Page,
+  who: string,
+  name: string,
+  how: string,
+  agreedOn: DateParts = ukDay(),
+): Promise<void> {
   await openWork(page, 'Record agreement');
   const form = page.getByRole('form', { name: 'Record agreement' });
   await form.getByRole('radio', { name: who }).check();
   await form.getByLabel('Their name', { exact: true }).fill(name);
   await form.getByRole('radio', { name: how }).check();
+  await typeDate(form, 'When did they agree?', agreedOn);
   await form.getByRole('button', { name: 'Record agreement' }).click();
   await page.getByRole('form', { name: 'Record agreement' }).waitFor({ state: 'detached' });
   await page
     .getByRole('list', { name: /^Agreement recorded for version 1/ })
-    .getByText(name)
+    .getByRole('listitem')
+    .filter({ hasText: name })
+    .getByText(`, on ${shownDate(agreedOn)}.`, { exact: false })
     .waitFor();
 }
 
@@ -89,6 +99,8 @@ describe('plans', () => {
       await lead.getByRole('button', { name: 'Add a contact' }).click();
       await fill(lead, 'Name', 'Parent One');
       await fill(lead, 'Phone number', '07700 900123');
+      const reviewDue = ukDay(56);
+      await typeDate(lead, 'When will the plan be reviewed?', reviewDue);
       await lead.getByRole('checkbox', { name: /\(the pupil\)$/ }).check();
       await lead.getByRole('checkbox', { name: 'A parent or carer' }).check();
       await lead.getByRole('checkbox', { name: /^Show the parent-facing parts/ }).check();
@@ -96,10 +108,11 @@ describe('plans', () => {
       const title = `Individual Care Plan for ${pupil}`;
       await lead.getByRole('heading', { level: 1, name: title }).waitFor();
       await lead.getByText(condition).waitFor();
+      await lead.getByText(`Review the plan by ${shownDate(reviewDue)} with`).waitFor();
       await checkEveryWay(lead, 'p-care-plan-written');
 
       // Agreement: the pupil first; it cannot be marked agreed until a parent has agreed too.
-      await recordAgreement(lead, 'The pupil', pupil, 'In person');
+      await recordAgreement(lead, 'The pupil', pupil, 'In person', ukDay(-1));
       await lead.getByRole('button', { name: 'Mark as agreed' }).click();
       await lead
         .getByText(/Still to record agreement: a parent or carer/)
@@ -201,10 +214,16 @@ describe('plans', () => {
       await lead.getByRole('link', { name: 'Individual Care Plan' }).first().waitFor();
       await checkEveryWay(lead, 'q-olivia-case');
 
-      // A parent meeting cannot be recorded as held without an agreed next step.
+      // A parent meeting cannot be recorded as held without an agreed next step, nor with a date
+      // missing its month: each is named in the summary, and the date's message is beside it.
       await lead.getByRole('link', { name: 'Record a meeting about Olivia Clarke' }).click();
       await lead.getByRole('heading', { level: 1, name: 'Record a meeting' }).waitFor();
       await lead.getByRole('radio', { name: 'Parent meeting' }).check();
+      const today = ukDay();
+      const when = dateQuestion(lead, 'When is or was it?');
+      // The time is filled in with now, on the 24-hour clock whatever the device's own setting.
+      expect(await when.getByLabel('Time', { exact: true }).inputValue()).toMatch(/^\d{2}:\d{2}$/);
+      await typeDate(lead, 'When is or was it?', { ...today, month: '' });
       await fill(lead, 'Where?', 'Pastoral office');
       await fill(lead, 'Aims (optional)', 'Talk through how the exit card is working.');
       await lead.getByRole('button', { name: 'Save and mark as held' }).click();
@@ -213,16 +232,31 @@ describe('plans', () => {
         .getByText(/next step/i)
         .first()
         .waitFor();
+      const noMonth = 'Date of the meeting must include a month';
+      await when.getByText(noMonth).waitFor();
+      const month = when.getByLabel('Month', { exact: true });
+      expect(await month.getAttribute('aria-invalid')).toBe('true');
+      expect(await when.getByLabel('Day', { exact: true }).getAttribute('aria-invalid')).toBeNull();
+      // The summary's link goes to the box at fault.
+      await problems.getByRole('link', { name: noMonth }).click();
+      expect(await month.evaluate((el) => el === document.activeElement)).toBe(true);
       await checkEveryWay(lead, 'q-meeting-needs-next-step');
+      await month.fill(today.month);
       await lead.getByRole('button', { name: 'Add a next step' }).click();
       const step = 'Book an appointment with the GP about sleep';
       await fill(lead, 'What was agreed', step);
       await lead.getByLabel('Who will do it', { exact: true }).selectOption('other');
       await fill(lead, 'Their name', 'Emma Clarke (mother)');
+      const dueOn = ukDay(14);
+      await typeDate(lead, 'By when', dueOn);
       await lead.getByRole('button', { name: 'Save and mark as held' }).click();
       await lead.getByRole('heading', { level: 1, name: 'Parent meeting for Olivia Clarke' }).waitFor();
       const steps = lead.getByRole('list', { name: 'Next steps' });
       await steps.getByText(step).first().waitFor();
+      await steps
+        .getByText(`due ${shownDate(dueOn)}`, { exact: false })
+        .first()
+        .waitFor();
       await checkEveryWay(lead, 'q-meeting-held');
       await lead.getByRole('button', { name: /^Mark done/ }).click();
       await lead

@@ -1,8 +1,15 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 
 export default defineConfig({
   plugins: [react()],
+  resolve: {
+    // drizzle-zod (in @tandem/core) would otherwise ship all of zod: see the module's comment.
+    alias: [
+      { find: /^zod\/v4$/, replacement: fileURLToPath(new URL('./src/zod-for-drizzle-zod.ts', import.meta.url)) },
+    ],
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,6 +1,6 @@
 /**
  * Measurement 8: plans. The raw SQL doing what each plans request does, statement for statement in
- * the app's order (src/plans/plans.service.ts and plans.queries.ts), so the ratio says what the app
+ * the app's order (src/plans/use-cases/ and plans.queries.ts), so the ratio says what the app
  * adds to the database work:
  * - the case view of a plan (8a): the plan, pupil, current version, lead, read confirmations, every
  *   version, agreement and review, the named staff, the readers (named, everyone who teaches the

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifySchema } from 'fastify';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import helmet from '@fastify/helmet';
@@ -29,12 +29,29 @@ import { importRoutes } from './pupils/import/import.routes';
 import { sharingRoutes } from './levels/sharing.routes';
 import { levelRoutes } from './levels/levels.routes';
 import { pupilRoutes } from './pupils/pupils.routes';
+import { chronologyRoutes } from './platform/chronology/chronology.routes';
 import { concernRoutes } from './concerns/concerns.routes';
-import { alertRoutes } from './concerns/alerts.routes';
+import { alertRoutes } from './platform/alerts.routes';
 import { fileRoutes } from './concerns/files.routes';
 import { dutyRoutes } from './concerns/duty.routes';
 import { planRoutes } from './plans/plans.routes';
 
+/** A route as registered: its method, URL pattern (e.g. GET /api/schools/:schoolId) and schemas. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  schema: FastifySchema | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * Every route the app registered (without the HEAD twin of each GET), so a test can walk them
+     * all and a route added later cannot be left out of the access checks.
+     */
+    registeredRoutes: readonly RegisteredRoute[];
+  }
+}
 
 /** Largest JSON body accepted; CSV imports have their own, larger limit on their route. */
 export const BODY_LIMIT = 256 * 1024;
@@ -48,6 +65,13 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
     trustProxy: deps.config.trustProxy,
   });
   app.decorate('deps', deps);
+  const registeredRoutes: RegisteredRoute[] = [];
+  app.decorate('registeredRoutes', registeredRoutes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') registeredRoutes.push({ method, url: route.url, schema: route.schema });
+    }
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
@@ -130,6 +154,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
   sharingRoutes(app);
   levelRoutes(app);
   pupilRoutes(app);
+  chronologyRoutes(app);
   concernRoutes(app);
   alertRoutes(app);
   await app.register(fileRoutes);

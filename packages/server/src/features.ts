@@ -7,9 +7,11 @@ import type { Registries } from './platform/registries';
 import { pupilChronology } from './pupils/pupils.chronology';
 import { levelChronology } from './levels/levels.chronology';
 import { seedFrameworkForNewSchool } from './levels/levels.school';
+import { levelsOfPupil } from './levels/levels.pupil';
 import { concernChronology } from './concerns/concerns.chronology';
 import { concernDueJobs } from './concerns/concerns.jobs';
 import { concernEvidence } from './concerns/concerns.evidence';
+import { concernAlertLinks } from './concerns/concerns.alert-links';
 import { planChronology } from './plans/plans.chronology';
 import { meetingChronology } from './plans/meetings.chronology';
 import { planDueJobs } from './plans/plans.jobs';
@@ -20,5 +22,7 @@ export const registries: Registries = {
   dueJobs: [...concernDueJobs, ...planDueJobs],
   evidence: [concernEvidence],
   plansGiven: plansGivenToStaff,
+  pupilLevels: levelsOfPupil,
   onSchoolCreated: [seedFrameworkForNewSchool],
+  alertLinks: [concernAlertLinks],
 };

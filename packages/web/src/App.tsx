@@ -45,14 +45,12 @@ import { ConcernQueuePage } from './concerns/ConcernQueuePage';
 import { DutyRotaPage } from './concerns/DutyRotaPage';
 import { LogConcernPage } from './concerns/LogConcernPage';
 import { MyConcernsPage } from './concerns/MyConcernsPage';
-import { EditPlanPage } from './plans/EditPlanPage';
-import { NewPlanPage } from './plans/NewPlanPage';
+import { PlanEditorPage } from './plans/PlanEditorPage';
 import { PlanPage } from './plans/PlanPage';
 import { PlanSharingPage } from './plans/PlanSharingPage';
 import { PlanVersionPage } from './plans/PlanVersionPage';
-import { EditMeetingPage } from './meetings/EditMeetingPage';
+import { MeetingEditorPage } from './meetings/MeetingEditorPage';
 import { MeetingPage } from './meetings/MeetingPage';
-import { NewMeetingPage } from './meetings/NewMeetingPage';
 
 /**
  * Who may open a page: anyone; only people not signed in; people part-way through signing in;
@@ -114,12 +112,12 @@ const ROUTES: readonly Route[] = [
   {
     path: '/schools/:schoolId/pupils/:pupilId/plans/new',
     access: 'complete',
-    render: (x) => <NewPlanPage schoolId={p(x, 'schoolId')} pupilId={p(x, 'pupilId')} />,
+    render: (x) => <PlanEditorPage schoolId={p(x, 'schoolId')} pupilId={p(x, 'pupilId')} />,
   },
   {
     path: '/schools/:schoolId/pupils/:pupilId/meetings/new',
     access: 'complete',
-    render: (x) => <NewMeetingPage schoolId={p(x, 'schoolId')} pupilId={p(x, 'pupilId')} />,
+    render: (x) => <MeetingEditorPage schoolId={p(x, 'schoolId')} pupilId={p(x, 'pupilId')} />,
   },
   {
     path: '/schools/:schoolId/plans/:planId',
@@ -129,7 +127,7 @@ const ROUTES: readonly Route[] = [
   {
     path: '/schools/:schoolId/plans/:planId/edit',
     access: 'complete',
-    render: (x) => <EditPlanPage schoolId={p(x, 'schoolId')} planId={p(x, 'planId')} />,
+    render: (x) => <PlanEditorPage schoolId={p(x, 'schoolId')} planId={p(x, 'planId')} />,
   },
   {
     path: '/schools/:schoolId/plans/:planId/sharing',
@@ -149,7 +147,7 @@ const ROUTES: readonly Route[] = [
   {
     path: '/schools/:schoolId/meetings/:meetingId/edit',
     access: 'complete',
-    render: (x) => <EditMeetingPage schoolId={p(x, 'schoolId')} meetingId={p(x, 'meetingId')} />,
+    render: (x) => <MeetingEditorPage schoolId={p(x, 'schoolId')} meetingId={p(x, 'meetingId')} />,
   },
   {
     path: '/schools/:schoolId/levels',

@@ -1,4 +1,9 @@
+import { createSelectSchema } from 'drizzle-zod';
 import { z } from 'zod';
+import { isoTime } from '../db/answers';
+import { auditEvents } from './audit.tables';
+
+const eventRow = createSelectSchema(auditEvents, { at: isoTime }).shape;
 
 export const auditQuery = z.strictObject({
   action: z.string().max(60).optional(),
@@ -13,15 +18,15 @@ export const auditQuery = z.strictObject({
 export type AuditQuery = z.infer<typeof auditQuery>;
 
 export const auditEntrySchema = z.object({
-  seq: z.number().int(),
-  at: z.string(),
-  action: z.string(),
+  seq: eventRow.seq,
+  at: eventRow.at,
+  action: eventRow.action,
   actionLabel: z.string(),
   actorUserId: z.string().nullable(),
   actorName: z.string().nullable(),
-  subjectType: z.string().nullable(),
-  subjectId: z.string().nullable(),
-  ip: z.string().nullable(),
+  subjectType: eventRow.subjectType,
+  subjectId: eventRow.subjectId,
+  ip: eventRow.ip,
   detail: z.record(z.string(), z.unknown()),
 });
 

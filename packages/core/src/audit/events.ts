@@ -151,3 +151,37 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'level.letters_generated': 'Made termly level letters for parents',
   'level.staff_briefing_generated': 'Made the termly staff briefing',
 };
+
+/** Every audited action (audit_events.action), in the order the viewer lists them. */
+export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];
+
+/** What an audited event is about (audit_events.subject_type). */
+export const AUDIT_SUBJECT_TYPES = [
+  'user',
+  'school',
+  'trust',
+  'audit',
+  'pupil',
+  'pupil_list',
+  'pupil_import',
+  'level_definition',
+  'level_share_batch',
+  'concern',
+  'plan',
+  'meeting',
+] as const;
+export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
+export const AUDIT_SUBJECT_TYPE_LABELS: Record<AuditSubjectType, string> = {
+  user: 'Person',
+  school: 'School',
+  trust: 'Trust',
+  audit: 'Audit trail',
+  pupil: 'Pupil',
+  pupil_list: 'Pupil list',
+  pupil_import: 'MIS import',
+  level_definition: 'Level wording',
+  level_share_batch: 'Termly sharing of levels',
+  concern: 'Concern',
+  plan: 'Plan',
+  meeting: 'Meeting',
+};

@@ -1,5 +1,8 @@
 /** Request and response shapes for signing in, shared by the server and the web app's forms. */
+import { createSelectSchema } from 'drizzle-zod';
 import { z } from 'zod';
+import { users } from './auth.tables';
+import { ONE_TIME_TOKEN_PURPOSES, SESSION_STAGES } from './auth.values';
 import { ROLES } from './roles';
 
 export const emailSchema = z
@@ -68,16 +71,18 @@ export const trustMembershipSchema = z.object({
   roles: z.array(roleSchema),
 });
 
+const userRow = createSelectSchema(users).shape;
+
 /** What the web app knows about the signed-in person. */
 export const sessionResponse = z.object({
   signedIn: z.boolean(),
   /** 'complete', or the step still needed before anything else may be done. */
-  stage: z.enum(['signed_out', 'mfa_required', 'mfa_enrolment_required', 'complete']),
+  stage: z.enum(SESSION_STAGES),
   user: z
     .object({
-      id: z.uuid(),
-      email: z.string(),
-      displayName: z.string(),
+      id: userRow.id,
+      email: userRow.email,
+      displayName: userRow.displayName,
       mfaEnabled: z.boolean(),
       mfaRequired: z.boolean(),
     })
@@ -94,6 +99,12 @@ export const mfaEnrolmentResponse = z.object({
   otpauthUri: z.string(),
   qrCodeDataUrl: z.string(),
 });
+
+/** A reset or invitation link's token, checked before the new password is chosen. */
+export const oneTimeTokenBody = z.strictObject({ token: z.string().min(20).max(200) });
+
+/** What a reset or invitation link is for, shown before the new password is chosen. */
+export const oneTimeLinkResponse = z.object({ purpose: z.enum(ONE_TIME_TOKEN_PURPOSES), displayName: z.string() });
 
 export const recoveryCodesResponse = z.object({ recoveryCodes: z.array(z.string()) });
 

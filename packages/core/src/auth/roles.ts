@@ -22,6 +22,9 @@ export const SCHOOL_STAFF_ROLES = [
 
 export const SCHOOL_FAMILY_ROLES = ['parent', 'pupil'] as const;
 
+/** The DSL team: who may be put on the DSL duty rota. */
+export const DSL_TEAM_ROLES = ['dsl', 'deputy_dsl'] as const satisfies readonly (typeof SCHOOL_STAFF_ROLES)[number][];
+
 export const ROLES = [...TRUST_ROLES, ...SCHOOL_STAFF_ROLES, ...SCHOOL_FAMILY_ROLES] as const;
 
 export type TrustRole = (typeof TRUST_ROLES)[number];

@@ -1,24 +1,23 @@
+import { createSelectSchema } from 'drizzle-zod';
 import { z } from 'zod';
+import { isoTime } from '../db/answers';
+import { alerts } from './alerts.tables';
+import { ALERT_KINDS } from './concerns.values';
 
-/** What an alert is about. Its message never names a pupil or carries case text. */
-export const ALERT_KINDS = [
-  'concern_logged',
-  'urgent_concern_logged',
-  'concern_escalated_to_dsl',
-  'urgent_unacknowledged',
-  'pupil_tells_deadline_passed',
-  'plan_reviews_overdue',
-] as const;
-export type AlertKind = (typeof ALERT_KINDS)[number];
+const alertRow = createSelectSchema(alerts, {
+  kind: () => z.enum(ALERT_KINDS),
+  createdAt: isoTime,
+  readAt: isoTime,
+}).shape;
 
 export const alertSchema = z.object({
-  id: z.uuid(),
-  kind: z.enum(ALERT_KINDS),
-  message: z.string(),
+  id: alertRow.id,
+  kind: alertRow.kind,
+  message: alertRow.message,
   /** The concern to open, when the reader may open it. */
-  concernId: z.uuid().nullable(),
-  createdAt: z.string(),
-  readAt: z.string().nullable(),
+  concernId: alertRow.concernId,
+  createdAt: alertRow.createdAt,
+  readAt: alertRow.readAt,
 });
 export type Alert = z.infer<typeof alertSchema>;
 

@@ -1,4 +1,19 @@
+import { createSelectSchema } from 'drizzle-zod';
 import { z } from 'zod';
+import { isoTime } from '../db/answers';
+import { concernActions, concernAddenda, concernCorrections, concerns } from './concerns.tables';
+import {
+  CONCERN_CATEGORIES,
+  CONCERN_OUTCOMES,
+  CONCERN_QUEUE_FILTERS,
+  CONCERN_QUEUES,
+  CONCERN_ROUTES,
+  CONCERN_STATUSES,
+  DISCLOSURE_CONSENT,
+  PARENTS_STATUSES,
+  PARENTS_TOLD_HOW,
+} from './concerns.values';
+import { concernFiles } from './files.tables';
 import { WARNING_SIGN_CODES } from './warning-signs';
 
 const text = (label: string, max: number) =>
@@ -9,8 +24,6 @@ const text = (label: string, max: number) =>
     .max(max, `Must be ${max.toLocaleString('en-GB')} characters or fewer`);
 
 const yesNo = (question: string) => z.boolean({ error: `Answer: ${question}` });
-
-export const DISCLOSURE_CONSENT = ['given', 'refused', 'not_sought'] as const;
 
 export const logConcernBody = z
   .strictObject({
@@ -70,7 +83,7 @@ export const dslOnDutySchema = z.object({ name: z.string(), whereToFind: z.strin
 export const logConcernResponse = z.object({
   id: z.uuid(),
   reference: z.string(),
-  route: z.enum(['mental_health_lead', 'dsl']),
+  route: z.enum(CONCERN_ROUTES),
   urgent: z.boolean(),
   findDslNow: z.boolean(),
   dslOnDuty: z.array(dslOnDutySchema),
@@ -80,49 +93,45 @@ export const logConcernResponse = z.object({
   alreadyReceived: z.boolean(),
 });
 
-export const CONCERN_OUTCOMES = [
-  'no_further_action',
-  'monitor',
-  'level_changed',
-  'plan',
-  'intervention',
-  'referral',
-  'passed_to_dsl',
-  'other',
-] as const;
-export const CONCERN_OUTCOME_LABELS: Record<(typeof CONCERN_OUTCOMES)[number], string> = {
-  no_further_action: 'No further action',
-  monitor: 'Monitor',
-  level_changed: 'Level changed',
-  plan: 'Care plan or support plan',
-  intervention: 'In-school intervention',
-  referral: 'Referral to an outside service',
-  passed_to_dsl: 'Passed to the DSL',
-  other: 'Other',
-};
+const concernRow = createSelectSchema(concerns, {
+  loggedAt: isoTime,
+  occurredAt: isoTime,
+  warningSigns: () => z.array(z.string()),
+  category: () => z.enum(CONCERN_CATEGORIES),
+  route: () => z.enum(CONCERN_ROUTES),
+  disclosureConsent: () => z.enum(DISCLOSURE_CONSENT),
+  status: () => z.enum(CONCERN_STATUSES),
+  acknowledgedAt: isoTime,
+  escalatedToDslAt: isoTime,
+  outcome: () => z.enum(CONCERN_OUTCOMES),
+  closedAt: isoTime,
+  parentsStatus: () => z.enum(PARENTS_STATUSES),
+  pupilTellsBy: isoTime,
+  parentsToldAt: isoTime,
+}).shape;
 
 export const concernSummarySchema = z.object({
-  id: z.uuid(),
-  reference: z.string(),
-  loggedAt: z.string(),
+  id: concernRow.id,
+  reference: concernRow.reference,
+  loggedAt: concernRow.loggedAt,
   loggedByName: z.string(),
-  occurredAt: z.string(),
+  occurredAt: concernRow.occurredAt,
   pupils: z.array(z.object({ id: z.uuid(), name: z.string(), form: z.string() })),
-  category: z.enum(['mental_health', 'safeguarding']),
-  route: z.enum(['mental_health_lead', 'dsl']),
-  urgent: z.boolean(),
-  restricted: z.boolean(),
-  status: z.enum(['open', 'acknowledged', 'closed']),
+  category: concernRow.category,
+  route: concernRow.route,
+  urgent: concernRow.urgent,
+  restricted: concernRow.restricted,
+  status: concernRow.status,
   overdueActions: z.number().int(),
-  parentsStatus: z.enum(['not_to_be_told', 'to_be_told', 'pupil_telling', 'told']),
-  pupilTellsBy: z.string().nullable(),
+  parentsStatus: concernRow.parentsStatus,
+  pupilTellsBy: concernRow.pupilTellsBy,
 });
 export type ConcernSummary = z.infer<typeof concernSummarySchema>;
 
 export const concernQueueQuery = z.strictObject({
   /** 'mental_health' = the Mental Health Lead's queue; 'dsl' = the DSL team's. */
-  queue: z.enum(['mental_health', 'dsl']).default('mental_health'),
-  status: z.enum(['open', 'acknowledged', 'closed', 'active']).default('active'),
+  queue: z.enum(CONCERN_QUEUES).default('mental_health'),
+  status: z.enum(CONCERN_QUEUE_FILTERS).default('active'),
   before: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
@@ -133,64 +142,72 @@ export const concernQueueResponse = z.object({
   total: z.number().int(),
 });
 
+const addendumRow = createSelectSchema(concernAddenda, { addedAt: isoTime }).shape;
 const addendumSchema = z.object({
-  id: z.uuid(),
-  text: z.string(),
-  reason: z.string(),
+  id: addendumRow.id,
+  text: addendumRow.text,
+  reason: addendumRow.reason,
   addedByName: z.string(),
-  addedAt: z.string(),
+  addedAt: addendumRow.addedAt,
 });
+const actionRow = createSelectSchema(concernActions, { completedAt: isoTime }).shape;
 const actionSchema = z.object({
-  id: z.uuid(),
-  description: z.string(),
-  ownerUserId: z.uuid(),
+  id: actionRow.id,
+  description: actionRow.description,
+  ownerUserId: actionRow.ownerUserId,
   ownerName: z.string(),
-  dueOn: z.string(),
+  dueOn: actionRow.dueOn,
   overdue: z.boolean(),
-  completedAt: z.string().nullable(),
-  completionNote: z.string().nullable(),
+  completedAt: actionRow.completedAt,
+  completionNote: actionRow.completionNote,
 });
+const correctionRow = createSelectSchema(concernCorrections, { changedAt: isoTime }).shape;
 const correctionSchema = z.object({
-  id: z.uuid(),
-  field: z.string(),
+  id: correctionRow.id,
+  field: correctionRow.field,
+  /** The old and new values, as stored (from_value, to_value). */
   from: z.unknown(),
   to: z.unknown(),
-  reason: z.string(),
+  reason: correctionRow.reason,
   changedByName: z.string(),
-  changedAt: z.string(),
+  changedAt: correctionRow.changedAt,
 });
+const fileRow = createSelectSchema(concernFiles).shape;
 
 export const concernDetailSchema = concernSummarySchema.extend({
-  location: z.string(),
-  account: z.string(),
-  pupilWords: z.string().nullable(),
-  warningSigns: z.array(z.string()),
-  othersPresent: z.string(),
-  riskOfImmediateHarm: z.boolean(),
-  possibleChildProtection: z.boolean(),
-  medicalEmergency: z.boolean(),
-  isDisclosure: z.boolean(),
+  location: concernRow.location,
+  account: concernRow.account,
+  pupilWords: concernRow.pupilWords,
+  warningSigns: concernRow.warningSigns,
+  othersPresent: concernRow.othersPresent,
+  riskOfImmediateHarm: concernRow.riskOfImmediateHarm,
+  possibleChildProtection: concernRow.possibleChildProtection,
+  medicalEmergency: concernRow.medicalEmergency,
+  isDisclosure: concernRow.isDisclosure,
+  /** Present for a disclosure: the disclosure_* columns together. */
   disclosure: z
     .object({
       toldWho: z.string(),
       toldWhat: z.string(),
       toldWhy: z.string(),
       consent: z.enum(DISCLOSURE_CONSENT),
-      consentNote: z.string().nullable(),
+      consentNote: concernRow.disclosureConsentNote,
     })
     .nullable(),
-  acknowledgedAt: z.string().nullable(),
+  acknowledgedAt: concernRow.acknowledgedAt,
   acknowledgedByName: z.string().nullable(),
-  escalatedToDslAt: z.string().nullable(),
-  outcome: z.enum(CONCERN_OUTCOMES).nullable(),
-  outcomeNote: z.string().nullable(),
-  closedAt: z.string().nullable(),
-  parentsToldAt: z.string().nullable(),
-  parentsToldHow: z.string().nullable(),
+  escalatedToDslAt: concernRow.escalatedToDslAt,
+  outcome: concernRow.outcome,
+  outcomeNote: concernRow.outcomeNote,
+  closedAt: concernRow.closedAt,
+  parentsToldAt: concernRow.parentsToldAt,
+  parentsToldHow: concernRow.parentsToldHow,
   addenda: z.array(addendumSchema),
   actions: z.array(actionSchema),
   corrections: z.array(correctionSchema),
-  files: z.array(z.object({ id: z.uuid(), fileName: z.string(), contentType: z.string(), size: z.number().int() })),
+  files: z.array(
+    z.object({ id: fileRow.id, fileName: fileRow.fileName, contentType: fileRow.contentType, size: fileRow.size }),
+  ),
   /** What the reader may do, so the page offers only what the server would allow. */
   canTriage: z.boolean(),
   canMoveToRestricted: z.boolean(),
@@ -199,14 +216,15 @@ export type ConcernDetail = z.infer<typeof concernDetailSchema>;
 
 /** What a logger sees of a concern they logged. */
 export const concernForLoggerSchema = z.object({
-  id: z.uuid(),
-  reference: z.string(),
-  loggedAt: z.string(),
+  id: concernRow.id,
+  reference: concernRow.reference,
+  loggedAt: concernRow.loggedAt,
   pupils: z.array(z.object({ id: z.uuid(), name: z.string(), form: z.string() })),
   /** For a restricted concern, only: "Sent to the DSL". */
   sentToDsl: z.boolean(),
-  account: z.string().nullable(),
-  status: z.enum(['open', 'acknowledged', 'closed']).nullable(),
+  /** Account and status are withheld (null) for a restricted concern. */
+  account: concernRow.account.nullable(),
+  status: concernRow.status.nullable(),
 });
 
 export const concernViewResponse = z.discriminatedUnion('access', [
@@ -237,13 +255,12 @@ export const closeConcernBody = z.strictObject({
 export const escalateBody = z.strictObject({ reason: text('why this needs the DSL', 2000) });
 
 export const correctConcernBody = z.strictObject({
-  category: z.enum(['mental_health', 'safeguarding']).optional(),
+  category: z.enum(CONCERN_CATEGORIES).optional(),
   occurredAt: z.iso.datetime({ offset: true }).optional(),
   pupilIds: z.array(z.uuid()).min(1).max(10).optional(),
   reason: text('the reason for the correction', 1000),
 });
 
-export const PARENTS_TOLD_HOW = ['in_person', 'phone', 'letter', 'email', 'meeting'] as const;
 export const recordParentsToldBody = z.strictObject({
   how: z.enum(PARENTS_TOLD_HOW, { error: 'Choose how parents were told' }),
   when: z.iso.datetime({ offset: true, error: 'Enter when parents were told' }),

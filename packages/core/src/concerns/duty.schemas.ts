@@ -1,19 +1,24 @@
+import { createSelectSchema } from 'drizzle-zod';
 import { z } from 'zod';
+import { DSL_TEAM_ROLES } from '../auth/roles';
+import { dslDuty } from './duty.tables';
 
 /** 1 = Monday .. 5 = Friday. */
 export const WEEKDAY_LABELS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'] as const;
 
+const dutyRow = createSelectSchema(dslDuty).shape;
+
 export const dslDutyDaySchema = z.object({
   weekday: z.number().int().min(1).max(5),
-  userId: z.uuid(),
+  userId: dutyRow.userId,
   name: z.string(),
-  whereToFind: z.string(),
+  whereToFind: dutyRow.whereToFind,
 });
 
 export const dslDutyResponse = z.object({
   days: z.array(dslDutyDaySchema),
   /** The DSL and deputy DSLs of the school: the people who may be put on the rota. */
-  team: z.array(z.object({ userId: z.uuid(), name: z.string(), role: z.enum(['dsl', 'deputy_dsl']) })),
+  team: z.array(z.object({ userId: z.uuid(), name: z.string(), role: z.enum(DSL_TEAM_ROLES) })),
   /** Whether the reader may change the rota. */
   canEdit: z.boolean(),
 });

@@ -1,4 +1,7 @@
+import { createSelectSchema } from 'drizzle-zod';
 import { z } from 'zod';
+import { CONCERN_FILE_TYPES, type ConcernFileType } from './concerns.values';
+import { concernFiles } from './files.tables';
 
 /** Largest file that may be attached to a concern. */
 export const MAX_CONCERN_FILE_BYTES = 5 * 1024 * 1024;
@@ -6,28 +9,6 @@ export const MAX_CONCERN_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_FILES_PER_CONCERN = 10;
 /** Hours after logging during which the logger may still attach files to their concern. */
 export const LOGGER_ATTACH_HOURS = 24;
-
-/** Content types a browser may send a file as; the real type is decided from the file itself. */
-export const CONCERN_FILE_UPLOAD_TYPES = [
-  'image/png',
-  'image/jpeg',
-  'image/webp',
-  'image/heic',
-  'image/heif',
-  'application/pdf',
-  'application/octet-stream',
-] as const;
-
-/** The types Tandem stores, decided from the file's first bytes. */
-export const CONCERN_FILE_TYPES = [
-  'image/png',
-  'image/jpeg',
-  'image/webp',
-  'image/heic',
-  'image/heif',
-  'application/pdf',
-] as const;
-export type ConcernFileType = (typeof CONCERN_FILE_TYPES)[number];
 
 export const uploadConcernFileQuery = z.strictObject({
   fileName: z
@@ -37,11 +18,13 @@ export const uploadConcernFileQuery = z.strictObject({
     .max(200, 'The file name must be 200 characters or fewer'),
 });
 
+const fileRow = createSelectSchema(concernFiles, { contentType: () => z.enum(CONCERN_FILE_TYPES) }).shape;
+
 export const concernFileSchema = z.object({
-  id: z.uuid(),
-  fileName: z.string(),
-  contentType: z.enum(CONCERN_FILE_TYPES),
-  size: z.number().int(),
+  id: fileRow.id,
+  fileName: fileRow.fileName,
+  contentType: fileRow.contentType,
+  size: fileRow.size,
 });
 
 /**

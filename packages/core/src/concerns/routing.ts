@@ -8,14 +8,13 @@
  * Parents are never told by Tandem about a concern that is or may be a child-protection matter, or
  * about anything in the restricted safeguarding record.
  */
+import type { ConcernRoute } from './concerns.values';
 
 export interface RoutingAnswers {
   riskOfImmediateHarm: boolean;
   possibleChildProtection: boolean;
   medicalEmergency: boolean;
 }
-
-export type ConcernRoute = 'mental_health_lead' | 'dsl';
 
 export interface RoutingDecision {
   route: ConcernRoute;

@@ -32,7 +32,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   internal: 500,
 };
 
-const DEFAULT_USER_MESSAGES: Record<ErrorCode, string> = {
+/** What the person is told for each kind of error, unless the error says something more useful. */
+export const ERROR_USER_MESSAGES: Record<ErrorCode, string> = {
   bad_request: 'We could not understand that request. Please check what you entered and try again.',
   validation: 'Some answers need correcting. Please check the highlighted fields.',
   unauthenticated: 'Please sign in to continue.',
@@ -65,7 +66,7 @@ export class AppError extends Error {
     super(message, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
-    this.userMessage = options.userMessage ?? DEFAULT_USER_MESSAGES[code];
+    this.userMessage = options.userMessage ?? ERROR_USER_MESSAGES[code];
     this.fields = options.fields ?? [];
   }
 

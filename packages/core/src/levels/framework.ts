@@ -6,26 +6,7 @@
  * Place names in the source (a county, a hospital school, a concern-logging product) are written
  * here in general terms, so that the wording fits any school in England.
  */
-
-export const LEVEL_CODES = ['MH1', 'MH2', 'MH3', 'MH4', 'MH5'] as const;
-export type LevelCode = (typeof LEVEL_CODES)[number];
-
-export const THRIVE_GROUPS = [
-  'thriving',
-  'getting_advice',
-  'getting_help',
-  'getting_more_help',
-  'getting_risk_support',
-] as const;
-export type ThriveGroup = (typeof THRIVE_GROUPS)[number];
-
-export const THRIVE_LABELS: Record<ThriveGroup, string> = {
-  thriving: 'Thriving',
-  getting_advice: 'Getting Advice and Signposting',
-  getting_help: 'Getting Help',
-  getting_more_help: 'Getting More Help',
-  getting_risk_support: 'Getting Risk Support',
-};
+import { LEVEL_CODES, type LevelCode, type ThriveGroup } from './levels.values';
 
 /**
  * MH1 is mild or temporary difficulty (advice and signposting); MH2 is focused, goal-based help in

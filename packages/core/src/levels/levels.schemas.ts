@@ -1,5 +1,8 @@
+import { createSelectSchema } from 'drizzle-zod';
 import { z } from 'zod';
-import { LEVEL_CODES, THRIVE_GROUPS } from './framework';
+import { isoTime } from '../db/answers';
+import { levelDefinitions } from './levels.tables';
+import { EVIDENCE_KINDS, LEVEL_CODES, THRIVE_GROUPS } from './levels.values';
 
 export const levelCodeSchema = z.enum(LEVEL_CODES, { error: 'Choose a level from the list' });
 
@@ -14,20 +17,30 @@ const listField = (label: string) =>
     )
     .max(40, `${label} can have at most 40 lines`);
 
-export const levelDefinitionSchema = z.object({
-  id: z.uuid(),
+const lines = () => z.array(z.string());
+const definitionRow = createSelectSchema(levelDefinitions, {
   code: levelCodeSchema,
-  version: z.number().int(),
-  name: z.string(),
-  description: z.string(),
-  schoolProvides: z.array(z.string()),
-  homeDoes: z.array(z.string()),
-  schoolToDo: z.array(z.string()),
-  homeToDo: z.array(z.string()),
-  evidenceToMoveUp: z.string(),
-  parentSummary: z.string(),
+  schoolProvides: lines,
+  homeDoes: lines,
+  schoolToDo: lines,
+  homeToDo: lines,
+  createdAt: isoTime,
+}).shape;
+
+export const levelDefinitionSchema = z.object({
+  id: definitionRow.id,
+  code: definitionRow.code,
+  version: definitionRow.version,
+  name: definitionRow.name,
+  description: definitionRow.description,
+  schoolProvides: definitionRow.schoolProvides,
+  homeDoes: definitionRow.homeDoes,
+  schoolToDo: definitionRow.schoolToDo,
+  homeToDo: definitionRow.homeToDo,
+  evidenceToMoveUp: definitionRow.evidenceToMoveUp,
+  parentSummary: definitionRow.parentSummary,
   thriveGroup: z.enum(THRIVE_GROUPS),
-  createdAt: z.string(),
+  createdAt: definitionRow.createdAt,
   createdByName: z.string().nullable(),
 });
 export type LevelDefinition = z.infer<typeof levelDefinitionSchema>;
@@ -57,22 +70,12 @@ export const rewordLevelBody = z.strictObject({
 });
 export type RewordLevelBody = z.infer<typeof rewordLevelBody>;
 
-export const EVIDENCE_KINDS = [
-  'concern',
-  'score',
-  'meeting',
-  'observation',
-  'information_from_home',
-  'external_report',
-] as const;
-export const EVIDENCE_LABELS: Record<(typeof EVIDENCE_KINDS)[number], string> = {
-  concern: 'Concern logged',
-  score: 'Questionnaire score',
-  meeting: 'Meeting',
-  observation: 'Staff observation',
-  information_from_home: 'Information from home',
-  external_report: 'Report from a health or outside service',
-};
+/** A piece of evidence as a level change keeps it (level_changes.evidence) and answers it. */
+export const levelEvidenceSchema = z.object({
+  kind: z.string(),
+  description: z.string(),
+  refId: z.string().optional(),
+});
 
 export const evidenceItemSchema = z.strictObject({
   kind: z.enum(EVIDENCE_KINDS, { error: 'Choose the kind of evidence' }),

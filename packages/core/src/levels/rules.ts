@@ -1,5 +1,6 @@
 import { AppError } from '../errors/app-error';
-import { levelRank, type LevelCode } from './framework';
+import { levelRank } from './framework';
+import type { LevelCode } from './levels.values';
 
 /**
  * Whether a level change may be made. Moving up needs at least one piece of evidence (seed 000: each

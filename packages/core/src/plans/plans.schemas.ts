@@ -1,19 +1,23 @@
+import { createSelectSchema } from 'drizzle-zod';
 import { z } from 'zod';
+import { isoTime } from '../db/answers';
+import { meetingActions, meetings } from './meetings.tables';
+import { KIND_SECTIONS, REQUIRED_SECTIONS, SAFETY_SCALE_MAX, SAFETY_SCALE_MIN } from './plans';
+import { planAgreements, planReviews, plans, planVersions } from './plans.tables';
 import {
   ADJUSTMENTS,
   AGREEMENT_HOW,
   AGREEMENT_PARTIES,
   ATTENDEE_KINDS,
-  KIND_SECTIONS,
   MEETING_KINDS,
+  MEETING_STATUSES,
   PLAN_KINDS,
+  PLAN_READER_REASONS,
   PLAN_SECTIONS,
   PLAN_STATUSES,
-  REQUIRED_SECTIONS,
-  SAFETY_SCALE_MAX,
-  SAFETY_SCALE_MIN,
   SECTION_INFO,
-} from './plans';
+  type PlanKind,
+} from './plans.values';
 
 const longText = (max: number) =>
   z
@@ -54,7 +58,7 @@ export type PlanContent = z.infer<typeof planContentSchema>;
  * sections are used, and a Signs of Safety record is rated.
  */
 export function checkContentForKind(
-  kind: (typeof PLAN_KINDS)[number],
+  kind: PlanKind,
   content: PlanContent,
   ctx: { addIssue(issue: { code: 'custom'; path: (string | number)[]; message: string }): void },
   prefix: string[] = ['content'],
@@ -159,16 +163,24 @@ const planContentOut = z.object({
   safetyScale: z.number().int().nullable(),
 });
 
+const planRow = createSelectSchema(plans, {
+  kind: () => z.enum(PLAN_KINDS),
+  agreementsNeeded: () => z.array(z.enum(AGREEMENT_PARTIES)),
+  endedAt: isoTime,
+  createdAt: isoTime,
+  updatedAt: isoTime,
+}).shape;
+
 export const planSummarySchema = z.object({
-  id: z.uuid(),
-  pupilId: z.uuid(),
-  kind: z.enum(PLAN_KINDS),
-  version: z.number().int(),
+  id: planRow.id,
+  pupilId: planRow.pupilId,
+  kind: planRow.kind,
+  version: planRow.version,
   status: z.enum(PLAN_STATUSES),
-  reviewDue: z.string(),
+  reviewDue: planRow.reviewDue,
   reviewOverdue: z.boolean(),
   leadName: z.string(),
-  updatedAt: z.string(),
+  updatedAt: planRow.updatedAt,
 });
 export type PlanSummary = z.infer<typeof planSummarySchema>;
 
@@ -176,35 +188,45 @@ export const planListResponse = z.object({ plans: z.array(planSummarySchema) });
 
 const person = z.object({ id: z.uuid(), name: z.string() });
 
+const agreementRow = createSelectSchema(planAgreements, {
+  party: () => z.enum(AGREEMENT_PARTIES),
+  how: () => z.enum(AGREEMENT_HOW),
+  recordedAt: isoTime,
+}).shape;
+
 export const agreementSchema = z.object({
-  id: z.uuid(),
-  version: z.number().int(),
-  party: z.enum(AGREEMENT_PARTIES),
-  name: z.string(),
-  relationship: z.string(),
-  how: z.enum(AGREEMENT_HOW),
-  agreedOn: z.string(),
-  note: z.string(),
+  id: agreementRow.id,
+  version: agreementRow.version,
+  party: agreementRow.party,
+  name: agreementRow.name,
+  relationship: agreementRow.relationship,
+  how: agreementRow.how,
+  agreedOn: agreementRow.agreedOn,
+  note: agreementRow.note,
   recordedByName: z.string(),
-  recordedAt: z.string(),
+  recordedAt: agreementRow.recordedAt,
 });
+
+const reviewRow = createSelectSchema(planReviews).shape;
 
 export const reviewSchema = z.object({
-  id: z.uuid(),
-  version: z.number().int(),
-  reviewedOn: z.string(),
-  whatWasDone: z.string(),
-  whatChanged: z.string(),
-  nextReviewOn: z.string(),
-  safetyScale: z.number().int().nullable(),
+  id: reviewRow.id,
+  version: reviewRow.version,
+  reviewedOn: reviewRow.reviewedOn,
+  whatWasDone: reviewRow.whatWasDone,
+  whatChanged: reviewRow.whatChanged,
+  nextReviewOn: reviewRow.nextReviewOn,
+  safetyScale: reviewRow.safetyScale,
   recordedByName: z.string(),
 });
 
+const versionRow = createSelectSchema(planVersions, { createdAt: isoTime }).shape;
+
 export const planVersionMeta = z.object({
-  version: z.number().int(),
-  reason: z.string().nullable(),
+  version: versionRow.version,
+  reason: versionRow.reason,
   createdByName: z.string(),
-  createdAt: z.string(),
+  createdAt: versionRow.createdAt,
 });
 
 export const planDetailResponse = z.discriminatedUnion('view', [
@@ -212,16 +234,16 @@ export const planDetailResponse = z.discriminatedUnion('view', [
     view: z.literal('case'),
     plan: planSummarySchema.extend({
       pupilName: z.string(),
-      agreedVersion: z.number().int().nullable(),
-      agreementsNeeded: z.array(z.enum(AGREEMENT_PARTIES)),
+      agreedVersion: planRow.agreedVersion,
+      agreementsNeeded: planRow.agreementsNeeded,
       missingAgreements: z.array(z.enum(AGREEMENT_PARTIES)),
       lead: person,
-      shareWithTeaching: z.boolean(),
+      shareWithTeaching: planRow.shareWithTeaching,
       sharedWith: z.array(person),
-      parentShareable: z.boolean(),
-      endedAt: z.string().nullable(),
-      endedReason: z.string().nullable(),
-      createdAt: z.string(),
+      parentShareable: planRow.parentShareable,
+      endedAt: planRow.endedAt,
+      endedReason: planRow.endedReason,
+      createdAt: planRow.createdAt,
     }),
     content: planContentOut,
     versions: z.array(planVersionMeta),
@@ -235,7 +257,7 @@ export const planDetailResponse = z.discriminatedUnion('view', [
         id: z.uuid(),
         name: z.string(),
         confirmedAt: z.string().nullable(),
-        why: z.enum(['named', 'teaches']),
+        why: z.enum(PLAN_READER_REASONS),
       }),
     ),
     /** What parents would see on the portal now (null: nothing). */
@@ -250,12 +272,12 @@ export const planDetailResponse = z.discriminatedUnion('view', [
   z.object({
     view: z.literal('staff'),
     plan: z.object({
-      id: z.uuid(),
-      pupilId: z.uuid(),
+      id: planRow.id,
+      pupilId: planRow.pupilId,
       pupilName: z.string(),
-      kind: z.enum(PLAN_KINDS),
-      version: z.number().int(),
-      updatedAt: z.string(),
+      kind: planRow.kind,
+      version: planRow.version,
+      updatedAt: planRow.updatedAt,
       leadName: z.string(),
     }),
     content: planContentOut,
@@ -264,20 +286,14 @@ export const planDetailResponse = z.discriminatedUnion('view', [
 ]);
 export type PlanDetailResponse = z.infer<typeof planDetailResponse>;
 
-export const planVersionResponse = z.object({
-  version: z.number().int(),
-  reason: z.string().nullable(),
-  createdByName: z.string(),
-  createdAt: z.string(),
-  content: planContentOut,
-});
+export const planVersionResponse = planVersionMeta.extend({ content: planContentOut });
 
 /** A plan given to a member of staff, shown on the pupil's staff summary. */
 export const sharedPlanSchema = z.object({
-  id: z.uuid(),
-  kind: z.enum(PLAN_KINDS),
-  version: z.number().int(),
-  updatedAt: z.string(),
+  id: planRow.id,
+  kind: planRow.kind,
+  version: planRow.version,
+  updatedAt: planRow.updatedAt,
   leadName: z.string(),
   content: planContentOut,
   confirmedAt: z.string().nullable(),
@@ -287,11 +303,11 @@ export type SharedPlan = z.infer<typeof sharedPlanSchema>;
 export const reviewsDueResponse = z.object({
   reviews: z.array(
     z.object({
-      planId: z.uuid(),
-      kind: z.enum(PLAN_KINDS),
-      pupilId: z.uuid(),
+      planId: planRow.id,
+      kind: planRow.kind,
+      pupilId: planRow.pupilId,
       pupilName: z.string(),
-      reviewDue: z.string(),
+      reviewDue: planRow.reviewDue,
       overdue: z.boolean(),
       leadName: z.string(),
     }),
@@ -301,8 +317,8 @@ export const reviewsDueResponse = z.object({
 });
 
 export const planMutationResponse = z.object({
-  id: z.uuid(),
-  version: z.number().int(),
+  id: planRow.id,
+  version: planRow.version,
   status: z.enum(PLAN_STATUSES),
 });
 
@@ -362,25 +378,33 @@ export type UpdateMeetingBody = z.infer<typeof updateMeetingBody>;
 
 export const completeNextStepBody = z.strictObject({ note: longText(1000).default('') });
 
+const nextStepRow = createSelectSchema(meetingActions, { completedAt: isoTime }).shape;
+
 export const nextStepSchema = z.object({
-  id: z.uuid(),
-  description: z.string(),
-  ownerUserId: z.uuid().nullable(),
-  ownerName: z.string(),
-  dueOn: z.string(),
+  id: nextStepRow.id,
+  description: nextStepRow.description,
+  ownerUserId: nextStepRow.ownerUserId,
+  ownerName: nextStepRow.ownerName,
+  dueOn: nextStepRow.dueOn,
   overdue: z.boolean(),
-  completedAt: z.string().nullable(),
+  completedAt: nextStepRow.completedAt,
   completedByName: z.string().nullable(),
-  completionNote: z.string().nullable(),
+  completionNote: nextStepRow.completionNote,
 });
 
+const meetingRow = createSelectSchema(meetings, {
+  kind: () => z.enum(MEETING_KINDS),
+  heldAt: isoTime,
+  completedAt: isoTime,
+}).shape;
+
 export const meetingSummarySchema = z.object({
-  id: z.uuid(),
-  pupilId: z.uuid(),
-  kind: z.enum(MEETING_KINDS),
-  heldAt: z.string(),
-  place: z.string(),
-  status: z.enum(['planned', 'completed']),
+  id: meetingRow.id,
+  pupilId: meetingRow.pupilId,
+  kind: meetingRow.kind,
+  heldAt: meetingRow.heldAt,
+  place: meetingRow.place,
+  status: z.enum(MEETING_STATUSES),
   nextSteps: z.number().int(),
   openNextSteps: z.number().int(),
 });
@@ -388,16 +412,16 @@ export const meetingListResponse = z.object({ meetings: z.array(meetingSummarySc
 
 export const meetingDetailResponse = z.object({
   meeting: meetingSummarySchema.extend({
-    version: z.number().int(),
+    version: meetingRow.version,
     pupilName: z.string(),
     attendees: z.array(
       z.object({ kind: z.enum(ATTENDEE_KINDS), userId: z.uuid().nullable(), name: z.string(), role: z.string() }),
     ),
-    aims: z.string(),
-    notes: z.string(),
-    plan: z.object({ id: z.uuid(), kind: z.enum(PLAN_KINDS) }).nullable(),
+    aims: meetingRow.aims,
+    notes: meetingRow.notes,
+    plan: z.object({ id: planRow.id, kind: planRow.kind }).nullable(),
     createdByName: z.string(),
-    completedAt: z.string().nullable(),
+    completedAt: meetingRow.completedAt,
     completedByName: z.string().nullable(),
   }),
   nextSteps: z.array(nextStepSchema),
@@ -405,7 +429,7 @@ export const meetingDetailResponse = z.object({
 export type MeetingDetailResponse = z.infer<typeof meetingDetailResponse>;
 
 export const meetingMutationResponse = z.object({
-  id: z.uuid(),
-  version: z.number().int(),
-  status: z.enum(['planned', 'completed']),
+  id: meetingRow.id,
+  version: meetingRow.version,
+  status: z.enum(MEETING_STATUSES),
 });

@@ -6,79 +6,16 @@
  * Seeds: 002 "Individual Care Plans" and Appendix 3 (Signs of Safety); 000 (crisis plan, risk
  * assessment, key person, reasonable adjustments); 004 (assess, plan, do, review).
  */
-
-export const PLAN_KINDS = ['care', 'crisis', 'risk', 'signs_of_safety'] as const;
-export type PlanKind = (typeof PLAN_KINDS)[number];
-
-export const PLAN_KIND_LABELS: Record<PlanKind, string> = {
-  care: 'Individual Care Plan',
-  crisis: 'Crisis plan',
-  risk: 'Risk assessment',
-  signs_of_safety: 'Signs of Safety',
-};
-
-/** Written sections a plan can hold. Each kind uses some of them, in its own order. */
-export const PLAN_SECTIONS = [
-  'background',
-  'condition',
-  'requirements',
-  'medication',
-  'warningSigns',
-  'risks',
-  'triggers',
-  'emergency',
-  'staffMust',
-  'schoolProvides',
-  'homeDoes',
-  'worries',
-  'workingWell',
-  'needsToHappen',
-] as const;
-export type PlanSection = (typeof PLAN_SECTIONS)[number];
-
-export interface SectionInfo {
-  label: string;
-  /** A line under the label saying what to write. */
-  hint: string;
-}
-
-export const SECTION_INFO: Record<PlanSection, SectionInfo> = {
-  background: {
-    label: 'What happened',
-    hint: 'For example a hospital attendance or an overdose: when, and what is known. Keep to facts.',
-  },
-  condition: { label: "The pupil's condition", hint: 'What the pupil and family have told school, in plain words.' },
-  requirements: {
-    label: 'Special requirements and precautions',
-    hint: 'What staff need to allow for or avoid, in lessons, on trips and at breaks.',
-  },
-  medication: {
-    label: 'Medication and its side effects',
-    hint: 'Name, dose and time if taken in school; side effects staff may notice.',
-  },
-  warningSigns: {
-    label: 'Warning signs',
-    hint: 'What staff may notice when things are getting worse.',
-  },
-  risks: { label: 'Risks', hint: 'What could harm the pupil or others, and how likely it is.' },
-  triggers: { label: 'Triggers', hint: 'What is known to make things worse.' },
-  emergency: {
-    label: 'What to do in an emergency',
-    hint: 'Steps in order, and whom to call. Add the contacts below.',
-  },
-  staffMust: { label: 'What staff must do', hint: 'Clear instructions every member of staff can follow.' },
-  schoolProvides: { label: 'What school provides', hint: 'The support school gives, who gives it, and when.' },
-  homeDoes: { label: 'What home does', hint: 'What parents or carers have agreed to do at home.' },
-  worries: {
-    label: 'What are we worried about?',
-    hint: 'Past harm, future danger, and what makes things harder.',
-  },
-  workingWell: { label: "What's working well?", hint: 'Strengths, people and safety already in place.' },
-  needsToHappen: {
-    label: 'What needs to happen?',
-    hint: 'Next steps, and what safety would look like.',
-  },
-};
+import {
+  AGREEMENT_PARTIES,
+  SECTION_INFO,
+  type Adjustment,
+  type AgreementParty,
+  type MeetingKind,
+  type PlanKind,
+  type PlanSection,
+  type PlanStatus,
+} from './plans.values';
 
 /** The sections of each kind, in the order they are written and printed. */
 export const KIND_SECTIONS: Record<PlanKind, readonly PlanSection[]> = {
@@ -115,16 +52,6 @@ export const STAFF_SECTIONS: ReadonlySet<PlanSection> = new Set([
   'schoolProvides',
 ]);
 
-/** Reasonable adjustments (seed 000). */
-export const ADJUSTMENTS = ['timetable', 'keyPerson', 'meetAndGreet', 'safeSpace', 'exitCard'] as const;
-export type Adjustment = (typeof ADJUSTMENTS)[number];
-export const ADJUSTMENT_LABELS: Record<Adjustment, string> = {
-  timetable: 'Timetable changes',
-  keyPerson: 'Key person',
-  meetAndGreet: 'Meet and greet',
-  safeSpace: 'Safe space',
-  exitCard: 'Exit card',
-};
 /** Which kinds record reasonable adjustments. */
 export const KIND_HAS_ADJUSTMENTS: Record<PlanKind, boolean> = {
   care: true,
@@ -154,25 +81,6 @@ export const KIND_SHAREABLE_WITH_PARENTS: Record<PlanKind, boolean> = {
   signs_of_safety: false,
 };
 
-/** Who may need to agree a plan. */
-export const AGREEMENT_PARTIES = ['pupil', 'parent', 'professional'] as const;
-export type AgreementParty = (typeof AGREEMENT_PARTIES)[number];
-export const AGREEMENT_PARTY_LABELS: Record<AgreementParty, string> = {
-  pupil: 'The pupil',
-  parent: 'A parent or carer',
-  professional: 'A health professional',
-};
-
-export const AGREEMENT_HOW = ['in_person', 'meeting', 'phone', 'email', 'letter'] as const;
-export type AgreementHow = (typeof AGREEMENT_HOW)[number];
-export const AGREEMENT_HOW_LABELS: Record<AgreementHow, string> = {
-  in_person: 'In person',
-  meeting: 'At a meeting',
-  phone: 'By phone',
-  email: 'By e-mail',
-  letter: 'By signed letter',
-};
-
 /** A crisis plan is always agreed with parents (seed 000). */
 export function partiesRequiredFor(kind: PlanKind, chosen: readonly AgreementParty[]): AgreementParty[] {
   const set = new Set(chosen);
@@ -188,14 +96,6 @@ export function missingAgreements(
   const have = new Set(recorded.map((r) => r.party));
   return needed.filter((p) => !have.has(p));
 }
-
-export const PLAN_STATUSES = ['awaiting_agreement', 'agreed', 'ended'] as const;
-export type PlanStatus = (typeof PLAN_STATUSES)[number];
-export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {
-  awaiting_agreement: 'Awaiting agreement',
-  agreed: 'Agreed',
-  ended: 'Ended',
-};
 
 export function planStatus(p: { version: number; agreedVersion: number | null; endedAt: unknown }): PlanStatus {
   if (p.endedAt) return 'ended';
@@ -259,22 +159,6 @@ export function staffFacingContent(kind: PlanKind, content: PlanContentShape): P
   }
   return { sections, adjustments: content.adjustments, contacts: content.contacts, safetyScale: null };
 }
-
-export const MEETING_KINDS = ['mh_review', 'parent'] as const;
-export type MeetingKind = (typeof MEETING_KINDS)[number];
-export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
-  mh_review: 'Mental health review meeting',
-  parent: 'Parent meeting',
-};
-
-export const ATTENDEE_KINDS = ['staff', 'parent', 'pupil', 'professional'] as const;
-export type AttendeeKind = (typeof ATTENDEE_KINDS)[number];
-export const ATTENDEE_KIND_LABELS: Record<AttendeeKind, string> = {
-  staff: 'Staff',
-  parent: 'Parent or carer',
-  pupil: 'Pupil',
-  professional: 'Professional',
-};
 
 /** Seed 002: every parent meeting ends with agreed next steps. */
 export function meetingNeedsNextStep(kind: MeetingKind): boolean {

@@ -5,12 +5,20 @@
  * rows would change compared with what the school already holds. The server reads the file and the
  * database, calls these rules, and writes the plan in one transaction.
  */
+import { createSelectSchema } from 'drizzle-zod';
 import { z } from 'zod';
+import { contacts, pupils } from './pupils.tables';
 import { isValidUpn } from './upn';
 import { yearGroupLabel } from './pupils.schemas';
+import {
+  IMPORT_KINDS,
+  IMPORT_PHASES,
+  IMPORT_STATUSES,
+  SEND_STATUSES,
+  type ImportKind,
+  type SendStatus,
+} from './pupils.values';
 
-export const IMPORT_KINDS = ['pupils', 'contacts', 'groups'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
 export const importKindSchema = z.enum(IMPORT_KINDS, {
   error: 'Choose what the file holds: pupils, contacts or groups',
 });
@@ -23,14 +31,6 @@ export const IMPORT_TOO_LARGE_MESSAGE =
 export const IMPORT_PREVIEW_HOURS = 24;
 /** How many added, updated and leaving rows the preview shows. */
 export const IMPORT_SAMPLE_SIZE = 20;
-
-export const IMPORT_STATUSES = ['previewed', 'applying', 'applied', 'discarded'] as const;
-export type ImportStatus = (typeof IMPORT_STATUSES)[number];
-export const IMPORT_PHASES = ['checking', 'adding', 'updating', 'marking_left', 'memberships', 'finishing'] as const;
-export type ImportPhase = (typeof IMPORT_PHASES)[number];
-
-const SEND_VALUES = ['none', 'support', 'ehcp'] as const;
-export type SendStatus = (typeof SEND_VALUES)[number];
 
 // ---------------------------------------------------------------------------------------------
 // Columns and headers
@@ -374,22 +374,26 @@ export const PUPIL_OPTIONAL_FIELDS = [
 ] as const;
 export type PupilOptionalField = (typeof PUPIL_OPTIONAL_FIELDS)[number];
 
+const pupilRow = createSelectSchema(pupils, { send: () => z.enum(SEND_STATUSES) }).shape;
+const contactRow = createSelectSchema(contacts).shape;
+
+/** A usable pupil row of a file: the pupil's columns as they will be stored, and the file's line. */
 export const pupilImportRowSchema = z.object({
   line: z.number().int(),
-  upn: z.string(),
-  givenName: z.string(),
-  familyName: z.string(),
-  preferredName: z.string().nullable(),
-  dateOfBirth: z.string(),
-  yearGroup: z.number().int(),
-  form: z.string(),
-  send: z.enum(SEND_VALUES),
-  pupilPremium: z.boolean(),
-  lookedAfter: z.boolean(),
-  childInNeed: z.boolean(),
-  youngCarer: z.boolean(),
-  eal: z.boolean(),
-  leftOn: z.string().nullable(),
+  upn: pupilRow.upn,
+  givenName: pupilRow.givenName,
+  familyName: pupilRow.familyName,
+  preferredName: pupilRow.preferredName,
+  dateOfBirth: pupilRow.dateOfBirth,
+  yearGroup: pupilRow.yearGroup,
+  form: pupilRow.form,
+  send: pupilRow.send,
+  pupilPremium: pupilRow.pupilPremium,
+  lookedAfter: pupilRow.lookedAfter,
+  childInNeed: pupilRow.childInNeed,
+  youngCarer: pupilRow.youngCarer,
+  eal: pupilRow.eal,
+  leftOn: pupilRow.leftOn,
 });
 export type PupilImportRow = z.infer<typeof pupilImportRowSchema>;
 
@@ -402,15 +406,16 @@ export const CONTACT_OPTIONAL_FIELDS = [
 ] as const;
 export type ContactOptionalField = (typeof CONTACT_OPTIONAL_FIELDS)[number];
 
+/** A usable contact row: the contact's columns as they will be stored, their pupil's UPN, and the line. */
 export const contactImportRowSchema = z.object({
   line: z.number().int(),
-  upn: z.string(),
-  name: z.string(),
-  relationship: z.string(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  priority: z.number().int(),
-  parentalResponsibility: z.boolean(),
+  upn: pupilRow.upn,
+  name: contactRow.name,
+  relationship: contactRow.relationship,
+  email: contactRow.email,
+  phone: contactRow.phone,
+  priority: contactRow.priority,
+  parentalResponsibility: contactRow.parentalResponsibility,
 });
 export type ContactImportRow = z.infer<typeof contactImportRowSchema>;
 

@@ -1,27 +1,21 @@
+import { createSelectSchema } from 'drizzle-zod';
 import { z } from 'zod';
-import { LEVEL_CODES, THRIVE_GROUPS } from '../levels/framework';
-import { levelDefinitionSchema } from '../levels/levels.schemas';
+import { isoTime } from '../db/answers';
+import { levelDefinitionSchema, levelEvidenceSchema } from '../levels/levels.schemas';
+import { levelChanges } from '../levels/levels.tables';
+import { LEVEL_CODES, THRIVE_GROUPS } from '../levels/levels.values';
 import { sharedPlanSchema } from '../plans/plans.schemas';
+import { contacts, pupils } from './pupils.tables';
+import { CHARACTERISTICS, SEND_STATUSES } from './pupils.values';
 
-export const CHARACTERISTICS = [
-  'send',
-  'ehcp',
-  'pupil_premium',
-  'looked_after',
-  'child_in_need',
-  'young_carer',
-  'eal',
-] as const;
-export type Characteristic = (typeof CHARACTERISTICS)[number];
-export const CHARACTERISTIC_LABELS: Record<Characteristic, string> = {
-  send: 'SEND (support or EHCP)',
-  ehcp: 'EHCP',
-  pupil_premium: 'Pupil premium',
-  looked_after: 'Looked after',
-  child_in_need: 'Child in need',
-  young_carer: 'Young carer',
-  eal: 'English as an additional language',
-};
+const pupilRow = createSelectSchema(pupils, { send: () => z.enum(SEND_STATUSES) }).shape;
+const contactRow = createSelectSchema(contacts).shape;
+const levelChangeRow = createSelectSchema(levelChanges, {
+  fromLevel: () => z.enum(LEVEL_CODES),
+  toLevel: () => z.enum(LEVEL_CODES),
+  evidence: () => z.array(levelEvidenceSchema),
+  changedAt: isoTime,
+}).shape;
 
 export const YEAR_GROUP_MIN = -1;
 export const YEAR_GROUP_MAX = 14;
@@ -46,12 +40,12 @@ export const pupilListQuery = z.strictObject({
 export type PupilListQuery = z.infer<typeof pupilListQuery>;
 
 export const pupilListItemSchema = z.object({
-  id: z.uuid(),
-  givenName: z.string(),
-  familyName: z.string(),
-  preferredName: z.string().nullable(),
-  yearGroup: z.number().int(),
-  form: z.string(),
+  id: pupilRow.id,
+  givenName: pupilRow.givenName,
+  familyName: pupilRow.familyName,
+  preferredName: pupilRow.preferredName,
+  yearGroup: pupilRow.yearGroup,
+  form: pupilRow.form,
   /** Present only where the reader may see it (case roles; teachers for pupils they teach). */
   level: z.enum(LEVEL_CODES).nullable().optional(),
   left: z.boolean(),
@@ -67,52 +61,52 @@ export const pupilListResponse = z.object({
 });
 
 export const contactSchema = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  relationship: z.string(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  parentalResponsibility: z.boolean(),
-  priority: z.number().int(),
+  id: contactRow.id,
+  name: contactRow.name,
+  relationship: contactRow.relationship,
+  email: contactRow.email,
+  phone: contactRow.phone,
+  parentalResponsibility: contactRow.parentalResponsibility,
+  priority: contactRow.priority,
 });
 
 export const levelChangeSchema = z.object({
-  id: z.uuid(),
-  fromLevel: z.enum(LEVEL_CODES).nullable(),
-  toLevel: z.enum(LEVEL_CODES).nullable(),
-  reason: z.string(),
-  evidence: z.array(z.object({ kind: z.string(), description: z.string(), refId: z.string().optional() })),
+  id: levelChangeRow.id,
+  fromLevel: levelChangeRow.fromLevel,
+  toLevel: levelChangeRow.toLevel,
+  reason: levelChangeRow.reason,
+  evidence: levelChangeRow.evidence,
   changedByName: z.string(),
-  changedAt: z.string(),
+  changedAt: levelChangeRow.changedAt,
   /** The wording of the new level in force when the change was made. */
   definition: levelDefinitionSchema.nullable(),
 });
 
 export const pupilDetailsSchema = z.object({
-  id: z.uuid(),
-  upn: z.string(),
-  givenName: z.string(),
-  familyName: z.string(),
-  preferredName: z.string().nullable(),
-  dateOfBirth: z.string(),
-  yearGroup: z.number().int(),
-  form: z.string(),
-  send: z.enum(['none', 'support', 'ehcp']),
-  pupilPremium: z.boolean(),
-  lookedAfter: z.boolean(),
-  childInNeed: z.boolean(),
-  youngCarer: z.boolean(),
-  eal: z.boolean(),
-  leftOn: z.string().nullable(),
+  id: pupilRow.id,
+  upn: pupilRow.upn,
+  givenName: pupilRow.givenName,
+  familyName: pupilRow.familyName,
+  preferredName: pupilRow.preferredName,
+  dateOfBirth: pupilRow.dateOfBirth,
+  yearGroup: pupilRow.yearGroup,
+  form: pupilRow.form,
+  send: pupilRow.send,
+  pupilPremium: pupilRow.pupilPremium,
+  lookedAfter: pupilRow.lookedAfter,
+  childInNeed: pupilRow.childInNeed,
+  youngCarer: pupilRow.youngCarer,
+  eal: pupilRow.eal,
+  leftOn: pupilRow.leftOn,
 });
 
 const basicPupil = z.object({
-  id: z.uuid(),
-  givenName: z.string(),
-  familyName: z.string(),
-  preferredName: z.string().nullable(),
-  form: z.string(),
-  yearGroup: z.number().int(),
+  id: pupilRow.id,
+  givenName: pupilRow.givenName,
+  familyName: pupilRow.familyName,
+  preferredName: pupilRow.preferredName,
+  form: pupilRow.form,
+  yearGroup: pupilRow.yearGroup,
 });
 
 export const currentLevelSchema = z.object({
@@ -156,32 +150,6 @@ export const pupilProfileResponse = z.discriminatedUnion('view', [
 ]);
 export type PupilProfileResponse = z.infer<typeof pupilProfileResponse>;
 
-export const CHRONOLOGY_KINDS = [
-  'level_change',
-  'shared_with_parents',
-  'shared_with_staff',
-  'details_corrected',
-  'pupil_joined',
-  'pupil_left',
-  'concern_logged',
-  'concern_acknowledged',
-  'concern_addendum',
-  'concern_corrected',
-  'concern_action_added',
-  'concern_action_completed',
-  'concern_escalated',
-  'concern_closed',
-  'parents_told',
-  'plan_written',
-  'plan_revised',
-  'plan_agreement',
-  'plan_agreed',
-  'plan_reviewed',
-  'plan_ended',
-  'meeting_held',
-  'next_step_agreed',
-  'next_step_completed',
-] as const;
 export const chronologyEntrySchema = z.object({
   id: z.string(),
   kind: z.string(),
@@ -206,7 +174,7 @@ export const chronologyResponse = z.object({ entries: z.array(chronologyEntrySch
 export const updatePupilBody = z.strictObject({
   preferredName: z.string().trim().max(100).nullable().optional(),
   form: z.string().trim().max(20).optional(),
-  send: z.enum(['none', 'support', 'ehcp']).optional(),
+  send: z.enum(SEND_STATUSES).optional(),
   pupilPremium: z.boolean().optional(),
   lookedAfter: z.boolean().optional(),
   childInNeed: z.boolean().optional(),

@@ -1,4 +1,9 @@
+import { createSelectSchema } from 'drizzle-zod';
 import { z } from 'zod';
+import { isoTime } from '../db/answers';
+import { schools } from './schools.tables';
+
+const schoolRow = createSelectSchema(schools, { createdAt: isoTime }).shape;
 
 export const urnSchema = z
   .string()
@@ -13,13 +18,13 @@ export const createSchoolBody = z.strictObject({
 export type CreateSchoolBody = z.infer<typeof createSchoolBody>;
 
 export const schoolSchema = z.object({
-  id: z.uuid(),
-  trustId: z.uuid(),
-  name: z.string(),
-  urn: z.string().nullable(),
-  letterhead: z.string(),
-  staffIdleMinutes: z.number().int(),
-  createdAt: z.string(),
+  id: schoolRow.id,
+  trustId: schoolRow.trustId,
+  name: schoolRow.name,
+  urn: schoolRow.urn,
+  letterhead: schoolRow.letterhead,
+  staffIdleMinutes: schoolRow.staffIdleMinutes,
+  createdAt: schoolRow.createdAt,
 });
 export type School = z.infer<typeof schoolSchema>;
 

@@ -1,6 +1,10 @@
+import { createSelectSchema } from 'drizzle-zod';
 import { z } from 'zod';
 import { emailSchema, roleSchema } from '../auth/auth.schemas';
+import { users } from '../auth/auth.tables';
 import { SCHOOL_STAFF_ROLES } from '../auth/roles';
+
+const userRow = createSelectSchema(users).shape;
 
 export const staffRoleSchema = z.enum(SCHOOL_STAFF_ROLES, { error: 'Choose a role from the list' });
 
@@ -18,9 +22,9 @@ export type InviteStaffBody = z.infer<typeof inviteStaffBody>;
 export const grantRoleBody = z.strictObject({ role: staffRoleSchema });
 
 export const staffMemberSchema = z.object({
-  userId: z.uuid(),
-  email: z.string(),
-  displayName: z.string(),
+  userId: userRow.id,
+  email: userRow.email,
+  displayName: userRow.displayName,
   roles: z.array(roleSchema),
   invitationPending: z.boolean(),
   mfaEnabled: z.boolean(),
@@ -31,5 +35,5 @@ export const staffListResponse = z.object({ staff: z.array(staffMemberSchema) })
 
 /** Names of the school's staff, for choosing who owns an action (no e-mail or account detail). */
 export const staffDirectoryResponse = z.object({
-  staff: z.array(z.object({ userId: z.uuid(), displayName: z.string(), roles: z.array(roleSchema) })),
+  staff: z.array(z.object({ userId: userRow.id, displayName: userRow.displayName, roles: z.array(roleSchema) })),
 });

@@ -3,11 +3,10 @@
  * so an event is recorded if and only if the change it describes is committed.
  */
 import { asc, eq, gt } from 'drizzle-orm';
-import type { Actor, AuditContext, AuditEvent } from '@tandem/core';
+import type { AuditContext, AuditEvent } from '@tandem/core';
 import { auditEvents, auditHead } from '@tandem/core/schema';
 import type { Clock } from '../clock';
 import type { DbOrTx } from '../db/client';
-import { trustIdOfSchool } from '../schools/schools.queries';
 import { entryHash, GENESIS_HASH } from './audit.chain';
 
 /**
@@ -33,23 +32,6 @@ export async function appendAudit(tx: DbOrTx, clock: Clock, event: AuditEvent, c
   const hash = entryHash(fields);
   await tx.insert(auditEvents).values({ ...fields, hash });
   await tx.update(auditHead).set({ seq: fields.seq, hash }).where(eq(auditHead.id, 1));
-}
-
-/**
- * Append an event a signed-in person caused in a school. The trust comes from the person's own role
- * in that school (every route has checked they hold one), so no lookup is needed; the school row is
- * read only if they hold none there.
- */
-export async function appendSchoolAudit(
-  tx: DbOrTx,
-  clock: Clock,
-  event: AuditEvent,
-  context: { actor: Actor; schoolId: string; subjectType: string; subjectId: string | null; ip: string | null },
-): Promise<void> {
-  const { actor, schoolId, ...rest } = context;
-  const trustId =
-    actor.assignments.find((a) => a.schoolId === schoolId)?.trustId ?? (await trustIdOfSchool(tx, schoolId));
-  await appendAudit(tx, clock, event, { actorUserId: actor.userId, trustId, schoolId, ...rest });
 }
 
 export type VerifyResult =

@@ -13,17 +13,15 @@ import {
   signInBody,
 } from '@tandem/core';
 import { noStore, SESSION_COOKIE } from '../http/context';
-import {
-  checkOneTimeToken,
-  confirmEnrolment,
-  describeSession,
-  requestPasswordReset,
-  resetPassword,
-  signIn,
-  signOut,
-  startEnrolment,
-  verifySecondFactor,
-} from './auth.service';
+import { checkOneTimeToken } from './use-cases/check-one-time-token';
+import { confirmEnrolment } from './use-cases/confirm-enrolment';
+import { describeSession } from './use-cases/describe-session';
+import { requestPasswordReset } from './use-cases/request-password-reset';
+import { resetPassword } from './use-cases/reset-password';
+import { signIn } from './use-cases/sign-in';
+import { signOut } from './use-cases/sign-out';
+import { startEnrolment } from './use-cases/start-enrolment';
+import { verifySecondFactor } from './use-cases/verify-second-factor';
 
 const TAGS = ['Sign-in'];
 export function authRoutes(app: FastifyInstance): void {
@@ -85,7 +83,7 @@ export function authRoutes(app: FastifyInstance): void {
     async (req, reply) => {
       noStore(reply);
       if (!req.auth) throw new AppError('unauthenticated', 'no session');
-      return startEnrolment(deps, req.auth);
+      return startEnrolment(deps, req.auth, req.ip);
     },
   );
 

@@ -13,12 +13,23 @@ import {
   concerns,
   dslDuty,
   pupils,
-  roleAssignments,
+  schools,
   users,
 } from '@tandem/core/schema';
 import type { DbOrTx } from '../db/client';
+import type { PageCursor } from '../platform/cursor';
+import { holdersOf, pupilName } from '../platform/directory';
 
 export type ConcernRow = typeof concerns.$inferSelect;
+export type NewConcern = typeof concerns.$inferInsert;
+export type ConcernChange = Partial<Omit<NewConcern, 'id' | 'schoolId'>>;
+
+/** A pupil as a concern lists them. */
+export interface PupilRef {
+  id: string;
+  name: string;
+  form: string;
+}
 
 export async function loadConcern(db: DbOrTx, schoolId: string, concernId: string, lock = false): Promise<ConcernRow> {
   const q = db
@@ -30,8 +41,9 @@ export async function loadConcern(db: DbOrTx, schoolId: string, concernId: strin
   return row;
 }
 
-export async function pupilsOf(db: DbOrTx, concernIds: string[]) {
-  if (concernIds.length === 0) return new Map<string, { id: string; name: string; form: string }[]>();
+/** The pupils of each concern, by family then given name. */
+export async function pupilsOf(db: DbOrTx, concernIds: string[]): Promise<Map<string, PupilRef[]>> {
+  if (concernIds.length === 0) return new Map<string, PupilRef[]>();
   const rows = await db
     .select({
       concernId: concernPupils.concernId,
@@ -45,10 +57,10 @@ export async function pupilsOf(db: DbOrTx, concernIds: string[]) {
     .innerJoin(pupils, eq(pupils.id, concernPupils.pupilId))
     .where(inArray(concernPupils.concernId, concernIds))
     .orderBy(asc(pupils.familyName), asc(pupils.givenName));
-  const map = new Map<string, { id: string; name: string; form: string }[]>();
+  const map = new Map<string, PupilRef[]>();
   for (const r of rows) {
     const list = map.get(r.concernId) ?? [];
-    list.push({ id: r.id, name: `${r.preferredName ?? r.givenName} ${r.familyName}`, form: r.form });
+    list.push({ id: r.id, name: pupilName(r), form: r.form });
     map.set(r.concernId, list);
   }
   return map;
@@ -70,27 +82,6 @@ export async function overdueActionCounts(db: DbOrTx, concernIds: string[], toda
   return new Map(rows.map((r) => [r.concernId, r.n]));
 }
 
-export interface QueueCursor {
-  at: string;
-  id: string;
-}
-
-export function encodeQueueCursor(c: QueueCursor): string {
-  return Buffer.from(JSON.stringify([c.at, c.id])).toString('base64url');
-}
-
-export function decodeQueueCursor(s: string): QueueCursor {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as unknown[];
-    if (typeof at === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(at))) return { at, id };
-  } catch {
-    // fall through
-  }
-  throw new AppError('bad_request', 'bad cursor', {
-    userMessage: 'That page link is no longer valid. Please start again.',
-  });
-}
-
 /** The filter for a queue: the Mental Health Lead's queue never includes DSL-routed or restricted concerns. */
 export function queueCondition(schoolId: string, queue: 'mental_health' | 'dsl', status: string): SQL {
   const statusCond =
@@ -102,7 +93,7 @@ export function queueCondition(schoolId: string, queue: 'mental_health' | 'dsl',
   return and(eq(concerns.schoolId, schoolId), queueCond, statusCond) as SQL;
 }
 
-export async function queuePage(db: DbOrTx, where: SQL, cursor: QueueCursor | null, limit: number) {
+export async function queuePage(db: DbOrTx, where: SQL, cursor: PageCursor | null, limit: number) {
   const rows = await db
     .select({ c: concerns, loggedByName: users.displayName })
     .from(concerns)
@@ -119,6 +110,22 @@ export async function queuePage(db: DbOrTx, where: SQL, cursor: QueueCursor | nu
     .from(concerns)
     .where(where);
   return { rows, total };
+}
+
+/** The concerns a member of staff logged in a school, newest first (the latest 50). */
+export async function concernsLoggedBy(db: DbOrTx, schoolId: string, userId: string): Promise<ConcernRow[]> {
+  return db
+    .select()
+    .from(concerns)
+    .where(and(eq(concerns.schoolId, schoolId), eq(concerns.loggedBy, userId)))
+    .orderBy(sql`${concerns.loggedAt} desc`)
+    .limit(50);
+}
+
+/** A member of staff's name as shown on a record (null if unknown). */
+export async function staffName(db: DbOrTx, userId: string): Promise<string | null> {
+  const [row] = await db.select({ name: users.displayName }).from(users).where(eq(users.id, userId));
+  return row?.name ?? null;
 }
 
 export async function concernChildren(db: DbOrTx, concernId: string) {
@@ -153,21 +160,7 @@ export async function concernChildren(db: DbOrTx, concernId: string) {
   return { addenda, actions, corrections, files };
 }
 
-/** People holding any of the roles in the school now. */
-export async function holdersOf(db: DbOrTx, schoolId: string, roles: string[]) {
-  return db
-    .selectDistinct({ id: users.id, email: users.email, displayName: users.displayName })
-    .from(roleAssignments)
-    .innerJoin(users, eq(users.id, roleAssignments.userId))
-    .where(
-      and(
-        eq(roleAssignments.schoolId, schoolId),
-        inArray(roleAssignments.role, roles),
-        isNull(roleAssignments.revokedAt),
-        isNull(users.disabledAt),
-      ),
-    );
-}
+export type ConcernChildren = Awaited<ReturnType<typeof concernChildren>>;
 
 /** Who is on DSL duty today; when the rota is empty, the whole DSL team. */
 export async function dslOnDuty(db: DbOrTx, schoolId: string, now: Date) {
@@ -184,4 +177,120 @@ export async function dslOnDuty(db: DbOrTx, schoolId: string, now: Date) {
   }
   const team = await holdersOf(db, schoolId, ['dsl', 'deputy_dsl']);
   return team.map((t) => ({ name: t.displayName, whereToFind: '' }));
+}
+
+/** Of these concerns, the ones in the restricted safeguarding record. */
+export async function restrictedAmong(db: DbOrTx, schoolId: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: concerns.id })
+    .from(concerns)
+    .where(and(eq(concerns.schoolId, schoolId), inArray(concerns.id, [...ids]), eq(concerns.restricted, true)));
+  return new Set(rows.map((r) => r.id));
+}
+
+// Writing a concern.
+
+/**
+ * Hold the school's row until the transaction ends, so that changes to the school's concerns (and
+ * its duty rota) happen one at a time: references stay consecutive and a double submit sees the
+ * first.
+ */
+export async function lockSchool(tx: DbOrTx, schoolId: string): Promise<void> {
+  await tx.select({ id: schools.id }).from(schools).where(eq(schools.id, schoolId)).for('update');
+}
+
+/** The concern this person already logged with this submission key, if any. */
+export async function findSubmission(
+  db: DbOrTx,
+  schoolId: string,
+  userId: string,
+  submissionKey: string,
+): Promise<ConcernRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(concerns)
+    .where(
+      and(eq(concerns.schoolId, schoolId), eq(concerns.loggedBy, userId), eq(concerns.submissionKey, submissionKey)),
+    );
+  return row;
+}
+
+/** Of these pupils, how many are pupils of the school. */
+export async function countPupilsInSchool(db: DbOrTx, schoolId: string, pupilIds: string[]): Promise<number> {
+  const found = await db
+    .select({ id: pupils.id })
+    .from(pupils)
+    .where(and(eq(pupils.schoolId, schoolId), inArray(pupils.id, pupilIds)));
+  return found.length;
+}
+
+/** The highest number used so far after a reference prefix such as "C-2026-" (0 if none). */
+export async function lastReferenceNumber(db: DbOrTx, schoolId: string, prefix: string): Promise<number> {
+  const [{ n } = { n: 0 }] = await db
+    .select({
+      n: sql<number>`coalesce(max(substring(${concerns.reference} from ${prefix.length + 1}::int)::int), 0)::int`,
+    })
+    .from(concerns)
+    .where(and(eq(concerns.schoolId, schoolId), sql`${concerns.reference} like ${`${prefix}%`}`));
+  return n;
+}
+
+export async function insertConcern(tx: DbOrTx, values: NewConcern): Promise<ConcernRow> {
+  const [row] = await tx.insert(concerns).values(values).returning();
+  if (!row) throw new Error('insert returned nothing');
+  return row;
+}
+
+export async function updateConcern(tx: DbOrTx, concernId: string, change: ConcernChange): Promise<void> {
+  await tx.update(concerns).set(change).where(eq(concerns.id, concernId));
+}
+
+export async function concernPupilIds(db: DbOrTx, concernId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: concernPupils.pupilId })
+    .from(concernPupils)
+    .where(eq(concernPupils.concernId, concernId));
+  return rows.map((r) => r.id);
+}
+
+export async function addConcernPupils(tx: DbOrTx, schoolId: string, concernId: string, pupilIds: string[]) {
+  await tx.insert(concernPupils).values(pupilIds.map((pupilId) => ({ schoolId, concernId, pupilId })));
+}
+
+export async function removeConcernPupils(tx: DbOrTx, concernId: string): Promise<void> {
+  await tx.delete(concernPupils).where(eq(concernPupils.concernId, concernId));
+}
+
+/** Add to a concern's record (its original account is never changed); returns the addendum's id. */
+export async function insertAddendum(tx: DbOrTx, values: typeof concernAddenda.$inferInsert): Promise<string> {
+  const [row] = await tx.insert(concernAddenda).values(values).returning({ id: concernAddenda.id });
+  return row?.id ?? '';
+}
+
+/** Keep a correction with its old value, new value and reason. */
+export async function insertCorrection(tx: DbOrTx, values: typeof concernCorrections.$inferInsert): Promise<void> {
+  await tx.insert(concernCorrections).values(values);
+}
+
+export async function insertAction(tx: DbOrTx, values: typeof concernActions.$inferInsert): Promise<string> {
+  const [row] = await tx.insert(concernActions).values(values).returning({ id: concernActions.id });
+  return row?.id ?? '';
+}
+
+/** Mark an open action of this concern done; false if there is no such action still open. */
+export async function markActionDone(
+  tx: DbOrTx,
+  concernId: string,
+  actionId: string,
+  done: { at: Date; by: string; note: string | null },
+): Promise<boolean> {
+  const rows = await tx
+    .update(concernActions)
+    .set({ completedAt: done.at, completedBy: done.by, completionNote: done.note })
+    .where(
+      and(eq(concernActions.id, actionId), eq(concernActions.concernId, concernId), isNull(concernActions.completedAt)),
+    )
+    .returning({ id: concernActions.id });
+  return rows.length > 0;
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -33,12 +33,19 @@ import {
   myConcerns,
   recordParentsTold,
   recordPupilWillTell,
-} from './concerns.service';
+} from './use-cases';
 import { getDraft, saveDraft } from './drafts.service';
 
 const TAGS = ['Concerns'];
 const schoolParams = z.object({ schoolId: z.uuid() });
 const concernParams = schoolParams.extend({ concernId: z.uuid() });
+
+/** Who is asking, in which school: what the gate needs. */
+const who = (req: FastifyRequest & { params: { schoolId: string } }) => ({
+  actor: requireActor(req),
+  schoolId: req.params.schoolId,
+  ip: req.ip,
+});
 
 export function concernRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -56,7 +63,7 @@ export function concernRoutes(app: FastifyInstance): void {
       },
     },
     async (req, reply) => {
-      const result = await logConcern(deps, requireActor(req), req.params.schoolId, req.body, req.ip);
+      const result = await logConcern(deps, who(req), req.body);
       return reply.status(result.alreadyReceived ? 200 : 201).send(result);
     },
   );
@@ -73,7 +80,7 @@ export function concernRoutes(app: FastifyInstance): void {
     },
     async (req, reply) => {
       noStore(reply);
-      return listQueue(deps, requireActor(req), req.params.schoolId, req.query);
+      return listQueue(deps, who(req), req.query);
     },
   );
 
@@ -82,7 +89,7 @@ export function concernRoutes(app: FastifyInstance): void {
     { schema: { tags: TAGS, params: schoolParams, response: { 200: myConcernsResponse } } },
     async (req, reply) => {
       noStore(reply);
-      return { concerns: await myConcerns(deps, requireActor(req), req.params.schoolId) };
+      return { concerns: await myConcerns(deps, who(req)) };
     },
   );
 
@@ -99,7 +106,7 @@ export function concernRoutes(app: FastifyInstance): void {
     },
     async (req, reply) => {
       noStore(reply);
-      return getDraft(deps, requireActor(req), req.params.schoolId);
+      return getDraft(deps, who(req));
     },
   );
 
@@ -113,7 +120,7 @@ export function concernRoutes(app: FastifyInstance): void {
         response: { 200: z.object({ savedAt: z.string() }) },
       },
     },
-    async (req) => saveDraft(deps, requireActor(req), req.params.schoolId, req.body.draft),
+    async (req) => saveDraft(deps, who(req), req.body.draft),
   );
 
   r.get(
@@ -121,18 +128,15 @@ export function concernRoutes(app: FastifyInstance): void {
     { schema: { tags: TAGS, params: concernParams, response: { 200: concernViewResponse } } },
     async (req, reply) => {
       noStore(reply);
-      return getConcern(deps, requireActor(req), req.params.schoolId, req.params.concernId, req.ip);
+      return getConcern(deps, who(req), req.params.concernId);
     },
   );
-
-  const p = (req: { params: { schoolId: string; concernId: string } }) =>
-    [req.params.schoolId, req.params.concernId] as const;
 
   r.post(
     '/api/schools/:schoolId/concerns/:concernId/acknowledge',
     { schema: { tags: TAGS, params: concernParams, body: z.strictObject({}).optional(), response: ok } },
     async (req) => {
-      await acknowledge(deps, requireActor(req), ...p(req), req.ip);
+      await acknowledge(deps, who(req), req.params.concernId);
       return { ok: true as const };
     },
   );
@@ -143,7 +147,7 @@ export function concernRoutes(app: FastifyInstance): void {
       schema: { tags: TAGS, params: concernParams, body: addActionBody, response: { 201: z.object({ id: z.uuid() }) } },
     },
     async (req, reply) => {
-      const id = await addAction(deps, requireActor(req), ...p(req), req.body, req.ip);
+      const id = await addAction(deps, who(req), req.params.concernId, req.body);
       return reply.status(201).send({ id });
     },
   );
@@ -159,7 +163,7 @@ export function concernRoutes(app: FastifyInstance): void {
       },
     },
     async (req) => {
-      await completeAction(deps, requireActor(req), ...p(req), req.params.actionId, req.body.note, req.ip);
+      await completeAction(deps, who(req), req.params.concernId, req.params.actionId, req.body.note);
       return { ok: true as const };
     },
   );
@@ -168,7 +172,7 @@ export function concernRoutes(app: FastifyInstance): void {
     '/api/schools/:schoolId/concerns/:concernId/addenda',
     { schema: { tags: TAGS, params: concernParams, body: addAddendumBody, response: ok } },
     async (req) => {
-      await addAddendum(deps, requireActor(req), ...p(req), req.body, req.ip);
+      await addAddendum(deps, who(req), req.params.concernId, req.body);
       return { ok: true as const };
     },
   );
@@ -177,7 +181,7 @@ export function concernRoutes(app: FastifyInstance): void {
     '/api/schools/:schoolId/concerns/:concernId/escalate',
     { schema: { tags: TAGS, params: concernParams, body: escalateBody, response: ok } },
     async (req) => {
-      await escalateToDsl(deps, requireActor(req), ...p(req), req.body.reason, req.ip);
+      await escalateToDsl(deps, who(req), req.params.concernId, req.body.reason);
       return { ok: true as const };
     },
   );
@@ -186,7 +190,7 @@ export function concernRoutes(app: FastifyInstance): void {
     '/api/schools/:schoolId/concerns/:concernId/restrict',
     { schema: { tags: TAGS, params: concernParams, body: escalateBody, response: ok } },
     async (req) => {
-      await moveToRestricted(deps, requireActor(req), ...p(req), req.body.reason, req.ip);
+      await moveToRestricted(deps, who(req), req.params.concernId, req.body.reason);
       return { ok: true as const };
     },
   );
@@ -195,7 +199,7 @@ export function concernRoutes(app: FastifyInstance): void {
     '/api/schools/:schoolId/concerns/:concernId/close',
     { schema: { tags: TAGS, params: concernParams, body: closeConcernBody, response: ok } },
     async (req) => {
-      await closeConcern(deps, requireActor(req), ...p(req), req.body, req.ip);
+      await closeConcern(deps, who(req), req.params.concernId, req.body);
       return { ok: true as const };
     },
   );
@@ -204,7 +208,7 @@ export function concernRoutes(app: FastifyInstance): void {
     '/api/schools/:schoolId/concerns/:concernId/corrections',
     { schema: { tags: TAGS, params: concernParams, body: correctConcernBody, response: ok } },
     async (req) => {
-      await correctConcern(deps, requireActor(req), ...p(req), req.body, req.ip);
+      await correctConcern(deps, who(req), req.params.concernId, req.body);
       return { ok: true as const };
     },
   );
@@ -213,7 +217,7 @@ export function concernRoutes(app: FastifyInstance): void {
     '/api/schools/:schoolId/concerns/:concernId/parents-told',
     { schema: { tags: TAGS, params: concernParams, body: recordParentsToldBody, response: ok } },
     async (req) => {
-      await recordParentsTold(deps, requireActor(req), ...p(req), req.body, req.ip);
+      await recordParentsTold(deps, who(req), req.params.concernId, req.body);
       return { ok: true as const };
     },
   );
@@ -222,7 +226,7 @@ export function concernRoutes(app: FastifyInstance): void {
     '/api/schools/:schoolId/concerns/:concernId/pupil-will-tell-parents',
     { schema: { tags: TAGS, params: concernParams, body: z.strictObject({}).optional(), response: ok } },
     async (req) => {
-      await recordPupilWillTell(deps, requireActor(req), ...p(req), req.ip);
+      await recordPupilWillTell(deps, who(req), req.params.concernId);
       return { ok: true as const };
     },
   );

@@ -3,37 +3,33 @@
  * connection or a closed tab loses nothing. A draft is not a record: it is replaced on each save,
  * removed when the concern is submitted, and readable only by the person writing it.
  */
-import { and, eq } from 'drizzle-orm';
 import { AppError, type Actor } from '@tandem/core';
-import { concernDrafts } from '@tandem/core/schema';
 import type { AppDeps } from '../platform/deps';
-import { requireSchoolPermission } from '../http/scope';
+import { inSchool, readInSchool, type SchoolRequest } from '../platform/gate';
+import { loadDraft, upsertDraft } from './drafts.queries';
 
 const MAX_DRAFT_BYTES = 64 * 1024;
 
-export async function getDraft(deps: AppDeps, actor: Actor, schoolId: string) {
-  requireSchoolPermission(actor, schoolId, 'concern.log');
-  const [row] = await deps.database.db
-    .select()
-    .from(concernDrafts)
-    .where(and(eq(concernDrafts.schoolId, schoolId), eq(concernDrafts.userId, actor.userId)));
-  return {
-    draft: (row?.body as Record<string, unknown> | undefined) ?? null,
-    savedAt: row?.savedAt.toISOString() ?? null,
-  };
+/** The person's own draft in this school, if they have one. */
+export async function getDraft(deps: AppDeps, who: { actor: Actor; schoolId: string }) {
+  return readInSchool(deps, who, 'concern.log', async ({ db, actor, schoolId }) => {
+    const row = await loadDraft(db, schoolId, actor.userId);
+    return {
+      draft: (row?.body as Record<string, unknown> | undefined) ?? null,
+      savedAt: row?.savedAt.toISOString() ?? null,
+    };
+  });
 }
 
-export async function saveDraft(deps: AppDeps, actor: Actor, schoolId: string, draft: Record<string, unknown>) {
-  requireSchoolPermission(actor, schoolId, 'concern.log');
-  if (JSON.stringify(draft).length > MAX_DRAFT_BYTES) {
-    throw new AppError('payload_too_large', 'draft too large', {
-      userMessage: 'This draft is too long to save. Please shorten it.',
-    });
-  }
-  const savedAt = deps.clock.now();
-  await deps.database.db
-    .insert(concernDrafts)
-    .values({ schoolId, userId: actor.userId, body: draft, savedAt })
-    .onConflictDoUpdate({ target: [concernDrafts.schoolId, concernDrafts.userId], set: { body: draft, savedAt } });
-  return { savedAt: savedAt.toISOString() };
+/** Replace the person's draft (not audited: a draft is not a record). */
+export async function saveDraft(deps: AppDeps, who: SchoolRequest, draft: Record<string, unknown>) {
+  return inSchool(deps, who, 'concern.log', async ({ tx, actor, schoolId, now }) => {
+    if (JSON.stringify(draft).length > MAX_DRAFT_BYTES) {
+      throw new AppError('payload_too_large', 'draft too large', {
+        userMessage: 'This draft is too long to save. Please shorten it.',
+      });
+    }
+    await upsertDraft(tx, { schoolId, userId: actor.userId, body: draft, savedAt: now });
+    return { savedAt: now.toISOString() };
+  });
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { dslDutyResponse, setDslDutyBody } from '@tandem/core';
@@ -7,6 +7,13 @@ import { getDslDuty, setDslDuty } from './duty.service';
 
 const TAGS = ['Concerns'];
 const schoolParams = z.object({ schoolId: z.uuid() });
+
+/** Who is asking, in which school: what the gate needs. */
+const who = (req: FastifyRequest & { params: { schoolId: string } }) => ({
+  actor: requireActor(req),
+  schoolId: req.params.schoolId,
+  ip: req.ip,
+});
 
 export function dutyRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -24,7 +31,7 @@ export function dutyRoutes(app: FastifyInstance): void {
     },
     async (req, reply) => {
       noStore(reply);
-      return getDslDuty(deps, requireActor(req), req.params.schoolId);
+      return getDslDuty(deps, who(req));
     },
   );
 
@@ -39,6 +46,6 @@ export function dutyRoutes(app: FastifyInstance): void {
         response: { 200: dslDutyResponse },
       },
     },
-    async (req) => setDslDuty(deps, requireActor(req), req.params.schoolId, req.body, req.ip),
+    async (req) => setDslDuty(deps, who(req), req.body),
   );
 }

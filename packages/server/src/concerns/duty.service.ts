@@ -4,35 +4,24 @@
  * Any member of staff may read the rota; the DSL team, the headteacher and the school administrator
  * may change it.
  */
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import { AppError, belongsToSchool, canInSchool, type Actor, type SetDslDutyBody } from '@tandem/core';
-import { dslDuty, roleAssignments, schools, users } from '@tandem/core/schema';
+import { AppError, canInSchool, type Actor, type Permission, type SetDslDutyBody } from '@tandem/core';
 import type { AppDeps } from '../platform/deps';
-import { appendAudit } from '../audit/audit.service';
 import type { DbOrTx } from '../db/client';
-import { requireSchoolPermission } from '../http/scope';
+import { inSchool, readInSchool, type SchoolRequest } from '../platform/gate';
+import { lockSchool } from './concerns.queries';
+import { dslTeamRoles, replaceRota, rota } from './duty.queries';
+
+/** Those who may change the rota: the school's managers and the DSL team. */
+const EDIT_DUTY: readonly Permission[] = ['school.manageStaff', 'safeguarding.read'];
 
 function mayEditDuty(actor: Actor, schoolId: string): boolean {
-  return canInSchool(actor, 'school.manageStaff', schoolId) || canInSchool(actor, 'safeguarding.read', schoolId);
+  return EDIT_DUTY.some((p) => canInSchool(actor, p, schoolId));
 }
 
 /** The school's DSL and deputy DSLs now (a person holding both is listed once, as DSL). */
 async function dslTeam(db: DbOrTx, schoolId: string) {
-  const rows = await db
-    .select({ userId: users.id, name: users.displayName, role: roleAssignments.role })
-    .from(roleAssignments)
-    .innerJoin(users, eq(users.id, roleAssignments.userId))
-    .where(
-      and(
-        eq(roleAssignments.schoolId, schoolId),
-        inArray(roleAssignments.role, ['dsl', 'deputy_dsl']),
-        isNull(roleAssignments.revokedAt),
-        isNull(users.disabledAt),
-      ),
-    )
-    .orderBy(asc(users.displayName));
   const team = new Map<string, { userId: string; name: string; role: 'dsl' | 'deputy_dsl' }>();
-  for (const r of rows) {
+  for (const r of await dslTeamRoles(db, schoolId)) {
     if (!team.has(r.userId) || r.role === 'dsl') {
       team.set(r.userId, { ...r, role: r.role === 'dsl' ? 'dsl' : 'deputy_dsl' });
     }
@@ -43,36 +32,20 @@ async function dslTeam(db: DbOrTx, schoolId: string) {
   );
 }
 
-async function rota(db: DbOrTx, schoolId: string) {
-  return db
-    .select({
-      weekday: dslDuty.weekday,
-      userId: dslDuty.userId,
-      name: users.displayName,
-      whereToFind: dslDuty.whereToFind,
-    })
-    .from(dslDuty)
-    .innerJoin(users, eq(users.id, dslDuty.userId))
-    .where(eq(dslDuty.schoolId, schoolId))
-    .orderBy(asc(dslDuty.weekday));
-}
-
-export async function getDslDuty(deps: AppDeps, actor: Actor, schoolId: string) {
-  requireSchoolPermission(actor, schoolId, 'concern.log');
-  const { db } = deps.database;
-  return { days: await rota(db, schoolId), team: await dslTeam(db, schoolId), canEdit: mayEditDuty(actor, schoolId) };
+/** The rota, the team who may be on it, and whether the reader may change it. */
+export async function getDslDuty(deps: AppDeps, who: { actor: Actor; schoolId: string }) {
+  return readInSchool(deps, who, 'concern.log', async ({ db, actor, schoolId }) => ({
+    days: await rota(db, schoolId),
+    team: await dslTeam(db, schoolId),
+    canEdit: mayEditDuty(actor, schoolId),
+  }));
 }
 
 /** Replace the whole rota. Only the school's DSL or deputy DSLs may be put on it. Audited. */
-export async function setDslDuty(deps: AppDeps, actor: Actor, schoolId: string, body: SetDslDutyBody, ip: string) {
-  if (!belongsToSchool(actor, schoolId)) throw new AppError('not_found', 'school not in scope');
-  if (!mayEditDuty(actor, schoolId)) throw new AppError('forbidden', 'may not change the duty rota');
-  await deps.database.db.transaction(async (tx) => {
-    const [school] = await tx
-      .select({ trustId: schools.trustId })
-      .from(schools)
-      .where(eq(schools.id, schoolId))
-      .for('update');
+export async function setDslDuty(deps: AppDeps, who: SchoolRequest, body: SetDslDutyBody) {
+  await inSchool(deps, who, EDIT_DUTY, async (s) => {
+    const { tx, schoolId } = s;
+    await lockSchool(tx, schoolId);
     const team = new Set((await dslTeam(tx, schoolId)).map((t) => t.userId));
     const fields = body.days.flatMap((d, i) =>
       team.has(d.userId)
@@ -89,25 +62,8 @@ export async function setDslDuty(deps: AppDeps, actor: Actor, schoolId: string, 
     const after = new Map(body.days.map((d) => [d.weekday, `${d.userId}|${d.whereToFind}`]));
     const changed = [1, 2, 3, 4, 5].filter((w) => before.get(w) !== after.get(w));
     if (changed.length === 0) return;
-    await tx.delete(dslDuty).where(eq(dslDuty.schoolId, schoolId));
-    if (body.days.length > 0) {
-      await tx
-        .insert(dslDuty)
-        .values(body.days.map((d) => ({ schoolId, weekday: d.weekday, userId: d.userId, whereToFind: d.whereToFind })));
-    }
-    await appendAudit(
-      tx,
-      deps.clock,
-      { action: 'dsl.duty_changed', detail: { weekdays: changed } },
-      {
-        actorUserId: actor.userId,
-        trustId: school?.trustId ?? null,
-        schoolId,
-        subjectType: 'school',
-        subjectId: schoolId,
-        ip,
-      },
-    );
+    await replaceRota(tx, schoolId, body.days);
+    await s.audit({ action: 'dsl.duty_changed', detail: { weekdays: changed } }, { type: 'school', id: schoolId });
   });
-  return getDslDuty(deps, actor, schoolId);
+  return getDslDuty(deps, who);
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -13,6 +13,13 @@ import { TOO_LARGE, addConcernFile, attachmentDisposition, getConcernFile } from
 
 const TAGS = ['Concerns'];
 const concernParams = z.object({ schoolId: z.uuid(), concernId: z.uuid() });
+
+/** Who is asking, in which school: what the gate needs. */
+const who = (req: FastifyRequest & { params: { schoolId: string } }) => ({
+  actor: requireActor(req),
+  schoolId: req.params.schoolId,
+  ip: req.ip,
+});
 
 /**
  * Attachments, as an encapsulated plugin: the raw-body parsers for file uploads apply to these
@@ -54,15 +61,7 @@ export async function fileRoutes(app: FastifyInstance): Promise<void> {
           userMessage: 'Please choose a file to upload.',
         });
       }
-      const file = await addConcernFile(
-        deps,
-        requireActor(req),
-        req.params.schoolId,
-        req.params.concernId,
-        req.query.fileName,
-        body,
-        req.ip,
-      );
+      const file = await addConcernFile(deps, who(req), req.params.concernId, req.query.fileName, body);
       return reply.status(201).send(file);
     },
   );
@@ -78,14 +77,7 @@ export async function fileRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const file = await getConcernFile(
-        deps,
-        requireActor(req),
-        req.params.schoolId,
-        req.params.concernId,
-        req.params.fileId,
-        req.ip,
-      );
+      const file = await getConcernFile(deps, who(req), req.params.concernId, req.params.fileId);
       noStore(reply);
       return reply
         .header('content-type', file.contentType)

@@ -5,7 +5,6 @@
  * with their SHA-256 and size), follow the concern's need-to-know rules, and every open is audited.
  */
 import { createHash } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
 import {
   AppError,
   LOGGER_ATTACH_HOURS,
@@ -14,16 +13,13 @@ import {
   concernAccessFor,
   mayTriage,
   sniffConcernFileType,
-  type Actor,
-  type AuditEvent,
   type ConcernFileType,
 } from '@tandem/core';
-import { concernFiles } from '@tandem/core/schema';
 import type { AppDeps } from '../platform/deps';
-import { appendSchoolAudit } from '../audit/audit.service';
-import type { DbOrTx } from '../db/client';
-import { requireSchoolPermission } from '../http/scope';
+import { inSchool, type SchoolRequest } from '../platform/gate';
 import { loadConcern } from './concerns.queries';
+import { countFiles, insertFile, loadFile } from './files.queries';
+import { auditConcern } from './work-on';
 
 const HOUR = 3_600_000;
 
@@ -41,44 +37,23 @@ export function cleanFileName(name: string): string {
   return cleaned.slice(0, 200) || 'file';
 }
 
-async function auditConcern(
-  tx: DbOrTx,
-  deps: AppDeps,
-  actor: Actor,
-  schoolId: string,
-  concernId: string,
-  event: AuditEvent,
-  ip: string,
-) {
-  await appendSchoolAudit(tx, deps.clock, event, {
-    actor: actor,
-    schoolId,
-    subjectType: 'concern',
-    subjectId: concernId,
-    ip,
-  });
-}
-
 /**
  * Attach a file. Allowed for whoever may work the concern, and for its logger within 24 hours of
  * logging it. Out of sight answers 404, as for the concern itself.
  */
 export async function addConcernFile(
   deps: AppDeps,
-  actor: Actor,
-  schoolId: string,
+  who: SchoolRequest,
   concernId: string,
   fileName: string,
   data: Buffer,
-  ip: string,
 ): Promise<{ id: string; fileName: string; contentType: ConcernFileType; size: number }> {
-  requireSchoolPermission(actor, schoolId, 'concern.log');
-  return deps.database.db.transaction(async (tx) => {
+  return inSchool(deps, who, 'concern.log', async (s) => {
+    const { tx, actor, schoolId, now } = s;
     // Locked, so that two uploads at once cannot take a concern past its limit.
     const c = await loadConcern(tx, schoolId, concernId, true);
     const access = concernAccessFor(actor, schoolId, c);
     if (access === 'none') throw new AppError('not_found', 'concern not visible');
-    const now = deps.clock.now();
     const mayWork = access === 'full' && mayTriage(actor, schoolId, c);
     const isLogger = c.loggedBy === actor.userId;
     const loggerInTime = isLogger && now.getTime() - c.loggedAt.getTime() <= LOGGER_ATTACH_HOURS * HOUR;
@@ -89,54 +64,44 @@ export async function addConcernFile(
           : 'You do not have permission to add files to this concern.',
       });
     }
-    if (data.length === 0) {
-      throw new AppError('validation', 'empty file', { userMessage: 'That file is empty. Please choose another.' });
-    }
-    if (data.length > MAX_CONCERN_FILE_BYTES) throw TOO_LARGE;
-    const contentType = sniffConcernFileType(data);
-    if (!contentType) {
-      throw new AppError('validation', 'file type refused', {
-        userMessage:
-          'This file cannot be attached. Only photos (PNG, JPEG, WebP or HEIC) and PDF documents can be added, and this file is not one of them, whatever its name says.',
-        fields: [{ path: 'file', message: 'Choose a photo or a PDF' }],
-      });
-    }
-    const [{ n } = { n: 0 }] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(concernFiles)
-      .where(eq(concernFiles.concernId, c.id));
-    if (n >= MAX_FILES_PER_CONCERN) {
+    const contentType = acceptableType(data);
+    if ((await countFiles(tx, c.id)) >= MAX_FILES_PER_CONCERN) {
       throw new AppError('conflict', 'too many files', {
         userMessage: `A concern can have at most ${MAX_FILES_PER_CONCERN} files, and this one has reached that.`,
       });
     }
     const size = data.length;
-    const [row] = await tx
-      .insert(concernFiles)
-      .values({
-        schoolId,
-        concernId: c.id,
-        fileName: cleanFileName(fileName),
-        contentType,
-        size,
-        sha256: createHash('sha256').update(data).digest('hex'),
-        data: data.toString('base64'),
-        addedBy: actor.userId,
-        addedAt: now,
-      })
-      .returning({ id: concernFiles.id, fileName: concernFiles.fileName });
-    if (!row) throw new Error('file insert returned nothing');
-    await auditConcern(
-      tx,
-      deps,
-      actor,
+    const row = await insertFile(tx, {
       schoolId,
-      c.id,
-      { action: 'concern.file_added', detail: { fileId: row.id, contentType, size } },
-      ip,
-    );
+      concernId: c.id,
+      fileName: cleanFileName(fileName),
+      contentType,
+      size,
+      sha256: createHash('sha256').update(data).digest('hex'),
+      data: data.toString('base64'),
+      addedBy: actor.userId,
+      addedAt: now,
+    });
+    await auditConcern(s, c.id, { action: 'concern.file_added', detail: { fileId: row.id, contentType, size } });
     return { id: row.id, fileName: row.fileName, contentType, size };
   });
+}
+
+/** The file's type from its own first bytes, or refused: empty, too large, or not a photo or PDF. */
+function acceptableType(data: Buffer): ConcernFileType {
+  if (data.length === 0) {
+    throw new AppError('validation', 'empty file', { userMessage: 'That file is empty. Please choose another.' });
+  }
+  if (data.length > MAX_CONCERN_FILE_BYTES) throw TOO_LARGE;
+  const contentType = sniffConcernFileType(data);
+  if (!contentType) {
+    throw new AppError('validation', 'file type refused', {
+      userMessage:
+        'This file cannot be attached. Only photos (PNG, JPEG, WebP or HEIC) and PDF documents can be added, and this file is not one of them, whatever its name says.',
+      fields: [{ path: 'file', message: 'Choose a photo or a PDF' }],
+    });
+  }
+  return contentType;
 }
 
 /**
@@ -145,24 +110,19 @@ export async function addConcernFile(
  */
 export async function getConcernFile(
   deps: AppDeps,
-  actor: Actor,
-  schoolId: string,
+  who: SchoolRequest,
   concernId: string,
   fileId: string,
-  ip: string,
 ): Promise<{ fileName: string; contentType: string; data: Buffer }> {
-  requireSchoolPermission(actor, schoolId, 'concern.log');
-  return deps.database.db.transaction(async (tx) => {
+  return inSchool(deps, who, 'concern.log', async (s) => {
+    const { tx, actor, schoolId } = s;
     const c = await loadConcern(tx, schoolId, concernId);
     const access = concernAccessFor(actor, schoolId, c);
     if (access === 'none' || access === 'logger_stub') throw new AppError('not_found', 'concern not visible');
-    const [file] = await tx
-      .select()
-      .from(concernFiles)
-      .where(and(eq(concernFiles.id, fileId), eq(concernFiles.concernId, c.id), eq(concernFiles.schoolId, schoolId)));
+    const file = await loadFile(tx, schoolId, c.id, fileId);
     if (!file) throw new AppError('not_found', 'file not found');
     if (access === 'logger_own' && file.addedBy !== actor.userId) throw new AppError('not_found', 'file not visible');
-    await auditConcern(tx, deps, actor, schoolId, c.id, { action: 'concern.file_viewed', detail: { fileId } }, ip);
+    await auditConcern(s, c.id, { action: 'concern.file_viewed', detail: { fileId } });
     return { fileName: file.fileName, contentType: file.contentType, data: Buffer.from(file.data, 'base64') };
   });
 }

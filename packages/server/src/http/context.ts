@@ -8,9 +8,10 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { AppError, type Actor, type Role } from '@tandem/core';
 import { roleAssignments, sessions, users } from '@tandem/core/schema';
 import type { AppDeps } from '../platform/deps';
+import { endSession } from '../auth/auth.queries';
 import { tokenHash } from '../auth/tokens';
-import { appendAudit } from '../audit/audit.service';
 import type { DbOrTx } from '../db/client';
+import { forAccount } from '../platform/gate';
 
 export const SESSION_COOKIE = 'tandem_session';
 
@@ -60,19 +61,9 @@ export function registerAuthContext(app: FastifyInstance): void {
     const { session, user } = row;
     const idleExpired = now.getTime() - session.lastSeenAt.getTime() > session.idleTimeoutSeconds * 1000;
     if (idleExpired || now >= session.expiresAt) {
-      await db.transaction(async (tx) => {
-        await tx.update(sessions).set({ endedAt: now }).where(eq(sessions.id, id));
-        await appendAudit(
-          tx,
-          app.deps.clock,
-          { action: 'auth.session_expired', detail: {} },
-          {
-            actorUserId: user.id,
-            trustId: null,
-            schoolId: null,
-            ip: request.ip,
-          },
-        );
+      await forAccount(app.deps, { ip: request.ip }, async (a) => {
+        await endSession(a.tx, id, now);
+        await a.audit({ action: 'auth.session_expired', detail: {} }, { userId: user.id });
       });
       return;
     }

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -9,10 +9,19 @@ import {
   setLevelBody,
 } from '@tandem/core';
 import { noStore, requireActor } from '../http/context';
-import { getFramework, getLevelVersions, rewordLevel, setPupilLevel } from './levels.service';
+import type { SchoolRequest } from '../platform/gate';
+import { getFramework } from './use-cases/get-framework';
+import { getLevelVersions } from './use-cases/get-level-versions';
+import { rewordLevel } from './use-cases/reword-level';
+import { setPupilLevel } from './use-cases/set-pupil-level';
 
 const TAGS = ['Levels'];
 const schoolParams = z.object({ schoolId: z.uuid() });
+
+/** Who is asking, in which school, from where. */
+function schoolRequest(req: FastifyRequest & { params: { schoolId: string } }): SchoolRequest {
+  return { actor: requireActor(req), schoolId: req.params.schoolId, ip: req.ip };
+}
 
 export function levelRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -23,7 +32,7 @@ export function levelRoutes(app: FastifyInstance): void {
     { schema: { tags: TAGS, params: schoolParams, response: { 200: levelFrameworkResponse } } },
     async (req, reply) => {
       noStore(reply);
-      return { levels: await getFramework(deps, requireActor(req), req.params.schoolId) };
+      return { levels: await getFramework(deps, schoolRequest(req)) };
     },
   );
 
@@ -38,7 +47,7 @@ export function levelRoutes(app: FastifyInstance): void {
     },
     async (req, reply) => {
       noStore(reply);
-      return { versions: await getLevelVersions(deps, requireActor(req), req.params.schoolId, req.params.code) };
+      return { versions: await getLevelVersions(deps, schoolRequest(req), req.params.code) };
     },
   );
 
@@ -52,7 +61,7 @@ export function levelRoutes(app: FastifyInstance): void {
         response: { 200: levelDefinitionSchema },
       },
     },
-    async (req) => rewordLevel(deps, requireActor(req), req.params.schoolId, req.params.code, req.body, req.ip),
+    async (req) => rewordLevel(deps, schoolRequest(req), req.params.code, req.body),
   );
 
   r.post(
@@ -65,6 +74,6 @@ export function levelRoutes(app: FastifyInstance): void {
         response: { 200: z.object({ level: levelCodeSchema.nullable(), changeId: z.uuid() }) },
       },
     },
-    async (req) => setPupilLevel(deps, requireActor(req), req.params.schoolId, req.params.pupilId, req.body, req.ip),
+    async (req) => setPupilLevel(deps, schoolRequest(req), req.params.pupilId, req.body),
   );
 }

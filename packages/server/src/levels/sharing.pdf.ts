@@ -30,11 +30,8 @@ import {
 } from '../platform/pdf-layout';
 import { longDate } from '../platform/dates';
 
-// Imported from here by the sharing service and tests.
-export {
-  CONFIDENTIAL_MARK,
-} from '../platform/pdf-layout';
-export { isoDay, longDate } from '../platform/dates';
+// Imported from here by the tests of the printed documents.
+export { CONFIDENTIAL_MARK } from '../platform/pdf-layout';
 
 export interface LetterWording {
   name: string;

@@ -1,12 +1,20 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { levelLettersBody, staffBriefingBody, termlySharingSummaryResponse } from '@tandem/core';
 import { noStore, requireActor } from '../http/context';
-import { generateLevelLetters, generateStaffBriefing, termlySharingSummary } from './sharing.service';
+import type { SchoolRequest } from '../platform/gate';
+import { generateLevelLetters } from './use-cases/generate-level-letters';
+import { generateStaffBriefing } from './use-cases/generate-staff-briefing';
+import { termlySharingSummary } from './use-cases/termly-sharing-summary';
 
 const TAGS = ['Levels'];
 const schoolParams = z.object({ schoolId: z.uuid() });
+
+/** Who is asking, in which school, from where. */
+function schoolRequest(req: FastifyRequest & { params: { schoolId: string } }): SchoolRequest {
+  return { actor: requireActor(req), schoolId: req.params.schoolId, ip: req.ip };
+}
 
 function sendPdf(reply: FastifyReply, pdf: Buffer, filename: string) {
   noStore(reply);
@@ -32,7 +40,7 @@ export function sharingRoutes(app: FastifyInstance): void {
     },
     async (req, reply) => {
       noStore(reply);
-      return termlySharingSummary(deps, requireActor(req), req.params.schoolId);
+      return termlySharingSummary(deps, schoolRequest(req));
     },
   );
 
@@ -49,7 +57,7 @@ export function sharingRoutes(app: FastifyInstance): void {
       },
     },
     async (req, reply) => {
-      const out = await generateLevelLetters(deps, requireActor(req), req.params.schoolId, req.body, req.ip);
+      const out = await generateLevelLetters(deps, schoolRequest(req), req.body);
       return sendPdf(reply, out.pdf, out.filename);
     },
   );
@@ -67,7 +75,7 @@ export function sharingRoutes(app: FastifyInstance): void {
       },
     },
     async (req, reply) => {
-      const out = await generateStaffBriefing(deps, requireActor(req), req.params.schoolId, req.ip);
+      const out = await generateStaffBriefing(deps, schoolRequest(req));
       return sendPdf(reply, out.pdf, out.filename);
     },
   );

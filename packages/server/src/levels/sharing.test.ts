@@ -11,7 +11,8 @@ import {
 import { auditEvents, levelShares, pupils, teachingGroupPupils, teachingGroups } from '@tandem/core/schema';
 import { createTestEnv, type Person, type TestClient, type TestEnv } from '../../test/harness';
 import { pageTexts } from '../../test/pdf-text';
-import { CONFIDENTIAL_MARK, isoDay, longDate } from './sharing.pdf';
+import { isoDay, longDate } from '../platform/dates';
+import { CONFIDENTIAL_MARK } from './sharing.pdf';
 
 let env: TestEnv;
 beforeAll(async () => {

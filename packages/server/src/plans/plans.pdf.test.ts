@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SECTION_INFO } from '@tandem/core';
 import { pageTexts } from '../../test/pdf-text';
-import { CONFIDENTIAL_MARK } from '../levels/sharing.pdf';
+import { CONFIDENTIAL_MARK } from '../platform/pdf-layout';
 import { planPdfFilename, renderPlanPdf, type PlanPdfInput } from './plans.pdf';
 
 const PRINTED = new Date('2026-11-22T10:30:00Z');

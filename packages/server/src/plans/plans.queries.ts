@@ -1,5 +1,6 @@
 /**
- * Plan queries and the one access decision for plans. Every query is scoped to one school.
+ * Plan queries and the one access decision for plans. Every query is scoped to one school, directly
+ * or through a plan already loaded in it.
  *
  * Who may read a plan (need-to-know):
  *  - case roles of the school: the whole plan, every version, agreements and reviews;
@@ -7,7 +8,7 @@
  *    that): the current version's staff sections only, while the plan is in force;
  *  - anyone else: nothing, not even that it exists (404).
  */
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import {
   AppError,
   KIND_SHAREABLE_WITH_STAFF,
@@ -21,6 +22,9 @@ import {
   type PlanKind,
 } from '@tandem/core';
 import {
+  planAgreements,
+  planReads,
+  planReviews,
   planShares,
   plans,
   planVersions,
@@ -31,7 +35,7 @@ import {
   users,
 } from '@tandem/core/schema';
 import type { DbOrTx } from '../db/client';
-import { teachesPupil } from '../pupils/pupils.queries';
+import { teachesPupil } from '../platform/directory';
 
 export type PlanRow = typeof plans.$inferSelect;
 export type PlanAccess = 'case' | 'staff' | 'none';
@@ -60,19 +64,6 @@ export async function lockPlan(tx: DbOrTx, schoolId: string, planId: string): Pr
     .for('update');
   if (!plan) throw new AppError('not_found', 'plan not found');
   return plan;
-}
-
-export async function loadPupilInSchool(db: DbOrTx, schoolId: string, pupilId: string) {
-  const [pupil] = await db
-    .select()
-    .from(pupils)
-    .where(and(eq(pupils.id, pupilId), eq(pupils.schoolId, schoolId)));
-  if (!pupil) throw new AppError('not_found', 'pupil not found');
-  return pupil;
-}
-
-export function pupilName(p: { preferredName: string | null; givenName: string; familyName: string }): string {
-  return `${p.preferredName ?? p.givenName} ${p.familyName}`;
 }
 
 /** Whether a member of staff was given this plan, by name or as one of the pupil's teachers. */
@@ -173,4 +164,242 @@ export async function planReaders(db: DbOrTx, plan: PlanRow) {
     );
   const keep = new Set(stillStaff.map((s) => s.id));
   return [...out.values()].filter((r) => keep.has(r.id)).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+}
+
+// ---- Writing ----
+
+/** A new plan row (version 1); its content goes in `insertVersion`. */
+export async function insertPlan(tx: DbOrTx, values: typeof plans.$inferInsert): Promise<PlanRow> {
+  const [plan] = await tx.insert(plans).values(values).returning();
+  if (!plan) throw new Error('insert returned nothing');
+  return plan;
+}
+
+/** One version's content: written once, never updated but to record its agreement. */
+export async function insertVersion(tx: DbOrTx, values: typeof planVersions.$inferInsert): Promise<void> {
+  await tx.insert(planVersions).values(values);
+}
+
+/**
+ * The next version, only if the plan is still at the version the writer started from (decision
+ * 0006): undefined when someone else saved first, so nothing is overwritten.
+ */
+export async function bumpVersion(
+  tx: DbOrTx,
+  planId: string,
+  from: number,
+  set: Pick<typeof plans.$inferInsert, 'reviewDue' | 'agreementsNeeded' | 'updatedAt'>,
+): Promise<PlanRow | undefined> {
+  const [updated] = await tx
+    .update(plans)
+    .set({ version: from + 1, ...set })
+    .where(and(eq(plans.id, planId), eq(plans.version, from)))
+    .returning();
+  return updated;
+}
+
+/** Changes a plan the caller has locked (`lockPlan`) and checked, returning the new row. */
+export async function updatePlan(
+  tx: DbOrTx,
+  planId: string,
+  set: Partial<typeof plans.$inferInsert>,
+): Promise<PlanRow | undefined> {
+  const [updated] = await tx.update(plans).set(set).where(eq(plans.id, planId)).returning();
+  return updated;
+}
+
+/** Changes a plan the caller has locked (`lockPlan`) and checked. */
+export async function setPlan(tx: DbOrTx, planId: string, set: Partial<typeof plans.$inferInsert>): Promise<void> {
+  await tx.update(plans).set(set).where(eq(plans.id, planId));
+}
+
+/** Gives the plan to these staff by name. */
+export async function addShares(
+  tx: DbOrTx,
+  plan: { schoolId: string; planId: string },
+  userIds: readonly string[],
+  by: { userId: string; at: Date },
+): Promise<void> {
+  if (userIds.length === 0) return;
+  await tx
+    .insert(planShares)
+    .values(userIds.map((userId) => ({ ...plan, userId, sharedBy: by.userId, sharedAt: by.at })));
+}
+
+/** Takes the plan back from everyone named (the caller names the new list straight after). */
+export async function clearShares(tx: DbOrTx, schoolId: string, planId: string): Promise<void> {
+  await tx.delete(planShares).where(and(eq(planShares.planId, planId), eq(planShares.schoolId, schoolId)));
+}
+
+export async function insertAgreement(tx: DbOrTx, values: typeof planAgreements.$inferInsert): Promise<string> {
+  const [row] = await tx.insert(planAgreements).values(values).returning({ id: planAgreements.id });
+  if (!row) throw new Error('insert returned nothing');
+  return row.id;
+}
+
+/** The parties who have agreed to one version. */
+export async function partiesAgreed(db: DbOrTx, planId: string, version: number) {
+  const rows = await db
+    .select({ party: planAgreements.party })
+    .from(planAgreements)
+    .where(and(eq(planAgreements.planId, planId), eq(planAgreements.version, version)));
+  return rows as { party: AgreementParty }[];
+}
+
+export async function markVersionAgreed(
+  tx: DbOrTx,
+  planId: string,
+  version: number,
+  by: { userId: string; at: Date },
+): Promise<void> {
+  await tx
+    .update(planVersions)
+    .set({ agreedAt: by.at, agreedBy: by.userId })
+    .where(and(eq(planVersions.planId, planId), eq(planVersions.version, version)));
+}
+
+export async function insertReview(tx: DbOrTx, values: typeof planReviews.$inferInsert): Promise<string> {
+  const [row] = await tx.insert(planReviews).values(values).returning({ id: planReviews.id });
+  if (!row) throw new Error('insert returned nothing');
+  return row.id;
+}
+
+/** Records that someone read a version; false if they had already confirmed it. */
+export async function confirmReading(tx: DbOrTx, values: typeof planReads.$inferInsert): Promise<boolean> {
+  const inserted = await tx.insert(planReads).values(values).onConflictDoNothing().returning({ v: planReads.version });
+  return inserted.length > 0;
+}
+
+// ---- Reading ----
+
+/** A pupil's plans with their leads' names, newest first. */
+export async function plansOfPupil(db: DbOrTx, schoolId: string, pupilId: string) {
+  return db
+    .select({ p: plans, lead: users.displayName })
+    .from(plans)
+    .innerJoin(users, eq(users.id, plans.leadUserId))
+    .where(and(eq(plans.schoolId, schoolId), eq(plans.pupilId, pupilId)))
+    .orderBy(desc(plans.createdAt));
+}
+
+/** Plans in force for pupils on roll whose review falls due by the horizon, soonest first. */
+export async function reviewsDueBy(db: DbOrTx, schoolId: string, horizon: string) {
+  return db
+    .select({
+      planId: plans.id,
+      kind: plans.kind,
+      pupilId: plans.pupilId,
+      reviewDue: plans.reviewDue,
+      given: pupils.givenName,
+      preferred: pupils.preferredName,
+      family: pupils.familyName,
+      leadName: users.displayName,
+    })
+    .from(plans)
+    .innerJoin(pupils, eq(pupils.id, plans.pupilId))
+    .innerJoin(users, eq(users.id, plans.leadUserId))
+    .where(
+      and(eq(plans.schoolId, schoolId), isNull(plans.endedAt), lte(plans.reviewDue, horizon), isNull(pupils.leftOn)),
+    )
+    .orderBy(asc(plans.reviewDue), asc(pupils.familyName))
+    .limit(200);
+}
+
+/** The lead's name ('' if the account is gone). */
+export async function leadName(db: DbOrTx, leadUserId: string): Promise<string> {
+  const [lead] = await db.select({ id: users.id, name: users.displayName }).from(users).where(eq(users.id, leadUserId));
+  return lead?.name ?? '';
+}
+
+/** Who confirmed reading a version, and when (ISO), by user id. */
+export async function readsOf(db: DbOrTx, planId: string, version: number): Promise<Map<string, string>> {
+  const reads = await db
+    .select({ userId: planReads.userId, at: planReads.confirmedAt })
+    .from(planReads)
+    .where(and(eq(planReads.planId, planId), eq(planReads.version, version)));
+  return new Map(reads.map((r) => [r.userId, r.at.toISOString()]));
+}
+
+/** Every version's details but not its content (only the safety scale), newest first. */
+export async function versionHistory(db: DbOrTx, planId: string) {
+  return db
+    .select({
+      version: planVersions.version,
+      reason: planVersions.reason,
+      createdAt: planVersions.createdAt,
+      by: users.displayName,
+      safetyScale: sql<number | null>`(${planVersions.content}->>'safetyScale')::int`,
+    })
+    .from(planVersions)
+    .innerJoin(users, eq(users.id, planVersions.createdBy))
+    .where(eq(planVersions.planId, planId))
+    .orderBy(desc(planVersions.version));
+}
+
+/** Every agreement to every version, newest version first, with who recorded each. */
+export async function agreementsOf(db: DbOrTx, planId: string) {
+  return db
+    .select({ a: planAgreements, by: users.displayName })
+    .from(planAgreements)
+    .innerJoin(users, eq(users.id, planAgreements.recordedBy))
+    .where(eq(planAgreements.planId, planId))
+    .orderBy(desc(planAgreements.version), asc(planAgreements.recordedAt));
+}
+
+/** Every review, newest first, with who recorded each. */
+export async function reviewsOf(db: DbOrTx, planId: string) {
+  return db
+    .select({ r: planReviews, by: users.displayName })
+    .from(planReviews)
+    .innerJoin(users, eq(users.id, planReviews.recordedBy))
+    .where(eq(planReviews.planId, planId))
+    .orderBy(desc(planReviews.reviewedOn), desc(planReviews.recordedAt));
+}
+
+/** The agreements to one version, in the order recorded (for printing). */
+export async function agreementsToVersion(db: DbOrTx, planId: string, version: number) {
+  return db
+    .select()
+    .from(planAgreements)
+    .where(and(eq(planAgreements.planId, planId), eq(planAgreements.version, version)))
+    .orderBy(asc(planAgreements.recordedAt));
+}
+
+/** Every review, oldest first (for printing). */
+export async function reviewsInOrder(db: DbOrTx, planId: string) {
+  return db.select().from(planReviews).where(eq(planReviews.planId, planId)).orderBy(asc(planReviews.reviewedOn));
+}
+
+/**
+ * The plans in force given to a member of staff for one pupil (by name, or, when they teach the
+ * pupil, to everyone who does), with the current version and their read confirmation of it.
+ */
+export async function plansGivenTo(
+  db: DbOrTx,
+  reader: { userId: string; schoolId: string; pupilId: string; teaches: boolean },
+) {
+  const { userId, schoolId, pupilId, teaches } = reader;
+  const named = db
+    .select({ id: planShares.planId })
+    .from(planShares)
+    .where(and(eq(planShares.schoolId, schoolId), eq(planShares.userId, userId)));
+  return db
+    .select({ p: plans, v: planVersions, lead: users.displayName, confirmedAt: planReads.confirmedAt })
+    .from(plans)
+    .innerJoin(planVersions, and(eq(planVersions.planId, plans.id), eq(planVersions.version, plans.version)))
+    .innerJoin(users, eq(users.id, plans.leadUserId))
+    .leftJoin(
+      planReads,
+      and(eq(planReads.planId, plans.id), eq(planReads.version, plans.version), eq(planReads.userId, userId)),
+    )
+    .where(
+      and(
+        eq(plans.schoolId, schoolId),
+        eq(plans.pupilId, pupilId),
+        isNull(plans.endedAt),
+        inArray(plans.kind, ['care', 'crisis', 'risk']),
+        teaches ? sql`(${plans.shareWithTeaching} or ${plans.id} in ${named})` : inArray(plans.id, named),
+      ),
+    )
+    .orderBy(asc(plans.createdAt));
 }

@@ -1,4 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+/**
+ * Plans and meetings over HTTP: each route parses, calls one use case, and answers. The use cases
+ * go through the gate (platform/gate.ts) for the permission check, the transaction and the audit.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -24,22 +28,27 @@ import {
   updateMeetingBody,
 } from '@tandem/core';
 import { noStore, requireActor } from '../http/context';
+import type { SchoolRequest } from '../platform/gate';
 import {
   changeSharing,
+  completeNextStep,
   confirmRead,
+  createMeeting,
   createPlan,
   endPlan,
   exportPlanPdf,
+  getMeeting,
   getPlan,
   getPlanVersion,
+  listMeetings,
   listPlans,
   markAgreed,
   recordAgreement,
   recordReview,
   reviewsDue,
   revisePlan,
-} from './plans.service';
-import { completeNextStep, createMeeting, getMeeting, listMeetings, updateMeeting } from './meetings.service';
+  updateMeeting,
+} from './use-cases';
 
 const TAGS = ['Plans and meetings'];
 const schoolParams = z.object({ schoolId: z.uuid() });
@@ -47,6 +56,11 @@ const pupilParams = schoolParams.extend({ pupilId: z.uuid() });
 const planParams = schoolParams.extend({ planId: z.uuid() });
 const meetingParams = schoolParams.extend({ meetingId: z.uuid() });
 const created = z.object({ id: z.uuid() });
+
+/** Who is asking, in which school, from where. */
+function at(req: FastifyRequest & { params: { schoolId: string } }): SchoolRequest {
+  return { actor: requireActor(req), schoolId: req.params.schoolId, ip: req.ip };
+}
 
 export function planRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -64,7 +78,7 @@ export function planRoutes(app: FastifyInstance): void {
     },
     async (req, reply) => {
       noStore(reply);
-      return reviewsDue(deps, requireActor(req), req.params.schoolId);
+      return reviewsDue(deps, at(req));
     },
   );
 
@@ -73,7 +87,7 @@ export function planRoutes(app: FastifyInstance): void {
     { schema: { tags: TAGS, params: pupilParams, response: { 200: planListResponse } } },
     async (req, reply) => {
       noStore(reply);
-      return { plans: await listPlans(deps, requireActor(req), req.params.schoolId, req.params.pupilId) };
+      return { plans: await listPlans(deps, at(req), req.params.pupilId) };
     },
   );
 
@@ -81,7 +95,7 @@ export function planRoutes(app: FastifyInstance): void {
     '/api/schools/:schoolId/pupils/:pupilId/plans',
     { schema: { tags: TAGS, params: pupilParams, body: createPlanBody, response: { 201: planMutationResponse } } },
     async (req, reply) => {
-      const out = await createPlan(deps, requireActor(req), req.params.schoolId, req.params.pupilId, req.body, req.ip);
+      const out = await createPlan(deps, at(req), req.params.pupilId, req.body);
       return reply.status(201).send(out);
     },
   );
@@ -91,7 +105,7 @@ export function planRoutes(app: FastifyInstance): void {
     { schema: { tags: TAGS, params: planParams, response: { 200: planDetailResponse } } },
     async (req, reply) => {
       noStore(reply);
-      return getPlan(deps, requireActor(req), req.params.schoolId, req.params.planId, req.ip);
+      return getPlan(deps, at(req), req.params.planId);
     },
   );
 
@@ -106,8 +120,7 @@ export function planRoutes(app: FastifyInstance): void {
     },
     async (req, reply) => {
       noStore(reply);
-      const { schoolId, planId, version } = req.params;
-      return getPlanVersion(deps, requireActor(req), schoolId, planId, version, req.ip);
+      return getPlanVersion(deps, at(req), req.params.planId, req.params.version);
     },
   );
 
@@ -123,8 +136,7 @@ export function planRoutes(app: FastifyInstance): void {
       },
     },
     async (req, reply) => {
-      const { schoolId, planId } = req.params;
-      const out = await exportPlanPdf(deps, requireActor(req), schoolId, planId, req.query.version, req.ip);
+      const out = await exportPlanPdf(deps, at(req), req.params.planId, req.query.version);
       noStore(reply);
       return reply
         .header('content-type', 'application/pdf')
@@ -136,27 +148,20 @@ export function planRoutes(app: FastifyInstance): void {
   r.put(
     '/api/schools/:schoolId/plans/:planId',
     { schema: { tags: TAGS, params: planParams, body: revisePlanBody, response: { 200: planMutationResponse } } },
-    async (req) => revisePlan(deps, requireActor(req), req.params.schoolId, req.params.planId, req.body, req.ip),
+    async (req) => revisePlan(deps, at(req), req.params.planId, req.body),
   );
 
   r.put(
     '/api/schools/:schoolId/plans/:planId/sharing',
     { schema: { tags: TAGS, params: planParams, body: planSharingBody, response: { 200: planMutationResponse } } },
-    async (req) => changeSharing(deps, requireActor(req), req.params.schoolId, req.params.planId, req.body, req.ip),
+    async (req) => changeSharing(deps, at(req), req.params.planId, req.body),
   );
 
   r.post(
     '/api/schools/:schoolId/plans/:planId/agreements',
     { schema: { tags: TAGS, params: planParams, body: recordAgreementBody, response: { 201: created } } },
     async (req, reply) => {
-      const out = await recordAgreement(
-        deps,
-        requireActor(req),
-        req.params.schoolId,
-        req.params.planId,
-        req.body,
-        req.ip,
-      );
+      const out = await recordAgreement(deps, at(req), req.params.planId, req.body);
       return reply.status(201).send(out);
     },
   );
@@ -164,15 +169,14 @@ export function planRoutes(app: FastifyInstance): void {
   r.post(
     '/api/schools/:schoolId/plans/:planId/agree',
     { schema: { tags: TAGS, params: planParams, body: markAgreedBody, response: { 200: planMutationResponse } } },
-    async (req) =>
-      markAgreed(deps, requireActor(req), req.params.schoolId, req.params.planId, req.body.version, req.ip),
+    async (req) => markAgreed(deps, at(req), req.params.planId, req.body.version),
   );
 
   r.post(
     '/api/schools/:schoolId/plans/:planId/reviews',
     { schema: { tags: TAGS, params: planParams, body: recordReviewBody, response: { 201: created } } },
     async (req, reply) => {
-      const out = await recordReview(deps, requireActor(req), req.params.schoolId, req.params.planId, req.body, req.ip);
+      const out = await recordReview(deps, at(req), req.params.planId, req.body);
       return reply.status(201).send(out);
     },
   );
@@ -180,14 +184,13 @@ export function planRoutes(app: FastifyInstance): void {
   r.post(
     '/api/schools/:schoolId/plans/:planId/read',
     { schema: { tags: TAGS, params: planParams, body: confirmReadBody, response: { 200: okResponse } } },
-    async (req) =>
-      confirmRead(deps, requireActor(req), req.params.schoolId, req.params.planId, req.body.version, req.ip),
+    async (req) => confirmRead(deps, at(req), req.params.planId, req.body.version),
   );
 
   r.post(
     '/api/schools/:schoolId/plans/:planId/end',
     { schema: { tags: TAGS, params: planParams, body: endPlanBody, response: { 200: planMutationResponse } } },
-    async (req) => endPlan(deps, requireActor(req), req.params.schoolId, req.params.planId, req.body, req.ip),
+    async (req) => endPlan(deps, at(req), req.params.planId, req.body),
   );
 
   // ---- Meetings ----
@@ -197,7 +200,7 @@ export function planRoutes(app: FastifyInstance): void {
     { schema: { tags: TAGS, params: pupilParams, response: { 200: meetingListResponse } } },
     async (req, reply) => {
       noStore(reply);
-      return { meetings: await listMeetings(deps, requireActor(req), req.params.schoolId, req.params.pupilId) };
+      return { meetings: await listMeetings(deps, at(req), req.params.pupilId) };
     },
   );
 
@@ -207,14 +210,7 @@ export function planRoutes(app: FastifyInstance): void {
       schema: { tags: TAGS, params: pupilParams, body: createMeetingBody, response: { 201: meetingMutationResponse } },
     },
     async (req, reply) => {
-      const out = await createMeeting(
-        deps,
-        requireActor(req),
-        req.params.schoolId,
-        req.params.pupilId,
-        req.body,
-        req.ip,
-      );
+      const out = await createMeeting(deps, at(req), req.params.pupilId, req.body);
       return reply.status(201).send(out);
     },
   );
@@ -224,7 +220,7 @@ export function planRoutes(app: FastifyInstance): void {
     { schema: { tags: TAGS, params: meetingParams, response: { 200: meetingDetailResponse } } },
     async (req, reply) => {
       noStore(reply);
-      return getMeeting(deps, requireActor(req), req.params.schoolId, req.params.meetingId, req.ip);
+      return getMeeting(deps, at(req), req.params.meetingId);
     },
   );
 
@@ -238,7 +234,7 @@ export function planRoutes(app: FastifyInstance): void {
         response: { 200: meetingMutationResponse },
       },
     },
-    async (req) => updateMeeting(deps, requireActor(req), req.params.schoolId, req.params.meetingId, req.body, req.ip),
+    async (req) => updateMeeting(deps, at(req), req.params.meetingId, req.body),
   );
 
   r.post(
@@ -252,8 +248,8 @@ export function planRoutes(app: FastifyInstance): void {
       },
     },
     async (req) => {
-      const { schoolId, meetingId, actionId } = req.params;
-      return completeNextStep(deps, requireActor(req), schoolId, meetingId, actionId, req.body.note, req.ip);
+      const { meetingId, actionId } = req.params;
+      return completeNextStep(deps, at(req), meetingId, actionId, req.body.note);
     },
   );
 }

@@ -22,7 +22,7 @@ import {
   type Permission,
 } from '@tandem/core';
 import { appendAudit } from '../audit/audit.service';
-import type { Db, DbOrTx, Tx } from '../db/client';
+import type { DbOrTx, Tx } from '../db/client';
 import type { AppDeps } from './deps';
 
 /**
@@ -65,8 +65,11 @@ export interface SchoolRead {
 export interface SchoolWork extends SchoolRead {
   readonly tx: Tx;
   readonly trustId: string;
-  /** Append a typed audit event, in this transaction, about a subject in this school. */
-  audit(event: AuditEvent, subject: AuditSubject): Promise<void>;
+  /**
+   * Append a typed audit event, in this transaction, about a subject in this school (or about the
+   * school as a whole, with no subject, as when its audit trail is viewed).
+   */
+  audit(event: AuditEvent, subject?: AuditSubject): Promise<void>;
   /** Run once the transaction has committed (e-mails, waking alert streams). Never on rollback. */
   afterCommit(effect: () => Promise<void> | void): void;
 }
@@ -130,7 +133,7 @@ async function runEffects(effects: Effect[]): Promise<void> {
 
 async function transaction<T>(deps: AppDeps, work: (tx: Tx, effects: Effect[]) => Promise<T>): Promise<T> {
   const effects: Effect[] = [];
-  const result = await (deps.database.db as Db).transaction((tx) => work(tx as Tx, effects));
+  const result = await deps.database.db.transaction((tx) => work(tx, effects));
   await runEffects(effects);
   return result;
 }
@@ -165,8 +168,8 @@ export async function inSchool<T>(
           actorUserId: actor.userId,
           trustId,
           schoolId,
-          subjectType: subject.type,
-          subjectId: subject.id,
+          subjectType: subject?.type ?? null,
+          subjectId: subject?.id ?? null,
           ip,
         }),
       afterCommit: (effect) => {

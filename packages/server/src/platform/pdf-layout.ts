@@ -1,9 +1,9 @@
 /**
  * What the printed documents share: termly letters and the staff briefing (levels/sharing.pdf.ts),
- * the chronology (pupils/chronology.pdf.ts) and plans (plans/plans.pdf.ts). A4 page geometry, the
- * built-in fonts and colours, dates as printed, text the built-in font can print, a pen that
- * remembers the current text style, and the running header, page numbers and table header each
- * draws in the same way. Pure layout; nothing here reads the database or logs.
+ * the chronology (platform/chronology/chronology.pdf.ts) and plans (plans/plans.pdf.ts). A4 page
+ * geometry, the built-in fonts and colours, dates as printed, text the built-in font can print, a
+ * pen that remembers the current text style, and the running header, page numbers and table header
+ * each draws in the same way. Pure layout; nothing here reads the database or logs.
  */
 import PDFDocument from 'pdfkit';
 

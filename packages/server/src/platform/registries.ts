@@ -4,7 +4,14 @@
  * evidence a level change may cite. The list of contributions is assembled once, in
  * `src/features.ts`; the platform only knows these shapes.
  */
-import type { Actor, ChronologyEntry, SharedPlan } from '@tandem/core';
+import type {
+  Actor,
+  ChronologyEntry,
+  LevelCode,
+  LevelDefinition,
+  PupilProfileResponse,
+  SharedPlan,
+} from '@tandem/core';
 import type { DbOrTx } from '../db/client';
 import type { AppDeps } from './deps';
 
@@ -70,8 +77,43 @@ export interface PlansGivenSource {
   ): Promise<SharedPlan[]>;
 }
 
+/** One change of a pupil's level as the pupil's case record shows it. */
+export type PupilLevelChange = Extract<PupilProfileResponse, { view: 'case' }>['history'][number];
+
+/**
+ * A pupil's level as the pupil record shows it. The pupil row carries the current level, but its
+ * wording, its history and when it was last shared are the levels feature's tables: the pupil
+ * record asks the levels feature for them, with the same queries the record ran itself before.
+ */
+export interface PupilLevelSource {
+  /** The wording now in force for each level of a school, MH1 first. */
+  currentDefinitions(db: DbOrTx, schoolId: string): Promise<ReadonlyMap<LevelCode, LevelDefinition>>;
+  /** For case roles: the pupil's level changes, newest first, and when the level was last shared. */
+  caseRecord(
+    db: DbOrTx,
+    schoolId: string,
+    pupilId: string,
+  ): Promise<{ history: PupilLevelChange[]; lastSharedWithParents: string | null; lastSharedWithStaff: string | null }>;
+}
+
 /** Work a feature does when a trust adds a school (the level framework is seeded, for one). */
 export type SchoolCreatedHook = (tx: DbOrTx, school: { schoolId: string; actorUserId: string }) => Promise<void>;
+
+/**
+ * Whether the reader of an alert may still open what it links to. An alert keeps its link, but the
+ * concern may since have moved into the restricted safeguarding record; the alert list then shows
+ * the alert without its link. The feature answers, so the platform never reads the feature's table.
+ */
+export interface AlertLinkCheck {
+  /** What the link points at (alerts link only to concerns for now). */
+  kind: 'concern';
+  /** Of these ids, those the reader may still open; the others are shown without a link. */
+  openable(
+    db: DbOrTx,
+    reader: { actor: Actor; schoolId: string },
+    ids: readonly string[],
+  ): Promise<ReadonlySet<string>>;
+}
 
 /** Everything the features contribute, assembled once in `src/features.ts` and given in `AppDeps`. */
 export interface Registries {
@@ -79,5 +121,7 @@ export interface Registries {
   dueJobs: readonly DueJob[];
   evidence: readonly EvidenceSource[];
   plansGiven: PlansGivenSource;
+  pupilLevels: PupilLevelSource;
   onSchoolCreated: readonly SchoolCreatedHook[];
+  alertLinks: readonly AlertLinkCheck[];
 }

@@ -4,7 +4,15 @@
  */
 import { and, asc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { AppError, type PupilListQuery } from '@tandem/core';
-import { pupils, teachingGroupPupils, teachingGroupStaff } from '@tandem/core/schema';
+import {
+  contacts,
+  pupilDetailChanges,
+  pupils,
+  teachingGroupPupils,
+  teachingGroups,
+  teachingGroupStaff,
+  users,
+} from '@tandem/core/schema';
 import type { DbOrTx } from '../db/client';
 
 /**
@@ -19,28 +27,13 @@ export function teachesSql(schoolId: string, userId: string) {
   )`;
 }
 
-export async function teachesPupil(db: DbOrTx, userId: string, schoolId: string, pupilId: string): Promise<boolean> {
-  const rows = await db
-    .select({ t: sql<number>`1` })
-    .from(teachingGroupPupils)
-    .innerJoin(teachingGroupStaff, eq(teachingGroupStaff.groupId, teachingGroupPupils.groupId))
-    .where(
-      and(
-        eq(teachingGroupPupils.schoolId, schoolId),
-        eq(teachingGroupPupils.pupilId, pupilId),
-        eq(teachingGroupStaff.userId, userId),
-      ),
-    )
-    .limit(1);
-  return rows.length > 0;
-}
-
 interface Cursor {
   f: string;
   g: string;
   id: string;
 }
 
+/** The list's cursor: the last row's names and id, as an opaque URL-safe string. */
 export function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify([c.f, c.g, c.id])).toString('base64url');
 }
@@ -144,4 +137,74 @@ export async function listPupilsPage(db: DbOrTx, schoolId: string, q: PupilListQ
     nextAfter:
       page.length > q.limit && last ? encodeCursor({ f: last.familyName, g: last.givenName, id: last.id }) : null,
   };
+}
+
+/** A pupil's contacts (parents and carers), first contact first. */
+export async function contactsOf(db: DbOrTx, schoolId: string, pupilId: string) {
+  return db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.schoolId, schoolId), eq(contacts.pupilId, pupilId)))
+    .orderBy(asc(contacts.priority), asc(contacts.name));
+}
+
+/** The teaching groups a pupil is in, by code. */
+export async function teachingGroupsOf(db: DbOrTx, schoolId: string, pupilId: string) {
+  return db
+    .select({ code: teachingGroups.code, name: teachingGroups.name })
+    .from(teachingGroupPupils)
+    .innerJoin(teachingGroups, eq(teachingGroups.id, teachingGroupPupils.groupId))
+    .where(and(eq(teachingGroupPupils.schoolId, schoolId), eq(teachingGroupPupils.pupilId, pupilId)))
+    .orderBy(asc(teachingGroups.code));
+}
+
+/** A pupil of this school, locked until the transaction ends (undefined if not in the school). */
+export async function lockPupil(tx: DbOrTx, schoolId: string, pupilId: string) {
+  const [pupil] = await tx
+    .select()
+    .from(pupils)
+    .where(and(eq(pupils.id, pupilId), eq(pupils.schoolId, schoolId)))
+    .for('update');
+  return pupil;
+}
+
+/** Correct a pupil's details, keeping the previous values and the reason beside them. */
+export async function correctPupil(
+  tx: DbOrTx,
+  correction: {
+    schoolId: string;
+    pupilId: string;
+    set: Partial<typeof pupils.$inferInsert>;
+    changes: Record<string, { from: unknown; to: unknown }>;
+    reason: string;
+    changedBy: string;
+    changedAt: Date;
+  },
+): Promise<void> {
+  const { schoolId, pupilId, set, changes, reason, changedBy, changedAt } = correction;
+  await tx
+    .update(pupils)
+    .set({ ...set, updatedAt: changedAt })
+    .where(eq(pupils.id, pupilId));
+  await tx.insert(pupilDetailChanges).values({ schoolId, pupilId, changes, reason, changedBy, changedAt });
+}
+
+/**
+ * The pupil with each correction of their details and who made it, for the chronology: one row
+ * per correction (or one row with none), so the pupil and the corrections take one statement.
+ */
+export async function pupilWithDetailChanges(db: DbOrTx, schoolId: string, pupilId: string) {
+  return db
+    .select({
+      pupil: { createdAt: pupils.createdAt, leftOn: pupils.leftOn },
+      c: pupilDetailChanges,
+      by: users.displayName,
+    })
+    .from(pupils)
+    .leftJoin(
+      pupilDetailChanges,
+      and(eq(pupilDetailChanges.schoolId, schoolId), eq(pupilDetailChanges.pupilId, pupilId)),
+    )
+    .leftJoin(users, eq(users.id, pupilDetailChanges.changedBy))
+    .where(and(eq(pupils.id, pupilId), eq(pupils.schoolId, schoolId)));
 }

@@ -1,21 +1,22 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  chronologyResponse,
-  okResponse,
-  pupilListQuery,
-  pupilListResponse,
-  pupilProfileResponse,
-  updatePupilBody,
-} from '@tandem/core';
+import { okResponse, pupilListQuery, pupilListResponse, pupilProfileResponse, updatePupilBody } from '@tandem/core';
 import { noStore, requireActor } from '../http/context';
-import { exportChronologyPdf, getChronology } from './chronology';
-import { exportPupils, getPupilProfile, listPupils, updatePupil } from './pupils.service';
+import type { SchoolRequest } from '../platform/gate';
+import { exportPupils } from './use-cases/export-pupils';
+import { getPupilProfile } from './use-cases/get-pupil-profile';
+import { listPupils } from './use-cases/list-pupils';
+import { updatePupil } from './use-cases/update-pupil';
 
 const TAGS = ['Pupils'];
 const schoolParams = z.object({ schoolId: z.uuid() });
 const pupilParams = schoolParams.extend({ pupilId: z.uuid() });
+
+/** Who is asking, in which school, from where. */
+function schoolRequest(req: FastifyRequest & { params: { schoolId: string } }): SchoolRequest {
+  return { actor: requireActor(req), schoolId: req.params.schoolId, ip: req.ip };
+}
 
 export function pupilRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -26,7 +27,7 @@ export function pupilRoutes(app: FastifyInstance): void {
     { schema: { tags: TAGS, params: schoolParams, querystring: pupilListQuery, response: { 200: pupilListResponse } } },
     async (req, reply) => {
       noStore(reply);
-      return listPupils(deps, requireActor(req), req.params.schoolId, req.query);
+      return listPupils(deps, schoolRequest(req), req.query);
     },
   );
 
@@ -42,7 +43,7 @@ export function pupilRoutes(app: FastifyInstance): void {
       },
     },
     async (req, reply) => {
-      const csv = await exportPupils(deps, requireActor(req), req.params.schoolId, { ...req.query, limit: 25 }, req.ip);
+      const csv = await exportPupils(deps, schoolRequest(req), { ...req.query, limit: 25 });
       noStore(reply);
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
@@ -56,36 +57,7 @@ export function pupilRoutes(app: FastifyInstance): void {
     { schema: { tags: TAGS, params: pupilParams, response: { 200: pupilProfileResponse } } },
     async (req, reply) => {
       noStore(reply);
-      return getPupilProfile(deps, requireActor(req), req.params.schoolId, req.params.pupilId, req.ip);
-    },
-  );
-
-  r.get(
-    '/api/schools/:schoolId/pupils/:pupilId/chronology',
-    { schema: { tags: TAGS, params: pupilParams, response: { 200: chronologyResponse } } },
-    async (req, reply) => {
-      noStore(reply);
-      return { entries: await getChronology(deps, requireActor(req), req.params.schoolId, req.params.pupilId, req.ip) };
-    },
-  );
-
-  r.get(
-    '/api/schools/:schoolId/pupils/:pupilId/chronology.pdf',
-    {
-      schema: {
-        tags: TAGS,
-        summary: 'The chronology as a confidential PDF, filtered as on screen (case roles; audited)',
-        params: pupilParams,
-        produces: ['application/pdf'],
-      },
-    },
-    async (req, reply) => {
-      const out = await exportChronologyPdf(deps, requireActor(req), req.params.schoolId, req.params.pupilId, req.ip);
-      noStore(reply);
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', `attachment; filename="${out.filename}"`)
-        .send(out.pdf);
+      return getPupilProfile(deps, schoolRequest(req), req.params.pupilId);
     },
   );
 
@@ -93,7 +65,7 @@ export function pupilRoutes(app: FastifyInstance): void {
     '/api/schools/:schoolId/pupils/:pupilId',
     { schema: { tags: TAGS, params: pupilParams, body: updatePupilBody, response: { 200: okResponse } } },
     async (req) => {
-      await updatePupil(deps, requireActor(req), req.params.schoolId, req.params.pupilId, req.body, req.ip);
+      await updatePupil(deps, schoolRequest(req), req.params.pupilId, req.body);
       return { ok: true as const };
     },
   );

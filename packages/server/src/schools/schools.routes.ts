@@ -3,7 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createSchoolBody, schoolSchema, updateSchoolBody } from '@tandem/core';
 import { noStore, requireActor } from '../http/context';
-import { createSchool, getSchool, listTrustSchools, updateSchool } from './schools.service';
+import { createSchool } from './use-cases/create-school';
+import { getSchool } from './use-cases/get-school';
+import { listTrustSchools } from './use-cases/list-trust-schools';
+import { updateSchool } from './use-cases/update-school';
 
 const TAGS = ['Schools'];
 const trustParams = z.object({ trustId: z.uuid() });
@@ -18,7 +21,7 @@ export function schoolRoutes(app: FastifyInstance): void {
     { schema: { tags: TAGS, params: trustParams, response: { 200: z.object({ schools: z.array(schoolSchema) }) } } },
     async (req, reply) => {
       noStore(reply);
-      return { schools: await listTrustSchools(deps, requireActor(req), req.params.trustId) };
+      return { schools: await listTrustSchools(deps, requireActor(req), req.params.trustId, req.ip) };
     },
   );
 

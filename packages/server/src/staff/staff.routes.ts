@@ -11,15 +11,13 @@ import {
   staffRoleSchema,
 } from '@tandem/core';
 import { noStore, requireActor } from '../http/context';
-import {
-  getStaffMember,
-  grantRole,
-  inviteStaff,
-  listStaff,
-  resendInvitation,
-  revokeRole,
-  staffDirectory,
-} from './staff.service';
+import { getStaffMember } from './use-cases/get-staff-member';
+import { grantRole } from './use-cases/grant-role';
+import { inviteStaff } from './use-cases/invite-staff';
+import { listStaff } from './use-cases/list-staff';
+import { resendInvitation } from './use-cases/resend-invitation';
+import { revokeRole } from './use-cases/revoke-role';
+import { staffDirectory } from './use-cases/staff-directory';
 
 const TAGS = ['Staff'];
 const schoolParams = z.object({ schoolId: z.uuid() });

@@ -3,14 +3,15 @@
  * something to look at, and links to it when the reader may open it.
  */
 import { alertListResponse, markAllReadResponse, type Alert } from '@tandem/core';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { z } from 'zod';
-import { apiPost, toApiError, withQuery } from '../api/client';
+import { apiPost, withQuery } from '../api/client';
 import { useResource } from '../api/useResource';
 import { useSchool } from '../auth/session';
 import { formatDateTime, formatRelative } from '../components/dates';
 import { countOf } from '../components/format';
 import { Button } from '../components/Form';
+import { useAction } from '../components/useAction';
 import { Loading, PageTitle, Tag } from '../components/Page';
 import { UrgentTag } from '../concerns/ConcernBits';
 import { ALERT_URGENT_KINDS, alertsApi, alertWords, concernPage } from '../concerns/concernsApi';
@@ -38,22 +39,16 @@ export function AlertsPage({ schoolId }: { schoolId: string }) {
     alertListResponse,
   );
   useReloadOnAlerts(reload);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  // Keyed by 'all' (mark all as read) or the id of the alert being opened.
+  const action = useAction<string>();
   if (school === undefined || !allowed) return <NotFoundPage />;
 
   const markAll = async () => {
-    setBusy('all');
-    setProblem(null);
-    try {
+    await action.runAs('all', async () => {
       await apiPost(`${alertsApi(school.id)}/read-all`, {}, markAllReadResponse);
       setUnread(school.id, 0);
       reload();
-    } catch (error) {
-      setProblem(toApiError(error).message);
-    } finally {
-      setBusy(null);
-    }
+    });
   };
 
   /** Where an alert leads: its concern, or the plan reviews on the home page. */
@@ -66,13 +61,18 @@ export function AlertsPage({ schoolId }: { schoolId: string }) {
   const open = async (alert: Alert) => {
     const target = targetOf(alert);
     if (target === null) return;
-    setBusy(alert.id);
-    if (alert.readAt === null) {
-      await apiPost(`${alertsApi(school.id)}/${encodeURIComponent(alert.id)}/read`, {}, okResponse).catch(
-        () => undefined,
-      );
-    }
-    navigate(target);
+    await action.runAs(
+      alert.id,
+      async () => {
+        if (alert.readAt === null) {
+          await apiPost(`${alertsApi(school.id)}/${encodeURIComponent(alert.id)}/read`, {}, okResponse).catch(
+            () => undefined,
+          );
+        }
+        navigate(target);
+      },
+      { stayBusy: true },
+    );
   };
 
   return (
@@ -81,9 +81,9 @@ export function AlertsPage({ schoolId }: { schoolId: string }) {
       <p className="lead">
         Concerns and plan reviews that need you. For privacy, alerts never say which pupil they are about.
       </p>
-      {problem !== null && (
+      {action.problem !== null && (
         <p className="error-text" role="alert">
-          {problem}
+          {action.problem}
         </p>
       )}
       {resource.status === 'loading' && <Loading what="Loading your alerts" />}
@@ -96,7 +96,7 @@ export function AlertsPage({ schoolId }: { schoolId: string }) {
           {resource.data.unread > 0 && (
             <Button
               variant="secondary"
-              busy={busy === 'all'}
+              busy={action.running === 'all'}
               busyText="Marking…"
               onClick={() => {
                 void markAll();

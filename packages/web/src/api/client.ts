@@ -2,24 +2,15 @@
  * The one way the web app talks to the server: JSON over same-origin fetch, the session in a
  * cookie, and a CSRF token header on every request that changes something.
  */
-import { ERROR_CODES, type ErrorCode, type FieldIssue } from '@tandem/core';
+import { ERROR_CODES, ERROR_USER_MESSAGES, type ErrorCode, type FieldIssue } from '@tandem/core';
 import { z } from 'zod';
 
 /** Problems that happen before the server can answer (offline, proxy down). */
 export type ClientErrorCode = ErrorCode | 'network';
 
+/** The server's own words for each kind of error, and one for when it cannot be reached at all. */
 const FALLBACK_MESSAGES: Record<ClientErrorCode, string> = {
-  bad_request: 'We could not understand that request. Please check what you entered and try again.',
-  validation: 'Some answers need correcting. Please check the highlighted fields.',
-  unauthenticated: 'Please sign in to continue.',
-  mfa_required: 'Please enter the code from your authenticator app to continue.',
-  forbidden: 'You do not have permission to do that.',
-  not_found: 'We could not find that. It may have been moved, or you may not have access to it.',
-  conflict: 'Someone else changed this while you were working. Your changes have not been saved.',
-  payload_too_large: 'That is too large to upload. Please choose a smaller file.',
-  rate_limited: 'Too many attempts. Please wait a few minutes and try again.',
-  account_locked: 'Too many attempts. For your security, sign-in is paused for a few minutes. Please try again later.',
-  internal: 'Something went wrong on our side. Nothing has been changed. Please try again.',
+  ...ERROR_USER_MESSAGES,
   network: 'We could not reach Tandem. Check your internet connection and try again. Nothing has been changed.',
 };
 

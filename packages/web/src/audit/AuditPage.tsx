@@ -4,9 +4,10 @@ import type { z } from 'zod';
 import { enc, withQuery } from '../api/client';
 import { useResource } from '../api/useResource';
 import { schoolCan, trustCan, useSchool, useTrust } from '../auth/session';
-import { formatDateTime, formatIsoDay, formatRelative } from '../components/dates';
+import { boxesExample, DateInput, dateProblems, isIsoDay, withOwnChecks } from '../components/DateInput';
+import { addDays, formatDateTime, formatIsoDay, formatRelative, ukIsoDay } from '../components/dates';
 import { countOf } from '../components/format';
-import { Button, ButtonGroup, ErrorSummary, Form, SelectField, TextField, type Option } from '../components/Form';
+import { Button, ButtonGroup, ErrorSummary, Form, SelectField, type Option } from '../components/Form';
 import { useFormErrors } from '../components/formErrors';
 import { Loading, PageTitle } from '../components/Page';
 import { Table } from '../components/Table';
@@ -222,6 +223,7 @@ function FilterForm({
   const navigate = useNavigate();
   const [filters, setFilters] = useState<Filters>(initial);
   const form = useFormErrors(FIELDS);
+  const today = ukIsoDay();
 
   const set = (key: keyof Filters) => (value: string) => {
     setFilters((f) => ({ ...f, [key]: value }));
@@ -244,12 +246,16 @@ function FilterForm({
       from: filters.from === '' ? undefined : filters.from,
       to: filters.to === '' ? undefined : filters.to,
     });
-    const extra =
-      filters.from !== '' && filters.to !== '' && filters.from > filters.to
-        ? [{ path: 'to', message: 'The ‘to’ date must be the same as or after the ‘from’ date' }]
-        : [];
-    if (!parsed.success || extra.length > 0) {
-      form.fromIssues(parsed.success ? [] : parsed.error.issues, extra);
+    const extra = dateProblems([
+      { path: 'from', value: filters.from, what: '‘From’ date', required: false },
+      { path: 'to', value: filters.to, what: '‘To’ date', required: false },
+    ]);
+    if (isIsoDay(filters.from) && isIsoDay(filters.to) && filters.from > filters.to) {
+      extra.push({ path: 'to', message: 'The ‘to’ date must be the same as or after the ‘from’ date' });
+    }
+    const checked = withOwnChecks(parsed, extra);
+    if (!checked.success || extra.length > 0) {
+      form.fromIssues(checked.success ? [] : checked.error.issues, extra);
       return;
     }
     form.clear();
@@ -278,20 +284,18 @@ function FilterForm({
             onValueChange={set('actorUserId')}
             error={form.errorFor('actorUserId')}
           />
-          <TextField
+          <DateInput
             name="from"
-            type="date"
-            label="From"
-            width="date"
+            legend="From"
+            hint={`For example, ${boxesExample(addDays(today, -7))}`}
             value={filters.from}
             onValueChange={set('from')}
             error={form.errorFor('from')}
           />
-          <TextField
+          <DateInput
             name="to"
-            type="date"
-            label="To"
-            width="date"
+            legend="To"
+            hint={`For example, ${boxesExample(today)}`}
             value={filters.to}
             onValueChange={set('to')}
             error={form.errorFor('to')}

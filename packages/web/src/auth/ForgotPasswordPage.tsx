@@ -1,8 +1,9 @@
 import { forgotPasswordBody, okResponse } from '@tandem/core';
 import { useState } from 'react';
-import { apiPost, toApiError } from '../api/client';
+import { apiPost } from '../api/client';
 import { Button, ErrorSummary, Form, TextField } from '../components/Form';
 import { useFormErrors } from '../components/formErrors';
+import { useAction } from '../components/useAction';
 import { PageTitle } from '../components/Page';
 import { Link } from '../router/router';
 
@@ -10,9 +11,9 @@ const FIELDS = ['email'] as const;
 
 export function ForgotPasswordPage() {
   const [email, setEmail] = useState('');
-  const [busy, setBusy] = useState(false);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const form = useFormErrors(FIELDS);
+  const action = useAction(form);
 
   const submit = async () => {
     const parsed = forgotPasswordBody.safeParse({ email });
@@ -20,16 +21,11 @@ export function ForgotPasswordPage() {
       form.fromIssues(parsed.error.issues);
       return;
     }
-    setBusy(true);
-    try {
+    await action.run(async () => {
       await apiPost('/api/auth/password/forgot', parsed.data, okResponse);
       form.clear();
       setSentTo(parsed.data.email);
-    } catch (error) {
-      form.fromApi(toApiError(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (sentTo !== null) {
@@ -76,7 +72,7 @@ export function ForgotPasswordPage() {
           onValueChange={setEmail}
           error={form.errorFor('email')}
         />
-        <Button type="submit" busy={busy} busyText="Sending…">
+        <Button type="submit" busy={action.busy} busyText="Sending…">
           Send the link
         </Button>
       </Form>

@@ -1,16 +1,17 @@
-import { okResponse, resetPasswordBody } from '@tandem/core';
+import { okResponse, ONE_TIME_TOKEN_PURPOSES, resetPasswordBody } from '@tandem/core';
 import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import { apiPost, toApiError, type ApiError } from '../api/client';
 import { Button, ErrorSummary, Form, TextField } from '../components/Form';
 import { useFormErrors } from '../components/formErrors';
+import { useAction } from '../components/useAction';
 import { Loading, PageTitle } from '../components/Page';
 import { Link, useNavigate } from '../router/router';
 
 const FIELDS = ['password', 'confirmPassword'] as const;
 
 const checkTokenResponse = z.object({
-  purpose: z.enum(['password_reset', 'invitation']),
+  purpose: z.enum(ONE_TIME_TOKEN_PURPOSES),
   displayName: z.string(),
 });
 type TokenInfo = z.infer<typeof checkTokenResponse>;
@@ -28,8 +29,8 @@ export function SetPasswordPage() {
   const [check, setCheck] = useState<{ token: string; result: { info: TokenInfo } | { error: ApiError } } | null>(null);
   const [password, setPassword] = useState('');
   const [confirmPassword, setConfirmPassword] = useState('');
-  const [busy, setBusy] = useState(false);
   const form = useFormErrors(FIELDS);
+  const action = useAction(form);
 
   useEffect(() => {
     // Take the token out of the address bar and history straight away.
@@ -124,23 +125,22 @@ export function SetPasswordPage() {
       form.fromIssues(parsed.success ? [] : parsed.error.issues.filter((i) => i.path[0] !== 'token'), extra);
       return;
     }
-    setBusy(true);
-    try {
-      await apiPost('/api/auth/password/reset', parsed.data, okResponse);
-      navigate('/sign-in', {
-        replace: true,
-        flash: invitation
-          ? {
-              kind: 'success',
-              title: 'Your account is ready.',
-              text: 'Sign in with your email address and new password.',
-            }
-          : { kind: 'success', title: 'Your password has been changed.', text: 'Sign in with your new password.' },
-      });
-    } catch (error) {
-      form.fromApi(toApiError(error));
-      setBusy(false);
-    }
+    await action.run(
+      async () => {
+        await apiPost('/api/auth/password/reset', parsed.data, okResponse);
+        navigate('/sign-in', {
+          replace: true,
+          flash: invitation
+            ? {
+                kind: 'success',
+                title: 'Your account is ready.',
+                text: 'Sign in with your email address and new password.',
+              }
+            : { kind: 'success', title: 'Your password has been changed.', text: 'Sign in with your new password.' },
+        });
+      },
+      { stayBusy: true },
+    );
   };
 
   return (
@@ -172,7 +172,7 @@ export function SetPasswordPage() {
           onValueChange={setConfirmPassword}
           error={form.errorFor('confirmPassword')}
         />
-        <Button type="submit" busy={busy} busyText="Saving…">
+        <Button type="submit" busy={action.busy} busyText="Saving…">
           {invitation ? 'Set up my account' : 'Save new password'}
         </Button>
       </Form>

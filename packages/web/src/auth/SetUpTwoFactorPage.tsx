@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { apiPost, refreshCsrfToken, toApiError, type ApiError } from '../api/client';
 import { Button, ButtonGroup, ErrorSummary, Form, TextField } from '../components/Form';
 import { useFormErrors } from '../components/formErrors';
+import { useAction } from '../components/useAction';
 import { saveFile } from '../components/download';
 import { Loading, PageTitle, WarningText } from '../components/Page';
 import { safeNextPath, useNavigate, useSearchParams } from '../router/router';
@@ -27,10 +28,10 @@ export function SetUpTwoFactorPage() {
     { attempt: number; data: Enrolment } | { attempt: number; error: ApiError } | null
   >(null);
   const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
-  const [continuing, setContinuing] = useState(false);
   const form = useFormErrors(FIELDS);
+  const action = useAction(form);
+  const continuing = useAction();
 
   useEffect(() => {
     let cancelled = false;
@@ -53,43 +54,45 @@ export function SetUpTwoFactorPage() {
       form.fromFields([{ path: 'code', message: 'Enter the 6-digit code shown in your authenticator app' }]);
       return;
     }
-    setBusy(true);
-    try {
-      const result = await apiPost('/api/auth/mfa/enrol/confirm', parsed.data, recoveryCodesResponse);
-      await refreshCsrfToken();
-      form.clear();
-      setRecoveryCodes(result.recoveryCodes);
-    } catch (error) {
-      const apiError = toApiError(error);
-      if (apiError.fields.length === 0 && apiError.code !== 'network' && apiError.code !== 'internal') {
-        form.fromFields([{ path: 'code', message: apiError.message }]);
-      } else {
-        form.fromApi(apiError);
-      }
-    } finally {
-      setBusy(false);
-    }
+    await action.run(
+      async () => {
+        const result = await apiPost('/api/auth/mfa/enrol/confirm', parsed.data, recoveryCodesResponse);
+        await refreshCsrfToken();
+        form.clear();
+        setRecoveryCodes(result.recoveryCodes);
+      },
+      {
+        onRefused: (apiError) => {
+          if (apiError.fields.length === 0 && apiError.code !== 'network' && apiError.code !== 'internal') {
+            form.fromFields([{ path: 'code', message: apiError.message }]);
+          } else {
+            form.fromApi(apiError);
+          }
+        },
+      },
+    );
   };
 
   const finish = async () => {
-    setContinuing(true);
-    try {
-      const session = await refresh();
-      navigate(pathForStage(session.stage, next), {
-        replace: true,
-        flash: {
-          kind: 'success',
-          title: 'Two-factor sign-in is set up.',
-          text: 'Next time you sign in, you will need a code from your app.',
-        },
-      });
-    } catch {
-      setContinuing(false);
-    }
+    await continuing.run(
+      async () => {
+        const session = await refresh();
+        navigate(pathForStage(session.stage, next), {
+          replace: true,
+          flash: {
+            kind: 'success',
+            title: 'Two-factor sign-in is set up.',
+            text: 'Next time you sign in, you will need a code from your app.',
+          },
+        });
+      },
+      // Two-factor is already on; the button simply comes back so the user can try again.
+      { stayBusy: true, onRefused: () => undefined },
+    );
   };
 
   if (recoveryCodes !== null) {
-    return <RecoveryCodes codes={recoveryCodes} busy={continuing} onContinue={() => void finish()} />;
+    return <RecoveryCodes codes={recoveryCodes} busy={continuing.busy} onContinue={() => void finish()} />;
   }
 
   const current = enrolment !== null && enrolment.attempt === attempt ? enrolment : null;
@@ -160,7 +163,7 @@ export function SetUpTwoFactorPage() {
           onValueChange={setCode}
           error={form.errorFor('code')}
         />
-        <Button type="submit" busy={busy} disabled={current === null || 'error' in current} busyText="Checking…">
+        <Button type="submit" busy={action.busy} disabled={current === null || 'error' in current} busyText="Checking…">
           Turn on two-factor sign-in
         </Button>
       </Form>

@@ -1,8 +1,9 @@
 import { sessionResponse, signInBody } from '@tandem/core';
 import { useState } from 'react';
-import { apiPost, refreshCsrfToken, toApiError } from '../api/client';
+import { apiPost, refreshCsrfToken } from '../api/client';
 import { Button, ErrorSummary, Form, TextField } from '../components/Form';
 import { useFormErrors } from '../components/formErrors';
+import { useAction } from '../components/useAction';
 import { FlashBanner, PageTitle } from '../components/Page';
 import { Link, safeNextPath, useFlash, useNavigate, useSearchParams } from '../router/router';
 import { pathForStage, useSession } from './session';
@@ -16,8 +17,8 @@ export function SignInPage() {
   const next = safeNextPath(useSearchParams().get('next'));
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
   const form = useFormErrors(FIELDS);
+  const action = useAction(form);
 
   const submit = async () => {
     const parsed = signInBody.safeParse({ email, password });
@@ -25,18 +26,16 @@ export function SignInPage() {
       form.fromIssues(parsed.error.issues);
       return;
     }
-    setBusy(true);
-    try {
-      const session = await apiPost('/api/auth/sign-in', parsed.data, sessionResponse);
-      await refreshCsrfToken();
-      form.clear();
-      setSession(session);
-      navigate(pathForStage(session.stage, next), { replace: true });
-    } catch (error) {
-      const apiError = toApiError(error);
-      form.fromApi(apiError);
-      setBusy(false);
-    }
+    await action.run(
+      async () => {
+        const session = await apiPost('/api/auth/sign-in', parsed.data, sessionResponse);
+        await refreshCsrfToken();
+        form.clear();
+        setSession(session);
+        navigate(pathForStage(session.stage, next), { replace: true });
+      },
+      { stayBusy: true },
+    );
   };
 
   return (
@@ -65,7 +64,7 @@ export function SignInPage() {
           onValueChange={setPassword}
           error={form.errorFor('password')}
         />
-        <Button type="submit" busy={busy} busyText="Signing in…">
+        <Button type="submit" busy={action.busy} busyText="Signing in…">
           Sign in
         </Button>
       </Form>

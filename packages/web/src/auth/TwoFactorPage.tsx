@@ -1,8 +1,9 @@
 import { mfaCodeBody, sessionResponse } from '@tandem/core';
 import { useState } from 'react';
-import { apiPost, refreshCsrfToken, toApiError } from '../api/client';
+import { apiPost, refreshCsrfToken } from '../api/client';
 import { Button, ErrorSummary, Form, TextField } from '../components/Form';
 import { useFormErrors } from '../components/formErrors';
+import { useAction } from '../components/useAction';
 import { PageTitle } from '../components/Page';
 import { safeNextPath, useNavigate, useSearchParams } from '../router/router';
 import { pathForStage, useSession } from './session';
@@ -15,8 +16,8 @@ export function TwoFactorPage() {
   const next = safeNextPath(useSearchParams().get('next'));
   const [code, setCode] = useState('');
   const [recoveryCode, setRecoveryCode] = useState('');
-  const [busy, setBusy] = useState<'code' | 'recoveryCode' | null>(null);
   const form = useFormErrors(FIELDS);
+  const action = useAction<'code' | 'recoveryCode'>(form);
 
   const verify = async (field: 'code' | 'recoveryCode') => {
     const value = field === 'code' ? code : recoveryCode;
@@ -37,34 +38,38 @@ export function TwoFactorPage() {
       form.fromFields([{ path: 'code', message: 'Enter the 6-digit code from your authenticator app' }]);
       return;
     }
-    setBusy(field);
-    try {
-      const session = await apiPost('/api/auth/mfa/verify', parsed.data, sessionResponse);
-      await refreshCsrfToken();
-      setSession(session);
-      navigate(pathForStage(session.stage, next), { replace: true });
-    } catch (error) {
-      const apiError = toApiError(error);
-      const now = await refresh().catch(() => null);
-      if (now !== null && now.stage === 'signed_out') {
-        // The half-finished sign-in has ended (too slow, or too many wrong codes): start again.
-        navigate('/sign-in', {
-          replace: true,
-          flash: { kind: 'info', title: 'Please sign in again.', text: apiError.message },
-        });
-        await refreshCsrfToken().catch(() => undefined);
-        return;
-      }
-      if (apiError.fields.length > 0) {
-        // Both boxes send the same "code" field; show the message beside the one used.
-        form.fromFields(apiError.fields.map((f) => ({ path: field, message: f.message })));
-      } else if (apiError.code !== 'network' && apiError.code !== 'internal') {
-        form.fromFields([{ path: field, message: apiError.message }]);
-      } else {
-        form.fromApi(apiError);
-      }
-      setBusy(null);
-    }
+    await action.runAs(
+      field,
+      async () => {
+        const session = await apiPost('/api/auth/mfa/verify', parsed.data, sessionResponse);
+        await refreshCsrfToken();
+        setSession(session);
+        navigate(pathForStage(session.stage, next), { replace: true });
+      },
+      {
+        stayBusy: true,
+        onRefused: async (apiError) => {
+          const now = await refresh().catch(() => null);
+          if (now !== null && now.stage === 'signed_out') {
+            // The half-finished sign-in has ended (too slow, or too many wrong codes): start again.
+            navigate('/sign-in', {
+              replace: true,
+              flash: { kind: 'info', title: 'Please sign in again.', text: apiError.message },
+            });
+            await refreshCsrfToken().catch(() => undefined);
+            return;
+          }
+          if (apiError.fields.length > 0) {
+            // Both boxes send the same "code" field; show the message beside the one used.
+            form.fromFields(apiError.fields.map((f) => ({ path: field, message: f.message })));
+          } else if (apiError.code !== 'network' && apiError.code !== 'internal') {
+            form.fromFields([{ path: field, message: apiError.message }]);
+          } else {
+            form.fromApi(apiError);
+          }
+        },
+      },
+    );
   };
 
   return (
@@ -84,7 +89,7 @@ export function TwoFactorPage() {
           onValueChange={setCode}
           error={form.errorFor('code')}
         />
-        <Button type="submit" busy={busy === 'code'} disabled={busy !== null} busyText="Checking…">
+        <Button type="submit" busy={action.running === 'code'} disabled={action.busy} busyText="Checking…">
           Continue
         </Button>
       </Form>
@@ -113,8 +118,8 @@ export function TwoFactorPage() {
             <Button
               type="submit"
               variant="secondary"
-              busy={busy === 'recoveryCode'}
-              disabled={busy !== null}
+              busy={action.running === 'recoveryCode'}
+              disabled={action.busy}
               busyText="Checking…"
             >
               Continue with recovery code

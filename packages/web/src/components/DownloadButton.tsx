@@ -1,7 +1,7 @@
-import { useState, type ReactNode } from 'react';
-import { toApiError } from '../api/client';
+import type { ReactNode } from 'react';
 import { Button } from './Form';
 import { saveFile } from './download';
+import { useAction } from './useAction';
 
 /**
  * A button that fetches or makes a file (a PDF, a CSV) and hands it to the browser to save. While
@@ -16,30 +16,23 @@ export function DownloadButton({
   getFile: () => Promise<{ blob: Blob; fileName: string }>;
   children: ReactNode;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const action = useAction();
   const download = async () => {
-    setBusy(true);
-    setProblem(null);
-    try {
+    await action.run(async () => {
       const { blob, fileName } = await getFile();
       saveFile(blob, fileName);
-    } catch (error) {
-      setProblem(toApiError(error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <>
-      {problem !== null && (
+      {action.problem !== null && (
         <p className="error-text" role="alert">
-          {problem}
+          {action.problem}
         </p>
       )}
       <Button
         variant="secondary"
-        busy={busy}
+        busy={action.busy}
         busyText={busyText}
         onClick={() => {
           void download();

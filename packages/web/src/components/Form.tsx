@@ -14,6 +14,7 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from 'react';
+import { DateInput } from './DateInput';
 import { fieldId, type FormErrors } from './formErrors';
 
 function cx(...names: (string | false | null | undefined)[]): string {
@@ -73,7 +74,7 @@ type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'v
   value: string;
   onValueChange: (value: string) => void;
   /** Narrow inputs for short answers (codes, numbers). */
-  width?: 'full' | 'code' | 'number' | 'date';
+  width?: 'full' | 'code' | 'number';
 };
 
 export function TextField({
@@ -348,8 +349,10 @@ export function Radios({ name, options, value, onValueChange, inline = false, ..
 }
 
 /**
- * A date and a time (in UK time) as one question: both inputs in a fieldset, side by side. The date
- * input has the field's id, so the error summary links to it.
+ * A date and a time (in UK time) as one question: Day, Month and Year boxes (see DateInput) and a
+ * Time box written as a clock reads ("14:05"), in one fieldset. A text box rather than the
+ * browser's time input, whose 12- or 24-hour clock follows the device, not the school. The box
+ * at fault carries the field's id while there is an error, so the error summary links to it.
  */
 export function DateTimeField({
   name,
@@ -360,71 +363,36 @@ export function DateTimeField({
   onDate,
   onTime,
   error,
-  max,
   named = false,
 }: {
   name: string;
   legend: ReactNode;
   hint?: ReactNode;
+  /** The ISO day, or what was typed so far (see DateInput). */
   date: string;
   time: string;
   onDate: (value: string) => void;
   onTime: (value: string) => void;
   error: string | undefined;
-  /** The latest date that can be chosen. */
+  /**
+   * Not used: the boxes have no "max" as a date input has. The form checks the date against its
+   * own rules (dateTimeProblem, then "not in the future").
+   */
   max?: string;
-  /** Whether the inputs carry names ("when-date", "when-time"). */
+  /** Whether the boxes carry names ("when-day", "when-time"). */
   named?: boolean;
 }) {
-  const id = fieldId(name);
-  const invalid = error !== undefined ? true : undefined;
   return (
-    <div className={cx('form-group', error !== undefined && 'form-group--error')}>
-      <fieldset className="fieldset" aria-describedby={describedBy(id, hint, error)}>
-        <legend className="legend">{legend}</legend>
-        {hint !== undefined && (
-          <div className="hint" id={`${id}-hint`}>
-            {hint}
-          </div>
-        )}
-        {error !== undefined && <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>}
-        <div className="date-time">
-          <div className="date-time__item">
-            <label className="label label--small" htmlFor={id}>
-              Date
-            </label>
-            <input
-              id={id}
-              name={named ? `${name}-date` : undefined}
-              type="date"
-              className={cx('input', 'input--date', error !== undefined && 'input--error')}
-              value={date}
-              max={max}
-              aria-invalid={invalid}
-              onChange={(e) => {
-                onDate(e.target.value);
-              }}
-            />
-          </div>
-          <div className="date-time__item">
-            <label className="label label--small" htmlFor={`${id}-time`}>
-              Time
-            </label>
-            <input
-              id={`${id}-time`}
-              name={named ? `${name}-time` : undefined}
-              type="time"
-              className={cx('input', 'input--time', error !== undefined && 'input--error')}
-              value={time}
-              aria-invalid={invalid}
-              onChange={(e) => {
-                onTime(e.target.value);
-              }}
-            />
-          </div>
-        </div>
-      </fieldset>
-    </div>
+    <DateInput
+      name={name}
+      legend={legend}
+      hint={hint}
+      value={date}
+      onValueChange={onDate}
+      error={error}
+      named={named}
+      time={{ value: time, onValueChange: onTime }}
+    />
   );
 }
 

@@ -14,6 +14,7 @@ import {
 } from '../concerns/concernsApi';
 import { Link, matchPath, useLocation } from '../router/router';
 import { roleNames } from './format';
+import { useAction } from './useAction';
 
 interface NavItem {
   to: string;
@@ -267,7 +268,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const { session, signOut } = useSession();
   const { pathname } = useLocation();
   const place = usePlace();
-  const [signingOut, setSigningOut] = useState(false);
+  const signingOut = useAction();
   const user = session.user;
   const complete = session.stage === 'complete';
 
@@ -314,15 +315,12 @@ export function Shell({ children }: { children: ReactNode }) {
                 <button
                   type="button"
                   className="header__signout"
-                  disabled={signingOut}
+                  disabled={signingOut.busy}
                   onClick={() => {
-                    setSigningOut(true);
-                    void signOut().finally(() => {
-                      setSigningOut(false);
-                    });
+                    void signingOut.run(signOut);
                   }}
                 >
-                  {signingOut ? 'Signing out…' : 'Sign out'}
+                  {signingOut.busy ? 'Signing out…' : 'Sign out'}
                 </button>
               </div>
             )}

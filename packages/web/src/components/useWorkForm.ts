@@ -1,11 +1,11 @@
-import { useState } from 'react';
 import type { z } from 'zod';
-import { toApiError, type ApiError } from '../api/client';
+import type { ApiError } from '../api/client';
 import { useFormErrors, type FieldError } from './formErrors';
+import { useAction } from './useAction';
 
 /**
  * A small form that sends once and is then closed by its page (such as adding an action to a
- * concern): its error state (see useFormErrors), and whether it is sending.
+ * concern): its error state (see useFormErrors), and whether it is sending (see useAction).
  *
  * `check` takes the schema's answer and any further problems found by hand: with none, it gives
  * the data to send; otherwise it shows them and gives null.
@@ -16,7 +16,7 @@ import { useFormErrors, type FieldError } from './formErrors';
  */
 export function useWorkForm(fieldOrder: readonly string[], refused?: (error: ApiError) => ApiError) {
   const form = useFormErrors(fieldOrder);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
 
   const check = <T>(result: z.ZodSafeParseResult<T>, extra: FieldError[] = []): T | null => {
     if (!result.success || extra.length > 0) {
@@ -27,16 +27,14 @@ export function useWorkForm(fieldOrder: readonly string[], refused?: (error: Api
   };
 
   const send = async (request: () => Promise<void>, onRefused?: () => void) => {
-    setBusy(true);
-    try {
-      await request();
-    } catch (error) {
-      onRefused?.();
-      const e = toApiError(error);
-      form.fromApi(refused === undefined ? e : refused(e));
-      setBusy(false);
-    }
+    await action.run(request, {
+      stayBusy: true,
+      onRefused: (error) => {
+        onRefused?.();
+        form.fromApi(refused === undefined ? error : refused(error));
+      },
+    });
   };
 
-  return { ...form, busy, check, send };
+  return { ...form, busy: action.busy, check, send };
 }

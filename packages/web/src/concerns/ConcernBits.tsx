@@ -1,11 +1,17 @@
 /** Small parts the concern pages share: status words, the urgent mark, who is on DSL duty. */
-import { dslDutyResponse, WEEKDAY_LABELS } from '@tandem/core';
+import {
+  CONCERN_STATUS_LABELS,
+  dslDutyResponse,
+  PARENTS_STATUS_LABELS,
+  WEEKDAY_LABELS,
+  type ConcernStatus,
+  type ParentsStatus,
+} from '@tandem/core';
 import type { ReactNode } from 'react';
 import type { z } from 'zod';
 import { formatDateTime } from '../components/dates';
 import { countOf } from '../components/format';
 import { Tag } from '../components/Page';
-import { STATUS_WORDS, type ConcernStatus, type ParentsStatus } from './concernsApi';
 
 /**
  * The one mark for something urgent: the word, with a warning icon, on the one colour kept for
@@ -24,7 +30,7 @@ export function UrgentTag({ children = 'Urgent' }: { children?: ReactNode }) {
 
 export function StatusTag({ status }: { status: ConcernStatus }) {
   const tone = status === 'open' ? 'blue' : status === 'acknowledged' ? 'teal' : 'grey';
-  return <Tag tone={tone}>{STATUS_WORDS[status]}</Tag>;
+  return <Tag tone={tone}>{CONCERN_STATUS_LABELS[status]}</Tag>;
 }
 
 export function RestrictedTag() {
@@ -42,18 +48,10 @@ export function OverdueTag({ count }: { count: number }) {
  */
 export function parentsWords(status: ParentsStatus, pupilTellsBy: string | null, restricted = false): string {
   if (restricted && status !== 'told') return 'Not to be told by school: safeguarding record';
-  switch (status) {
-    case 'not_to_be_told':
-      return 'Not to be told by school: possible child protection';
-    case 'to_be_told':
-      return 'To be told';
-    case 'pupil_telling':
-      return pupilTellsBy === null
-        ? 'The pupil is telling them first'
-        : `The pupil is telling them first, by ${formatDateTime(pupilTellsBy)}`;
-    case 'told':
-      return 'Told';
+  if (status === 'pupil_telling' && pupilTellsBy !== null) {
+    return `${PARENTS_STATUS_LABELS.pupil_telling}, by ${formatDateTime(pupilTellsBy)}`;
   }
+  return PARENTS_STATUS_LABELS[status];
 }
 
 type Duty = z.infer<typeof dslDutyResponse>;

@@ -3,7 +3,16 @@
  * the other case roles) and the DSL team's queue. Filtered by status, newest first, with older
  * concerns a page at a time, and a CSV download of everything the filter matches.
  */
-import { concernQueueResponse, type ConcernSummary } from '@tandem/core';
+import {
+  CONCERN_QUEUE_FILTER_LABELS,
+  CONCERN_QUEUE_LABELS,
+  CONCERN_STATUS_LABELS,
+  CONCERN_STATUSES,
+  concernQueueResponse,
+  type ConcernQueue,
+  type ConcernQueueFilter,
+  type ConcernSummary,
+} from '@tandem/core';
 import type { z } from 'zod';
 import { useState } from 'react';
 import { apiGet, withQuery } from '../api/client';
@@ -19,28 +28,22 @@ import { Table } from '../components/Table';
 import { LoadError, NotFoundPage } from '../errors/ErrorPages';
 import { Link, useFlash, useLocation, useNavigate, useSearchParams } from '../router/router';
 import { OverdueTag, parentsWords, RestrictedTag, StatusTag, UrgentTag } from './ConcernBits';
-import { concernPage, concernsApi, logConcernPage, mayReadQueue, STATUS_WORDS } from './concernsApi';
+import { concernPage, concernsApi, logConcernPage, mayReadQueue } from './concernsApi';
 
-type Queue = 'mental_health' | 'dsl';
+type Queue = ConcernQueue;
 type ConcernQueueResponse = z.infer<typeof concernQueueResponse>;
-type StatusFilter = 'active' | 'open' | 'acknowledged' | 'closed';
+type StatusFilter = ConcernQueueFilter;
 
 const PAGE_SIZE = 25;
 
-const STATUS_OPTIONS: Option[] = [
-  { value: 'active', label: 'Still open' },
-  { value: 'open', label: 'New (not acknowledged)' },
-  { value: 'acknowledged', label: 'Acknowledged' },
-  { value: 'closed', label: 'Closed' },
-];
-
-const QUEUE_WORDS: Record<Queue, string> = {
-  mental_health: 'Mental Health Lead queue',
-  dsl: 'DSL queue',
-};
+// Anything not closed comes first: it is what a queue is for.
+const STATUS_OPTIONS: Option[] = (['active', ...CONCERN_STATUSES] as const).map((value) => ({
+  value,
+  label: CONCERN_QUEUE_FILTER_LABELS[value],
+}));
 
 function statusFrom(value: string | null): StatusFilter {
-  return value === 'open' || value === 'acknowledged' || value === 'closed' ? value : 'active';
+  return CONCERN_STATUSES.find((s) => s === value) ?? 'active';
 }
 
 export function ConcernQueuePage({ schoolId }: { schoolId: string }) {
@@ -80,7 +83,7 @@ function QueueView({ school }: { school: SessionSchool }) {
   return (
     <>
       <FlashBanner flash={flash} />
-      <PageTitle caption={school.name} title={`Concerns: ${QUEUE_WORDS[queue]}`}>
+      <PageTitle caption={school.name} title={`Concerns: ${CONCERN_QUEUE_LABELS[queue]}`}>
         Concerns
       </PageTitle>
       {tabs.length > 1 && (
@@ -93,14 +96,14 @@ function QueueView({ school }: { school: SessionSchool }) {
                   className="sub-nav__link"
                   aria-current={t === queue ? 'page' : undefined}
                 >
-                  {QUEUE_WORDS[t]}
+                  {CONCERN_QUEUE_LABELS[t]}
                 </Link>
               </li>
             ))}
           </ul>
         </nav>
       )}
-      <h2 className="heading-m">{QUEUE_WORDS[queue]}</h2>
+      <h2 className="heading-m">{CONCERN_QUEUE_LABELS[queue]}</h2>
       <p>
         {queue === 'dsl'
           ? 'Urgent and possible child-protection concerns, for the DSL team only. Acknowledge each new one as soon as you can: if an urgent concern waits 15 minutes, the deputy DSLs and the headteacher are alerted.'
@@ -121,7 +124,7 @@ function QueueView({ school }: { school: SessionSchool }) {
               <p>
                 {status === 'active'
                   ? 'There are no open concerns in this queue. When a member of staff logs one, it appears here and you are alerted.'
-                  : `There are no ${STATUS_WORDS[status].toLowerCase()} concerns in this queue.`}
+                  : `There are no ${CONCERN_STATUS_LABELS[status].toLowerCase()} concerns in this queue.`}
               </p>
               <p>
                 <Link to={logConcernPage(school.id)}>Log a concern yourself</Link>
@@ -307,7 +310,7 @@ function CsvDownload({ school, queue, status }: { school: SessionSchool; queue: 
         c.pupils.map((p) => p.name).join('; '),
         c.pupils.map((p) => p.form).join('; '),
         c.urgent ? 'Urgent' : '',
-        STATUS_WORDS[c.status],
+        CONCERN_STATUS_LABELS[c.status],
         String(c.overdueActions),
         parentsWords(c.parentsStatus, c.pupilTellsBy, c.restricted),
       ]

@@ -6,11 +6,12 @@
 import { dslDutyResponse, setDslDutyBody } from '@tandem/core';
 import { useState } from 'react';
 import type { z } from 'zod';
-import { apiPut, toApiError } from '../api/client';
+import { apiPut } from '../api/client';
 import { useResource } from '../api/useResource';
 import { useSchool, type SessionSchool } from '../auth/session';
 import { Button, ButtonGroup, ErrorSummary, Form, SelectField, TextField, type Option } from '../components/Form';
 import { useFormErrors, type FieldError } from '../components/formErrors';
+import { useAction } from '../components/useAction';
 import { Loading, NotificationBanner, PageTitle } from '../components/Page';
 import { Table } from '../components/Table';
 import { LoadError, NotFoundPage } from '../errors/ErrorPages';
@@ -103,8 +104,8 @@ function RotaForm({ school, duty, onSaved }: { school: SessionSchool; duty: Duty
       return { weekday: w, userId: d?.userId ?? '', whereToFind: d?.whereToFind ?? '' };
     }),
   );
-  const [busy, setBusy] = useState(false);
   const form = useFormErrors(FIELDS);
+  const action = useAction(form);
   const options: Option[] = [
     { value: '', label: 'Nobody set: show the whole DSL team' },
     ...duty.team.map((t) => ({ value: t.userId, label: `${t.name} (${t.role === 'dsl' ? 'DSL' : 'Deputy DSL'})` })),
@@ -132,21 +133,22 @@ function RotaForm({ school, duty, onSaved }: { school: SessionSchool; duty: Duty
       );
       return;
     }
-    setBusy(true);
-    try {
-      const result = await apiPut(dutyApi(school.id), parsed.data, dslDutyResponse);
-      form.clear();
-      onSaved(result);
-    } catch (error) {
-      const apiError = toApiError(error);
-      const fields = apiError.fields
-        .map((f) => ({ path: toField(f.path.split('.')), message: f.message }))
-        .filter((f) => FIELDS.includes(f.path));
-      if (fields.length > 0) form.fromFields(fields);
-      else form.fromApi(apiError);
-    } finally {
-      setBusy(false);
-    }
+    await action.run(
+      async () => {
+        const result = await apiPut(dutyApi(school.id), parsed.data, dslDutyResponse);
+        form.clear();
+        onSaved(result);
+      },
+      {
+        onRefused: (apiError) => {
+          const fields = apiError.fields
+            .map((f) => ({ path: toField(f.path.split('.')), message: f.message }))
+            .filter((f) => FIELDS.includes(f.path));
+          if (fields.length > 0) form.fromFields(fields);
+          else form.fromApi(apiError);
+        },
+      },
+    );
   };
 
   return (
@@ -185,7 +187,7 @@ function RotaForm({ school, duty, onSaved }: { school: SessionSchool; duty: Duty
           </fieldset>
         ))}
         <ButtonGroup>
-          <Button type="submit" busy={busy} busyText="Saving…">
+          <Button type="submit" busy={action.busy} busyText="Saving…">
             Save the rota
           </Button>
         </ButtonGroup>

@@ -23,6 +23,7 @@ import { useResource } from '../api/useResource';
 import { useSession, type SessionSchool } from '../auth/session';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { addDays, formatDateTime, formatTime, ukIsoDay, ukTimeOfDay, ukWallTimeToIso } from '../components/dates';
+import { dateProblems, dateTimeProblem, DateInput, withOwnChecks } from '../components/DateInput';
 import { countOf } from '../components/format';
 import {
   Button,
@@ -128,7 +129,11 @@ export function AddActionForm({
   ];
 
   const submit = async () => {
-    const data = form.check(addActionBody.safeParse({ description, ownerUserId: owner, dueOn }));
+    const extra = dateProblems([{ path: 'dueOn', value: dueOn, what: 'Due date' }]);
+    const data = form.check(
+      withOwnChecks(addActionBody.safeParse({ description, ownerUserId: owner, dueOn }), extra),
+      extra,
+    );
     if (data === null) return;
     await form.send(async () => {
       await apiPost(`${concernApi(school.id, concern.id)}/actions`, data, createdResponse);
@@ -163,15 +168,7 @@ export function AddActionForm({
         onValueChange={setOwner}
         error={form.errorFor('ownerUserId')}
       />
-      <TextField
-        name="dueOn"
-        type="date"
-        label="By when?"
-        width="date"
-        value={dueOn}
-        onValueChange={setDueOn}
-        error={form.errorFor('dueOn')}
-      />
+      <DateInput name="dueOn" legend="By when?" value={dueOn} onValueChange={setDueOn} error={form.errorFor('dueOn')} />
       <SaveOrCancel busy={form.busy} submitText="Add action" onCancel={onCancel} />
     </Form>
   );
@@ -368,10 +365,12 @@ export function ParentsToldForm({ school, concernId, onDone, onCancel }: FormPro
       note: note.trim() === '' ? undefined : note,
     });
     const extra: FieldError[] = [];
-    if (when !== null && Date.parse(when) > Date.now() + 5 * 60_000) {
+    const problem = dateTimeProblem(date, time, { date: 'Date parents were told', time: 'time parents were told' });
+    if (problem !== null) extra.push({ path: 'when', message: problem });
+    else if (when !== null && Date.parse(when) > Date.now() + 5 * 60_000) {
       extra.push({ path: 'when', message: 'This cannot be in the future' });
     }
-    const data = form.check(parsed, extra);
+    const data = form.check(withOwnChecks(parsed, extra), extra);
     if (data === null) return;
     await form.send(async () => {
       await apiPost(`${concernApi(school.id, concernId)}/parents-told`, data, okResponse);
@@ -501,9 +500,10 @@ export function CorrectionForm({
       reason,
     };
     const extra: FieldError[] = [];
-    if (occurredAt === null) extra.push({ path: 'occurredAt', message: 'Enter a real date and a time, such as 14:05' });
+    const problem = dateTimeProblem(date, time, { date: 'Date it happened', time: 'time it happened' });
+    if (problem !== null) extra.push({ path: 'occurredAt', message: problem });
     if (pupils.length === 0) extra.push({ path: 'pupilIds', message: 'Choose at least one pupil' });
-    const data = form.check(correctConcernBody.safeParse(body), extra);
+    const data = form.check(withOwnChecks(correctConcernBody.safeParse(body), extra), extra);
     if (data === null) return;
     if (data.category === undefined && data.occurredAt === undefined && data.pupilIds === undefined) {
       form.fromApi(new ApiError('validation', 0, 'Nothing has changed, so there is nothing to save.'));

@@ -1,11 +1,12 @@
 /** Addresses, words and small helpers shared by the concern pages. */
 import {
   CONCERN_OUTCOME_LABELS,
-  DISCLOSURE_CONSENT,
-  PARENTS_TOLD_HOW,
+  concernViewResponse,
+  PARENTS_TOLD_HOW_LABELS,
   WARNING_SIGNS,
-  type ConcernSummary,
+  type AlertKind,
 } from '@tandem/core';
+import type { z } from 'zod';
 import { enc } from '../api/client';
 import { schoolCan, type SessionSchool } from '../auth/session';
 import { schoolApi, schoolPage } from '../pupils/pupilsApi';
@@ -35,36 +36,22 @@ export function mayEditDuty(school: SessionSchool | undefined): boolean {
   return schoolCan(school, 'safeguarding.read') || schoolCan(school, 'school.manageStaff');
 }
 
-export type ConcernStatus = ConcernSummary['status'];
-export type ParentsStatus = ConcernSummary['parentsStatus'];
+/** A concern as those who may read it in full see it. */
+export type ConcernFull = Extract<z.infer<typeof concernViewResponse>, { access: 'full' }>['concern'];
+/** A concern as the person who logged it, without a case role, sees it. */
+export type ConcernLoggerView = Extract<z.infer<typeof concernViewResponse>, { access: 'logger' }>['concern'];
+/** Tells the concern page that something changed: it shows the banner and loads the concern again. */
+export type ConcernChanged = (title: string, text?: string) => void;
 
-export const STATUS_WORDS: Record<ConcernStatus, string> = {
-  open: 'New',
-  acknowledged: 'Acknowledged',
-  closed: 'Closed',
-};
-
+/** Old names for core's label maps, still imported by WorkForms.tsx; new code imports core's. */
 export const OUTCOME_LABELS = CONCERN_OUTCOME_LABELS;
-export type ConcernOutcome = keyof typeof CONCERN_OUTCOME_LABELS;
+export const TOLD_HOW_LABELS = PARENTS_TOLD_HOW_LABELS;
 
-export const TOLD_HOW_LABELS: Record<(typeof PARENTS_TOLD_HOW)[number], string> = {
-  in_person: 'In person',
-  phone: 'By phone',
-  letter: 'By letter',
-  email: 'By email',
-  meeting: 'At a meeting',
-};
-
+/** "By phone", for how parents were told; an unknown value is shown as it is. */
 export function toldHowWords(how: string | null): string {
   if (how === null) return '';
-  return (TOLD_HOW_LABELS as Record<string, string>)[how] ?? how;
+  return (PARENTS_TOLD_HOW_LABELS as Record<string, string>)[how] ?? how;
 }
-
-export const CONSENT_LABELS: Record<(typeof DISCLOSURE_CONSENT)[number], string> = {
-  given: 'Yes, the pupil agreed',
-  refused: 'No, the pupil did not agree',
-  not_sought: 'Consent was not asked for',
-};
 
 export function warningSignLabel(code: string): string {
   return (WARNING_SIGNS as Record<string, string>)[code] ?? code;
@@ -85,7 +72,10 @@ export function concernTitle(pupils: readonly { name: string }[]): string {
   return `Concern about ${pupils[0]?.name ?? ''} and ${String(pupils.length - 1)} other pupils`;
 }
 
-export const ALERT_URGENT_KINDS: ReadonlySet<string> = new Set(['urgent_concern_logged', 'urgent_unacknowledged']);
+export const ALERT_URGENT_KINDS: ReadonlySet<string> = new Set<AlertKind>([
+  'urgent_concern_logged',
+  'urgent_unacknowledged',
+]);
 
 /** An alert's words without the shouted "URGENT:" (the urgent mark says it), starting with a capital. */
 export function alertWords(message: string): string {

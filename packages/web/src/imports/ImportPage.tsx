@@ -1,5 +1,6 @@
 import {
   IMPORT_KINDS,
+  IMPORT_STATUS_LABELS,
   IMPORT_MAX_BYTES,
   IMPORT_TOO_LARGE_MESSAGE,
   importKindSchema,
@@ -195,11 +196,11 @@ function ImportForm({ school }: { school: SessionSchool }) {
   );
 }
 
-const STATUS_TAGS: Record<ImportStatusResponse['status'], { tone: TagTone; text: string }> = {
-  previewed: { tone: 'yellow', text: 'Checked, not imported' },
-  applying: { tone: 'blue', text: 'Importing' },
-  applied: { tone: 'green', text: 'Imported' },
-  discarded: { tone: 'grey', text: 'Discarded' },
+const STATUS_TONES: Record<ImportStatusResponse['status'], TagTone> = {
+  previewed: 'yellow',
+  applying: 'blue',
+  applied: 'green',
+  discarded: 'grey',
 };
 
 function outcome(i: ImportStatusResponse): string {
@@ -249,7 +250,7 @@ function RecentImports({ schoolId, imports }: { schoolId: string; imports: reado
           label: 'Status',
           cell: (i) => (
             <>
-              <Tag tone={STATUS_TAGS[i.status].tone}>{STATUS_TAGS[i.status].text}</Tag>
+              <Tag tone={STATUS_TONES[i.status]}>{IMPORT_STATUS_LABELS[i.status]}</Tag>
               <span className="block secondary-text">{outcome(i)}</span>
             </>
           ),

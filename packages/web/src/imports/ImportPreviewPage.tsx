@@ -1,4 +1,5 @@
 import {
+  IMPORT_PHASE_LABELS,
   IMPORT_PHASES,
   IMPORT_PREVIEW_HOURS,
   importApplyResponse,
@@ -6,7 +7,6 @@ import {
   yearGroupLabel,
   type ImportApplyResponse,
   type ImportKind,
-  type ImportPhase,
   type ImportPreview,
   type ImportProgress,
   type ImportSampleItem,
@@ -29,15 +29,6 @@ import { importApi, importPage, KIND_WORDS, recallPreview } from './importApi';
 
 const POLL_MS = 400;
 const NO_FIELDS: readonly string[] = [];
-
-const PHASE_WORDS: Record<ImportPhase, string> = {
-  checking: 'Checking against your school’s records',
-  adding: 'Adding',
-  updating: 'Updating',
-  marking_left: 'Marking leavers',
-  memberships: 'Linking pupils and staff to groups',
-  finishing: 'Finishing',
-};
 
 export function ImportPreviewPage({ schoolId, importId }: { schoolId: string; importId: string }) {
   const school = useSchool(schoolId);
@@ -451,7 +442,7 @@ function ApplyProgress({ progress, words }: { progress: ImportProgress | null; w
         {total > 0 ? `${String(done)} of ${String(total)}` : 'Starting'}
       </progress>
       <p className="progress__text" aria-live="polite">
-        {PHASE_WORDS[phase]}
+        {IMPORT_PHASE_LABELS[phase]}
         {total > 0 && phase !== 'checking' && phase !== 'finishing' ? `: ${String(done)} of ${String(total)}` : ''}
         <span className="visually-hidden">{` (step ${String(step)} of ${String(IMPORT_PHASES.length)})`}</span>
       </p>

@@ -1,4 +1,4 @@
-import { importColumns, type ImportKind, type ImportPreview } from '@tandem/core';
+import { IMPORT_KIND_LABELS, importColumns, type ImportKind, type ImportPreview } from '@tandem/core';
 import { schoolApi, schoolPage } from '../pupils/pupilsApi';
 
 export const importsApi = (schoolId: string) => `${schoolApi(schoolId)}/imports`;
@@ -10,9 +10,9 @@ export const importPreviewPage = (schoolId: string, importId: string) =>
 
 /** What each kind of file holds, in the school's words: one, many, and the page's heading. */
 export const KIND_WORDS: Record<ImportKind, { one: string; many: string; title: string }> = {
-  pupils: { one: 'pupil', many: 'pupils', title: 'Pupils' },
-  contacts: { one: 'parent or carer', many: 'parents and carers', title: 'Parents and carers' },
-  groups: { one: 'teaching group', many: 'teaching groups', title: 'Teaching groups' },
+  pupils: { one: 'pupil', many: 'pupils', title: IMPORT_KIND_LABELS.pupils },
+  contacts: { one: 'parent or carer', many: 'parents and carers', title: IMPORT_KIND_LABELS.contacts },
+  groups: { one: 'teaching group', many: 'teaching groups', title: IMPORT_KIND_LABELS.groups },
 };
 
 /** "Needs UPN, Surname, … Can also have Form, …" for the choice of file. */

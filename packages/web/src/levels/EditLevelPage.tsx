@@ -1,9 +1,10 @@
 import { isLevelCode, levelDefinitionSchema, rewordLevelBody, THRIVE_LABELS, type LevelDefinition } from '@tandem/core';
 import { useState } from 'react';
-import { apiPut, toApiError } from '../api/client';
+import { apiPut } from '../api/client';
 import { schoolCan, useSchool, type SessionSchool } from '../auth/session';
 import { Button, ButtonGroup, ErrorSummary, Form, TextareaField, TextField } from '../components/Form';
 import { useFormErrors } from '../components/formErrors';
+import { useAction } from '../components/useAction';
 import { LevelBadge } from '../components/LevelBadge';
 import { BackLink, InsetText, Loading, PageTitle } from '../components/Page';
 import { LoadError, NotFoundPage } from '../errors/ErrorPages';
@@ -63,8 +64,8 @@ function EditForm({ school, level }: { school: SessionSchool; level: LevelDefini
     evidenceToMoveUp: level.evidenceToMoveUp,
     parentSummary: level.parentSummary,
   });
-  const [busy, setBusy] = useState(false);
   const form = useFormErrors(FIELDS);
+  const action = useAction(form);
   const back = `${levelsPage(school.id)}#level-${level.code.toLowerCase()}`;
 
   const set = (key: keyof typeof values) => (value: string) => {
@@ -87,20 +88,19 @@ function EditForm({ school, level }: { school: SessionSchool; level: LevelDefini
       form.fromIssues(parsed.error.issues);
       return;
     }
-    setBusy(true);
-    try {
-      const saved = await apiPut(`${levelsApi(school.id)}/${level.code}`, parsed.data, levelDefinitionSchema);
-      navigate(levelsPage(school.id), {
-        flash: {
-          kind: 'success',
-          title: `The new wording of ${saved.code} is saved (version ${String(saved.version)}).`,
-          text: 'Pupils’ records keep the wording that was in force when their level was set.',
-        },
-      });
-    } catch (error) {
-      form.fromApi(toApiError(error));
-      setBusy(false);
-    }
+    await action.run(
+      async () => {
+        const saved = await apiPut(`${levelsApi(school.id)}/${level.code}`, parsed.data, levelDefinitionSchema);
+        navigate(levelsPage(school.id), {
+          flash: {
+            kind: 'success',
+            title: `The new wording of ${saved.code} is saved (version ${String(saved.version)}).`,
+            text: 'Pupils’ records keep the wording that was in force when their level was set.',
+          },
+        });
+      },
+      { stayBusy: true },
+    );
   };
 
   const listField = (key: ListField, label: string, hint: string) => (
@@ -179,7 +179,7 @@ function EditForm({ school, level }: { school: SessionSchool; level: LevelDefini
           error={form.errorFor('parentSummary')}
         />
         <ButtonGroup>
-          <Button type="submit" busy={busy} busyText="Saving…">
+          <Button type="submit" busy={action.busy} busyText="Saving…">
             Save the new wording
           </Button>
           <Link to={back} className="link-cancel">

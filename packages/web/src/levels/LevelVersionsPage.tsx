@@ -5,7 +5,7 @@ import { schoolCan, useSchool } from '../auth/session';
 import { formatDate } from '../components/dates';
 import { BackLink, Loading, PageTitle, Tag } from '../components/Page';
 import { LoadError, NotFoundPage } from '../errors/ErrorPages';
-import { LevelWording } from '../pupils/PupilPage';
+import { LevelWording } from '../pupils/LevelWording';
 import { levelsApi, levelsPage } from '../pupils/pupilsApi';
 
 const versionsResponse = z.object({ versions: z.array(levelDefinitionSchema) });

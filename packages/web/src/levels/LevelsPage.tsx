@@ -12,7 +12,7 @@ import { LevelBadge } from '../components/LevelBadge';
 import { FlashBanner, Loading, PageTitle } from '../components/Page';
 import { Table } from '../components/Table';
 import { LoadError, NotFoundPage } from '../errors/ErrorPages';
-import { LevelWording } from '../pupils/PupilPage';
+import { LevelWording } from '../pupils/LevelWording';
 import { levelsPage, useLevelFramework } from '../pupils/pupilsApi';
 import { Link, useFlash, useLocation } from '../router/router';
 import { useEffect } from 'react';

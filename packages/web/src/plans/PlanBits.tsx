@@ -16,11 +16,12 @@ import {
   type PlanStatus,
 } from '@tandem/core';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { apiGetFile, apiPost, toApiError, withQuery } from '../api/client';
+import { apiGetFile, apiPost, withQuery } from '../api/client';
 import { formatDate, formatIsoDay } from '../components/dates';
 import { DownloadButton } from '../components/DownloadButton';
 import { Button } from '../components/Form';
 import { Tag } from '../components/Page';
+import { useAction } from '../components/useAction';
 import { okResponse, planApi, type PlanContentOut } from './plansApi';
 import './plans.css';
 
@@ -249,27 +250,19 @@ export function ReadConfirmation({
 }) {
   const [confirmed, setConfirmed] = useState<string | null>(confirmedAt);
   const [justConfirmed, setJustConfirmed] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const action = useAction();
   const doneRef = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
     if (justConfirmed) doneRef.current?.focus();
   }, [justConfirmed]);
 
-  const confirm = async () => {
-    setBusy(true);
-    setProblem(null);
-    try {
+  const confirm = () =>
+    action.run(async () => {
       await apiPost(`${planApi(schoolId, planId)}/read`, { version }, okResponse);
       setConfirmed(new Date().toISOString());
       setJustConfirmed(true);
-    } catch (error) {
-      setProblem(toApiError(error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   if (confirmed !== null) {
     return (
@@ -284,14 +277,14 @@ export function ReadConfirmation({
   return (
     <div className="plan-read">
       <p className="hint">When you have read all of it, confirm below. The plan&rsquo;s lead can see who has.</p>
-      {problem !== null && (
+      {action.problem !== null && (
         <p className="error-text" role="alert">
-          {problem}
+          {action.problem}
         </p>
       )}
       <Button
         variant="secondary"
-        busy={busy}
+        busy={action.busy}
         busyText="Saving…"
         onClick={() => {
           void confirm();

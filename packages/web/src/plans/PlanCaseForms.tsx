@@ -18,9 +18,9 @@ import { useState } from 'react';
 import { ApiError, apiPost } from '../api/client';
 import { type SessionSchool } from '../auth/session';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { DateInput, dateProblems, isIsoDay, withOwnChecks } from '../components/DateInput';
 import { addDays, formatIsoDay, ukIsoDay } from '../components/dates';
 import { ErrorSummary, Form, Radios, SaveOrCancel, TextareaField, TextField } from '../components/Form';
-import { type FieldError } from '../components/formErrors';
 import { useWorkForm } from '../components/useWorkForm';
 import { createdResponse, planApi, type CasePlan } from './plansApi';
 
@@ -70,10 +70,10 @@ export function RecordAgreementForm({ school, plan, onDone, onCancel, onStale }:
       agreedOn,
       note,
     });
-    const extra: FieldError[] = [];
-    if (agreedOn !== '' && agreedOn > ukIsoDay())
+    const extra = dateProblems([{ path: 'agreedOn', value: agreedOn, what: 'Date they agreed' }]);
+    if (extra.length === 0 && agreedOn > ukIsoDay())
       extra.push({ path: 'agreedOn', message: 'The date they agreed cannot be in the future' });
-    const data = form.check(parsed, extra);
+    const data = form.check(withOwnChecks(parsed, extra), extra);
     if (data === null) return;
     await form.send(async () => {
       await apiPost(`${planApi(school.id, plan.id)}/agreements`, data, createdResponse);
@@ -123,12 +123,9 @@ export function RecordAgreementForm({ school, plan, onDone, onCancel, onStale }:
         onValueChange={setHow}
         error={form.errorFor('how')}
       />
-      <TextField
+      <DateInput
         name="agreedOn"
-        type="date"
-        width="date"
-        label="When did they agree?"
-        max={ukIsoDay()}
+        legend="When did they agree?"
         value={agreedOn}
         onValueChange={setAgreedOn}
         error={form.errorFor('agreedOn')}
@@ -168,15 +165,19 @@ export function RecordReviewForm({ school, plan, onDone, onCancel, onStale }: Fo
       nextReviewOn,
       safetyScale: sos && scale !== '' ? Number(scale) : null,
     });
-    const extra: FieldError[] = [];
+    const extra = dateProblems([
+      { path: 'reviewedOn', value: reviewedOn, what: 'Date of the review' },
+      { path: 'nextReviewOn', value: nextReviewOn, what: 'Date of the next review' },
+    ]);
     if (sos && scale === '') extra.push({ path: 'safetyScale', message: 'Choose a number from 0 to 10' });
-    if (reviewedOn !== '' && reviewedOn > ukIsoDay()) {
+    const realDates = isIsoDay(reviewedOn) && isIsoDay(nextReviewOn);
+    if (isIsoDay(reviewedOn) && reviewedOn > ukIsoDay()) {
       extra.push({ path: 'reviewedOn', message: 'The date of the review cannot be in the future' });
     }
-    if (reviewedOn !== '' && nextReviewOn !== '' && nextReviewOn <= reviewedOn) {
+    if (realDates && nextReviewOn <= reviewedOn) {
       extra.push({ path: 'nextReviewOn', message: 'The next review must be after this one' });
     }
-    const data = form.check(parsed, extra);
+    const data = form.check(withOwnChecks(parsed, extra), extra);
     if (data === null) return;
     await form.send(async () => {
       await apiPost(`${planApi(school.id, plan.id)}/reviews`, data, createdResponse);
@@ -191,12 +192,9 @@ export function RecordReviewForm({ school, plan, onDone, onCancel, onStale }: Fo
         Assess, plan, do, review: say what was done and whether the plan is working. If the plan itself needs to change,
         change it after recording the review.
       </p>
-      <TextField
+      <DateInput
         name="reviewedOn"
-        type="date"
-        width="date"
-        label="Date of the review"
-        max={ukIsoDay()}
+        legend="Date of the review"
         value={reviewedOn}
         onValueChange={setReviewedOn}
         error={form.errorFor('reviewedOn')}
@@ -232,11 +230,9 @@ export function RecordReviewForm({ school, plan, onDone, onCancel, onStale }: Fo
           error={form.errorFor('safetyScale')}
         />
       )}
-      <TextField
+      <DateInput
         name="nextReviewOn"
-        type="date"
-        width="date"
-        label="When is the next review?"
+        legend="When is the next review?"
         value={nextReviewOn}
         onValueChange={setNextReviewOn}
         error={form.errorFor('nextReviewOn')}

@@ -7,16 +7,18 @@ import {
   planSharingBody,
 } from '@tandem/core';
 import { useMemo, useState } from 'react';
-import { ApiError, apiGet, apiPut, toApiError } from '../api/client';
+import { ApiError, apiGet, apiPut } from '../api/client';
 import { useResource } from '../api/useResource';
 import { useSchool, type SessionSchool } from '../auth/session';
 import { Button, ButtonGroup, ErrorSummary, Form, SelectField } from '../components/Form';
 import { useFormErrors } from '../components/formErrors';
+import { useAction } from '../components/useAction';
 import { BackLink, HelpNow, Loading, PageTitle } from '../components/Page';
 import { resourceFallback } from '../components/resourceFallback';
 import { NotFoundPage } from '../errors/ErrorPages';
 import { Link, useNavigate } from '../router/router';
-import { planFieldOrder, SharingFields } from './PlanForm';
+import { planFieldOrder } from './planValues';
+import { SharingFields } from './SharingFields';
 import {
   mayWritePlans,
   planApi,
@@ -71,7 +73,6 @@ function SharingForm({ school, data }: { school: SessionSchool; data: CasePlan }
     p.sharedWith.map((s) => ({ userId: s.id, name: s.name })),
   );
   const [parentShareable, setParentShareable] = useState(p.parentShareable);
-  const [busy, setBusy] = useState(false);
   const known = useMemo(
     () => [{ userId: p.lead.id, name: p.lead.name }, ...p.sharedWith.map((s) => ({ userId: s.id, name: s.name }))],
     [p.lead, p.sharedWith],
@@ -79,6 +80,24 @@ function SharingForm({ school, data }: { school: SessionSchool; data: CasePlan }
   const staff = useStaffOptions(school, known);
   const fieldOrder = useMemo(() => planFieldOrder(NO_CONTACTS), []);
   const form = useFormErrors(fieldOrder);
+  const action = useAction();
+
+  /** A change made meanwhile: the next save is made to the plan as it is now. */
+  const refused = async (e: ApiError) => {
+    if (e.code !== 'conflict') {
+      form.fromApi(e);
+      return;
+    }
+    const latest = await apiGet(planApi(school.id, p.id), planDetailResponse).catch(() => null);
+    if (latest !== null && latest.view === 'case') setVersion(latest.plan.version);
+    form.fromApi(
+      new ApiError(
+        'conflict',
+        409,
+        'Someone changed the plan while you were working, so this was not saved. Your choices are still here: check them against the plan and save again.',
+      ),
+    );
+  };
 
   const submit = async () => {
     const parsed = planSharingBody.safeParse({
@@ -92,33 +111,19 @@ function SharingForm({ school, data }: { school: SessionSchool; data: CasePlan }
       form.fromIssues(parsed.error.issues);
       return;
     }
-    setBusy(true);
-    try {
-      await apiPut(`${planApi(school.id, p.id)}/sharing`, parsed.data, planMutationResponse);
-      navigate(back, {
-        flash: {
-          kind: 'success',
-          title: 'Who is given the plan has been changed',
-          text: 'Staff newly given the plan will see it on the pupil’s page and be asked to confirm reading it.',
-        },
-      });
-    } catch (error) {
-      const e = toApiError(error);
-      setBusy(false);
-      if (e.code === 'conflict') {
-        const latest = await apiGet(planApi(school.id, p.id), planDetailResponse).catch(() => null);
-        if (latest !== null && latest.view === 'case') setVersion(latest.plan.version);
-        form.fromApi(
-          new ApiError(
-            'conflict',
-            409,
-            'Someone changed the plan while you were working, so this was not saved. Your choices are still here: check them against the plan and save again.',
-          ),
-        );
-        return;
-      }
-      form.fromApi(e);
-    }
+    await action.run(
+      async () => {
+        await apiPut(`${planApi(school.id, p.id)}/sharing`, parsed.data, planMutationResponse);
+        navigate(back, {
+          flash: {
+            kind: 'success',
+            title: 'Who is given the plan has been changed',
+            text: 'Staff newly given the plan will see it on the pupil’s page and be asked to confirm reading it.',
+          },
+        });
+      },
+      { stayBusy: true, onRefused: refused },
+    );
   };
 
   return (
@@ -158,7 +163,7 @@ function SharingForm({ school, data }: { school: SessionSchool; data: CasePlan }
             errorFor={form.errorFor}
           />
           <ButtonGroup>
-            <Button type="submit" busy={busy} busyText="Saving…">
+            <Button type="submit" busy={action.busy} busyText="Saving…">
               Save
             </Button>
             <Link to={back} className="link-cancel">

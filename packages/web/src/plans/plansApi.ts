@@ -98,14 +98,16 @@ export function staffLabel(o: StaffOption): string {
 
 /**
  * Named staff to choose from (plan lead, staff given a plan, attendees, owners). The directory is
- * read when the server allows it; otherwise the choice is you and whoever is already named.
+ * read when the server allows it; otherwise the choice is you and whoever is already named. Not
+ * `needed` (a page that asks no such question): nothing is read, and the options stay null.
  */
 export function useStaffOptions(
   school: SessionSchool,
   known: readonly StaffOption[] = [],
+  needed = true,
 ): { options: StaffOption[] | null; partial: boolean } {
   const { session } = useSession();
-  const directory = useResource(staffDirectoryApi(school.id), staffDirectoryResponse);
+  const directory = useResource(needed ? staffDirectoryApi(school.id) : null, staffDirectoryResponse);
   if (directory.resource.status === 'loading') return { options: null, partial: false };
   const seen = new Map<string, StaffOption>();
   const me = session.user;

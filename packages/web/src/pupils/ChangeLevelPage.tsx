@@ -12,7 +12,7 @@ import {
 } from '@tandem/core';
 import { useMemo, useState } from 'react';
 import { z } from 'zod';
-import { apiGet, apiPost, toApiError } from '../api/client';
+import { apiGet, apiPost } from '../api/client';
 import { useResource } from '../api/useResource';
 import { schoolCan, useSchool, type SessionSchool } from '../auth/session';
 import { formatDate, formatDateTime } from '../components/dates';
@@ -28,6 +28,7 @@ import {
   type Option,
 } from '../components/Form';
 import { useFormErrors, type FieldError } from '../components/formErrors';
+import { useAction } from '../components/useAction';
 import { LevelBadge } from '../components/LevelBadge';
 import { BackLink, HelpNow, InsetText, Loading, NotificationBanner, PageTitle } from '../components/Page';
 import { LoadError, NotFoundContent, NotFoundPage } from '../errors/ErrorPages';
@@ -169,7 +170,6 @@ function ChangeLevelForm({
   const [level, setLevel] = useState('');
   const [reason, setReason] = useState('');
   const [rows, setRows] = useState<EvidenceRow[]>(initialEvidence);
-  const [busy, setBusy] = useState(false);
 
   const fieldOrder = useMemo(
     () => [
@@ -184,6 +184,7 @@ function ChangeLevelForm({
     [rows.length],
   );
   const form = useFormErrors(fieldOrder);
+  const action = useAction(form);
 
   const chosen: LevelCode | null | undefined = level === 'none' ? null : LEVEL_CODES.find((c) => c === level);
   const movingUp = chosen !== undefined && levelRank(chosen) > levelRank(current.code);
@@ -233,28 +234,34 @@ function ChangeLevelForm({
       form.fromIssues(parsed.success ? [] : parsed.error.issues, extra);
       return;
     }
-    setBusy(true);
-    try {
-      const result = await apiPost(`${pupilApi(school.id, pupil.id)}/level`, parsed.data, setLevelResponse);
-      navigate(`${pupilPage(school.id, pupil.id)}?tab=level`, {
-        flash: {
-          kind: 'success',
-          title: `${name} is now at ${levelText(result.level, framework)}.`,
-          text: 'The change, the reason and the evidence are kept in the history.',
+    await action.run(
+      async () => {
+        const result = await apiPost(`${pupilApi(school.id, pupil.id)}/level`, parsed.data, setLevelResponse);
+        navigate(`${pupilPage(school.id, pupil.id)}?tab=level`, {
+          flash: {
+            kind: 'success',
+            title: `${name} is now at ${levelText(result.level, framework)}.`,
+            text: 'The change, the reason and the evidence are kept in the history.',
+          },
+        });
+      },
+      {
+        stayBusy: true,
+        onRefused: (apiError) => {
+          form.fromApi(apiError);
+          // The form is usable again at once; the fresh level follows when it arrives.
+          if (apiError.code === 'conflict') void showCurrentLevel();
         },
-      });
-    } catch (error) {
-      const apiError = toApiError(error);
-      form.fromApi(apiError);
-      setBusy(false);
-      if (apiError.code === 'conflict') {
-        // Someone else changed the level: show the level as it is now, keeping what was typed.
-        const fresh = await apiGet(pupilApi(school.id, pupil.id), pupilProfileResponse).catch(() => null);
-        if (fresh !== null && fresh.view === 'case') {
-          setCurrent({ code: fresh.level.code, since: fresh.level.since });
-          setConflict({ code: fresh.level.code, at: Date.now() });
-        }
-      }
+      },
+    );
+  };
+
+  /** Someone else changed the level: show the level as it is now, keeping what was typed. */
+  const showCurrentLevel = async () => {
+    const fresh = await apiGet(pupilApi(school.id, pupil.id), pupilProfileResponse).catch(() => null);
+    if (fresh !== null && fresh.view === 'case') {
+      setCurrent({ code: fresh.level.code, since: fresh.level.since });
+      setConflict({ code: fresh.level.code, at: Date.now() });
     }
   };
 
@@ -382,7 +389,7 @@ function ChangeLevelForm({
         </div>
 
         <ButtonGroup>
-          <Button type="submit" busy={busy} busyText="Saving…">
+          <Button type="submit" busy={action.busy} busyText="Saving…">
             Save new level
           </Button>
           <Link to={back} className="link-cancel">

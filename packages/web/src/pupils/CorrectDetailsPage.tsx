@@ -1,6 +1,13 @@
-import { pupilProfileResponse, updatePupilBody, type PupilProfileResponse, type UpdatePupilBody } from '@tandem/core';
+import {
+  pupilProfileResponse,
+  SEND_STATUS_LABELS,
+  SEND_STATUSES,
+  updatePupilBody,
+  type PupilProfileResponse,
+  type UpdatePupilBody,
+} from '@tandem/core';
 import { useState } from 'react';
-import { apiPatch, toApiError } from '../api/client';
+import { apiPatch } from '../api/client';
 import { okResponse } from '@tandem/core';
 import { useResource } from '../api/useResource';
 import { schoolCan, useSchool, type SessionSchool } from '../auth/session';
@@ -15,6 +22,7 @@ import {
   TextField,
 } from '../components/Form';
 import { useFormErrors } from '../components/formErrors';
+import { useAction } from '../components/useAction';
 import { BackLink, HelpNow, Loading, PageTitle } from '../components/Page';
 import { LoadError, NotFoundContent, NotFoundPage } from '../errors/ErrorPages';
 import { Link, useNavigate } from '../router/router';
@@ -33,11 +41,7 @@ const FLAG_OPTIONS: { value: Flag; label: string; hint?: string }[] = [
   { value: 'eal', label: 'English as an additional language (EAL)' },
 ];
 
-const SEND_OPTIONS = [
-  { value: 'none', label: 'No special educational needs' },
-  { value: 'support', label: 'SEN support' },
-  { value: 'ehcp', label: 'Education, health and care plan (EHCP)' },
-];
+const SEND_OPTIONS = SEND_STATUSES.map((value) => ({ value, label: SEND_STATUS_LABELS[value] }));
 
 export function CorrectDetailsPage({ schoolId, pupilId }: { schoolId: string; pupilId: string }) {
   const school = useSchool(schoolId);
@@ -78,8 +82,8 @@ function CorrectForm({ school, profile, back }: { school: SessionSchool; profile
   const initialFlags = FLAG_OPTIONS.map((o) => o.value).filter((f) => p[f]);
   const [flags, setFlags] = useState<string[]>(initialFlags);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
   const errors = useFormErrors(FIELDS);
+  const action = useAction(errors);
 
   const submit = async () => {
     const changes: Partial<UpdatePupilBody> = {};
@@ -100,20 +104,19 @@ function CorrectForm({ school, profile, back }: { school: SessionSchool; profile
       );
       return;
     }
-    setBusy(true);
-    try {
-      await apiPatch(pupilApi(school.id, p.id), parsed.data, okResponse);
-      navigate(back, {
-        flash: {
-          kind: 'success',
-          title: `${name}’s details have been corrected.`,
-          text: 'The correction and your reason are kept in the chronology.',
-        },
-      });
-    } catch (error) {
-      errors.fromApi(toApiError(error));
-      setBusy(false);
-    }
+    await action.run(
+      async () => {
+        await apiPatch(pupilApi(school.id, p.id), parsed.data, okResponse);
+        navigate(back, {
+          flash: {
+            kind: 'success',
+            title: `${name}’s details have been corrected.`,
+            text: 'The correction and your reason are kept in the chronology.',
+          },
+        });
+      },
+      { stayBusy: true },
+    );
   };
 
   return (
@@ -175,7 +178,7 @@ function CorrectForm({ school, profile, back }: { school: SessionSchool; profile
           error={errors.errorFor('reason')}
         />
         <ButtonGroup>
-          <Button type="submit" busy={busy} busyText="Saving…">
+          <Button type="submit" busy={action.busy} busyText="Saving…">
             Save correction
           </Button>
           <Link to={back} className="link-cancel">

@@ -4,6 +4,7 @@ import {
   type LevelDefinition,
   type PupilListItem,
   type PupilProfileResponse,
+  yearGroupLabel,
 } from '@tandem/core';
 import { useMemo } from 'react';
 import { enc } from '../api/client';
@@ -46,6 +47,18 @@ export function pupilFirstName(p: Named): string {
 }
 
 export type ProfilePupil = PupilProfileResponse['pupil'];
+
+/** A pupil's record as those who may read their case see it. */
+export type PupilCaseView = Extract<PupilProfileResponse, { view: 'case' }>;
+/** A pupil's record as the staff who teach them see it: the staff summary of their level. */
+export type PupilSummaryView = Extract<PupilProfileResponse, { view: 'summary' }>;
+/** A pupil's record as other staff see it: name, year and form, and plans shared with all staff. */
+export type PupilBasicView = Extract<PupilProfileResponse, { view: 'basic' }>;
+
+/** "Year 9, form 9W", under a pupil's name. */
+export function yearAndForm(p: { yearGroup: number; form: string }): string {
+  return p.form === '' ? yearGroupLabel(p.yearGroup) : `${yearGroupLabel(p.yearGroup)}, form ${p.form}`;
+}
 
 /** The school's level framework (every member of staff may read it), by code. */
 export function useLevelFramework(schoolId: string | null) {

@@ -1,9 +1,10 @@
 import { createSchoolBody, schoolSchema } from '@tandem/core';
 import { useState } from 'react';
-import { apiPost, toApiError } from '../api/client';
+import { apiPost } from '../api/client';
 import { trustCan, useTrust } from '../auth/session';
 import { Button, ButtonGroup, ErrorSummary, Form, TextareaField, TextField } from '../components/Form';
 import { useFormErrors } from '../components/formErrors';
+import { useAction } from '../components/useAction';
 import { BackLink, PageTitle } from '../components/Page';
 import { NotFoundPage } from '../errors/ErrorPages';
 import { Link, useNavigate } from '../router/router';
@@ -17,8 +18,8 @@ export function AddSchoolPage({ trustId }: { trustId: string }) {
   const [name, setName] = useState('');
   const [urn, setUrn] = useState('');
   const [letterhead, setLetterhead] = useState('');
-  const [busy, setBusy] = useState(false);
   const form = useFormErrors(FIELDS);
+  const action = useAction(form);
 
   if (trust === undefined || !trustCan(trust, 'trust.manageSchools')) return <NotFoundPage />;
   const listPath = `/trusts/${encodeURIComponent(trust.id)}/schools`;
@@ -29,14 +30,13 @@ export function AddSchoolPage({ trustId }: { trustId: string }) {
       form.fromIssues(parsed.error.issues);
       return;
     }
-    setBusy(true);
-    try {
-      const school = await apiPost(trustSchoolsPath(trust.id), parsed.data, schoolSchema);
-      navigate(listPath, { flash: { kind: 'success', title: `${school.name} has been added.` } });
-    } catch (error) {
-      form.fromApi(toApiError(error));
-      setBusy(false);
-    }
+    await action.run(
+      async () => {
+        const school = await apiPost(trustSchoolsPath(trust.id), parsed.data, schoolSchema);
+        navigate(listPath, { flash: { kind: 'success', title: `${school.name} has been added.` } });
+      },
+      { stayBusy: true },
+    );
   };
 
   return (
@@ -75,7 +75,7 @@ export function AddSchoolPage({ trustId }: { trustId: string }) {
           error={form.errorFor('letterhead')}
         />
         <ButtonGroup>
-          <Button type="submit" busy={busy} busyText="Adding…">
+          <Button type="submit" busy={action.busy} busyText="Adding…">
             Add school
           </Button>
           <Link to={listPath} className="link-cancel">

@@ -1,11 +1,12 @@
 import { schoolSchema, updateSchoolBody, type School } from '@tandem/core';
 import { useState } from 'react';
-import { apiPatch, toApiError } from '../api/client';
+import { apiPatch } from '../api/client';
 import { useResource } from '../api/useResource';
 import { schoolCan, useSchool } from '../auth/session';
 import { formatTime } from '../components/dates';
 import { Button, ErrorSummary, Form, TextareaField, TextField } from '../components/Form';
 import { useFormErrors } from '../components/formErrors';
+import { useAction } from '../components/useAction';
 import { Loading, NotificationBanner, PageTitle } from '../components/Page';
 import { LoadError, NotFoundPage } from '../errors/ErrorPages';
 import { schoolPath } from './schoolsApi';
@@ -31,9 +32,9 @@ export function SchoolSettingsPage({ schoolId }: { schoolId: string }) {
 function SettingsForm({ school, onSaved }: { school: School; onSaved: (school: School) => void }) {
   const [letterhead, setLetterhead] = useState(school.letterhead);
   const [minutes, setMinutes] = useState(String(school.staffIdleMinutes));
-  const [busy, setBusy] = useState(false);
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const form = useFormErrors(FIELDS);
+  const action = useAction(form);
 
   const submit = async () => {
     const trimmed = minutes.trim();
@@ -52,20 +53,22 @@ function SettingsForm({ school, onSaved }: { school: School; onSaved: (school: S
       setSavedAt(null);
       return;
     }
-    setBusy(true);
-    try {
-      const updated = await apiPatch(`/api/schools/${encodeURIComponent(school.id)}`, parsed.data, schoolSchema);
-      form.clear();
-      setLetterhead(updated.letterhead);
-      setMinutes(String(updated.staffIdleMinutes));
-      setSavedAt(new Date());
-      onSaved(updated);
-    } catch (error) {
-      setSavedAt(null);
-      form.fromApi(toApiError(error));
-    } finally {
-      setBusy(false);
-    }
+    await action.run(
+      async () => {
+        const updated = await apiPatch(`/api/schools/${encodeURIComponent(school.id)}`, parsed.data, schoolSchema);
+        form.clear();
+        setLetterhead(updated.letterhead);
+        setMinutes(String(updated.staffIdleMinutes));
+        setSavedAt(new Date());
+        onSaved(updated);
+      },
+      {
+        onRefused: (error) => {
+          setSavedAt(null);
+          form.fromApi(error);
+        },
+      },
+    );
   };
 
   return (
@@ -100,7 +103,7 @@ function SettingsForm({ school, onSaved }: { school: School; onSaved: (school: S
           onValueChange={setMinutes}
           error={form.errorFor('staffIdleMinutes')}
         />
-        <Button type="submit" busy={busy} busyText="Saving…">
+        <Button type="submit" busy={action.busy} busyText="Saving…">
           Save settings
         </Button>
       </Form>

@@ -5,7 +5,7 @@ import {
   type TermlySharingSummary,
 } from '@tandem/core';
 import { useState } from 'react';
-import { apiDownload, apiGet, toApiError } from '../api/client';
+import { apiDownload, apiGet } from '../api/client';
 import { useResource } from '../api/useResource';
 import { schoolCan, useSchool, type SessionSchool } from '../auth/session';
 import { formatDate, formatDateTime } from '../components/dates';
@@ -13,6 +13,7 @@ import { saveFile } from '../components/download';
 import { countOf } from '../components/format';
 import { Button, ErrorSummary, Form, SelectField, type Option } from '../components/Form';
 import { useFormErrors } from '../components/formErrors';
+import { useAction } from '../components/useAction';
 import { Loading, NotificationBanner, PageTitle, WarningText } from '../components/Page';
 import { LoadError, NotFoundPage } from '../errors/ErrorPages';
 import { schoolApi } from '../pupils/pupilsApi';
@@ -63,10 +64,11 @@ function Sharing({
   onShared: () => void;
 }) {
   const [yearGroup, setYearGroup] = useState('');
-  const [busy, setBusy] = useState<'letters' | 'briefing' | null>(null);
   const [done, setDone] = useState<Done>(null);
   const form = useFormErrors(FIELDS);
   const briefingForm = useFormErrors(NO_FIELDS);
+  // One at a time; each kind of download reports its refusal in its own error summary.
+  const action = useAction<'letters' | 'briefing'>();
 
   const yearOptions: Option[] = [
     { value: '', label: `Whole school (${countOf(summary.wholeSchool, 'pupil')})` },
@@ -84,45 +86,43 @@ function Sharing({
       form.fromIssues(parsed.error.issues);
       return;
     }
-    setBusy('letters');
     setDone(null);
-    try {
-      const file = await apiDownload(`${schoolApi(school.id)}/level-letters`, parsed.data, 'level-letters.pdf');
-      saveFile(file.blob, file.fileName);
-      form.clear();
-      setDone({
-        kind: 'letters',
-        title: `${countOf(letterCount, 'letter')} downloaded${chosen !== undefined ? ` for ${chosen.label}` : ''}.`,
-        text: `Print them, or send them home. Each pupil’s record now shows “Shared with parents on ${formatDate(new Date())}”.`,
-        at: Date.now(),
-      });
-      onShared();
-    } catch (error) {
-      form.fromApi(toApiError(error));
-    } finally {
-      setBusy(null);
-    }
+    await action.runAs(
+      'letters',
+      async () => {
+        const file = await apiDownload(`${schoolApi(school.id)}/level-letters`, parsed.data, 'level-letters.pdf');
+        saveFile(file.blob, file.fileName);
+        form.clear();
+        setDone({
+          kind: 'letters',
+          title: `${countOf(letterCount, 'letter')} downloaded${chosen !== undefined ? ` for ${chosen.label}` : ''}.`,
+          text: `Print them, or send them home. Each pupil’s record now shows “Shared with parents on ${formatDate(new Date())}”.`,
+          at: Date.now(),
+        });
+        onShared();
+      },
+      { onRefused: form.fromApi },
+    );
   };
 
   const makeBriefing = async () => {
-    setBusy('briefing');
     setDone(null);
-    try {
-      const file = await apiDownload(`${schoolApi(school.id)}/staff-briefing`, {}, 'staff-briefing.pdf');
-      saveFile(file.blob, file.fileName);
-      briefingForm.clear();
-      setDone({
-        kind: 'briefing',
-        title: 'Staff briefing downloaded.',
-        text: `Give it only to staff. Each pupil in it now shows “Shared with staff on ${formatDate(new Date())}”.`,
-        at: Date.now(),
-      });
-      onShared();
-    } catch (error) {
-      briefingForm.fromApi(toApiError(error));
-    } finally {
-      setBusy(null);
-    }
+    await action.runAs(
+      'briefing',
+      async () => {
+        const file = await apiDownload(`${schoolApi(school.id)}/staff-briefing`, {}, 'staff-briefing.pdf');
+        saveFile(file.blob, file.fileName);
+        briefingForm.clear();
+        setDone({
+          kind: 'briefing',
+          title: 'Staff briefing downloaded.',
+          text: `Give it only to staff. Each pupil in it now shows “Shared with staff on ${formatDate(new Date())}”.`,
+          at: Date.now(),
+        });
+        onShared();
+      },
+      { onRefused: briefingForm.fromApi },
+    );
   };
 
   return (
@@ -161,7 +161,12 @@ function Sharing({
             onValueChange={setYearGroup}
             error={form.errorFor('yearGroup')}
           />
-          <Button type="submit" busy={busy === 'letters'} disabled={busy !== null} busyText="Making the letters…">
+          <Button
+            type="submit"
+            busy={action.running === 'letters'}
+            disabled={action.busy}
+            busyText="Making the letters…"
+          >
             Download {countOf(letterCount, 'letter')} (PDF)
           </Button>
         </Form>
@@ -187,8 +192,8 @@ function Sharing({
         <ErrorSummary errors={briefingForm.errors} title="The briefing has not been made" />
         <Button
           variant="secondary"
-          busy={busy === 'briefing'}
-          disabled={busy !== null}
+          busy={action.running === 'briefing'}
+          disabled={action.busy}
           busyText="Making the briefing…"
           onClick={() => void makeBriefing()}
         >

@@ -1,9 +1,10 @@
 import { inviteStaffBody, ROLE_LABELS, roleRequiresMfa, SCHOOL_STAFF_ROLES, staffMemberSchema } from '@tandem/core';
 import { useState } from 'react';
-import { apiPost, toApiError } from '../api/client';
+import { apiPost } from '../api/client';
 import { schoolCan, useSchool } from '../auth/session';
 import { Button, ButtonGroup, Checkboxes, ErrorSummary, Form, TextField, type Option } from '../components/Form';
 import { useFormErrors } from '../components/formErrors';
+import { useAction } from '../components/useAction';
 import { BackLink, PageTitle } from '../components/Page';
 import { NotFoundPage } from '../errors/ErrorPages';
 import { Link, useNavigate } from '../router/router';
@@ -29,8 +30,8 @@ export function InviteStaffPage({ schoolId }: { schoolId: string }) {
   const [displayName, setDisplayName] = useState('');
   const [email, setEmail] = useState('');
   const [roles, setRoles] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
   const form = useFormErrors(FIELDS);
+  const action = useAction(form);
 
   if (school === undefined || !schoolCan(school, 'school.manageStaff')) return <NotFoundPage />;
   const listPath = `/schools/${encodeURIComponent(school.id)}/staff`;
@@ -41,26 +42,25 @@ export function InviteStaffPage({ schoolId }: { schoolId: string }) {
       form.fromIssues(parsed.error.issues);
       return;
     }
-    setBusy(true);
-    try {
-      const member = await apiPost(staffPath(school.id), parsed.data, staffMemberSchema);
-      navigate(listPath, {
-        flash: member.invitationPending
-          ? {
-              kind: 'success',
-              title: `Invitation sent to ${member.displayName}.`,
-              text: `We have emailed ${member.email} a link to set up their account.`,
-            }
-          : {
-              kind: 'success',
-              title: `${member.displayName} has been added.`,
-              text: 'They already have a Tandem account, so they can sign in and use their new roles straight away.',
-            },
-      });
-    } catch (error) {
-      form.fromApi(toApiError(error));
-      setBusy(false);
-    }
+    await action.run(
+      async () => {
+        const member = await apiPost(staffPath(school.id), parsed.data, staffMemberSchema);
+        navigate(listPath, {
+          flash: member.invitationPending
+            ? {
+                kind: 'success',
+                title: `Invitation sent to ${member.displayName}.`,
+                text: `We have emailed ${member.email} a link to set up their account.`,
+              }
+            : {
+                kind: 'success',
+                title: `${member.displayName} has been added.`,
+                text: 'They already have a Tandem account, so they can sign in and use their new roles straight away.',
+              },
+        });
+      },
+      { stayBusy: true },
+    );
   };
 
   return (
@@ -101,7 +101,7 @@ export function InviteStaffPage({ schoolId }: { schoolId: string }) {
           error={form.errorFor('roles')}
         />
         <ButtonGroup>
-          <Button type="submit" busy={busy} busyText="Sending invitation…">
+          <Button type="submit" busy={action.busy} busyText="Sending invitation…">
             Send invitation
           </Button>
           <Link to={listPath} className="link-cancel">

@@ -9,13 +9,14 @@ import {
 } from '@tandem/core';
 import { useState } from 'react';
 import { z } from 'zod';
-import { apiDelete, apiPost, enc, toApiError } from '../api/client';
+import { apiDelete, apiPost, enc, type ApiError } from '../api/client';
 import { Email } from '../components/Email';
 import { useResource } from '../api/useResource';
 import { schoolCan, useSchool, useSession } from '../auth/session';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Button, ErrorSummary, Form, Radios } from '../components/Form';
 import { useFormErrors } from '../components/formErrors';
+import { useAction } from '../components/useAction';
 import { BackLink, Loading, NotificationBanner, PageTitle, SummaryList } from '../components/Page';
 import { LoadError, NotFoundContent, NotFoundPage } from '../errors/ErrorPages';
 import { STAFF_ROLE_OPTIONS } from './InviteStaffPage';
@@ -92,9 +93,14 @@ function MemberDetail({
   const isMe = session.user?.id === member.userId;
   const [message, setMessage] = useState<Message>(null);
   const [removing, setRemoving] = useState<SchoolStaffRole | null>(null);
-  const [busy, setBusy] = useState<'remove' | 'add' | 'resend' | null>(null);
   const [newRole, setNewRole] = useState('');
   const form = useFormErrors(['role']);
+  const action = useAction<'remove' | 'add' | 'resend'>(form);
+  // A refusal replaces any earlier success banner with the error summary.
+  const refused = (error: ApiError) => {
+    setMessage(null);
+    form.fromApi(error);
+  };
 
   const staffRoles = member.roles.filter(isStaffRole);
   const available = STAFF_ROLE_OPTIONS.filter((o) => !member.roles.some((r) => r === o.value));
@@ -104,36 +110,38 @@ function MemberDetail({
   };
 
   const remove = async (role: SchoolStaffRole) => {
-    setBusy('remove');
-    try {
-      const result = await apiDelete(`${memberRolesPath(schoolId, member.userId)}/${enc(role)}`, revokeResponse);
-      setRemoving(null);
-      form.clear();
-      if (result.member === null) {
-        afterOwnChange();
-        navigate(listPath, {
-          flash: {
-            kind: 'success',
-            title: `${ROLE_LABELS[role]} role removed from ${member.displayName}.`,
-            text: `${member.displayName} no longer has any role at ${schoolName}.`,
-          },
+    await action.runAs(
+      'remove',
+      async () => {
+        const result = await apiDelete(`${memberRolesPath(schoolId, member.userId)}/${enc(role)}`, revokeResponse);
+        setRemoving(null);
+        form.clear();
+        if (result.member === null) {
+          afterOwnChange();
+          navigate(listPath, {
+            flash: {
+              kind: 'success',
+              title: `${ROLE_LABELS[role]} role removed from ${member.displayName}.`,
+              text: `${member.displayName} no longer has any role at ${schoolName}.`,
+            },
+          });
+          return;
+        }
+        onChange(result.member);
+        setMessage({
+          kind: 'success',
+          title: `${ROLE_LABELS[role]} role removed from ${member.displayName}.`,
+          at: Date.now(),
         });
-        return;
-      }
-      onChange(result.member);
-      setMessage({
-        kind: 'success',
-        title: `${ROLE_LABELS[role]} role removed from ${member.displayName}.`,
-        at: Date.now(),
-      });
-      afterOwnChange();
-    } catch (error) {
-      setRemoving(null);
-      setMessage(null);
-      form.fromApi(toApiError(error));
-    } finally {
-      setBusy(null);
-    }
+        afterOwnChange();
+      },
+      {
+        onRefused: (error) => {
+          setRemoving(null);
+          refused(error);
+        },
+      },
+    );
   };
 
   const add = async () => {
@@ -142,38 +150,34 @@ function MemberDetail({
       form.fromFields([{ path: 'role', message: 'Choose a role to give' }]);
       return;
     }
-    setBusy('add');
-    try {
-      const updated = await apiPost(memberRolesPath(schoolId, member.userId), { role }, staffMemberSchema);
-      form.clear();
-      setNewRole('');
-      onChange(updated);
-      setMessage({
-        kind: 'success',
-        title: `${member.displayName} now has the role ${ROLE_LABELS[role]}.`,
-        at: Date.now(),
-      });
-      afterOwnChange();
-    } catch (error) {
-      setMessage(null);
-      form.fromApi(toApiError(error));
-    } finally {
-      setBusy(null);
-    }
+    await action.runAs(
+      'add',
+      async () => {
+        const updated = await apiPost(memberRolesPath(schoolId, member.userId), { role }, staffMemberSchema);
+        form.clear();
+        setNewRole('');
+        onChange(updated);
+        setMessage({
+          kind: 'success',
+          title: `${member.displayName} now has the role ${ROLE_LABELS[role]}.`,
+          at: Date.now(),
+        });
+        afterOwnChange();
+      },
+      { onRefused: refused },
+    );
   };
 
   const resend = async () => {
-    setBusy('resend');
-    try {
-      await apiPost(resendPath(schoolId, member.userId), {}, okResponse);
-      form.clear();
-      setMessage({ kind: 'success', title: `Invitation sent again to ${member.email}.`, at: Date.now() });
-    } catch (error) {
-      setMessage(null);
-      form.fromApi(toApiError(error));
-    } finally {
-      setBusy(null);
-    }
+    await action.runAs(
+      'resend',
+      async () => {
+        await apiPost(resendPath(schoolId, member.userId), {}, okResponse);
+        form.clear();
+        setMessage({ kind: 'success', title: `Invitation sent again to ${member.email}.`, at: Date.now() });
+      },
+      { onRefused: refused },
+    );
   };
 
   const lastRole = staffRoles.length === 1;
@@ -195,8 +199,8 @@ function MemberDetail({
           <p>{member.displayName} has not set up their account yet. The link in their invitation may have expired.</p>
           <Button
             variant="secondary"
-            busy={busy === 'resend'}
-            disabled={busy !== null}
+            busy={action.running === 'resend'}
+            disabled={action.busy}
             busyText="Sending…"
             onClick={() => void resend()}
           >
@@ -219,7 +223,7 @@ function MemberDetail({
               <Button
                 variant="warning"
                 className="button--small"
-                disabled={busy !== null}
+                disabled={action.busy}
                 onClick={() => {
                   setRemoving(role);
                 }}
@@ -241,7 +245,7 @@ function MemberDetail({
             onValueChange={setNewRole}
             error={form.errorFor('role')}
           />
-          <Button type="submit" busy={busy === 'add'} disabled={busy !== null} busyText="Saving…">
+          <Button type="submit" busy={action.running === 'add'} disabled={action.busy} busyText="Saving…">
             Give role
           </Button>
         </Form>
@@ -255,7 +259,7 @@ function MemberDetail({
             : `Remove the role ${ROLE_LABELS[removing]} from ${isMe ? 'yourself' : member.displayName}?`
         }
         confirmText="Remove role"
-        busy={busy === 'remove'}
+        busy={action.running === 'remove'}
         onCancel={() => {
           setRemoving(null);
         }}

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -13,7 +13,10 @@ import {
   importStatusResponse,
 } from '@tandem/core';
 import { noStore, requireActor } from '../../http/context';
-import { applyImport, getImport, listImports, previewImport } from './import.service';
+import type { SchoolRequest } from '../../platform/gate';
+import { applyImport } from './use-cases/apply-import';
+import { getImport, listImports } from './use-cases/import-status';
+import { previewImport } from './use-cases/preview-import';
 
 const TAGS = ['Pupil import'];
 const schoolParams = z.object({ schoolId: z.uuid() });
@@ -21,6 +24,11 @@ const importParams = schoolParams.extend({ importId: z.uuid() });
 
 /** What browsers and MIS tools call a CSV file (Windows reports .csv files as an Excel type). */
 const CSV_TYPES = ['text/csv', 'application/csv', 'application/vnd.ms-excel'];
+
+/** Who is asking, in which school, from where. */
+function schoolRequest(req: FastifyRequest & { params: { schoolId: string } }): SchoolRequest {
+  return { actor: requireActor(req), schoolId: req.params.schoolId, ip: req.ip };
+}
 
 export function importRoutes(app: FastifyInstance): void {
   // Its own scope, so the CSV body parser, the 10 MB limit and the wording of its refusal apply to
@@ -58,11 +66,9 @@ export function importRoutes(app: FastifyInstance): void {
         noStore(reply);
         return previewImport(
           deps,
-          requireActor(req),
-          req.params.schoolId,
+          schoolRequest(req),
           { kind: req.query.kind, fileName: req.query.fileName, markLeavers: req.query.markLeavers === 'true' },
           req.body,
-          req.ip,
         );
       },
     );
@@ -72,7 +78,7 @@ export function importRoutes(app: FastifyInstance): void {
       { schema: { tags: TAGS, params: schoolParams, response: { 200: importListResponse } } },
       async (req, reply) => {
         noStore(reply);
-        return { imports: await listImports(deps, requireActor(req), req.params.schoolId) };
+        return { imports: await listImports(deps, schoolRequest(req)) };
       },
     );
 
@@ -81,7 +87,7 @@ export function importRoutes(app: FastifyInstance): void {
       { schema: { tags: TAGS, params: importParams, response: { 200: importStatusResponse } } },
       async (req, reply) => {
         noStore(reply);
-        return getImport(deps, requireActor(req), req.params.schoolId, req.params.importId);
+        return getImport(deps, schoolRequest(req), req.params.importId);
       },
     );
 
@@ -96,7 +102,7 @@ export function importRoutes(app: FastifyInstance): void {
           response: { 200: importApplyResponse },
         },
       },
-      async (req) => applyImport(deps, requireActor(req), req.params.schoolId, req.params.importId, req.ip),
+      async (req) => applyImport(deps, schoolRequest(req), req.params.importId),
     );
   });
 }

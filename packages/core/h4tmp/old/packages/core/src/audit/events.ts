@@ -1,0 +1,153 @@
+/**
+ * Every audited event, as a typed union. Details carry identifiers, never names or case text, so
+ * the trail itself never becomes a second copy of sensitive content.
+ */
+import type { Role } from '../auth/roles';
+
+export type AuditEvent =
+  | { action: 'auth.signed_in'; detail: { mfa: boolean } }
+  | { action: 'auth.sign_in_failed'; detail: { reason: 'bad_credentials' | 'locked' | 'disabled' } }
+  | { action: 'auth.mfa_failed'; detail: Record<string, never> }
+  | { action: 'auth.signed_out'; detail: Record<string, never> }
+  | { action: 'auth.session_expired'; detail: Record<string, never> }
+  | { action: 'auth.account_locked'; detail: { until: string } }
+  | { action: 'auth.mfa_enrolled'; detail: Record<string, never> }
+  | { action: 'auth.recovery_code_used'; detail: { remaining: number } }
+  | { action: 'auth.password_reset_requested'; detail: Record<string, never> }
+  | { action: 'auth.password_changed'; detail: { via: 'reset' | 'invitation' } }
+  | { action: 'trust.school_created'; detail: { schoolId: string } }
+  | { action: 'school.settings_changed'; detail: { fields: string[] } }
+  | { action: 'staff.invited'; detail: { userId: string; roles: Role[] } }
+  | { action: 'staff.invitation_resent'; detail: { userId: string } }
+  | { action: 'role.granted'; detail: { userId: string; role: Role } }
+  | { action: 'role.revoked'; detail: { userId: string; role: Role } }
+  | { action: 'audit.viewed'; detail: { filters: Record<string, string> } }
+  | { action: 'audit.exported'; detail: { filters: Record<string, string>; rows: number } }
+  | { action: 'pupil.viewed'; detail: { view: 'case' | 'summary' | 'basic' } }
+  | { action: 'pupil.updated'; detail: { fields: string[] } }
+  | { action: 'pupil.import_previewed'; detail: { importId: string; kind: string; rows: number; errors: number } }
+  | {
+      action: 'pupil.import_applied';
+      detail: { importId: string; kind: string; added: number; updated: number; left: number };
+    }
+  | { action: 'pupil.list_exported'; detail: { rows: number } }
+  | { action: 'pupil.chronology_viewed'; detail: { format: 'screen' | 'pdf' } }
+  | { action: 'concern.logged'; detail: { route: string; urgent: boolean; pupils: number } }
+  | { action: 'concern.viewed'; detail: { access: string } }
+  | { action: 'concern.acknowledged'; detail: Record<string, never> }
+  | { action: 'concern.action_added'; detail: { actionId: string; ownerUserId: string; dueOn: string } }
+  | { action: 'concern.action_completed'; detail: { actionId: string } }
+  | { action: 'concern.addendum_added'; detail: { addendumId: string } }
+  | { action: 'concern.escalated_to_dsl'; detail: Record<string, never> }
+  | { action: 'concern.moved_to_restricted'; detail: Record<string, never> }
+  | { action: 'concern.closed'; detail: { outcome: string } }
+  | { action: 'concern.corrected'; detail: { fields: string[] } }
+  | { action: 'concern.parents_told'; detail: { how: string } }
+  | { action: 'concern.pupil_will_tell_parents'; detail: { by: string } }
+  | { action: 'concern.file_added'; detail: { fileId: string; contentType: string; size: number } }
+  | { action: 'concern.file_viewed'; detail: { fileId: string } }
+  | { action: 'concern.escalation_alert_sent'; detail: { recipients: number } }
+  | { action: 'concern.pupil_tells_deadline_passed'; detail: { recipients: number } }
+  | { action: 'pupil.chronology_exported'; detail: { entries: number } }
+  | { action: 'plan.created'; detail: { kind: string; pupilId: string } }
+  | { action: 'plan.viewed'; detail: { view: 'case' | 'staff'; version: number } }
+  | { action: 'plan.version_viewed'; detail: { version: number } }
+  | { action: 'plan.revised'; detail: { version: number } }
+  | {
+      action: 'plan.sharing_changed';
+      detail: { named: number; teaching: boolean; parents: boolean; leadUserId: string };
+    }
+  | { action: 'plan.agreement_recorded'; detail: { version: number; party: string; agreementId: string } }
+  | { action: 'plan.agreed'; detail: { version: number } }
+  | { action: 'plan.read_confirmed'; detail: { version: number } }
+  | { action: 'plan.reviewed'; detail: { reviewId: string; nextReviewOn: string } }
+  | { action: 'plan.ended'; detail: { version: number } }
+  | { action: 'plan.exported'; detail: { version: number; view: 'case' | 'staff' } }
+  | { action: 'plan.review_reminder_sent'; detail: { reviewDue: string } }
+  | { action: 'meeting.recorded'; detail: { kind: string; pupilId: string; completed: boolean; nextSteps: number } }
+  | { action: 'meeting.viewed'; detail: Record<string, never> }
+  | { action: 'meeting.updated'; detail: { completed: boolean; nextStepsAdded: number } }
+  | { action: 'meeting.next_step_completed'; detail: { actionId: string } }
+  | { action: 'dsl.duty_changed'; detail: { weekdays: number[] } }
+  | { action: 'level.changed'; detail: { from: string | null; to: string | null; evidence: number } }
+  | { action: 'level.reworded'; detail: { code: string; version: number } }
+  | { action: 'level.letters_generated'; detail: { batchId: string; pupils: number; yearGroup: number | null } }
+  | { action: 'level.staff_briefing_generated'; detail: { batchId: string; pupils: number; groups: number } };
+
+export type AuditAction = AuditEvent['action'];
+
+/** Where an audited event happened and to what: written alongside the event. */
+export interface AuditContext {
+  actorUserId: string | null;
+  trustId: string | null;
+  schoolId: string | null;
+  subjectType?: string | null;
+  subjectId?: string | null;
+  ip?: string | null;
+}
+
+/** Plain-English descriptions for the audit viewer. */
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  'auth.signed_in': 'Signed in',
+  'auth.sign_in_failed': 'Sign-in failed',
+  'auth.mfa_failed': 'Two-factor code refused',
+  'auth.signed_out': 'Signed out',
+  'auth.session_expired': 'Session timed out',
+  'auth.account_locked': 'Sign-in paused after repeated failures',
+  'auth.mfa_enrolled': 'Set up two-factor sign-in',
+  'auth.recovery_code_used': 'Used a recovery code',
+  'auth.password_reset_requested': 'Asked for a password reset',
+  'auth.password_changed': 'Set a new password',
+  'trust.school_created': 'Added a school',
+  'school.settings_changed': 'Changed school settings',
+  'staff.invited': 'Invited a member of staff',
+  'staff.invitation_resent': 'Sent an invitation again',
+  'role.granted': 'Gave a role',
+  'role.revoked': 'Removed a role',
+  'audit.viewed': 'Viewed the audit trail',
+  'audit.exported': 'Exported the audit trail',
+  'pupil.viewed': 'Opened a pupil record',
+  'pupil.updated': 'Changed pupil details',
+  'pupil.import_previewed': 'Checked an MIS file before import',
+  'pupil.import_applied': 'Imported from the MIS',
+  'pupil.list_exported': 'Exported a pupil list',
+  'pupil.chronology_viewed': "Viewed a pupil's chronology",
+  'concern.logged': 'Logged a concern',
+  'concern.viewed': 'Read a concern',
+  'concern.acknowledged': 'Acknowledged a concern',
+  'concern.action_added': 'Added an action to a concern',
+  'concern.action_completed': 'Completed an action',
+  'concern.addendum_added': 'Added to a concern',
+  'concern.escalated_to_dsl': 'Passed a concern to the DSL',
+  'concern.moved_to_restricted': 'Moved a concern to the safeguarding record',
+  'concern.closed': 'Closed a concern',
+  'concern.corrected': 'Corrected a concern',
+  'concern.parents_told': 'Recorded that parents were told',
+  'concern.pupil_will_tell_parents': 'Recorded that the pupil will tell their parents',
+  'concern.file_added': 'Attached a file to a concern',
+  'concern.file_viewed': 'Opened a file on a concern',
+  'concern.escalation_alert_sent': 'Alerted deputies: urgent concern not acknowledged',
+  'concern.pupil_tells_deadline_passed': 'Reminded the lead: 24 hours for the pupil to tell parents have passed',
+  'pupil.chronology_exported': "Printed or exported a pupil's chronology",
+  'plan.created': 'Wrote a plan',
+  'plan.viewed': 'Read a plan',
+  'plan.version_viewed': 'Read an earlier version of a plan',
+  'plan.revised': 'Changed a plan (new version)',
+  'plan.sharing_changed': 'Changed who is given a plan',
+  'plan.agreement_recorded': 'Recorded agreement to a plan',
+  'plan.agreed': 'Marked a plan agreed',
+  'plan.read_confirmed': 'Confirmed reading a plan',
+  'plan.reviewed': 'Reviewed a plan',
+  'plan.ended': 'Ended a plan',
+  'plan.exported': 'Printed or exported a plan',
+  'plan.review_reminder_sent': 'Reminded the lead: plan review overdue',
+  'meeting.recorded': 'Recorded a meeting',
+  'meeting.viewed': 'Read a meeting record',
+  'meeting.updated': 'Updated a meeting record',
+  'meeting.next_step_completed': 'Completed a next step from a meeting',
+  'dsl.duty_changed': 'Changed the DSL duty rota',
+  'level.changed': "Changed a pupil's level",
+  'level.reworded': 'Reworded a level',
+  'level.letters_generated': 'Made termly level letters for parents',
+  'level.staff_briefing_generated': 'Made the termly staff briefing',
+};

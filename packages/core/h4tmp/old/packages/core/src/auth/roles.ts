@@ -1,0 +1,184 @@
+/**
+ * Roles and permissions: defined once here, enforced by the server, mirrored (never trusted) by the
+ * web app. Roles are held per school, except the two trust roles which are held per trust.
+ */
+
+export const TRUST_ROLES = ['trust_admin', 'trust_lead'] as const;
+
+export const SCHOOL_STAFF_ROLES = [
+  'school_admin',
+  'headteacher',
+  'smhl',
+  'dsl',
+  'deputy_dsl',
+  'sendco',
+  'early_help_lead',
+  'pastoral_lead',
+  'intervention_staff',
+  'teacher',
+  'support_staff',
+  'first_aider',
+] as const;
+
+export const SCHOOL_FAMILY_ROLES = ['parent', 'pupil'] as const;
+
+export const ROLES = [...TRUST_ROLES, ...SCHOOL_STAFF_ROLES, ...SCHOOL_FAMILY_ROLES] as const;
+
+export type TrustRole = (typeof TRUST_ROLES)[number];
+export type SchoolStaffRole = (typeof SCHOOL_STAFF_ROLES)[number];
+export type SchoolRole = SchoolStaffRole | (typeof SCHOOL_FAMILY_ROLES)[number];
+export type Role = (typeof ROLES)[number];
+
+/** How each role is named in the interface, in the school's own words. */
+export const ROLE_LABELS: Record<Role, string> = {
+  trust_admin: 'Trust administrator',
+  trust_lead: 'Trust lead',
+  school_admin: 'School administrator',
+  headteacher: 'Headteacher',
+  smhl: 'Senior Mental Health Lead',
+  dsl: 'Designated Safeguarding Lead',
+  deputy_dsl: 'Deputy DSL',
+  sendco: 'SENDCO / Inclusion lead',
+  early_help_lead: 'Early Help lead',
+  pastoral_lead: 'Pastoral lead / Head of Year',
+  intervention_staff: 'Intervention staff (ELSA, counsellor, mentor)',
+  teacher: 'Teacher / tutor',
+  support_staff: 'Support staff',
+  first_aider: 'First aider',
+  parent: 'Parent / carer',
+  pupil: 'Pupil',
+};
+
+export function isTrustRole(role: Role): role is TrustRole {
+  return (TRUST_ROLES as readonly Role[]).includes(role);
+}
+
+export function isStaffRole(role: Role): role is SchoolStaffRole {
+  return (SCHOOL_STAFF_ROLES as readonly Role[]).includes(role);
+}
+
+export const PERMISSIONS = [
+  'trust.manageSchools',
+  'trust.viewReports',
+  'trust.viewAudit',
+  'school.manageStaff',
+  'school.viewAudit',
+  'pupil.import',
+  'pupil.readList',
+  'pupil.readCase',
+  'pupil.setLevel',
+  'pupil.editDetails',
+  'level.editFramework',
+  'level.shareTermly',
+  'safeguarding.read',
+  'concern.log',
+  'concern.triage',
+  'plan.write',
+  'portal.parent',
+  'portal.pupil',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const CASE_ROLES = [
+  'headteacher',
+  'smhl',
+  'dsl',
+  'deputy_dsl',
+  'sendco',
+  'early_help_lead',
+  'pastoral_lead',
+] as const satisfies readonly SchoolStaffRole[];
+
+/** Roles that may read and work on the full case record of any pupil in their school. */
+export const CASE_ROLE_SET: ReadonlySet<Role> = new Set(CASE_ROLES);
+
+const ALL_STAFF = SCHOOL_STAFF_ROLES;
+
+const GRANTS: Record<Permission, readonly Role[]> = {
+  'trust.manageSchools': ['trust_admin'],
+  'trust.viewReports': ['trust_admin', 'trust_lead'],
+  'trust.viewAudit': ['trust_admin'],
+  'school.manageStaff': ['school_admin', 'headteacher'],
+  'school.viewAudit': ['headteacher', 'dsl', 'deputy_dsl'],
+  'pupil.import': ['school_admin', 'smhl'],
+  'pupil.readList': ALL_STAFF,
+  'pupil.readCase': CASE_ROLES,
+  'pupil.setLevel': CASE_ROLES,
+  'pupil.editDetails': CASE_ROLES,
+  'level.editFramework': ['smhl'],
+  'level.shareTermly': ['smhl', 'headteacher'],
+  'safeguarding.read': ['dsl', 'deputy_dsl'],
+  'concern.log': ALL_STAFF,
+  'concern.triage': ['smhl', 'sendco', 'dsl', 'deputy_dsl'],
+  'plan.write': CASE_ROLES,
+  'portal.parent': ['parent'],
+  'portal.pupil': ['pupil'],
+};
+
+/** Whether a role, on its own, carries a permission. */
+export function roleGrants(role: Role, permission: Permission): boolean {
+  return GRANTS[permission].includes(role);
+}
+
+/**
+ * Permissions that open case or safeguarding records, or let someone hand out access to them.
+ * Anyone holding one of them must sign in with two-factor authentication.
+ */
+const MFA_PERMISSIONS: readonly Permission[] = [
+  'trust.manageSchools',
+  'school.manageStaff',
+  'school.viewAudit',
+  'pupil.readCase',
+  'safeguarding.read',
+  'pupil.import',
+];
+
+/** Whether holding this role makes two-factor sign-in compulsory. */
+export function roleRequiresMfa(role: Role): boolean {
+  return MFA_PERMISSIONS.some((p) => roleGrants(role, p));
+}
+
+export interface RoleAssignment {
+  role: Role;
+  trustId: string;
+  /** null for a trust role. */
+  schoolId: string | null;
+}
+
+/** The signed-in person as the server sees them on a request. */
+export interface Actor {
+  userId: string;
+  email: string;
+  displayName: string;
+  assignments: readonly RoleAssignment[];
+}
+
+/** Roles the actor holds in one school (trust roles are not school roles and are not included). */
+export function rolesInSchool(actor: Actor, schoolId: string): Role[] {
+  return actor.assignments.filter((a) => a.schoolId === schoolId).map((a) => a.role);
+}
+
+/** Whether the actor holds a permission in a school. A role grants nothing outside its school. */
+export function canInSchool(actor: Actor, permission: Permission, schoolId: string): boolean {
+  return actor.assignments.some((a) => a.schoolId === schoolId && roleGrants(a.role, permission));
+}
+
+/** Whether the actor holds a permission through a trust role in that trust. */
+export function canInTrust(actor: Actor, permission: Permission, trustId: string): boolean {
+  return actor.assignments.some((a) => a.schoolId === null && a.trustId === trustId && roleGrants(a.role, permission));
+}
+
+/** Whether the actor has any role at all in a school (and so may know it exists). */
+export function belongsToSchool(actor: Actor, schoolId: string): boolean {
+  return actor.assignments.some((a) => a.schoolId === schoolId);
+}
+
+/** Whether any of the actor's roles makes two-factor sign-in compulsory. */
+export function actorRequiresMfa(actor: Pick<Actor, 'assignments'>): boolean {
+  return actor.assignments.some((a) => roleRequiresMfa(a.role));
+}
+
+/** Every permission the actor holds in a school; the web app uses this to hide what would be refused. */
+export function permissionsInSchool(actor: Actor, schoolId: string): Permission[] {
+  return PERMISSIONS.filter((p) => canInSchool(actor, p, schoolId));
+}

@@ -1,0 +1,253 @@
+import { z } from 'zod';
+import { WARNING_SIGN_CODES } from './warning-signs';
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `Enter ${label}` })
+    .trim()
+    .min(1, `Enter ${label}`)
+    .max(max, `Must be ${max.toLocaleString('en-GB')} characters or fewer`);
+
+const yesNo = (question: string) => z.boolean({ error: `Answer: ${question}` });
+
+export const DISCLOSURE_CONSENT = ['given', 'refused', 'not_sought'] as const;
+
+export const logConcernBody = z
+  .strictObject({
+    /** Made by the form when it opens; the same key twice creates one concern. */
+    submissionKey: z.uuid(),
+    pupilIds: z.array(z.uuid()).min(1, 'Choose the pupil or pupils this is about').max(10, 'Choose at most 10 pupils'),
+    occurredAt: z.iso.datetime({ offset: true, error: 'Enter when it happened' }),
+    location: text('where it happened', 200),
+    account: text('what you saw or heard', 10_000),
+    pupilWords: z.string().trim().max(10_000, 'Must be 10,000 characters or fewer').optional(),
+    warningSigns: z.array(z.enum(WARNING_SIGN_CODES as [string, ...string[]])).max(WARNING_SIGN_CODES.length),
+    othersPresent: z.string().trim().max(500, 'Must be 500 characters or fewer').default(''),
+    riskOfImmediateHarm: yesNo('is there a risk of immediate harm?'),
+    possibleChildProtection: yesNo('may this be a child-protection matter?'),
+    medicalEmergency: yesNo('is this a medical emergency?'),
+    isDisclosure: z.boolean().default(false),
+    disclosure: z
+      .strictObject({
+        toldWho: text('who you told the pupil the information would be passed to', 500),
+        toldWhat: text('what you told the pupil would be passed on', 1000),
+        toldWhy: text('why you told the pupil it must be passed on', 1000),
+        consent: z.enum(DISCLOSURE_CONSENT, { error: 'Say whether the pupil agreed' }),
+        consentNote: z.string().trim().max(1000).optional(),
+      })
+      .optional(),
+    /** The pupil wants to tell their parents themselves (only possible without immediate risk). */
+    pupilWillTellParents: z.boolean().default(false),
+  })
+  .superRefine((v, ctx) => {
+    if (v.isDisclosure && !v.disclosure) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['disclosure'],
+        message: 'Record what you told the pupil about sharing this',
+      });
+    }
+    if (v.disclosure && v.disclosure.consent !== 'given' && !v.disclosure.consentNote) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['disclosure', 'consentNote'],
+        message: 'Say why the pupil did not agree, or why consent was not sought',
+      });
+    }
+    if (v.pupilWillTellParents && (v.riskOfImmediateHarm || v.possibleChildProtection)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['pupilWillTellParents'],
+        message:
+          'A pupil cannot be given time to tell their parents when there is a risk of harm or it may be a child-protection matter',
+      });
+    }
+  });
+export type LogConcernBody = z.infer<typeof logConcernBody>;
+
+export const dslOnDutySchema = z.object({ name: z.string(), whereToFind: z.string() });
+
+export const logConcernResponse = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  route: z.enum(['mental_health_lead', 'dsl']),
+  urgent: z.boolean(),
+  findDslNow: z.boolean(),
+  dslOnDuty: z.array(dslOnDutySchema),
+  showEmergencyProcedure: z.boolean(),
+  emergencyProcedure: z.array(z.string()),
+  /** True when this submission had already been received (a double submit). */
+  alreadyReceived: z.boolean(),
+});
+
+export const CONCERN_OUTCOMES = [
+  'no_further_action',
+  'monitor',
+  'level_changed',
+  'plan',
+  'intervention',
+  'referral',
+  'passed_to_dsl',
+  'other',
+] as const;
+export const CONCERN_OUTCOME_LABELS: Record<(typeof CONCERN_OUTCOMES)[number], string> = {
+  no_further_action: 'No further action',
+  monitor: 'Monitor',
+  level_changed: 'Level changed',
+  plan: 'Care plan or support plan',
+  intervention: 'In-school intervention',
+  referral: 'Referral to an outside service',
+  passed_to_dsl: 'Passed to the DSL',
+  other: 'Other',
+};
+
+export const concernSummarySchema = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  loggedAt: z.string(),
+  loggedByName: z.string(),
+  occurredAt: z.string(),
+  pupils: z.array(z.object({ id: z.uuid(), name: z.string(), form: z.string() })),
+  category: z.enum(['mental_health', 'safeguarding']),
+  route: z.enum(['mental_health_lead', 'dsl']),
+  urgent: z.boolean(),
+  restricted: z.boolean(),
+  status: z.enum(['open', 'acknowledged', 'closed']),
+  overdueActions: z.number().int(),
+  parentsStatus: z.enum(['not_to_be_told', 'to_be_told', 'pupil_telling', 'told']),
+  pupilTellsBy: z.string().nullable(),
+});
+export type ConcernSummary = z.infer<typeof concernSummarySchema>;
+
+export const concernQueueQuery = z.strictObject({
+  /** 'mental_health' = the Mental Health Lead's queue; 'dsl' = the DSL team's. */
+  queue: z.enum(['mental_health', 'dsl']).default('mental_health'),
+  status: z.enum(['open', 'acknowledged', 'closed', 'active']).default('active'),
+  before: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export const concernQueueResponse = z.object({
+  concerns: z.array(concernSummarySchema),
+  nextBefore: z.string().nullable(),
+  total: z.number().int(),
+});
+
+const addendumSchema = z.object({
+  id: z.uuid(),
+  text: z.string(),
+  reason: z.string(),
+  addedByName: z.string(),
+  addedAt: z.string(),
+});
+const actionSchema = z.object({
+  id: z.uuid(),
+  description: z.string(),
+  ownerUserId: z.uuid(),
+  ownerName: z.string(),
+  dueOn: z.string(),
+  overdue: z.boolean(),
+  completedAt: z.string().nullable(),
+  completionNote: z.string().nullable(),
+});
+const correctionSchema = z.object({
+  id: z.uuid(),
+  field: z.string(),
+  from: z.unknown(),
+  to: z.unknown(),
+  reason: z.string(),
+  changedByName: z.string(),
+  changedAt: z.string(),
+});
+
+export const concernDetailSchema = concernSummarySchema.extend({
+  location: z.string(),
+  account: z.string(),
+  pupilWords: z.string().nullable(),
+  warningSigns: z.array(z.string()),
+  othersPresent: z.string(),
+  riskOfImmediateHarm: z.boolean(),
+  possibleChildProtection: z.boolean(),
+  medicalEmergency: z.boolean(),
+  isDisclosure: z.boolean(),
+  disclosure: z
+    .object({
+      toldWho: z.string(),
+      toldWhat: z.string(),
+      toldWhy: z.string(),
+      consent: z.enum(DISCLOSURE_CONSENT),
+      consentNote: z.string().nullable(),
+    })
+    .nullable(),
+  acknowledgedAt: z.string().nullable(),
+  acknowledgedByName: z.string().nullable(),
+  escalatedToDslAt: z.string().nullable(),
+  outcome: z.enum(CONCERN_OUTCOMES).nullable(),
+  outcomeNote: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  parentsToldAt: z.string().nullable(),
+  parentsToldHow: z.string().nullable(),
+  addenda: z.array(addendumSchema),
+  actions: z.array(actionSchema),
+  corrections: z.array(correctionSchema),
+  files: z.array(z.object({ id: z.uuid(), fileName: z.string(), contentType: z.string(), size: z.number().int() })),
+  /** What the reader may do, so the page offers only what the server would allow. */
+  canTriage: z.boolean(),
+  canMoveToRestricted: z.boolean(),
+});
+export type ConcernDetail = z.infer<typeof concernDetailSchema>;
+
+/** What a logger sees of a concern they logged. */
+export const concernForLoggerSchema = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  loggedAt: z.string(),
+  pupils: z.array(z.object({ id: z.uuid(), name: z.string(), form: z.string() })),
+  /** For a restricted concern, only: "Sent to the DSL". */
+  sentToDsl: z.boolean(),
+  account: z.string().nullable(),
+  status: z.enum(['open', 'acknowledged', 'closed']).nullable(),
+});
+
+export const concernViewResponse = z.discriminatedUnion('access', [
+  z.object({ access: z.literal('full'), concern: concernDetailSchema }),
+  z.object({ access: z.literal('logger'), concern: concernForLoggerSchema }),
+]);
+
+export const myConcernsResponse = z.object({ concerns: z.array(concernForLoggerSchema) });
+
+export const addAddendumBody = z.strictObject({
+  text: text('the addition', 10_000),
+  reason: text('why you are adding this', 1000),
+});
+
+export const addActionBody = z.strictObject({
+  description: text('the action', 1000),
+  ownerUserId: z.uuid('Choose who will do this'),
+  dueOn: z.iso.date('Enter a due date'),
+});
+
+export const completeActionBody = z.strictObject({ note: z.string().trim().max(1000).optional() });
+
+export const closeConcernBody = z.strictObject({
+  outcome: z.enum(CONCERN_OUTCOMES, { error: 'Choose an outcome' }),
+  note: text('a note on the outcome', 4000),
+});
+
+export const escalateBody = z.strictObject({ reason: text('why this needs the DSL', 2000) });
+
+export const correctConcernBody = z.strictObject({
+  category: z.enum(['mental_health', 'safeguarding']).optional(),
+  occurredAt: z.iso.datetime({ offset: true }).optional(),
+  pupilIds: z.array(z.uuid()).min(1).max(10).optional(),
+  reason: text('the reason for the correction', 1000),
+});
+
+export const PARENTS_TOLD_HOW = ['in_person', 'phone', 'letter', 'email', 'meeting'] as const;
+export const recordParentsToldBody = z.strictObject({
+  how: z.enum(PARENTS_TOLD_HOW, { error: 'Choose how parents were told' }),
+  when: z.iso.datetime({ offset: true, error: 'Enter when parents were told' }),
+  note: z.string().trim().max(2000).optional(),
+});
+
+export const pupilWillTellBody = z.strictObject({ note: z.string().trim().max(1000).optional() });

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/** Largest file that may be attached to a concern. */
+export const MAX_CONCERN_FILE_BYTES = 5 * 1024 * 1024;
+/** Most files one concern may carry. */
+export const MAX_FILES_PER_CONCERN = 10;
+/** Hours after logging during which the logger may still attach files to their concern. */
+export const LOGGER_ATTACH_HOURS = 24;
+
+/** Content types a browser may send a file as; the real type is decided from the file itself. */
+export const CONCERN_FILE_UPLOAD_TYPES = [
+  'image/png',
+  'image/jpeg',
+  'image/webp',
+  'image/heic',
+  'image/heif',
+  'application/pdf',
+  'application/octet-stream',
+] as const;
+
+/** The types Tandem stores, decided from the file's first bytes. */
+export const CONCERN_FILE_TYPES = [
+  'image/png',
+  'image/jpeg',
+  'image/webp',
+  'image/heic',
+  'image/heif',
+  'application/pdf',
+] as const;
+export type ConcernFileType = (typeof CONCERN_FILE_TYPES)[number];
+
+export const uploadConcernFileQuery = z.strictObject({
+  fileName: z
+    .string({ error: 'Give the file a name' })
+    .trim()
+    .min(1, 'Give the file a name')
+    .max(200, 'The file name must be 200 characters or fewer'),
+});
+
+export const concernFileSchema = z.object({
+  id: z.uuid(),
+  fileName: z.string(),
+  contentType: z.enum(CONCERN_FILE_TYPES),
+  size: z.number().int(),
+});
+
+/**
+ * The real type of a file from its first bytes (PNG, JPEG, WebP, HEIC/HEIF, PDF), or null for
+ * anything else, whatever its name or the browser says.
+ */
+export function sniffConcernFileType(bytes: Uint8Array): ConcernFileType | null {
+  const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
+  const starts = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+  if (starts([0xff, 0xd8, 0xff])) return 'image/jpeg';
+  if (bytes.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp';
+  if (bytes.length >= 12 && ascii(4, 8) === 'ftyp') {
+    const brand = ascii(8, 12);
+    if (brand === 'heic' || brand === 'heix' || brand === 'heim' || brand === 'heis') return 'image/heic';
+    if (brand === 'mif1' || brand === 'msf1' || brand === 'heif') return 'image/heif';
+    return null;
+  }
+  if (ascii(0, 5) === '%PDF-') return 'application/pdf';
+  return null;
+}

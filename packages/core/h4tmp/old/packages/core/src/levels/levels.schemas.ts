@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { LEVEL_CODES, THRIVE_GROUPS } from './framework';
+
+export const levelCodeSchema = z.enum(LEVEL_CODES, { error: 'Choose a level from the list' });
+
+const listField = (label: string) =>
+  z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, `Remove empty lines from ${label}`)
+        .max(500, 'Each line must be 500 characters or fewer'),
+    )
+    .max(40, `${label} can have at most 40 lines`);
+
+export const levelDefinitionSchema = z.object({
+  id: z.uuid(),
+  code: levelCodeSchema,
+  version: z.number().int(),
+  name: z.string(),
+  description: z.string(),
+  schoolProvides: z.array(z.string()),
+  homeDoes: z.array(z.string()),
+  schoolToDo: z.array(z.string()),
+  homeToDo: z.array(z.string()),
+  evidenceToMoveUp: z.string(),
+  parentSummary: z.string(),
+  thriveGroup: z.enum(THRIVE_GROUPS),
+  createdAt: z.string(),
+  createdByName: z.string().nullable(),
+});
+export type LevelDefinition = z.infer<typeof levelDefinitionSchema>;
+
+export const levelFrameworkResponse = z.object({ levels: z.array(levelDefinitionSchema) });
+
+/** Rewording a level: every field is given, and a reason for the change. */
+export const rewordLevelBody = z.strictObject({
+  name: z.string().trim().min(1, 'Enter a name for the level').max(100, 'Name must be 100 characters or fewer'),
+  description: z
+    .string()
+    .trim()
+    .min(1, 'Enter a description')
+    .max(2000, 'Description must be 2,000 characters or fewer'),
+  schoolProvides: listField('What school provides'),
+  homeDoes: listField('What home does'),
+  schoolToDo: listField('School to do'),
+  homeToDo: listField('Home to do'),
+  evidenceToMoveUp: z.string().trim().min(1, 'Say what evidence moves a pupil up').max(2000),
+  parentSummary: z
+    .string()
+    .trim()
+    .min(1, 'Enter the summary for parents')
+    .max(1000, 'Summary must be 1,000 characters or fewer'),
+  /** The version being edited: a save over someone else's newer version is refused. */
+  baseVersion: z.number().int().positive(),
+});
+export type RewordLevelBody = z.infer<typeof rewordLevelBody>;
+
+export const EVIDENCE_KINDS = [
+  'concern',
+  'score',
+  'meeting',
+  'observation',
+  'information_from_home',
+  'external_report',
+] as const;
+export const EVIDENCE_LABELS: Record<(typeof EVIDENCE_KINDS)[number], string> = {
+  concern: 'Concern logged',
+  score: 'Questionnaire score',
+  meeting: 'Meeting',
+  observation: 'Staff observation',
+  information_from_home: 'Information from home',
+  external_report: 'Report from a health or outside service',
+};
+
+export const evidenceItemSchema = z.strictObject({
+  kind: z.enum(EVIDENCE_KINDS, { error: 'Choose the kind of evidence' }),
+  description: z
+    .string({ error: 'Describe the evidence' })
+    .trim()
+    .min(1, 'Describe the evidence')
+    .max(2000, 'Evidence must be 2,000 characters or fewer'),
+  refId: z.uuid().optional(),
+});
+
+export const setLevelBody = z.strictObject({
+  /** null = Thriving (no level). */
+  level: levelCodeSchema.nullable(),
+  reason: z
+    .string({ error: 'Give a reason for the change' })
+    .trim()
+    .min(1, 'Give a reason for the change')
+    .max(4000, 'Reason must be 4,000 characters or fewer'),
+  evidence: z.array(evidenceItemSchema).max(20, 'At most 20 pieces of evidence'),
+  /** The level the person saw when they decided; a change by someone else meanwhile is refused. */
+  expectedCurrentLevel: levelCodeSchema.nullable(),
+});
+export type SetLevelBody = z.infer<typeof setLevelBody>;

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+export const urnSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, 'URN must be 6 digits, as shown on Get Information about Schools');
+
+export const createSchoolBody = z.strictObject({
+  name: z.string().trim().min(1, 'Enter the school name').max(200, 'Name must be 200 characters or fewer'),
+  urn: urnSchema.optional().or(z.literal('').transform(() => undefined)),
+  letterhead: z.string().trim().max(1000, 'Letterhead must be 1,000 characters or fewer').default(''),
+});
+export type CreateSchoolBody = z.infer<typeof createSchoolBody>;
+
+export const schoolSchema = z.object({
+  id: z.uuid(),
+  trustId: z.uuid(),
+  name: z.string(),
+  urn: z.string().nullable(),
+  letterhead: z.string(),
+  staffIdleMinutes: z.number().int(),
+  createdAt: z.string(),
+});
+export type School = z.infer<typeof schoolSchema>;
+
+export const updateSchoolBody = z.strictObject({
+  letterhead: z.string().trim().max(1000, 'Letterhead must be 1,000 characters or fewer').optional(),
+  staffIdleMinutes: z
+    .number({ error: 'Enter a number of minutes' })
+    .int('Enter a whole number of minutes')
+    .min(5, 'Idle time-out must be at least 5 minutes')
+    .max(240, 'Idle time-out must be 240 minutes or fewer')
+    .optional(),
+});

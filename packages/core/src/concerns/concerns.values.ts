@@ -1,0 +1,145 @@
+/**
+ * The enumerated values of concerns, their files and alerts. Each is one array from which its type,
+ * its zod schema and its labels derive. This module imports nothing, so the tables and the zod
+ * schemas can both import it without a cycle.
+ */
+
+/** What a concern is about; a restricted concern is always a safeguarding one. */
+export const CONCERN_CATEGORIES = ['mental_health', 'safeguarding'] as const;
+export type ConcernCategory = (typeof CONCERN_CATEGORIES)[number];
+export const CONCERN_CATEGORY_LABELS: Record<ConcernCategory, string> = {
+  mental_health: 'Mental health',
+  safeguarding: 'Safeguarding',
+};
+
+/** Whose queue a concern is in (decided by `routeConcern`). */
+export const CONCERN_ROUTES = ['mental_health_lead', 'dsl'] as const;
+export type ConcernRoute = (typeof CONCERN_ROUTES)[number];
+export const CONCERN_ROUTE_LABELS: Record<ConcernRoute, string> = {
+  mental_health_lead: 'The Mental Health Lead and SENDCO',
+  dsl: 'The DSL team',
+};
+
+/** 'open' until someone who may triage it acknowledges it. */
+export const CONCERN_STATUSES = ['open', 'acknowledged', 'closed'] as const;
+export type ConcernStatus = (typeof CONCERN_STATUSES)[number];
+export const CONCERN_STATUS_LABELS: Record<ConcernStatus, string> = {
+  open: 'New',
+  acknowledged: 'Acknowledged',
+  closed: 'Closed',
+};
+
+/** The triage queues: the Mental Health Lead's and the DSL team's. */
+export const CONCERN_QUEUES = ['mental_health', 'dsl'] as const;
+export type ConcernQueue = (typeof CONCERN_QUEUES)[number];
+export const CONCERN_QUEUE_LABELS: Record<ConcernQueue, string> = {
+  mental_health: 'Mental Health Lead queue',
+  dsl: 'DSL queue',
+};
+
+/** What a queue may be filtered by: a status, or 'active' (anything not closed). */
+export const CONCERN_QUEUE_FILTERS = [...CONCERN_STATUSES, 'active'] as const;
+export type ConcernQueueFilter = (typeof CONCERN_QUEUE_FILTERS)[number];
+export const CONCERN_QUEUE_FILTER_LABELS: Record<ConcernQueueFilter, string> = {
+  active: 'Still open',
+  open: 'New (not acknowledged)',
+  acknowledged: 'Acknowledged',
+  closed: 'Closed',
+};
+
+export const CONCERN_OUTCOMES = [
+  'no_further_action',
+  'monitor',
+  'level_changed',
+  'plan',
+  'intervention',
+  'referral',
+  'passed_to_dsl',
+  'other',
+] as const;
+export type ConcernOutcome = (typeof CONCERN_OUTCOMES)[number];
+export const CONCERN_OUTCOME_LABELS: Record<ConcernOutcome, string> = {
+  no_further_action: 'No further action',
+  monitor: 'Monitor',
+  level_changed: 'Level changed',
+  plan: 'Care plan or support plan',
+  intervention: 'In-school intervention',
+  referral: 'Referral to an outside service',
+  passed_to_dsl: 'Passed to the DSL',
+  other: 'Other',
+};
+
+/** Whether the pupil agreed to what they disclosed being passed on. */
+export const DISCLOSURE_CONSENT = ['given', 'refused', 'not_sought'] as const;
+export type DisclosureConsent = (typeof DISCLOSURE_CONSENT)[number];
+export const DISCLOSURE_CONSENT_LABELS: Record<DisclosureConsent, string> = {
+  given: 'Yes, the pupil agreed',
+  refused: 'No, the pupil did not agree',
+  not_sought: 'Consent was not asked for',
+};
+
+/**
+ * Where telling parents stands: never for a possible child-protection matter or the restricted
+ * record; otherwise to be told, or the pupil tells them first by a deadline, then told.
+ */
+export const PARENTS_STATUSES = ['not_to_be_told', 'to_be_told', 'pupil_telling', 'told'] as const;
+export type ParentsStatus = (typeof PARENTS_STATUSES)[number];
+export const PARENTS_STATUS_LABELS: Record<ParentsStatus, string> = {
+  not_to_be_told: 'Not to be told by school: possible child protection',
+  to_be_told: 'To be told',
+  pupil_telling: 'The pupil is telling them first',
+  told: 'Told',
+};
+
+export const PARENTS_TOLD_HOW = ['in_person', 'phone', 'letter', 'email', 'meeting'] as const;
+export type ParentsToldHow = (typeof PARENTS_TOLD_HOW)[number];
+export const PARENTS_TOLD_HOW_LABELS: Record<ParentsToldHow, string> = {
+  in_person: 'In person',
+  phone: 'By phone',
+  letter: 'By letter',
+  email: 'By email',
+  meeting: 'At a meeting',
+};
+
+/** What a correction of a concern changed (concern_corrections.field). */
+export const CONCERN_CORRECTION_FIELDS = ['category', 'occurredAt', 'pupils', 'restricted'] as const;
+export type ConcernCorrectionField = (typeof CONCERN_CORRECTION_FIELDS)[number];
+export const CONCERN_CORRECTION_FIELD_LABELS: Record<ConcernCorrectionField, string> = {
+  category: 'Category',
+  occurredAt: 'When it happened',
+  pupils: 'Pupils',
+  restricted: 'Safeguarding record',
+};
+
+/** Content types a browser may send a file as; the real type is decided from the file itself. */
+export const CONCERN_FILE_UPLOAD_TYPES = [
+  'image/png',
+  'image/jpeg',
+  'image/webp',
+  'image/heic',
+  'image/heif',
+  'application/pdf',
+  'application/octet-stream',
+] as const;
+
+/** The types Tandem stores, decided from the file's first bytes. */
+export const CONCERN_FILE_TYPES = [
+  'image/png',
+  'image/jpeg',
+  'image/webp',
+  'image/heic',
+  'image/heif',
+  'application/pdf',
+] as const;
+export type ConcernFileType = (typeof CONCERN_FILE_TYPES)[number];
+
+/** What an alert is about. Its message never names a pupil or carries case text. */
+export const ALERT_KINDS = [
+  'concern_logged',
+  'urgent_concern_logged',
+  'concern_escalated_to_dsl',
+  'urgent_unacknowledged',
+  'pupil_tells_deadline_passed',
+  'plan_reviews_overdue',
+] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];

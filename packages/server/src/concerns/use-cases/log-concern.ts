@@ -1,0 +1,108 @@
+import { AppError, routeConcern, type LogConcernBody } from '@tandem/core';
+import type { AppDeps } from '../../platform/deps';
+import { inSchool, readInSchool, type SchoolRequest, type SchoolWork } from '../../platform/gate';
+import { holdersOf } from '../../platform/directory';
+import { notify } from '../../platform/alerts';
+import {
+  addConcernPupils,
+  countPupilsInSchool,
+  dslOnDuty,
+  findSubmission,
+  insertConcern,
+  lastReferenceNumber,
+  lockSchool,
+  type ConcernRow,
+} from '../concerns.queries';
+import { deleteDraft } from '../drafts.queries';
+import { loggedAnswer } from '../concerns.mapping';
+import { auditConcern } from '../work-on';
+import { pupilTellsDeadline } from '../parents';
+
+/** Log a concern. A second submission with the same key returns the first concern, unchanged. */
+export async function logConcern(deps: AppDeps, who: SchoolRequest, body: LogConcernBody) {
+  const result = await inSchool(deps, who, 'concern.log', async (s) => {
+    // Serialise logging per school, so references are consecutive and a double submit is seen.
+    await lockSchool(s.tx, s.schoolId);
+    const existing = await findSubmission(s.tx, s.schoolId, s.actor.userId, body.submissionKey);
+    if (existing) return { concern: existing, alreadyReceived: true };
+    return { concern: await logNew(s, body), alreadyReceived: false };
+  });
+  const { concern } = result;
+  const decision = routeConcern(concern);
+  // Read after the commit, so the school's lock is not held for it.
+  const onDuty = decision.findDslNow
+    ? await readInSchool(deps, who, 'concern.log', ({ db, schoolId, now }) => dslOnDuty(db, schoolId, now))
+    : [];
+  return loggedAnswer(concern, { onDuty, alreadyReceived: result.alreadyReceived });
+}
+
+/** Check, route, number and store a new concern; alert whoever it is routed to. */
+async function logNew(s: SchoolWork, body: LogConcernBody): Promise<ConcernRow> {
+  const { tx, schoolId, actor, now } = s;
+  const pupilIds = [...new Set(body.pupilIds)];
+  if ((await countPupilsInSchool(tx, schoolId, pupilIds)) !== pupilIds.length) {
+    throw new AppError('validation', 'pupil not in school', {
+      userMessage: 'One of the pupils chosen could not be found at this school. Please choose again.',
+      fields: [{ path: 'pupilIds', message: 'Choose the pupil again from the list' }],
+    });
+  }
+  const occurredAt = new Date(body.occurredAt);
+  if (occurredAt.getTime() > now.getTime() + 5 * 60_000) {
+    throw new AppError('validation', 'occurred in the future', {
+      fields: [{ path: 'occurredAt', message: 'The time it happened cannot be in the future' }],
+    });
+  }
+  const decision = routeConcern(body);
+  // References count up within the school and the year: C-2026-0001, C-2026-0002, ...
+  const prefix = `C-${now.getUTCFullYear()}-`;
+  const n = await lastReferenceNumber(tx, schoolId, prefix);
+  const pupilTelling = body.pupilWillTellParents && decision.parentsToBeTold && !body.riskOfImmediateHarm;
+  const row = await insertConcern(tx, {
+    schoolId,
+    reference: `${prefix}${String(n + 1).padStart(4, '0')}`,
+    loggedBy: actor.userId,
+    loggedAt: now,
+    submissionKey: body.submissionKey,
+    occurredAt,
+    location: body.location,
+    account: body.account,
+    pupilWords: body.pupilWords || null,
+    warningSigns: [...new Set(body.warningSigns)],
+    othersPresent: body.othersPresent,
+    riskOfImmediateHarm: body.riskOfImmediateHarm,
+    possibleChildProtection: body.possibleChildProtection,
+    medicalEmergency: body.medicalEmergency,
+    category: decision.route === 'dsl' ? 'safeguarding' : 'mental_health',
+    route: decision.route,
+    urgent: decision.urgent,
+    restricted: decision.restricted,
+    isDisclosure: body.isDisclosure || body.disclosure !== undefined,
+    disclosureToldWho: body.disclosure?.toldWho ?? null,
+    disclosureToldWhat: body.disclosure?.toldWhat ?? null,
+    disclosureToldWhy: body.disclosure?.toldWhy ?? null,
+    disclosureConsent: body.disclosure?.consent ?? null,
+    disclosureConsentNote: body.disclosure?.consentNote ?? null,
+    status: 'open',
+    parentsStatus: !decision.parentsToBeTold ? 'not_to_be_told' : pupilTelling ? 'pupil_telling' : 'to_be_told',
+    pupilTellsBy: pupilTelling ? pupilTellsDeadline(now) : null,
+    updatedAt: now,
+  });
+  await addConcernPupils(tx, schoolId, row.id, pupilIds);
+  await deleteDraft(tx, schoolId, actor.userId);
+  await auditConcern(s, row.id, {
+    action: 'concern.logged',
+    detail: { route: decision.route, urgent: decision.urgent, pupils: pupilIds.length },
+  });
+  const recipients = await holdersOf(
+    tx,
+    schoolId,
+    decision.route === 'dsl' ? ['dsl', 'deputy_dsl'] : ['smhl', 'sendco'],
+  );
+  await notify(s, {
+    schoolId,
+    kind: decision.urgent ? 'urgent_concern_logged' : 'concern_logged',
+    concernId: row.id,
+    people: recipients.filter((p) => p.id !== actor.userId),
+  });
+  return row;
+}

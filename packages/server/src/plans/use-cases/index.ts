@@ -1,0 +1,19 @@
+/** The plans and meetings use cases, one to a file. */
+export { createPlan } from './create-plan';
+export { revisePlan } from './revise-plan';
+export { changeSharing } from './change-sharing';
+export { recordAgreement } from './record-agreement';
+export { markAgreed } from './mark-agreed';
+export { recordReview } from './record-review';
+export { endPlan } from './end-plan';
+export { confirmRead } from './confirm-read';
+export { listPlans } from './list-plans';
+export { reviewsDue } from './reviews-due';
+export { getPlan } from './get-plan';
+export { getPlanVersion } from './get-plan-version';
+export { exportPlanPdf } from './export-plan-pdf';
+export { createMeeting } from './create-meeting';
+export { updateMeeting } from './update-meeting';
+export { completeNextStep } from './complete-next-step';
+export { listMeetings } from './list-meetings';
+export { getMeeting } from './get-meeting';

@@ -1,0 +1,34 @@
+import { AGREEMENT_PARTY_LABELS, AppError, missingAgreements } from '@tandem/core';
+import type { AppDeps } from '../../platform/deps';
+import { inSchool, type SchoolRequest } from '../../platform/gate';
+import { mutation } from '../plans.mapping';
+import { lockPlan, markVersionAgreed, partiesAgreed, partiesOf, setPlan } from '../plans.queries';
+import { requireCurrent, requireLeadOrSmhl, requireNotEnded } from '../plans.rules';
+
+/**
+ * The lead says every needed agreement is in. Refused while a needed party has not agreed to this
+ * version. Only the plan's lead or a Senior Mental Health Lead may say so.
+ */
+export async function markAgreed(deps: AppDeps, at: SchoolRequest, planId: string, version: number) {
+  return inSchool(deps, at, 'plan.write', async (s) => {
+    const { tx, schoolId, actor, now } = s;
+    const plan = await lockPlan(tx, schoolId, planId);
+    requireLeadOrSmhl(actor, schoolId, plan);
+    requireNotEnded(plan);
+    await requireCurrent(tx, plan, version);
+    if (plan.agreedVersion === plan.version) return mutation(plan);
+    const missing = missingAgreements(partiesOf(plan), await partiesAgreed(tx, planId, plan.version));
+    if (missing.length > 0) {
+      const who = missing.map((p) => AGREEMENT_PARTY_LABELS[p].toLowerCase()).join(', ');
+      throw new AppError('validation', 'agreements missing', {
+        userMessage: `This version cannot be marked agreed yet. Still to record agreement: ${who}.`,
+        fields: [{ path: 'agreements', message: `Still to record agreement: ${who}` }],
+      });
+    }
+    await markVersionAgreed(tx, planId, plan.version, { userId: actor.userId, at: now });
+    // The plan row is locked and its version checked above, so this is the version agreed.
+    await setPlan(tx, planId, { agreedVersion: plan.version, updatedAt: now });
+    await s.audit({ action: 'plan.agreed', detail: { version: plan.version } }, { type: 'plan', id: planId });
+    return mutation({ ...plan, agreedVersion: plan.version });
+  });
+}

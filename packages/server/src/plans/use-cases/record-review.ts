@@ -1,0 +1,41 @@
+import { londonToday, type RecordReviewBody } from '@tandem/core';
+import type { AppDeps } from '../../platform/deps';
+import { inSchool, type SchoolRequest } from '../../platform/gate';
+import { insertReview, kindOf, lockPlan, setPlan } from '../plans.queries';
+import { requireCurrent, requireNotEnded, validation } from '../plans.rules';
+
+/** A review (assess, plan, do, review): what was done, what changed, and when the next one is due. */
+export async function recordReview(deps: AppDeps, at: SchoolRequest, planId: string, body: RecordReviewBody) {
+  return inSchool(deps, at, 'plan.write', async (s) => {
+    const { tx, schoolId, actor, now } = s;
+    const plan = await lockPlan(tx, schoolId, planId);
+    requireNotEnded(plan);
+    await requireCurrent(tx, plan, body.version);
+    const today = londonToday(now);
+    if (body.reviewedOn > today) throw validation('reviewedOn', 'The review date cannot be in the future');
+    if (body.nextReviewOn <= body.reviewedOn || body.nextReviewOn <= today) {
+      throw validation('nextReviewOn', 'The next review must be after today');
+    }
+    const sos = kindOf(plan) === 'signs_of_safety';
+    if (sos && body.safetyScale === null) throw validation('safetyScale', 'Choose a number from 0 to 10');
+    if (!sos && body.safetyScale !== null) throw validation('safetyScale', 'Only Signs of Safety uses the scale');
+    const id = await insertReview(tx, {
+      schoolId,
+      planId,
+      version: plan.version,
+      reviewedOn: body.reviewedOn,
+      whatWasDone: body.whatWasDone,
+      whatChanged: body.whatChanged,
+      nextReviewOn: body.nextReviewOn,
+      safetyScale: body.safetyScale,
+      recordedBy: actor.userId,
+      recordedAt: now,
+    });
+    await setPlan(tx, planId, { reviewDue: body.nextReviewOn, updatedAt: now });
+    await s.audit(
+      { action: 'plan.reviewed', detail: { reviewId: id, nextReviewOn: body.nextReviewOn } },
+      { type: 'plan', id: planId },
+    );
+    return { id };
+  });
+}

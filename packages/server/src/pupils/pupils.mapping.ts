@@ -1,0 +1,71 @@
+/** Pupil rows as the API gives them: one place for each shape, so every answer is built alike. */
+import { isLevelCode, pupilDetailsSchema, type PupilListItem } from '@tandem/core';
+import type { contacts } from '@tandem/core/schema';
+import type { PupilRow } from '../platform/directory';
+import type { listPupilsPage } from './pupils.queries';
+
+type ListRow = Awaited<ReturnType<typeof listPupilsPage>>['rows'][number];
+
+/** A row of the pupil list. Teachers see the level only of pupils they teach; other staff never. */
+export function toListItem(p: ListRow, canSeeCase: boolean): PupilListItem {
+  return {
+    id: p.id,
+    givenName: p.givenName,
+    familyName: p.familyName,
+    preferredName: p.preferredName,
+    yearGroup: p.yearGroup,
+    form: p.form,
+    left: p.leftOn !== null,
+    ...(canSeeCase || p.teaches ? { level: levelOf(p.currentLevel) } : {}),
+  };
+}
+
+/** The level a pupil row carries (null is Thriving). */
+export function levelOf(value: string | null) {
+  return isLevelCode(value) ? value : null;
+}
+
+/** Name, form and year: what any member of staff may see. */
+export function toBasicPupil(pupil: PupilRow) {
+  return {
+    id: pupil.id,
+    givenName: pupil.givenName,
+    familyName: pupil.familyName,
+    preferredName: pupil.preferredName,
+    form: pupil.form,
+    yearGroup: pupil.yearGroup,
+  };
+}
+
+/** The pupil's details as case roles see them. */
+export function toPupilDetails(pupil: PupilRow) {
+  return {
+    id: pupil.id,
+    upn: pupil.upn,
+    givenName: pupil.givenName,
+    familyName: pupil.familyName,
+    preferredName: pupil.preferredName,
+    dateOfBirth: pupil.dateOfBirth,
+    yearGroup: pupil.yearGroup,
+    form: pupil.form,
+    send: pupilDetailsSchema.shape.send.parse(pupil.send),
+    pupilPremium: pupil.pupilPremium,
+    lookedAfter: pupil.lookedAfter,
+    childInNeed: pupil.childInNeed,
+    youngCarer: pupil.youngCarer,
+    eal: pupil.eal,
+    leftOn: pupil.leftOn,
+  };
+}
+
+export function toContact(c: typeof contacts.$inferSelect) {
+  return {
+    id: c.id,
+    name: c.name,
+    relationship: c.relationship,
+    email: c.email,
+    phone: c.phone,
+    parentalResponsibility: c.parentalResponsibility,
+    priority: c.priority,
+  };
+}

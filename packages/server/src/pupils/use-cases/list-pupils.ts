@@ -1,0 +1,30 @@
+import { AppError, canInSchool, type PupilListQuery } from '@tandem/core';
+import type { AppDeps } from '../../platform/deps';
+import { readInSchool, type SchoolRead, type SchoolRequest } from '../../platform/gate';
+import { toListItem } from '../pupils.mapping';
+import { listPupilsPage } from '../pupils.queries';
+
+/**
+ * A page of the pupil list as this reader may see it. Case roles see every pupil's level and may
+ * filter by level and characteristics; other staff see the level only of pupils they teach.
+ */
+export async function pupilListFor(r: SchoolRead, q: PupilListQuery) {
+  const canSeeCase = canInSchool(r.actor, 'pupil.readCase', r.schoolId);
+  if (!canSeeCase && (q.level || q.characteristic)) {
+    throw new AppError('forbidden', 'case filter without case role', {
+      userMessage: 'Only staff who work on pupils’ cases can filter by level or characteristic.',
+    });
+  }
+  const page = await listPupilsPage(r.db, r.schoolId, q, canSeeCase ? null : r.actor.userId);
+  return {
+    pupils: page.rows.map((p) => toListItem(p, canSeeCase)),
+    total: page.total,
+    nextAfter: page.nextAfter,
+    canSeeCase,
+  };
+}
+
+/** The pupil list, keyset-paged, for any member of staff. */
+export async function listPupils(deps: AppDeps, request: Omit<SchoolRequest, 'ip'>, q: PupilListQuery) {
+  return readInSchool(deps, request, 'pupil.readList', (r) => pupilListFor(r, q));
+}

@@ -1,0 +1,28 @@
+import { AppError, type Actor, type School } from '@tandem/core';
+import type { AppDeps } from '../../platform/deps';
+import { inSchool } from '../../platform/gate';
+import { toSchool } from '../schools.mapping';
+import { updateSchoolRow, type SchoolRow } from '../schools.queries';
+
+/** A school administrator changes the school's letterhead or its staff's idle time-out. */
+export function updateSchool(
+  deps: AppDeps,
+  actor: Actor,
+  schoolId: string,
+  body: { letterhead?: string | undefined; staffIdleMinutes?: number | undefined },
+  ip: string,
+): Promise<School> {
+  return inSchool(deps, { actor, schoolId, ip }, 'school.manageStaff', async (s) => {
+    const changes: Partial<SchoolRow> = {};
+    if (body.letterhead !== undefined) changes.letterhead = body.letterhead;
+    if (body.staffIdleMinutes !== undefined) changes.staffIdleMinutes = body.staffIdleMinutes;
+    const fields = Object.keys(changes);
+    if (fields.length === 0) {
+      throw new AppError('validation', 'nothing to change', { userMessage: 'There was nothing to change.' });
+    }
+    const row = await updateSchoolRow(s.tx, schoolId, changes);
+    if (!row) throw new AppError('not_found', 'school not found');
+    await s.audit({ action: 'school.settings_changed', detail: { fields } }, { type: 'school', id: schoolId });
+    return toSchool(row);
+  });
+}

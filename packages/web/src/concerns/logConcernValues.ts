@@ -1,0 +1,228 @@
+/**
+ * What the log-a-concern form holds (kept as the draft on the server), and how it becomes the body
+ * the server takes, checked with the same core schema.
+ */
+import {
+  DISCLOSURE_CONSENT,
+  logConcernBody,
+  MAX_FILES_PER_CONCERN,
+  WARNING_SIGNS,
+  type DisclosureConsent,
+  type LogConcernBody,
+  type logConcernResponse,
+} from '@tandem/core';
+import { z } from 'zod';
+import { ukIsoDay, ukTimeOfDay, ukWallTimeToIso } from '../components/dates';
+import type { FieldError } from '../components/formErrors';
+import { fileProblem } from './files';
+import type { ChosenPupil } from './PupilPicker';
+
+export type YesNo = '' | 'yes' | 'no';
+type Consent = '' | DisclosureConsent;
+
+/** What the form holds; kept as the draft. Files cannot be kept in a draft. */
+export interface Values {
+  version: 1;
+  submissionKey: string;
+  medicalEmergency: YesNo;
+  riskOfImmediateHarm: YesNo;
+  possibleChildProtection: YesNo;
+  pupils: ChosenPupil[];
+  date: string;
+  time: string;
+  location: string;
+  account: string;
+  pupilWords: string;
+  warningSigns: string[];
+  othersPresent: string;
+  isDisclosure: boolean;
+  toldWho: string;
+  toldWhat: string;
+  toldWhy: string;
+  consent: Consent;
+  consentNote: string;
+  pupilWillTellParents: boolean;
+}
+
+export const yesNoSchema = z.enum(['', 'yes', 'no']).catch('');
+
+/** A saved draft, read leniently: anything unexpected falls back to an empty answer. */
+export const draftSchema = z.object({
+  version: z.literal(1),
+  submissionKey: z.uuid(),
+  medicalEmergency: yesNoSchema,
+  riskOfImmediateHarm: yesNoSchema,
+  possibleChildProtection: yesNoSchema,
+  pupils: z
+    .array(z.object({ id: z.uuid(), name: z.string(), form: z.string(), yearGroup: z.number().int().nullable() }))
+    .max(10)
+    .catch([]),
+  date: z.string().catch(''),
+  time: z.string().catch(''),
+  location: z.string().catch(''),
+  account: z.string().catch(''),
+  pupilWords: z.string().catch(''),
+  warningSigns: z.array(z.string()).catch([]),
+  othersPresent: z.string().catch(''),
+  isDisclosure: z.boolean().catch(false),
+  toldWho: z.string().catch(''),
+  toldWhat: z.string().catch(''),
+  toldWhy: z.string().catch(''),
+  consent: z.enum(['', ...DISCLOSURE_CONSENT]).catch(''),
+  consentNote: z.string().catch(''),
+  pupilWillTellParents: z.boolean().catch(false),
+});
+
+export const draftResponse = z.object({
+  draft: z.record(z.string(), z.unknown()).nullable(),
+  savedAt: z.string().nullable(),
+});
+export const draftSaved = z.object({ savedAt: z.string() });
+
+export function freshValues(): Values {
+  const now = new Date();
+  return {
+    version: 1,
+    submissionKey: crypto.randomUUID(),
+    medicalEmergency: '',
+    riskOfImmediateHarm: '',
+    possibleChildProtection: '',
+    pupils: [],
+    date: ukIsoDay(now),
+    time: ukTimeOfDay(now),
+    location: '',
+    account: '',
+    pupilWords: '',
+    warningSigns: [],
+    othersPresent: '',
+    isDisclosure: false,
+    toldWho: '',
+    toldWhat: '',
+    toldWhy: '',
+    consent: '',
+    consentNote: '',
+    pupilWillTellParents: false,
+  };
+}
+
+/** Whether a draft holds anything worth bringing back. */
+export function hasContent(v: Values): boolean {
+  return (
+    v.medicalEmergency !== '' ||
+    v.riskOfImmediateHarm !== '' ||
+    v.possibleChildProtection !== '' ||
+    v.pupils.length > 0 ||
+    v.location.trim() !== '' ||
+    v.account.trim() !== '' ||
+    v.pupilWords.trim() !== '' ||
+    v.warningSigns.length > 0
+  );
+}
+
+export const FIELD_ORDER = [
+  'medicalEmergency',
+  'riskOfImmediateHarm',
+  'possibleChildProtection',
+  'pupilIds',
+  'occurredAt',
+  'location',
+  'account',
+  'pupilWords',
+  'warningSigns',
+  'othersPresent',
+  'isDisclosure',
+  'disclosure',
+  'disclosure.toldWho',
+  'disclosure.toldWhat',
+  'disclosure.toldWhy',
+  'disclosure.consent',
+  'disclosure.consentNote',
+  'pupilWillTellParents',
+  'files',
+] as const;
+
+/** GOV.UK-style messages for the three questions ("Select yes if…"). */
+const QUESTION_MESSAGES: Record<string, string> = {
+  medicalEmergency: 'Select yes if this is a medical emergency',
+  riskOfImmediateHarm: 'Select yes if there is a risk of immediate harm',
+  possibleChildProtection: 'Select yes if this could be a child-protection matter',
+};
+
+/** What the server answers on logging a concern. */
+export type LogResult = z.infer<typeof logConcernResponse>;
+
+/** What each section of the form is given: the answers, a setter per answer, and their errors. */
+export interface ConcernSectionProps {
+  values: Values;
+  set: <K extends keyof Values>(key: K) => (value: Values[K]) => void;
+  errorFor: (path: string) => string | undefined;
+}
+
+/** No risk of harm and no possible child protection: the pupil may tell their parents first. */
+export function noRiskIn(values: Values): boolean {
+  return values.riskOfImmediateHarm === 'no' && values.possibleChildProtection === 'no';
+}
+
+/**
+ * The concern to send, checked as the server will check it, with the problems only the page can
+ * see (a date that does not exist, a time in the future, files it will refuse).
+ */
+export function checkConcern(
+  values: Values,
+  files: readonly File[],
+): { ok: true; body: LogConcernBody } | { ok: false; issues: z.core.$ZodIssue[]; extra: FieldError[] } {
+  const noRisk = noRiskIn(values);
+  const yesNo = (v: YesNo) => (v === 'yes' ? true : v === 'no' ? false : undefined);
+  const occurredAt = ukWallTimeToIso(values.date, values.time);
+  const consentNeedsNote = values.consent === 'refused' || values.consent === 'not_sought';
+  const candidate = {
+    submissionKey: values.submissionKey,
+    pupilIds: values.pupils.map((p) => p.id),
+    occurredAt: occurredAt ?? undefined,
+    location: values.location,
+    account: values.account,
+    pupilWords: values.pupilWords.trim() === '' ? undefined : values.pupilWords,
+    warningSigns: values.warningSigns.filter((w) => w in WARNING_SIGNS),
+    othersPresent: values.othersPresent,
+    riskOfImmediateHarm: yesNo(values.riskOfImmediateHarm),
+    possibleChildProtection: yesNo(values.possibleChildProtection),
+    medicalEmergency: yesNo(values.medicalEmergency),
+    isDisclosure: values.isDisclosure,
+    disclosure: values.isDisclosure
+      ? {
+          toldWho: values.toldWho,
+          toldWhat: values.toldWhat,
+          toldWhy: values.toldWhy,
+          consent: values.consent === '' ? undefined : values.consent,
+          consentNote: consentNeedsNote && values.consentNote.trim() !== '' ? values.consentNote : undefined,
+        }
+      : undefined,
+    pupilWillTellParents: noRisk && values.pupilWillTellParents,
+  };
+  const parsed = logConcernBody.safeParse(candidate);
+  const extra: FieldError[] = [];
+  if (values.date !== '' && values.time !== '' && occurredAt === null) {
+    extra.push({ path: 'occurredAt', message: 'Enter a real date and a time, such as 14:05' });
+  } else if (values.time === '' && values.date !== '') {
+    extra.push({ path: 'occurredAt', message: 'Enter the time it happened, such as 14:05' });
+  } else if (occurredAt !== null && Date.parse(occurredAt) > Date.now() + 5 * 60_000) {
+    extra.push({ path: 'occurredAt', message: 'The time it happened cannot be in the future' });
+  }
+  if (files.length > MAX_FILES_PER_CONCERN) {
+    extra.push({ path: 'files', message: `Choose at most ${String(MAX_FILES_PER_CONCERN)} files` });
+  }
+  const problem = files.map(fileProblem).find((p) => p !== null);
+  if (problem !== undefined && problem !== null) extra.push({ path: 'files', message: problem });
+  if (!parsed.success || extra.length > 0) {
+    const issues = (parsed.success ? [] : parsed.error.issues).map((i) => {
+      const message = QUESTION_MESSAGES[String(i.path[0])];
+      return message === undefined ? i : { ...i, message };
+    });
+    // A date problem found here says more than the schema's general one.
+    const filtered = extra.some((e) => e.path === 'occurredAt')
+      ? issues.filter((i) => i.path[0] !== 'occurredAt')
+      : issues;
+    return { ok: false, issues: filtered, extra };
+  }
+  return { ok: true, body: parsed.data };
+}
