@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { enc, withQuery } from '../api/client';
 import { useResource } from '../api/useResource';
 import { schoolCan, trustCan, useSchool, useTrust } from '../auth/session';
-import { boxesExample, DateInput, dateProblems, isIsoDay, withOwnChecks } from '../components/DateInput';
+import { boxesExample, DateInput, dateProblems, isIsoDay } from '../components/DateInput';
 import { addDays, formatDateTime, formatIsoDay, formatRelative, ukIsoDay } from '../components/dates';
 import { countOf } from '../components/format';
 import { Button, ButtonGroup, ErrorSummary, Form, SelectField, type Option } from '../components/Form';
@@ -253,9 +253,8 @@ function FilterForm({
     if (isIsoDay(filters.from) && isIsoDay(filters.to) && filters.from > filters.to) {
       extra.push({ path: 'to', message: 'The ‘to’ date must be the same as or after the ‘from’ date' });
     }
-    const checked = withOwnChecks(parsed, extra);
-    if (!checked.success || extra.length > 0) {
-      form.fromIssues(checked.success ? [] : checked.error.issues, extra);
+    if (!parsed.success || extra.length > 0) {
+      form.fromIssues(parsed.success ? [] : parsed.error.issues, extra);
       return;
     }
     form.clear();

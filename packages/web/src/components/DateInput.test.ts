@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { dateProblem, dateProblems, dateTimeProblem, isIsoDay, withOwnChecks } from './DateInput';
+import { dateProblem, dateProblems, dateTimeProblem, isIsoDay } from './DateInput';
+import { fieldErrors } from './formErrors';
 
 // What the boxes give the form: the ISO day once they make a real date, else year-month-day as typed.
 describe('a date typed as day, month and year', () => {
@@ -43,8 +44,11 @@ describe('a date typed as day, month and year', () => {
   test("the date's own words replace the schema's for the same field", () => {
     const schema = z.object({ dueOn: z.iso.date('Enter a due date'), note: z.string().min(1, 'Enter a note') });
     const own = dateProblems([{ path: 'dueOn', value: '2026--5', what: 'Due date' }]);
-    const result = withOwnChecks(schema.safeParse({ dueOn: '2026--5', note: '' }), own);
+    const result = schema.safeParse({ dueOn: '2026--5', note: '' });
     expect(own).toEqual([{ path: 'dueOn', message: 'Due date must include a month' }]);
-    expect(result.success ? [] : result.error.issues.map((i) => i.message)).toEqual(['Enter a note']);
+    expect(fieldErrors(result.success ? [] : result.error.issues, own, ['dueOn', 'note'])).toEqual([
+      { path: 'dueOn', message: 'Due date must include a month' },
+      { path: 'note', message: 'Enter a note' },
+    ]);
   });
 });

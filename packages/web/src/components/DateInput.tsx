@@ -9,7 +9,6 @@
  * kept draft.
  */
 import { useState, type ReactNode } from 'react';
-import { z } from 'zod';
 import { fieldId, type FieldError } from './formErrors';
 import './DateInput.css';
 
@@ -141,17 +140,6 @@ export function dateProblems(questions: readonly DateQuestion[]): FieldError[] {
     const message = dateProblem(q.value, q.what, q.required ?? true);
     return message === null ? [] : [{ path: q.path, message }];
   });
-}
-
-/**
- * The schema's answer without its issues for the fields the form's own checks already name, so
- * that a date's own words ("… must include a month") are shown, not the schema's general ones.
- */
-export function withOwnChecks<T>(result: z.ZodSafeParseResult<T>, own: readonly FieldError[]): z.ZodSafeParseResult<T> {
-  if (result.success || own.length === 0) return result;
-  const paths = new Set(own.map((e) => e.path));
-  const issues = result.error.issues.filter((i) => !paths.has(i.path.map(String).join('.')));
-  return { success: false, error: new z.ZodError(issues) as z.ZodError<T> };
 }
 
 /** "27 3 2026": a date written as the boxes take it, for a hint ("For example, 27 3 2026"). */

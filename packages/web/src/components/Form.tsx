@@ -374,11 +374,6 @@ export function DateTimeField({
   onDate: (value: string) => void;
   onTime: (value: string) => void;
   error: string | undefined;
-  /**
-   * Not used: the boxes have no "max" as a date input has. The form checks the date against its
-   * own rules (dateTimeProblem, then "not in the future").
-   */
-  max?: string;
   /** Whether the boxes carry names ("when-day", "when-time"). */
   named?: boolean;
 }) {

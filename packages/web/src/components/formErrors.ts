@@ -41,20 +41,35 @@ function ordered(errors: FieldError[], order: readonly string[]): FieldError[] {
 }
 
 /**
+ * The field errors for a schema's issues and the form's own checks (`extra`), one per field in the
+ * fields' order. An own check for a field replaces the schema's issues for that same field: its
+ * words are the more exact ones (a date's "… must include a month", not the schema's "Enter a date").
+ */
+export function fieldErrors(
+  issues: readonly z.core.$ZodIssue[],
+  extra: readonly FieldError[],
+  fieldOrder: readonly string[],
+): FieldError[] {
+  const own = new Set(extra.map((e) => e.path));
+  const fields = issues
+    .map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
+    .filter((f) => !own.has(f.path))
+    .map((f) => ({ ...f, path: normalise(f.path, fieldOrder) }));
+  return ordered([...fields, ...extra], fieldOrder);
+}
+
+/**
  * Form error state shared by every form: client-side zod issues and server refusals end up in the
  * same shape, shown in the error summary and beside each field.
  */
 export function useFormErrors(fieldOrder: readonly string[]) {
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
 
+  /** The schema's issues and the form's own checks, shown (see fieldErrors). */
   const fromIssues = useCallback(
     (issues: readonly z.core.$ZodIssue[], extra: FieldError[] = []) => {
-      const fields = issues.map((i) => ({
-        path: normalise(i.path.map(String).join('.'), fieldOrder),
-        message: i.message,
-      }));
       setErrors((e) => ({
-        fields: ordered([...fields, ...extra], fieldOrder),
+        fields: fieldErrors(issues, extra, fieldOrder),
         message: null,
         attempt: e.attempt + 1,
       }));

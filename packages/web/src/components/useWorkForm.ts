@@ -8,7 +8,8 @@ import { useAction } from './useAction';
  * concern): its error state (see useFormErrors), and whether it is sending (see useAction).
  *
  * `check` takes the schema's answer and any further problems found by hand: with none, it gives
- * the data to send; otherwise it shows them and gives null.
+ * the data to send; otherwise it shows them and gives null. A hand check for a field replaces the
+ * schema's message for that field (see useFormErrors), so a date's own words are the ones shown.
  *
  * `send` runs the request with the form busy. On success the form stays busy, as the page takes
  * it away. On a refusal, `onRefused` runs first (to close a confirmation, say), then the refusal is

@@ -1,6 +1,5 @@
 /** The questions of the log-a-concern form after the safety questions: who, what, and what was said. */
 import { DISCLOSURE_CONSENT, DISCLOSURE_CONSENT_LABELS, WARNING_SIGN_GROUPS, WARNING_SIGNS } from '@tandem/core';
-import { ukIsoDay } from '../components/dates';
 import { Checkboxes, DateTimeField, Radios, TextareaField, TextField, type Option } from '../components/Form';
 import { noRiskIn, type ConcernSectionProps } from './logConcernValues';
 import { PupilPicker } from './PupilPicker';
@@ -33,7 +32,6 @@ export function WhatHappened({ schoolId, values, set, errorFor }: ConcernSection
         onDate={set('date')}
         onTime={set('time')}
         error={errorFor('occurredAt')}
-        max={ukIsoDay()}
         named
       />
       <TextField

@@ -7,11 +7,13 @@ import {
   addActionBody,
   addAddendumBody,
   closeConcernBody,
+  CONCERN_OUTCOME_LABELS,
   CONCERN_OUTCOMES,
   correctConcernBody,
   dslDutyResponse,
   escalateBody,
   PARENTS_TOLD_HOW,
+  PARENTS_TOLD_HOW_LABELS,
   recordParentsToldBody,
   type ConcernDetail,
   staffDirectoryResponse,
@@ -23,7 +25,7 @@ import { useResource } from '../api/useResource';
 import { useSession, type SessionSchool } from '../auth/session';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { addDays, formatDateTime, formatTime, ukIsoDay, ukTimeOfDay, ukWallTimeToIso } from '../components/dates';
-import { dateProblems, dateTimeProblem, DateInput, withOwnChecks } from '../components/DateInput';
+import { dateProblems, dateTimeProblem, DateInput } from '../components/DateInput';
 import { countOf } from '../components/format';
 import {
   Button,
@@ -41,7 +43,7 @@ import {
 import { useFormErrors, type FieldError } from '../components/formErrors';
 import { Loading } from '../components/Page';
 import { useWorkForm } from '../components/useWorkForm';
-import { concernApi, dutyApi, OUTCOME_LABELS, TOLD_HOW_LABELS } from './concernsApi';
+import { concernApi, dutyApi } from './concernsApi';
 import { fileProblem, FilesField, uploadAll } from './files';
 import { PupilPicker, type ChosenPupil } from './PupilPicker';
 
@@ -130,10 +132,7 @@ export function AddActionForm({
 
   const submit = async () => {
     const extra = dateProblems([{ path: 'dueOn', value: dueOn, what: 'Due date' }]);
-    const data = form.check(
-      withOwnChecks(addActionBody.safeParse({ description, ownerUserId: owner, dueOn }), extra),
-      extra,
-    );
+    const data = form.check(addActionBody.safeParse({ description, ownerUserId: owner, dueOn }), extra);
     if (data === null) return;
     await form.send(async () => {
       await apiPost(`${concernApi(school.id, concern.id)}/actions`, data, createdResponse);
@@ -314,7 +313,7 @@ export function CloseForm({ school, concernId, openActions, onDone, onCancel }: 
     if (data === null) return;
     await form.send(async () => {
       await apiPost(`${concernApi(school.id, concernId)}/close`, data, okResponse);
-      onDone('Concern closed', `Outcome: ${OUTCOME_LABELS[data.outcome]}.`);
+      onDone('Concern closed', `Outcome: ${CONCERN_OUTCOME_LABELS[data.outcome]}.`);
     });
   };
   return (
@@ -329,7 +328,7 @@ export function CloseForm({ school, concernId, openActions, onDone, onCancel }: 
       <Radios
         name="outcome"
         legend="What was the outcome?"
-        options={CONCERN_OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] }))}
+        options={CONCERN_OUTCOMES.map((o) => ({ value: o, label: CONCERN_OUTCOME_LABELS[o] }))}
         value={outcome}
         onValueChange={setOutcome}
         error={form.errorFor('outcome')}
@@ -370,11 +369,11 @@ export function ParentsToldForm({ school, concernId, onDone, onCancel }: FormPro
     else if (when !== null && Date.parse(when) > Date.now() + 5 * 60_000) {
       extra.push({ path: 'when', message: 'This cannot be in the future' });
     }
-    const data = form.check(withOwnChecks(parsed, extra), extra);
+    const data = form.check(parsed, extra);
     if (data === null) return;
     await form.send(async () => {
       await apiPost(`${concernApi(school.id, concernId)}/parents-told`, data, okResponse);
-      onDone('Telling parents recorded', `${TOLD_HOW_LABELS[data.how]}, ${formatDateTime(data.when)}.`);
+      onDone('Telling parents recorded', `${PARENTS_TOLD_HOW_LABELS[data.how]}, ${formatDateTime(data.when)}.`);
     });
   };
   return (
@@ -383,7 +382,7 @@ export function ParentsToldForm({ school, concernId, onDone, onCancel }: FormPro
       <Radios
         name="how"
         legend="How were they told?"
-        options={PARENTS_TOLD_HOW.map((h) => ({ value: h, label: TOLD_HOW_LABELS[h] }))}
+        options={PARENTS_TOLD_HOW.map((h) => ({ value: h, label: PARENTS_TOLD_HOW_LABELS[h] }))}
         value={how}
         onValueChange={setHow}
         error={form.errorFor('how')}
@@ -503,7 +502,7 @@ export function CorrectionForm({
     const problem = dateTimeProblem(date, time, { date: 'Date it happened', time: 'time it happened' });
     if (problem !== null) extra.push({ path: 'occurredAt', message: problem });
     if (pupils.length === 0) extra.push({ path: 'pupilIds', message: 'Choose at least one pupil' });
-    const data = form.check(withOwnChecks(correctConcernBody.safeParse(body), extra), extra);
+    const data = form.check(correctConcernBody.safeParse(body), extra);
     if (data === null) return;
     if (data.category === undefined && data.occurredAt === undefined && data.pupilIds === undefined) {
       form.fromApi(new ApiError('validation', 0, 'Nothing has changed, so there is nothing to save.'));

@@ -1,11 +1,5 @@
 /** Addresses, words and small helpers shared by the concern pages. */
-import {
-  CONCERN_OUTCOME_LABELS,
-  concernViewResponse,
-  PARENTS_TOLD_HOW_LABELS,
-  WARNING_SIGNS,
-  type AlertKind,
-} from '@tandem/core';
+import { concernViewResponse, PARENTS_TOLD_HOW_LABELS, WARNING_SIGNS, type AlertKind } from '@tandem/core';
 import type { z } from 'zod';
 import { enc } from '../api/client';
 import { schoolCan, type SessionSchool } from '../auth/session';
@@ -42,10 +36,6 @@ export type ConcernFull = Extract<z.infer<typeof concernViewResponse>, { access:
 export type ConcernLoggerView = Extract<z.infer<typeof concernViewResponse>, { access: 'logger' }>['concern'];
 /** Tells the concern page that something changed: it shows the banner and loads the concern again. */
 export type ConcernChanged = (title: string, text?: string) => void;
-
-/** Old names for core's label maps, still imported by WorkForms.tsx; new code imports core's. */
-export const OUTCOME_LABELS = CONCERN_OUTCOME_LABELS;
-export const TOLD_HOW_LABELS = PARENTS_TOLD_HOW_LABELS;
 
 /** "By phone", for how parents were told; an unknown value is shown as it is. */
 export function toldHowWords(how: string | null): string {

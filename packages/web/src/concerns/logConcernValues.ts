@@ -13,6 +13,7 @@ import {
 } from '@tandem/core';
 import { z } from 'zod';
 import { ukIsoDay, ukTimeOfDay, ukWallTimeToIso } from '../components/dates';
+import { dateTimeProblem } from '../components/DateInput';
 import type { FieldError } from '../components/formErrors';
 import { fileProblem } from './files';
 import type { ChosenPupil } from './PupilPicker';
@@ -201,10 +202,9 @@ export function checkConcern(
   };
   const parsed = logConcernBody.safeParse(candidate);
   const extra: FieldError[] = [];
-  if (values.date !== '' && values.time !== '' && occurredAt === null) {
-    extra.push({ path: 'occurredAt', message: 'Enter a real date and a time, such as 14:05' });
-  } else if (values.time === '' && values.date !== '') {
-    extra.push({ path: 'occurredAt', message: 'Enter the time it happened, such as 14:05' });
+  const when = dateTimeProblem(values.date, values.time, { date: 'Date it happened', time: 'time it happened' });
+  if (when !== null) {
+    extra.push({ path: 'occurredAt', message: when });
   } else if (occurredAt !== null && Date.parse(occurredAt) > Date.now() + 5 * 60_000) {
     extra.push({ path: 'occurredAt', message: 'The time it happened cannot be in the future' });
   }
@@ -218,11 +218,8 @@ export function checkConcern(
       const message = QUESTION_MESSAGES[String(i.path[0])];
       return message === undefined ? i : { ...i, message };
     });
-    // A date problem found here says more than the schema's general one.
-    const filtered = extra.some((e) => e.path === 'occurredAt')
-      ? issues.filter((i) => i.path[0] !== 'occurredAt')
-      : issues;
-    return { ok: false, issues: filtered, extra };
+    // A date problem found here replaces the schema's general one (see useFormErrors).
+    return { ok: false, issues, extra };
   }
   return { ok: true, body: parsed.data };
 }

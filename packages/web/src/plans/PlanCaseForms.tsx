@@ -18,7 +18,7 @@ import { useState } from 'react';
 import { ApiError, apiPost } from '../api/client';
 import { type SessionSchool } from '../auth/session';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { DateInput, dateProblems, isIsoDay, withOwnChecks } from '../components/DateInput';
+import { DateInput, dateProblems, isIsoDay } from '../components/DateInput';
 import { addDays, formatIsoDay, ukIsoDay } from '../components/dates';
 import { ErrorSummary, Form, Radios, SaveOrCancel, TextareaField, TextField } from '../components/Form';
 import { useWorkForm } from '../components/useWorkForm';
@@ -73,7 +73,7 @@ export function RecordAgreementForm({ school, plan, onDone, onCancel, onStale }:
     const extra = dateProblems([{ path: 'agreedOn', value: agreedOn, what: 'Date they agreed' }]);
     if (extra.length === 0 && agreedOn > ukIsoDay())
       extra.push({ path: 'agreedOn', message: 'The date they agreed cannot be in the future' });
-    const data = form.check(withOwnChecks(parsed, extra), extra);
+    const data = form.check(parsed, extra);
     if (data === null) return;
     await form.send(async () => {
       await apiPost(`${planApi(school.id, plan.id)}/agreements`, data, createdResponse);
@@ -177,7 +177,7 @@ export function RecordReviewForm({ school, plan, onDone, onCancel, onStale }: Fo
     if (realDates && nextReviewOn <= reviewedOn) {
       extra.push({ path: 'nextReviewOn', message: 'The next review must be after this one' });
     }
-    const data = form.check(withOwnChecks(parsed, extra), extra);
+    const data = form.check(parsed, extra);
     if (data === null) return;
     await form.send(async () => {
       await apiPost(`${planApi(school.id, plan.id)}/reviews`, data, createdResponse);

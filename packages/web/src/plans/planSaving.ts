@@ -16,7 +16,7 @@ import {
 } from '@tandem/core';
 import type { z } from 'zod';
 import { apiPost, apiPut } from '../api/client';
-import { dateProblems, withOwnChecks } from '../components/DateInput';
+import { dateProblems } from '../components/DateInput';
 import { countOf } from '../components/format';
 import type { FieldError } from '../components/formErrors';
 import type { Flash } from '../router/router';
@@ -34,14 +34,13 @@ function reviewDateProblems(values: PlanFormValues): FieldError[] {
 
 /**
  * A schema's answer and the form's own checks as one: the own checks' words win for the fields
- * they name (see withOwnChecks).
+ * they name (see fieldErrors in formErrors.ts).
  */
 function checked<T>(result: z.ZodSafeParseResult<T>, own: FieldError[], send: (data: T) => PlanSave): PlanSave {
-  const answer = withOwnChecks(result, own);
-  if (!answer.success || own.length > 0) {
-    return { ok: false, issues: answer.success ? [] : answer.error.issues, own };
+  if (!result.success || own.length > 0) {
+    return { ok: false, issues: result.success ? [] : result.error.issues, own };
   }
-  return send(answer.data);
+  return send(result.data);
 }
 
 /** A new plan for a pupil, written by the signed-in person (who becomes its lead). */
