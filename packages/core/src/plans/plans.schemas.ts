@@ -2,7 +2,7 @@ import { createSelectSchema } from 'drizzle-zod';
 import { z } from 'zod';
 import { isoTime } from '../db/answers';
 import { meetingActions, meetings } from './meetings.tables';
-import { KIND_SECTIONS, REQUIRED_SECTIONS, SAFETY_SCALE_MAX, SAFETY_SCALE_MIN } from './plans';
+import { KIND_SECTIONS, REQUIRED_SECTIONS, SAFETY_SCALE_MAX, SAFETY_SCALE_MESSAGE, SAFETY_SCALE_MIN } from './plans';
 import { planAgreements, planReviews, plans, planVersions } from './plans.tables';
 import {
   ADJUSTMENTS,
@@ -33,10 +33,10 @@ const needed = (label: string, max: number) =>
 const day = (what: string) => z.iso.date(`Enter ${what} as a date`);
 
 const safetyScale = z
-  .number({ error: 'Choose a number from 0 to 10' })
+  .number({ error: SAFETY_SCALE_MESSAGE })
   .int('Choose a whole number from 0 to 10')
-  .min(SAFETY_SCALE_MIN, 'Choose a number from 0 to 10')
-  .max(SAFETY_SCALE_MAX, 'Choose a number from 0 to 10');
+  .min(SAFETY_SCALE_MIN, SAFETY_SCALE_MESSAGE)
+  .max(SAFETY_SCALE_MAX, SAFETY_SCALE_MESSAGE);
 
 export const planContactSchema = z.strictObject({
   name: needed('the contact’s name', 200),
@@ -79,7 +79,7 @@ export function checkContentForKind(
     }
   }
   if (kind === 'signs_of_safety' && content.safetyScale === null) {
-    ctx.addIssue({ code: 'custom', path: [...prefix, 'safetyScale'], message: 'Choose a number from 0 to 10' });
+    ctx.addIssue({ code: 'custom', path: [...prefix, 'safetyScale'], message: SAFETY_SCALE_MESSAGE });
   }
   if (kind !== 'signs_of_safety' && content.safetyScale !== null) {
     ctx.addIssue({ code: 'custom', path: [...prefix, 'safetyScale'], message: 'Only Signs of Safety uses the scale' });

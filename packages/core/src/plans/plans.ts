@@ -105,6 +105,8 @@ export function planStatus(p: { version: number; agreedVersion: number | null; e
 /** The 0..10 Signs of Safety scale: 0 = certain the child will be harmed, 10 = safe enough to close. */
 export const SAFETY_SCALE_MIN = 0;
 export const SAFETY_SCALE_MAX = 10;
+/** What a person is told when the scale is missing or out of range, wherever it is checked. */
+export const SAFETY_SCALE_MESSAGE = 'Choose a number from 0 to 10';
 export const SAFETY_SCALE_QUESTION =
   'On a scale of 0 to 10, where 10 means everyone knows the child is safe enough to close the case and 0 means harm is certain, where are we today?';
 
