@@ -18,11 +18,14 @@ export const auditEvents = pgTable(
     actorUserId: uuid('actor_user_id'),
     trustId: uuid('trust_id'),
     schoolId: uuid('school_id'),
+    // Plain text, not the AuditAction and AuditSubjectType unions: the trail is kept for ever and
+    // never rewritten, so rows written under an older list of events must still read. Writes are
+    // typed where they are made (AuditEvent, AuditSubject).
     action: text('action').notNull(),
     subjectType: text('subject_type'),
     subjectId: text('subject_id'),
     ip: text('ip'),
-    detail: jsonb('detail').notNull().default({}),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },

@@ -3,6 +3,16 @@
  * the trail itself never becomes a second copy of sensitive content.
  */
 import type { Role } from '../auth/roles';
+import type {
+  ConcernCorrectionField,
+  ConcernFileType,
+  ConcernOutcome,
+  ConcernRoute,
+  ParentsToldHow,
+} from '../concerns/concerns.values';
+import type { LevelCode } from '../levels/levels.values';
+import type { AgreementParty, MeetingKind, PlanKind } from '../plans/plans.values';
+import type { ImportKind } from '../pupils/pupils.values';
 
 export type AuditEvent =
   | { action: 'auth.signed_in'; detail: { mfa: boolean } }
@@ -25,14 +35,14 @@ export type AuditEvent =
   | { action: 'audit.exported'; detail: { filters: Record<string, string>; rows: number } }
   | { action: 'pupil.viewed'; detail: { view: 'case' | 'summary' | 'basic' } }
   | { action: 'pupil.updated'; detail: { fields: string[] } }
-  | { action: 'pupil.import_previewed'; detail: { importId: string; kind: string; rows: number; errors: number } }
+  | { action: 'pupil.import_previewed'; detail: { importId: string; kind: ImportKind; rows: number; errors: number } }
   | {
       action: 'pupil.import_applied';
-      detail: { importId: string; kind: string; added: number; updated: number; left: number };
+      detail: { importId: string; kind: ImportKind; added: number; updated: number; left: number };
     }
   | { action: 'pupil.list_exported'; detail: { rows: number } }
   | { action: 'pupil.chronology_viewed'; detail: { format: 'screen' | 'pdf' } }
-  | { action: 'concern.logged'; detail: { route: string; urgent: boolean; pupils: number } }
+  | { action: 'concern.logged'; detail: { route: ConcernRoute; urgent: boolean; pupils: number } }
   | { action: 'concern.viewed'; detail: { access: string } }
   | { action: 'concern.acknowledged'; detail: Record<string, never> }
   | { action: 'concern.action_added'; detail: { actionId: string; ownerUserId: string; dueOn: string } }
@@ -40,16 +50,16 @@ export type AuditEvent =
   | { action: 'concern.addendum_added'; detail: { addendumId: string } }
   | { action: 'concern.escalated_to_dsl'; detail: Record<string, never> }
   | { action: 'concern.moved_to_restricted'; detail: Record<string, never> }
-  | { action: 'concern.closed'; detail: { outcome: string } }
-  | { action: 'concern.corrected'; detail: { fields: string[] } }
-  | { action: 'concern.parents_told'; detail: { how: string } }
+  | { action: 'concern.closed'; detail: { outcome: ConcernOutcome } }
+  | { action: 'concern.corrected'; detail: { fields: ConcernCorrectionField[] } }
+  | { action: 'concern.parents_told'; detail: { how: ParentsToldHow } }
   | { action: 'concern.pupil_will_tell_parents'; detail: { by: string } }
-  | { action: 'concern.file_added'; detail: { fileId: string; contentType: string; size: number } }
+  | { action: 'concern.file_added'; detail: { fileId: string; contentType: ConcernFileType; size: number } }
   | { action: 'concern.file_viewed'; detail: { fileId: string } }
   | { action: 'concern.escalation_alert_sent'; detail: { recipients: number } }
   | { action: 'concern.pupil_tells_deadline_passed'; detail: { recipients: number } }
   | { action: 'pupil.chronology_exported'; detail: { entries: number } }
-  | { action: 'plan.created'; detail: { kind: string; pupilId: string } }
+  | { action: 'plan.created'; detail: { kind: PlanKind; pupilId: string } }
   | { action: 'plan.viewed'; detail: { view: 'case' | 'staff'; version: number } }
   | { action: 'plan.version_viewed'; detail: { version: number } }
   | { action: 'plan.revised'; detail: { version: number } }
@@ -57,20 +67,23 @@ export type AuditEvent =
       action: 'plan.sharing_changed';
       detail: { named: number; teaching: boolean; parents: boolean; leadUserId: string };
     }
-  | { action: 'plan.agreement_recorded'; detail: { version: number; party: string; agreementId: string } }
+  | { action: 'plan.agreement_recorded'; detail: { version: number; party: AgreementParty; agreementId: string } }
   | { action: 'plan.agreed'; detail: { version: number } }
   | { action: 'plan.read_confirmed'; detail: { version: number } }
   | { action: 'plan.reviewed'; detail: { reviewId: string; nextReviewOn: string } }
   | { action: 'plan.ended'; detail: { version: number } }
   | { action: 'plan.exported'; detail: { version: number; view: 'case' | 'staff' } }
   | { action: 'plan.review_reminder_sent'; detail: { reviewDue: string } }
-  | { action: 'meeting.recorded'; detail: { kind: string; pupilId: string; completed: boolean; nextSteps: number } }
+  | {
+      action: 'meeting.recorded';
+      detail: { kind: MeetingKind; pupilId: string; completed: boolean; nextSteps: number };
+    }
   | { action: 'meeting.viewed'; detail: Record<string, never> }
   | { action: 'meeting.updated'; detail: { completed: boolean; nextStepsAdded: number } }
   | { action: 'meeting.next_step_completed'; detail: { actionId: string } }
   | { action: 'dsl.duty_changed'; detail: { weekdays: number[] } }
-  | { action: 'level.changed'; detail: { from: string | null; to: string | null; evidence: number } }
-  | { action: 'level.reworded'; detail: { code: string; version: number } }
+  | { action: 'level.changed'; detail: { from: LevelCode | null; to: LevelCode | null; evidence: number } }
+  | { action: 'level.reworded'; detail: { code: LevelCode; version: number } }
   | { action: 'level.letters_generated'; detail: { batchId: string; pupils: number; yearGroup: number | null } }
   | { action: 'level.staff_briefing_generated'; detail: { batchId: string; pupils: number; groups: number } };
 
@@ -81,7 +94,7 @@ export interface AuditContext {
   actorUserId: string | null;
   trustId: string | null;
   schoolId: string | null;
-  subjectType?: string | null;
+  subjectType?: AuditSubjectType | null;
   subjectId?: string | null;
   ip?: string | null;
 }
@@ -151,6 +164,16 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'level.letters_generated': 'Made termly level letters for parents',
   'level.staff_briefing_generated': 'Made the termly staff briefing',
 };
+
+const ACTION_LABELS: ReadonlyMap<string, string> = new Map(Object.entries(AUDIT_ACTION_LABELS));
+
+/**
+ * The words for an audited action as stored. The trail is kept for ever, so a row may name an action
+ * no longer in the list: it is shown as it was stored.
+ */
+export function auditActionLabel(action: string): string {
+  return ACTION_LABELS.get(action) ?? action;
+}
 
 /** Every audited action (audit_events.action), in the order the viewer lists them. */
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];

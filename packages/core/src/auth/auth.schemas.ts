@@ -3,7 +3,7 @@ import { createSelectSchema } from 'drizzle-zod';
 import { z } from 'zod';
 import { users } from './auth.tables';
 import { ONE_TIME_TOKEN_PURPOSES, SESSION_STAGES } from './auth.values';
-import { ROLES } from './roles';
+import { PERMISSIONS, ROLES } from './roles';
 
 export const emailSchema = z
   .string({ error: 'Enter an email address' })
@@ -62,7 +62,7 @@ export const sessionSchoolSchema = z.object({
   name: z.string(),
   trustId: z.uuid(),
   roles: z.array(roleSchema),
-  permissions: z.array(z.string()),
+  permissions: z.array(z.enum(PERMISSIONS)),
 });
 
 export const trustMembershipSchema = z.object({

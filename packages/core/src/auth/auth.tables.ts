@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, oneOf, ts } from '../db/columns';
 import { ONE_TIME_TOKEN_PURPOSES } from './auth.values';
+import { ROLES } from './roles';
 import { schools, trusts } from '../schools/schools.tables';
 
 export const users = pgTable(
@@ -43,7 +44,7 @@ export const roleAssignments = pgTable(
       .references(() => trusts.id),
     /** null for a trust role (trust_admin, trust_lead). */
     schoolId: uuid('school_id').references(() => schools.id),
-    role: text('role').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
     grantedBy: uuid('granted_by').references(() => users.id),
     createdAt: createdAt(),
     /** Roles are revoked, not deleted, so who held what and when stays answerable. */
@@ -112,7 +113,7 @@ export const oneTimeTokens = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),
-    purpose: text('purpose').notNull(),
+    purpose: text('purpose', { enum: ONE_TIME_TOKEN_PURPOSES }).notNull(),
     tokenHash: text('token_hash').notNull(),
     expiresAt: ts('expires_at').notNull(),
     usedAt: ts('used_at'),

@@ -30,6 +30,7 @@ export const ROLES = [...TRUST_ROLES, ...SCHOOL_STAFF_ROLES, ...SCHOOL_FAMILY_RO
 export type TrustRole = (typeof TRUST_ROLES)[number];
 export type SchoolStaffRole = (typeof SCHOOL_STAFF_ROLES)[number];
 export type SchoolRole = SchoolStaffRole | (typeof SCHOOL_FAMILY_ROLES)[number];
+export type DslTeamRole = (typeof DSL_TEAM_ROLES)[number];
 export type Role = (typeof ROLES)[number];
 
 /** How each role is named in the interface, in the school's own words. */
@@ -185,3 +186,9 @@ export function actorRequiresMfa(actor: Pick<Actor, 'assignments'>): boolean {
 export function permissionsInSchool(actor: Actor, schoolId: string): Permission[] {
   return PERMISSIONS.filter((p) => canInSchool(actor, p, schoolId));
 }
+
+/** The DSL team's roles in the fewest words, beside a name: "Sam Patel (Deputy DSL)". */
+export const DSL_TEAM_ROLE_SHORT_LABELS: Record<(typeof DSL_TEAM_ROLES)[number], string> = {
+  dsl: 'DSL',
+  deputy_dsl: ROLE_LABELS.deputy_dsl,
+};

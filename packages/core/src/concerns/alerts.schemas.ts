@@ -2,10 +2,8 @@ import { createSelectSchema } from 'drizzle-zod';
 import { z } from 'zod';
 import { isoTime } from '../db/answers';
 import { alerts } from './alerts.tables';
-import { ALERT_KINDS } from './concerns.values';
 
 const alertRow = createSelectSchema(alerts, {
-  kind: () => z.enum(ALERT_KINDS),
   createdAt: isoTime,
   readAt: isoTime,
 }).shape;

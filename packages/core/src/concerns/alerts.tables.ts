@@ -4,6 +4,7 @@
  */
 import { index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { ts } from '../db/columns';
+import { ALERT_KINDS } from './concerns.values';
 import { schools } from '../schools/schools.tables';
 import { users } from '../auth/auth.tables';
 import { concerns } from './concerns.tables';
@@ -19,7 +20,7 @@ export const alerts = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: ALERT_KINDS }).notNull(),
     concernId: uuid('concern_id').references(() => concerns.id),
     message: text('message').notNull(),
     createdAt: ts('created_at').notNull(),

@@ -6,7 +6,17 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { oneOf, ts } from '../db/columns';
-import { CONCERN_ROUTES, CONCERN_STATUSES, PARENTS_STATUSES } from './concerns.values';
+import {
+  CONCERN_CATEGORIES,
+  CONCERN_CORRECTION_FIELDS,
+  CONCERN_OUTCOMES,
+  CONCERN_ROUTES,
+  CONCERN_STATUSES,
+  DISCLOSURE_CONSENT,
+  PARENTS_STATUSES,
+  PARENTS_TOLD_HOW,
+} from './concerns.values';
+import type { WarningSign } from './warning-signs';
 import { schools } from '../schools/schools.tables';
 import { users } from '../auth/auth.tables';
 import { pupils } from '../pupils/pupils.tables';
@@ -37,15 +47,13 @@ export const concerns = pgTable(
     account: text('account').notNull(),
     /** The pupil's own words, kept exactly as said (for a disclosure). */
     pupilWords: text('pupil_words'),
-    warningSigns: jsonb('warning_signs').$type<string[]>().notNull(),
+    warningSigns: jsonb('warning_signs').$type<WarningSign[]>().notNull(),
     othersPresent: text('others_present').notNull().default(''),
     riskOfImmediateHarm: boolean('risk_of_immediate_harm').notNull(),
     possibleChildProtection: boolean('possible_child_protection').notNull(),
     medicalEmergency: boolean('medical_emergency').notNull(),
-    /** 'mental_health' or 'safeguarding'. */
-    category: text('category').notNull(),
-    /** 'mental_health_lead' or 'dsl'. */
-    route: text('route').notNull(),
+    category: text('category', { enum: CONCERN_CATEGORIES }).notNull(),
+    route: text('route', { enum: CONCERN_ROUTES }).notNull(),
     urgent: boolean('urgent').notNull(),
     /** In the restricted safeguarding record: the DSL team only. */
     restricted: boolean('restricted').notNull(),
@@ -54,18 +62,16 @@ export const concerns = pgTable(
     disclosureToldWho: text('disclosure_told_who'),
     disclosureToldWhat: text('disclosure_told_what'),
     disclosureToldWhy: text('disclosure_told_why'),
-    /** 'given', 'refused' or 'not_sought'. */
-    disclosureConsent: text('disclosure_consent'),
+    disclosureConsent: text('disclosure_consent', { enum: DISCLOSURE_CONSENT }),
     disclosureConsentNote: text('disclosure_consent_note'),
-    /** 'open', 'acknowledged' or 'closed'. */
-    status: text('status').notNull(),
+    status: text('status', { enum: CONCERN_STATUSES }).notNull(),
     acknowledgedBy: uuid('acknowledged_by').references(() => users.id),
     acknowledgedAt: ts('acknowledged_at'),
     /** When deputies and the head were alerted that an urgent concern was still unacknowledged. */
     escalationAlertedAt: ts('escalation_alerted_at'),
     escalatedToDslBy: uuid('escalated_to_dsl_by').references(() => users.id),
     escalatedToDslAt: ts('escalated_to_dsl_at'),
-    outcome: text('outcome'),
+    outcome: text('outcome', { enum: CONCERN_OUTCOMES }),
     outcomeNote: text('outcome_note'),
     closedBy: uuid('closed_by').references(() => users.id),
     closedAt: ts('closed_at'),
@@ -73,11 +79,11 @@ export const concerns = pgTable(
      * Telling parents: 'not_to_be_told' (possible child protection or restricted), 'to_be_told',
      * 'pupil_telling' (the pupil tells them first, deadline set), or 'told'.
      */
-    parentsStatus: text('parents_status').notNull(),
+    parentsStatus: text('parents_status', { enum: PARENTS_STATUSES }).notNull(),
     pupilTellsBy: ts('pupil_tells_by'),
     pupilTellsReminderSentAt: ts('pupil_tells_reminder_sent_at'),
     parentsToldAt: ts('parents_told_at'),
-    parentsToldHow: text('parents_told_how'),
+    parentsToldHow: text('parents_told_how', { enum: PARENTS_TOLD_HOW }),
     parentsToldBy: uuid('parents_told_by').references(() => users.id),
     updatedAt: ts('updated_at').notNull(),
   },
@@ -150,7 +156,7 @@ export const concernCorrections = pgTable(
     concernId: uuid('concern_id')
       .notNull()
       .references(() => concerns.id),
-    field: text('field').notNull(),
+    field: text('field', { enum: CONCERN_CORRECTION_FIELDS }).notNull(),
     fromValue: jsonb('from_value'),
     toValue: jsonb('to_value'),
     reason: text('reason').notNull(),
@@ -202,7 +208,7 @@ export const concernDrafts = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),
-    body: jsonb('body').notNull(),
+    body: jsonb('body').$type<Record<string, unknown>>().notNull(),
     savedAt: ts('saved_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.schoolId, t.userId] })],

@@ -100,6 +100,14 @@ export const PARENTS_TOLD_HOW_LABELS: Record<ParentsToldHow, string> = {
   email: 'By email',
   meeting: 'At a meeting',
 };
+/** How parents were told, as it reads mid-sentence: "Parents told by e-mail about concern C-2026-0042". */
+export const PARENTS_TOLD_HOW_PHRASES: Record<ParentsToldHow, string> = {
+  in_person: 'in person',
+  phone: 'by phone',
+  letter: 'by letter',
+  email: 'by e-mail',
+  meeting: 'at a meeting',
+};
 
 /** What a correction of a concern changed (concern_corrections.field). */
 export const CONCERN_CORRECTION_FIELDS = ['category', 'occurredAt', 'pupils', 'restricted'] as const;
@@ -109,6 +117,13 @@ export const CONCERN_CORRECTION_FIELD_LABELS: Record<ConcernCorrectionField, str
   occurredAt: 'When it happened',
   pupils: 'Pupils',
   restricted: 'Safeguarding record',
+};
+/** The field corrected, as it reads mid-sentence: "Concern C-2026-0042 corrected: date and time". */
+export const CONCERN_CORRECTION_FIELD_PHRASES: Record<ConcernCorrectionField, string> = {
+  category: 'category',
+  occurredAt: 'date and time',
+  pupils: 'pupils it is about',
+  restricted: 'safeguarding record',
 };
 
 /** Content types a browser may send a file as; the real type is decided from the file itself. */
@@ -143,3 +158,9 @@ export const ALERT_KINDS = [
   'plan_reviews_overdue',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
+
+/** The alerts about an urgent concern: they carry the urgent mark and interrupt whoever is signed in. */
+export const ALERT_URGENT_KINDS: ReadonlySet<AlertKind> = new Set<AlertKind>([
+  'urgent_concern_logged',
+  'urgent_unacknowledged',
+]);

@@ -1,6 +1,6 @@
 import { createSelectSchema } from 'drizzle-zod';
 import { z } from 'zod';
-import { CONCERN_FILE_TYPES, type ConcernFileType } from './concerns.values';
+import type { ConcernFileType } from './concerns.values';
 import { concernFiles } from './files.tables';
 
 /** Largest file that may be attached to a concern. */
@@ -18,7 +18,7 @@ export const uploadConcernFileQuery = z.strictObject({
     .max(200, 'The file name must be 200 characters or fewer'),
 });
 
-const fileRow = createSelectSchema(concernFiles, { contentType: () => z.enum(CONCERN_FILE_TYPES) }).shape;
+const fileRow = createSelectSchema(concernFiles).shape;
 
 export const concernFileSchema = z.object({
   id: fileRow.id,

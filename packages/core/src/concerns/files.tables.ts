@@ -4,6 +4,7 @@
  */
 import { index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { ts } from '../db/columns';
+import { CONCERN_FILE_TYPES } from './concerns.values';
 import { schools } from '../schools/schools.tables';
 import { concerns } from './concerns.tables';
 import { users } from '../auth/auth.tables';
@@ -21,7 +22,7 @@ export const concernFiles = pgTable(
       .references(() => concerns.id),
     fileName: text('file_name').notNull(),
     /** Decided from the file's content, not its name or the browser's claim. */
-    contentType: text('content_type').notNull(),
+    contentType: text('content_type', { enum: CONCERN_FILE_TYPES }).notNull(),
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
     data: text('data').notNull(),

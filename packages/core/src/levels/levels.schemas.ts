@@ -19,7 +19,6 @@ const listField = (label: string) =>
 
 const lines = () => z.array(z.string());
 const definitionRow = createSelectSchema(levelDefinitions, {
-  code: levelCodeSchema,
   schoolProvides: lines,
   homeDoes: lines,
   schoolToDo: lines,
@@ -72,7 +71,7 @@ export type RewordLevelBody = z.infer<typeof rewordLevelBody>;
 
 /** A piece of evidence as a level change keeps it (level_changes.evidence) and answers it. */
 export const levelEvidenceSchema = z.object({
-  kind: z.string(),
+  kind: z.enum(EVIDENCE_KINDS),
   description: z.string(),
   refId: z.string().optional(),
 });

@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, oneOf, ts } from '../db/columns';
-import { LEVEL_SHARE_AUDIENCES } from './levels.values';
+import { LEVEL_CODES, LEVEL_SHARE_AUDIENCES, type EvidenceKind } from './levels.values';
 import { schools } from '../schools/schools.tables';
 import { users } from '../auth/auth.tables';
 import { pupils } from '../pupils/pupils.tables';
@@ -23,7 +23,7 @@ export const levelDefinitions = pgTable(
       .notNull()
       .references(() => schools.id),
     /** MH1..MH5: the structure, which a school cannot change. */
-    code: text('code').notNull(),
+    code: text('code', { enum: LEVEL_CODES }).notNull(),
     version: integer('version').notNull(),
     name: text('name').notNull(),
     description: text('description').notNull(),
@@ -58,12 +58,14 @@ export const levelChanges = pgTable(
     pupilId: uuid('pupil_id')
       .notNull()
       .references(() => pupils.id),
-    fromLevel: text('from_level'),
-    toLevel: text('to_level'),
+    fromLevel: text('from_level', { enum: LEVEL_CODES }),
+    toLevel: text('to_level', { enum: LEVEL_CODES }),
     /** The wording of the new level in force at the time (null when moving to Thriving). */
     definitionId: uuid('definition_id').references(() => levelDefinitions.id),
     reason: text('reason').notNull(),
-    evidence: jsonb('evidence').$type<{ kind: string; description: string; refId?: string | undefined }[]>().notNull(),
+    evidence: jsonb('evidence')
+      .$type<{ kind: EvidenceKind; description: string; refId?: string | undefined }[]>()
+      .notNull(),
     changedBy: uuid('changed_by')
       .notNull()
       .references(() => users.id),
@@ -83,9 +85,9 @@ export const levelShares = pgTable(
     pupilId: uuid('pupil_id')
       .notNull()
       .references(() => pupils.id),
-    audience: text('audience').notNull(),
+    audience: text('audience', { enum: LEVEL_SHARE_AUDIENCES }).notNull(),
     /** The level shared (null = Thriving). */
-    level: text('level'),
+    level: text('level', { enum: LEVEL_CODES }),
     batchId: uuid('batch_id').notNull(),
     sharedBy: uuid('shared_by')
       .notNull()

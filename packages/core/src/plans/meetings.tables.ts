@@ -4,7 +4,7 @@
  */
 import { check, date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { oneOf, ts } from '../db/columns';
-import { MEETING_KINDS } from './plans.values';
+import { MEETING_KINDS, type AttendeeKind } from './plans.values';
 import { schools } from '../schools/schools.tables';
 import { pupils } from '../pupils/pupils.tables';
 import { plans } from './plans.tables';
@@ -21,12 +21,11 @@ export const meetings = pgTable(
     pupilId: uuid('pupil_id')
       .notNull()
       .references(() => pupils.id),
-    /** 'mh_review' or 'parent'. */
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: MEETING_KINDS }).notNull(),
     heldAt: ts('held_at').notNull(),
     place: text('place').notNull(),
     attendees: jsonb('attendees')
-      .$type<{ kind: string; userId: string | null; name: string; role: string }[]>()
+      .$type<{ kind: AttendeeKind; userId: string | null; name: string; role: string }[]>()
       .notNull(),
     aims: text('aims').notNull().default(''),
     notes: text('notes').notNull().default(''),

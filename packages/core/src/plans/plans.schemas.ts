@@ -2,7 +2,14 @@ import { createSelectSchema } from 'drizzle-zod';
 import { z } from 'zod';
 import { isoTime } from '../db/answers';
 import { meetingActions, meetings } from './meetings.tables';
-import { KIND_SECTIONS, REQUIRED_SECTIONS, SAFETY_SCALE_MAX, SAFETY_SCALE_MESSAGE, SAFETY_SCALE_MIN } from './plans';
+import {
+  KIND_SECTIONS,
+  REQUIRED_SECTIONS,
+  SAFETY_SCALE_MAX,
+  SAFETY_SCALE_MESSAGE,
+  SAFETY_SCALE_MIN,
+  SAFETY_SCALE_ONLY_SOS_MESSAGE,
+} from './plans';
 import { planAgreements, planReviews, plans, planVersions } from './plans.tables';
 import {
   ADJUSTMENTS,
@@ -82,7 +89,7 @@ export function checkContentForKind(
     ctx.addIssue({ code: 'custom', path: [...prefix, 'safetyScale'], message: SAFETY_SCALE_MESSAGE });
   }
   if (kind !== 'signs_of_safety' && content.safetyScale !== null) {
-    ctx.addIssue({ code: 'custom', path: [...prefix, 'safetyScale'], message: 'Only Signs of Safety uses the scale' });
+    ctx.addIssue({ code: 'custom', path: [...prefix, 'safetyScale'], message: SAFETY_SCALE_ONLY_SOS_MESSAGE });
   }
 }
 
@@ -164,7 +171,6 @@ const planContentOut = z.object({
 });
 
 const planRow = createSelectSchema(plans, {
-  kind: () => z.enum(PLAN_KINDS),
   agreementsNeeded: () => z.array(z.enum(AGREEMENT_PARTIES)),
   endedAt: isoTime,
   createdAt: isoTime,
@@ -188,11 +194,7 @@ export const planListResponse = z.object({ plans: z.array(planSummarySchema) });
 
 const person = z.object({ id: z.uuid(), name: z.string() });
 
-const agreementRow = createSelectSchema(planAgreements, {
-  party: () => z.enum(AGREEMENT_PARTIES),
-  how: () => z.enum(AGREEMENT_HOW),
-  recordedAt: isoTime,
-}).shape;
+const agreementRow = createSelectSchema(planAgreements, { recordedAt: isoTime }).shape;
 
 export const agreementSchema = z.object({
   id: agreementRow.id,
@@ -393,7 +395,6 @@ export const nextStepSchema = z.object({
 });
 
 const meetingRow = createSelectSchema(meetings, {
-  kind: () => z.enum(MEETING_KINDS),
   heldAt: isoTime,
   completedAt: isoTime,
 }).shape;

@@ -6,7 +6,8 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { oneOf, ts } from '../db/columns';
-import { AGREEMENT_PARTIES, PLAN_KINDS } from './plans.values';
+import type { PlanContent } from './plans.schemas';
+import { AGREEMENT_HOW, AGREEMENT_PARTIES, PLAN_KINDS, type AgreementParty } from './plans.values';
 import { schools } from '../schools/schools.tables';
 import { pupils } from '../pupils/pupils.tables';
 import { users } from '../auth/auth.tables';
@@ -26,14 +27,13 @@ export const plans = pgTable(
     pupilId: uuid('pupil_id')
       .notNull()
       .references(() => pupils.id),
-    /** 'care', 'crisis', 'risk' or 'signs_of_safety'. */
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: PLAN_KINDS }).notNull(),
     /** The newest version's number (1, 2, ...): the optimistic-concurrency token. */
     version: integer('version').notNull(),
     /** The version the lead last marked agreed (who and when are on that version); parents only ever see it. */
     agreedVersion: integer('agreed_version'),
     /** Parties who must record agreement to a version before it can be marked agreed. */
-    agreementsNeeded: jsonb('agreements_needed').$type<string[]>().notNull(),
+    agreementsNeeded: jsonb('agreements_needed').$type<AgreementParty[]>().notNull(),
     reviewDue: date('review_due', { mode: 'string' }).notNull(),
     /** The review date a reminder was last sent for, so each due date is reminded once. */
     reviewReminderFor: date('review_reminder_for', { mode: 'string' }),
@@ -79,7 +79,7 @@ export const planVersions = pgTable(
       .notNull()
       .references(() => plans.id),
     version: integer('version').notNull(),
-    content: jsonb('content').notNull(),
+    content: jsonb('content').$type<PlanContent>().notNull(),
     /** Why this version was made (null for the first). */
     reason: text('reason'),
     createdBy: uuid('created_by')
@@ -105,10 +105,10 @@ export const planAgreements = pgTable(
       .notNull()
       .references(() => plans.id),
     version: integer('version').notNull(),
-    party: text('party').notNull(),
+    party: text('party', { enum: AGREEMENT_PARTIES }).notNull(),
     name: text('name').notNull(),
     relationship: text('relationship').notNull().default(''),
-    how: text('how').notNull(),
+    how: text('how', { enum: AGREEMENT_HOW }).notNull(),
     agreedOn: date('agreed_on', { mode: 'string' }).notNull(),
     note: text('note').notNull().default(''),
     recordedBy: uuid('recorded_by')

@@ -107,6 +107,8 @@ export const SAFETY_SCALE_MIN = 0;
 export const SAFETY_SCALE_MAX = 10;
 /** What a person is told when the scale is missing or out of range, wherever it is checked. */
 export const SAFETY_SCALE_MESSAGE = 'Choose a number from 0 to 10';
+/** What a person is told when a plan or review other than Signs of Safety carries a rating. */
+export const SAFETY_SCALE_ONLY_SOS_MESSAGE = 'Only Signs of Safety uses the scale';
 export const SAFETY_SCALE_QUESTION =
   'On a scale of 0 to 10, where 10 means everyone knows the child is safe enough to close the case and 0 means harm is certain, where are we today?';
 

@@ -146,3 +146,9 @@ export const PLAN_READER_REASON_LABELS: Record<PlanReaderReason, string> = {
   named: 'Named on the plan',
   teaches: 'Teaches the pupil',
 };
+
+/** Why a member of staff was given a plan, naming the pupil: "Teaches Ava Begum" (the readers list). */
+export const PLAN_READER_REASON_PHRASES: Record<PlanReaderReason, (pupilName: string) => string> = {
+  named: () => PLAN_READER_REASON_LABELS.named,
+  teaches: (pupilName) => `Teaches ${pupilName}`,
+};

@@ -16,12 +16,10 @@ export const pupilImports = pgTable(
     schoolId: uuid('school_id')
       .notNull()
       .references(() => schools.id),
-    /** 'pupils', 'contacts' or 'groups'. */
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: IMPORT_KINDS }).notNull(),
     fileName: text('file_name').notNull(),
     fileSha256: text('file_sha256').notNull(),
-    /** 'previewed', 'applied' or 'discarded'. */
-    status: text('status').notNull(),
+    status: text('status', { enum: IMPORT_STORED_STATUSES }).notNull(),
     /** The validated rows, ready to apply. */
     rows: jsonb('rows').notNull(),
     summary: jsonb('summary').notNull(),

@@ -6,13 +6,11 @@ import { levelChanges } from '../levels/levels.tables';
 import { LEVEL_CODES, THRIVE_GROUPS } from '../levels/levels.values';
 import { sharedPlanSchema } from '../plans/plans.schemas';
 import { contacts, pupils } from './pupils.tables';
-import { CHARACTERISTICS, SEND_STATUSES } from './pupils.values';
+import { CHARACTERISTICS, CHRONOLOGY_KINDS, SEND_STATUSES } from './pupils.values';
 
-const pupilRow = createSelectSchema(pupils, { send: () => z.enum(SEND_STATUSES) }).shape;
+const pupilRow = createSelectSchema(pupils).shape;
 const contactRow = createSelectSchema(contacts).shape;
 const levelChangeRow = createSelectSchema(levelChanges, {
-  fromLevel: () => z.enum(LEVEL_CODES),
-  toLevel: () => z.enum(LEVEL_CODES),
   evidence: () => z.array(levelEvidenceSchema),
   changedAt: isoTime,
 }).shape;
@@ -47,7 +45,7 @@ export const pupilListItemSchema = z.object({
   yearGroup: pupilRow.yearGroup,
   form: pupilRow.form,
   /** Present only where the reader may see it (case roles; teachers for pupils they teach). */
-  level: z.enum(LEVEL_CODES).nullable().optional(),
+  level: pupilRow.currentLevel.optional(),
   left: z.boolean(),
 });
 export type PupilListItem = z.infer<typeof pupilListItemSchema>;
@@ -110,7 +108,7 @@ const basicPupil = z.object({
 });
 
 export const currentLevelSchema = z.object({
-  code: z.enum(LEVEL_CODES).nullable(),
+  code: pupilRow.currentLevel,
   thriveGroup: z.enum(THRIVE_GROUPS),
   /** The level's wording now in force (null when Thriving). */
   definition: levelDefinitionSchema.nullable(),
@@ -130,7 +128,7 @@ export const pupilProfileResponse = z.discriminatedUnion('view', [
     /** Plans given to this member of staff: what they must know and do, to be confirmed as read. */
     sharedPlans: z.array(sharedPlanSchema),
     level: z.object({
-      code: z.enum(LEVEL_CODES).nullable(),
+      code: pupilRow.currentLevel,
       name: z.string(),
       /** What staff should do: the school's lists for the level. */
       schoolProvides: z.array(z.string()),
@@ -152,7 +150,7 @@ export type PupilProfileResponse = z.infer<typeof pupilProfileResponse>;
 
 export const chronologyEntrySchema = z.object({
   id: z.string(),
-  kind: z.string(),
+  kind: z.enum(CHRONOLOGY_KINDS),
   at: z.string(),
   title: z.string(),
   detail: z.string().nullable(),

@@ -19,6 +19,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { createdAt, oneOf, ts } from '../db/columns';
 import { SEND_STATUSES } from './pupils.values';
+import { LEVEL_CODES } from '../levels/levels.values';
 import { schools } from '../schools/schools.tables';
 import { users } from '../auth/auth.tables';
 
@@ -38,8 +39,7 @@ export const pupils = pgTable(
     /** 0 = Reception, 1..13 = Year 1..13; -1 = Nursery. */
     yearGroup: integer('year_group').notNull(),
     form: text('form').notNull().default(''),
-    /** 'none', 'support' (SEN support) or 'ehcp' (education, health and care plan). */
-    send: text('send').notNull().default('none'),
+    send: text('send', { enum: SEND_STATUSES }).notNull().default('none'),
     pupilPremium: boolean('pupil_premium').notNull().default(false),
     lookedAfter: boolean('looked_after').notNull().default(false),
     childInNeed: boolean('child_in_need').notNull().default(false),
@@ -50,7 +50,7 @@ export const pupils = pgTable(
     /** The pupil's own portal account, if they have one. */
     userId: uuid('user_id').references(() => users.id),
     /** Current level code (MH1..MH5), null = Thriving. Kept in step with level_changes. */
-    currentLevel: text('current_level'),
+    currentLevel: text('current_level', { enum: LEVEL_CODES }),
     levelChangedAt: ts('level_changed_at'),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),

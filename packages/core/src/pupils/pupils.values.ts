@@ -97,3 +97,10 @@ export const IMPORT_PHASE_LABELS: Record<ImportPhase, string> = {
   memberships: 'Linking pupils and staff to groups',
   finishing: 'Finishing',
 };
+
+/** Special educational needs in the fewest words, for a list of changes such as the MIS import preview. */
+export const SEND_STATUS_SHORT_LABELS: Record<SendStatus, string> = {
+  none: 'None',
+  support: 'SEN support',
+  ehcp: 'EHCP',
+};

@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import { AUDIT_ACTION_LABELS, type AuditAction, type AuditQuery } from '@tandem/core';
+import { auditActionLabel, type AuditQuery } from '@tandem/core';
 import { auditEvents, roleAssignments, schools, users } from '@tandem/core/schema';
 import type { DbOrTx } from '../db/client';
 
@@ -44,13 +44,13 @@ export async function listAuditEntries(db: DbOrTx, scope: AuditScope, q: AuditQu
       seq: e.seq,
       at: e.at.toISOString(),
       action: e.action,
-      actionLabel: AUDIT_ACTION_LABELS[e.action as AuditAction] ?? e.action,
+      actionLabel: auditActionLabel(e.action),
       actorUserId: e.actorUserId,
       actorName,
       subjectType: e.subjectType,
       subjectId: e.subjectId,
       ip: e.ip,
-      detail: (e.detail ?? {}) as Record<string, unknown>,
+      detail: e.detail,
     })),
     nextBefore: rows.length > q.limit ? (page[page.length - 1]?.e.seq ?? null) : null,
   };

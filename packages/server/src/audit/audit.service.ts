@@ -26,7 +26,7 @@ export async function appendAudit(tx: DbOrTx, clock: Clock, event: AuditEvent, c
     subjectType: context.subjectType ?? null,
     subjectId: context.subjectId ?? null,
     ip: context.ip ?? null,
-    detail: event.detail as unknown,
+    detail: event.detail,
     prevHash: head.hash,
   };
   const hash = entryHash(fields);

@@ -4,6 +4,7 @@
  */
 import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { oneTimeTokens, recoveryCodes, schools, sessions, signInThrottle, trusts, users } from '@tandem/core/schema';
+import type { OneTimeTokenPurpose } from '@tandem/core';
 import type { DbOrTx } from '../db/client';
 
 export type UserRow = typeof users.$inferSelect;
@@ -102,7 +103,12 @@ export async function unusedRecoveryCodeCount(db: DbOrTx, userId: string): Promi
 // One-time links (password reset, invitation) -----------------------------------------------------
 
 /** Retire a person's unused links of one kind, so only the newest works. */
-export async function retireOneTimeTokens(db: DbOrTx, userId: string, purpose: string, at: Date): Promise<void> {
+export async function retireOneTimeTokens(
+  db: DbOrTx,
+  userId: string,
+  purpose: OneTimeTokenPurpose,
+  at: Date,
+): Promise<void> {
   await db
     .update(oneTimeTokens)
     .set({ usedAt: at })

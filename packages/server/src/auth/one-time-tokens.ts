@@ -3,7 +3,7 @@
  * account (a week). Only the newest link of a kind works, and each works once. Staff management
  * issues invitations through here.
  */
-import { AppError } from '@tandem/core';
+import { AppError, type OneTimeTokenPurpose } from '@tandem/core';
 import type { DbOrTx } from '../db/client';
 import type { AppDeps } from '../platform/deps';
 import { insertOneTimeToken, liveOneTimeToken, retireAllOneTimeTokens, retireOneTimeTokens } from './auth.queries';
@@ -12,14 +12,12 @@ import { newToken, tokenHash } from './tokens';
 export const RESET_LINK_MS = 60 * 60_000;
 export const INVITATION_LINK_MS = 7 * 24 * 60 * 60_000;
 
-export type OneTimePurpose = 'password_reset' | 'invitation';
-
 /** Create a one-time link token for a person (reset or invitation); returns the raw token. */
 export async function issueOneTimeToken(
   tx: DbOrTx,
   deps: AppDeps,
   userId: string,
-  purpose: OneTimePurpose,
+  purpose: OneTimeTokenPurpose,
 ): Promise<string> {
   const token = newToken();
   const now = deps.clock.now();
@@ -52,7 +50,5 @@ export async function liveToken(db: DbOrTx, now: Date, token: string) {
       userMessage: 'This link has expired or has already been used. Ask for a new one from the sign-in page.',
     });
   }
-  // The table's check constraint allows only these two purposes.
-  const purpose: OneTimePurpose = row.t.purpose === 'invitation' ? 'invitation' : 'password_reset';
-  return { id: row.t.id, userId: row.t.userId, purpose, displayName: row.displayName };
+  return { id: row.t.id, userId: row.t.userId, purpose: row.t.purpose, displayName: row.displayName };
 }

@@ -8,7 +8,13 @@
  */
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { CONCERN_OUTCOME_LABELS, type ChronologyEntry } from '@tandem/core';
+import {
+  CONCERN_CORRECTION_FIELD_PHRASES,
+  CONCERN_OUTCOME_LABELS,
+  PARENTS_TOLD_HOW_PHRASES,
+  type ChronologyEntry,
+  type ConcernOutcome,
+} from '@tandem/core';
 import {
   concernActions,
   concernAddenda,
@@ -21,24 +27,7 @@ import type { DbOrTx } from '../db/client';
 import { calendarDay, dateAndTime } from '../platform/dates';
 import type { ChronologyReader, ChronologySource } from '../platform/registries';
 
-/** How a correction's field is named in its title. */
-const CORRECTED_FIELD: Readonly<Record<string, string>> = {
-  category: 'category',
-  occurredAt: 'date and time',
-  pupils: 'pupils it is about',
-};
-
-/** How parents were told, as it reads in "Parents told by phone about ...". */
-const TOLD_HOW: Readonly<Record<string, string>> = {
-  in_person: 'in person',
-  phone: 'by phone',
-  letter: 'by letter',
-  email: 'by e-mail',
-  meeting: 'at a meeting',
-};
-
-const OUTCOMES: Readonly<Record<string, string>> = CONCERN_OUTCOME_LABELS;
-const outcomeLabel = (outcome: string | null) => (outcome ? OUTCOMES[outcome] : undefined) ?? 'no outcome';
+const outcomeLabel = (outcome: ConcernOutcome | null) => (outcome ? CONCERN_OUTCOME_LABELS[outcome] : 'no outcome');
 
 /** The concerns about the pupil this reader may see: the restricted ones only for the DSL team. */
 function aboutPupil({ schoolId, pupilId, seeRestricted }: ChronologyReader): SQL {
@@ -155,7 +144,11 @@ function concernSteps(c: ConcernRow, tag: ConcernTag): ChronologyEntry[] {
       id: `${c.id}-parents-told`,
       kind: 'parents_told',
       at: c.parentsToldAt.toISOString(),
-      title: [`Parents told`, TOLD_HOW[c.parentsToldHow ?? ''], `about concern ${c.reference}`]
+      title: [
+        `Parents told`,
+        c.parentsToldHow ? PARENTS_TOLD_HOW_PHRASES[c.parentsToldHow] : null,
+        `about concern ${c.reference}`,
+      ]
         .filter(Boolean)
         .join(' '),
       detail: null,
@@ -275,7 +268,7 @@ export const concernChronology: ChronologySource = {
         title:
           c.field === 'restricted'
             ? `Concern ${t.reference} moved to the safeguarding record`
-            : `Concern ${t.reference} corrected: ${CORRECTED_FIELD[c.field] ?? c.field}`,
+            : `Concern ${t.reference} corrected: ${CONCERN_CORRECTION_FIELD_PHRASES[c.field]}`,
         detail: c.reason,
         byName: by,
         ...t,

@@ -3,7 +3,6 @@
  * own concern, and the full record. The one place a concern row becomes an answer.
  */
 import {
-  CONCERN_OUTCOMES,
   EMERGENCY_PROCEDURE,
   canInSchool,
   mayTriage,
@@ -34,7 +33,7 @@ export function loggedAnswer(
   return {
     id: c.id,
     reference: c.reference,
-    route: c.route as 'mental_health_lead' | 'dsl',
+    route: c.route,
     urgent: c.urgent,
     findDslNow: decision.findDslNow,
     dslOnDuty: decision.findDslNow ? o.onDuty : [],
@@ -53,13 +52,13 @@ export function summaryOf(c: ConcernRow, loggedByName: string, pupils: PupilRef[
     loggedByName,
     occurredAt: c.occurredAt.toISOString(),
     pupils,
-    category: c.category as 'mental_health' | 'safeguarding',
-    route: c.route as 'mental_health_lead' | 'dsl',
+    category: c.category,
+    route: c.route,
     urgent: c.urgent,
     restricted: c.restricted,
-    status: c.status as 'open' | 'acknowledged' | 'closed',
+    status: c.status,
     overdueActions: overdue,
-    parentsStatus: c.parentsStatus as ConcernSummary['parentsStatus'],
+    parentsStatus: c.parentsStatus,
     pupilTellsBy: c.pupilTellsBy?.toISOString() ?? null,
   };
 }
@@ -74,7 +73,7 @@ export function loggerView(c: ConcernRow, pupils: PupilRef[]) {
     pupils,
     sentToDsl: c.route === 'dsl' || c.restricted,
     account: stub ? null : c.account,
-    status: stub ? null : (c.status as 'open' | 'acknowledged' | 'closed'),
+    status: stub ? null : c.status,
   };
 }
 
@@ -112,16 +111,14 @@ export function fullDetail(
             toldWho: c.disclosureToldWho ?? '',
             toldWhat: c.disclosureToldWhat ?? '',
             toldWhy: c.disclosureToldWhy ?? '',
-            consent: c.disclosureConsent as 'given' | 'refused' | 'not_sought',
+            consent: c.disclosureConsent,
             consentNote: c.disclosureConsentNote,
           }
         : null,
     acknowledgedAt: c.acknowledgedAt?.toISOString() ?? null,
     acknowledgedByName: parts.acknowledgedByName,
     escalatedToDslAt: c.escalatedToDslAt?.toISOString() ?? null,
-    outcome: (CONCERN_OUTCOMES as readonly string[]).includes(c.outcome ?? '')
-      ? (c.outcome as ConcernDetail['outcome'])
-      : null,
+    outcome: c.outcome,
     outcomeNote: c.outcomeNote,
     closedAt: c.closedAt?.toISOString() ?? null,
     parentsToldAt: c.parentsToldAt?.toISOString() ?? null,

@@ -3,7 +3,7 @@
  * anyone outside the DSL team, so a list can never reveal that one exists.
  */
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import { AppError } from '@tandem/core';
+import { AppError, type ConcernQueue, type ConcernQueueFilter } from '@tandem/core';
 import {
   concernActions,
   concernAddenda,
@@ -83,7 +83,7 @@ export async function overdueActionCounts(db: DbOrTx, concernIds: string[], toda
 }
 
 /** The filter for a queue: the Mental Health Lead's queue never includes DSL-routed or restricted concerns. */
-export function queueCondition(schoolId: string, queue: 'mental_health' | 'dsl', status: string): SQL {
+export function queueCondition(schoolId: string, queue: ConcernQueue, status: ConcernQueueFilter): SQL {
   const statusCond =
     status === 'active' ? inArray(concerns.status, ['open', 'acknowledged']) : eq(concerns.status, status);
   const queueCond =

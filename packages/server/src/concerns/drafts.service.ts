@@ -15,7 +15,7 @@ export async function getDraft(deps: AppDeps, who: { actor: Actor; schoolId: str
   return readInSchool(deps, who, 'concern.log', async ({ db, actor, schoolId }) => {
     const row = await loadDraft(db, schoolId, actor.userId);
     return {
-      draft: (row?.body as Record<string, unknown> | undefined) ?? null,
+      draft: row?.body ?? null,
       savedAt: row?.savedAt.toISOString() ?? null,
     };
   });

@@ -4,7 +4,14 @@
  * Any member of staff may read the rota; the DSL team, the headteacher and the school administrator
  * may change it.
  */
-import { AppError, canInSchool, type Actor, type Permission, type SetDslDutyBody } from '@tandem/core';
+import {
+  AppError,
+  canInSchool,
+  type Actor,
+  type DslTeamRole,
+  type Permission,
+  type SetDslDutyBody,
+} from '@tandem/core';
 import type { AppDeps } from '../platform/deps';
 import type { DbOrTx } from '../db/client';
 import { inSchool, readInSchool, type SchoolRequest } from '../platform/gate';
@@ -20,7 +27,7 @@ function mayEditDuty(actor: Actor, schoolId: string): boolean {
 
 /** The school's DSL and deputy DSLs now (a person holding both is listed once, as DSL). */
 async function dslTeam(db: DbOrTx, schoolId: string) {
-  const team = new Map<string, { userId: string; name: string; role: 'dsl' | 'deputy_dsl' }>();
+  const team = new Map<string, { userId: string; name: string; role: DslTeamRole }>();
   for (const r of await dslTeamRoles(db, schoolId)) {
     if (!team.has(r.userId) || r.role === 'dsl') {
       team.set(r.userId, { ...r, role: r.role === 'dsl' ? 'dsl' : 'deputy_dsl' });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, isNull } from 'drizzle-orm';
+import type { AlertKind } from '@tandem/core';
 import { alerts, auditEvents, concerns, pupils, schools } from '@tandem/core/schema';
 import { createTestEnv, PEOPLE, type Person, type TestClient, type TestEnv } from '../../test/harness';
 import { runDueJobs } from '../platform/jobs';
@@ -41,7 +42,7 @@ async function logConcern(by: TestClient, over: Record<string, unknown> = {}): P
 }
 
 /** Alerts of a kind received by a person, about a concern or (null) with no link. */
-async function alertsFor(person: Person, kind: string, concernId: string | null) {
+async function alertsFor(person: Person, kind: AlertKind, concernId: string | null) {
   return env.deps.database.db
     .select()
     .from(alerts)

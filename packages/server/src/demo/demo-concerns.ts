@@ -11,6 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
+import type { ConcernOutcome, DisclosureConsent, ParentsToldHow, WarningSign } from '@tandem/core';
 import { alerts, concernActions, concernAddenda, concernPupils, concerns, dslDuty, pupils } from '@tandem/core/schema';
 import { alertMessage } from '../platform/alerts';
 import type { DbOrTx } from '../db/client';
@@ -54,15 +55,15 @@ interface DemoConcern {
   location: string;
   account: string;
   pupilWords?: string;
-  warningSigns: string[];
+  warningSigns: WarningSign[];
   riskOfImmediateHarm?: boolean;
   possibleChildProtection?: boolean;
-  disclosure?: { toldWho: string; toldWhat: string; toldWhy: string; consent: string; consentNote?: string };
+  disclosure?: { toldWho: string; toldWhat: string; toldWhy: string; consent: DisclosureConsent; consentNote?: string };
   acknowledged?: { by: Who; afterMinutes: number };
   actions?: DemoAction[];
   addenda?: { by: Who; afterDays: number; reason: string; text: string }[];
-  parents?: { kind: 'told'; how: string; by: Who; afterDays: number } | { kind: 'pupil_telling' };
-  closed?: { by: Who; afterDays: number; outcome: string; note: string };
+  parents?: { kind: 'told'; how: ParentsToldHow; by: Who; afterDays: number } | { kind: 'pupil_telling' };
+  closed?: { by: Who; afterDays: number; outcome: ConcernOutcome; note: string };
 }
 
 const DEMO_CONCERNS: DemoConcern[] = [
@@ -301,7 +302,7 @@ export async function seedDemoConcerns(
   };
 
   const ordered = [...DEMO_CONCERNS].sort((a, b) => loggedAtOf(a, now).getTime() - loggedAtOf(b, now).getTime());
-  const rows = ordered.map((c, i) => {
+  const rows = ordered.map((c, i): typeof concerns.$inferInsert => {
     const loggedAt = loggedAtOf(c, now);
     const after = (days: number) => new Date(loggedAt.getTime() + days * DAY);
     const toDsl = Boolean(c.riskOfImmediateHarm || c.possibleChildProtection);

@@ -21,12 +21,14 @@
  */
 import { asc, eq } from 'drizzle-orm';
 import {
-  isLevelCode,
   levelRank,
   londonToday,
   type AgreementHow,
   type AgreementParty,
+  type AttendeeKind,
+  type LevelCode,
   type PlanContentShape,
+  type PlanKind,
 } from '@tandem/core';
 import {
   alerts,
@@ -148,7 +150,7 @@ interface VersionSpec {
 interface PlanSpec {
   schoolId: string;
   pupilId: string;
-  kind: 'care' | 'crisis' | 'risk' | 'signs_of_safety';
+  kind: PlanKind;
   leadUserId: string;
   agreementsNeeded: AgreementParty[];
   reviewDue: string;
@@ -252,7 +254,7 @@ interface RollPupil {
   givenName: string;
   familyName: string;
   preferredName: string | null;
-  currentLevel: string | null;
+  currentLevel: LevelCode | null;
   userId: string | null;
   /** The first contact, as a plan lists them. */
   contact: { name: string; relationship: string; phone: string } | null;
@@ -301,14 +303,12 @@ async function loadRoll(tx: DbOrTx, schoolId: string): Promise<RollPupil[]> {
   return rows.filter((r) => !restricted.has(r.id)).map((r) => ({ ...r, contact: contactOf.get(r.id) ?? null }));
 }
 
-const rank = (level: string | null) => (isLevelCode(level) ? levelRank(level) : 0);
-
 /** The pupil in the form with the highest level (the first by name among equals). */
 function highestIn(roll: RollPupil[], form: string, exclude: ReadonlySet<string>): RollPupil | null {
   let best: RollPupil | null = null;
   for (const p of roll) {
     if (p.form !== form || exclude.has(p.id)) continue;
-    if (!best || rank(p.currentLevel) > rank(best.currentLevel)) best = p;
+    if (!best || levelRank(p.currentLevel) > levelRank(best.currentLevel)) best = p;
   }
   return best;
 }
@@ -498,7 +498,7 @@ async function seedKingsmead(
     ],
   });
 
-  const oliviaAttendees = [
+  const oliviaAttendees: { kind: AttendeeKind; userId: string | null; name: string; role: string }[] = [
     { kind: 'staff', userId: smhl, name: 'Sam Patel', role: 'Senior Mental Health Lead' },
     { kind: 'parent', userId: null, name: mother.name, role: mother.relationship },
     { kind: 'pupil', userId: null, name: 'Olivia Clarke', role: '' },

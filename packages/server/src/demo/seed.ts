@@ -28,7 +28,7 @@ import {
   FAMILY_NAMES,
   GIVEN_NAMES,
 } from './demo-data';
-import { actorRequiresMfa, levelRank, type LevelCode } from '@tandem/core';
+import { actorRequiresMfa, levelRank, type EvidenceKind, type LevelCode } from '@tandem/core';
 import { levelChanges, levelDefinitions } from '@tandem/core/schema';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
@@ -102,7 +102,7 @@ export async function loadDemoIfEmpty(deps: AppDeps): Promise<boolean> {
     for (const s of DEMO_SCHOOLS) {
       const schoolId = schoolIds.get(s.key) as string;
       const forms = s.years.flatMap((y) => s.formsPerYear.map((f) => ({ year: y, form: `${y === 0 ? 'R' : y}${f}` })));
-      const pupilRows = Array.from({ length: PUPILS_PER_SCHOOL }, (_, i) => {
+      const pupilRows = Array.from({ length: PUPILS_PER_SCHOOL }, (_, i): typeof pupils.$inferInsert => {
         const { year, form } = forms[i % forms.length] as { year: number; form: string };
         const birthYear = 2026 - year - 5 - (now.getUTCMonth() >= 8 ? 0 : 1);
         const month = 9 + Math.floor(rand() * 12);
@@ -202,7 +202,7 @@ export async function loadDemoIfEmpty(deps: AppDeps): Promise<boolean> {
 const DAY = 86_400_000;
 
 /** Reasons and evidence as a Senior Mental Health Lead might record them: short, factual, no drama. */
-const UP_REASONS: Record<LevelCode, { reason: string; evidence: { kind: string; description: string }[] }> = {
+const UP_REASONS: Record<LevelCode, { reason: string; evidence: { kind: EvidenceKind; description: string }[] }> = {
   MH1: {
     reason: 'Tutor and parent both report worries about friendships and lessons over several weeks.',
     evidence: [

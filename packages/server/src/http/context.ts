@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { and, eq, isNull } from 'drizzle-orm';
-import { AppError, type Actor, type Role } from '@tandem/core';
+import { AppError, type Actor } from '@tandem/core';
 import { roleAssignments, sessions, users } from '@tandem/core/schema';
 import type { AppDeps } from '../platform/deps';
 import { endSession } from '../auth/auth.queries';
@@ -38,7 +38,7 @@ export async function loadAssignments(db: DbOrTx, userId: string): Promise<Actor
     .select({ role: roleAssignments.role, trustId: roleAssignments.trustId, schoolId: roleAssignments.schoolId })
     .from(roleAssignments)
     .where(and(eq(roleAssignments.userId, userId), isNull(roleAssignments.revokedAt)));
-  return rows.map((r) => ({ role: r.role as Role, trustId: r.trustId, schoolId: r.schoolId }));
+  return rows.map((r) => ({ role: r.role, trustId: r.trustId, schoolId: r.schoolId }));
 }
 
 /** Only update last-seen this often, so reads do not each cost a write. */

@@ -3,7 +3,6 @@
  * history of changes and when the level was last shared. The pupil record reads these through the
  * registry (`deps.registries.pupilLevels`), so the levels tables are read only here.
  */
-import { isLevelCode } from '@tandem/core';
 import type { PupilLevelSource } from '../platform/registries';
 import { currentDefinitions, levelHistory, sharesOfPupil, toLevelDefinition } from './levels.queries';
 
@@ -15,8 +14,8 @@ export const levelsOfPupil: PupilLevelSource = {
     return {
       history: history.map(({ c, by, d }) => ({
         id: c.id,
-        fromLevel: isLevelCode(c.fromLevel) ? c.fromLevel : null,
-        toLevel: isLevelCode(c.toLevel) ? c.toLevel : null,
+        fromLevel: c.fromLevel,
+        toLevel: c.toLevel,
         reason: c.reason,
         evidence: c.evidence,
         changedByName: by,

@@ -5,7 +5,6 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import {
   DEFAULT_LEVELS,
-  isLevelCode,
   LEVEL_CODES,
   LEVEL_THRIVE,
   type LevelCode,
@@ -27,12 +26,9 @@ type DefinitionRow = typeof levelDefinitions.$inferSelect;
 
 /** A stored version of a level's wording as the API gives it. */
 export function toLevelDefinition(row: DefinitionRow, createdByName: string | null): LevelDefinition {
-  const code = row.code;
-  // The column is checked by the database; a code outside the framework is a broken row.
-  if (!isLevelCode(code)) throw new Error('unknown level code in level_definitions');
   return {
     id: row.id,
-    code,
+    code: row.code,
     version: row.version,
     name: row.name,
     description: row.description,
@@ -42,7 +38,7 @@ export function toLevelDefinition(row: DefinitionRow, createdByName: string | nu
     homeToDo: row.homeToDo,
     evidenceToMoveUp: row.evidenceToMoveUp,
     parentSummary: row.parentSummary,
-    thriveGroup: LEVEL_THRIVE[code],
+    thriveGroup: LEVEL_THRIVE[row.code],
     createdAt: row.createdAt.toISOString(),
     createdByName,
   };

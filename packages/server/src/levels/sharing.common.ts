@@ -1,7 +1,6 @@
 /** What the termly letters and the staff briefing share: who signs, which wording, which levels. */
 import {
   DEFAULT_LEVELS,
-  isLevelCode,
   LEVEL_CODES,
   levelRank,
   ROLE_LABELS,
@@ -36,9 +35,4 @@ export function signatory(actor: Actor, schoolId: string): { name: string; role:
 /** A level's wording now in force, or the framework's own wording if a school somehow lacks one. */
 export function wordingOf(definitions: ReadonlyMap<LevelCode, LevelDefinition>, code: LevelCode) {
   return definitions.get(code) ?? { code, ...DEFAULT_LEVELS[code] };
-}
-
-/** The level a pupil row carries (null is Thriving). */
-export function levelOf(value: string | null): LevelCode | null {
-  return isLevelCode(value) ? value : null;
 }

@@ -4,7 +4,7 @@
  * Every query is scoped to one school.
  */
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { AppError, type LevelCode } from '@tandem/core';
+import { AppError, type LevelCode, type LevelShareAudience } from '@tandem/core';
 import {
   levelShares,
   pupils,
@@ -18,8 +18,6 @@ import type { DbOrTx } from '../db/client';
 
 /** Shares are inserted in chunks so that a large school stays within the driver's parameter limit. */
 const INSERT_CHUNK = 1000;
-
-export type ShareAudience = 'parents' | 'staff';
 
 /** The school's name and letterhead, for the letters and the briefing. */
 export async function schoolForLetters(db: DbOrTx, schoolId: string) {
@@ -96,7 +94,7 @@ export async function teachersOfGroups(db: DbOrTx, schoolId: string, groupIds: r
 export async function recordShares(
   tx: DbOrTx,
   rows: readonly { pupilId: string; level: LevelCode | null }[],
-  common: { schoolId: string; audience: ShareAudience; batchId: string; sharedBy: string; sharedAt: Date },
+  common: { schoolId: string; audience: LevelShareAudience; batchId: string; sharedBy: string; sharedAt: Date },
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     await tx.insert(levelShares).values(rows.slice(i, i + INSERT_CHUNK).map((r) => ({ ...common, ...r })));
@@ -104,7 +102,7 @@ export async function recordShares(
 }
 
 /** The latest batch shared with this audience: when, by whom, and for how many pupils. */
-export async function lastBatch(db: DbOrTx, schoolId: string, audience: ShareAudience) {
+export async function lastBatch(db: DbOrTx, schoolId: string, audience: LevelShareAudience) {
   const [row] = await db
     .select({
       sharedAt: sql<Date>`max(${levelShares.sharedAt})`.mapWith(levelShares.sharedAt),

@@ -1,13 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import {
-  DEFAULT_LEVELS,
-  THRIVING_AT_HOME,
-  THRIVING_PARENT_SUMMARY,
-  type LevelCode,
-  type TermlySharingSummary,
-} from '@tandem/core';
+import { DEFAULT_LEVELS, THRIVING_AT_HOME, THRIVING_PARENT_SUMMARY, type TermlySharingSummary } from '@tandem/core';
 import { auditEvents, levelShares, pupils, teachingGroupPupils, teachingGroups } from '@tandem/core/schema';
 import { createTestEnv, type Person, type TestClient, type TestEnv } from '../../test/harness';
 import { pageTexts } from '../../test/pdf-text';
@@ -128,7 +122,7 @@ describe('letters home', () => {
       expect(text).toContain('116 123');
       expect(text).toContain('call 999');
       expect(text).toContain('Sam Patel');
-      const level = pupil.currentLevel as LevelCode | null;
+      const level = pupil.currentLevel;
       if (level) {
         const wording = DEFAULT_LEVELS[level];
         expect(text).toContain(squash(wording.parentSummary));

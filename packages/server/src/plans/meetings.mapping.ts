@@ -1,11 +1,11 @@
 /** Meeting rows into the answers the API gives. */
-import type { AttendeeKind, MeetingDetailResponse, MeetingKind, PlanKind } from '@tandem/core';
+import type { MeetingDetailResponse, MeetingStatus } from '@tandem/core';
 import { pupilName, type PupilRow } from '../platform/directory';
 import type { MeetingRow, meetingNames, meetingsOfPupil, nextStepsOf, reviewedPlan } from './meetings.queries';
 
 type Rows<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
 
-export const statusOf = (m: Pick<MeetingRow, 'completedAt'>): 'completed' | 'planned' =>
+export const statusOf = (m: Pick<MeetingRow, 'completedAt'>): MeetingStatus =>
   m.completedAt ? 'completed' : 'planned';
 
 /** What a change answers: the meeting's version and status after it. */
@@ -18,7 +18,7 @@ export function meetingSummaryOf({ m, nextSteps, open }: Rows<typeof meetingsOfP
   return {
     id: m.id,
     pupilId: m.pupilId,
-    kind: m.kind as MeetingKind,
+    kind: m.kind,
     heldAt: m.heldAt.toISOString(),
     place: m.place,
     status: statusOf(m),
@@ -41,7 +41,7 @@ export function meetingDetailOf(loaded: {
     meeting: {
       id: m.id,
       pupilId: m.pupilId,
-      kind: m.kind as MeetingKind,
+      kind: m.kind,
       heldAt: m.heldAt.toISOString(),
       place: m.place,
       status: statusOf(m),
@@ -50,14 +50,14 @@ export function meetingDetailOf(loaded: {
       version: m.version,
       pupilName: pupilName(pupil),
       attendees: m.attendees.map((a) => ({
-        kind: a.kind as AttendeeKind,
+        kind: a.kind,
         userId: a.userId,
         name: a.name,
         role: a.role,
       })),
       aims: m.aims,
       notes: m.notes,
-      plan: plan ? { id: plan.id, kind: plan.kind as PlanKind } : null,
+      plan: plan ? { id: plan.id, kind: plan.kind } : null,
       createdByName: names?.creator ?? '',
       completedAt: m.completedAt?.toISOString() ?? null,
       completedByName: names?.completer ?? null,

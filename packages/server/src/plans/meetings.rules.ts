@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import {
   AppError,
+  SCHOOL_STAFF_ROLES,
   londonToday,
   meetingNeedsNextStep,
   type CreateMeetingBody,
@@ -14,7 +15,7 @@ import {
 } from '@tandem/core';
 import type { DbOrTx } from '../db/client';
 import { isPlanOfPupil, type MeetingRow } from './meetings.queries';
-import { STAFF_ROLES, requireSchoolPeople } from './plans.queries';
+import { requireSchoolPeople } from './plans.queries';
 
 type NextStep = z.infer<typeof nextStepInput>;
 
@@ -48,14 +49,21 @@ export async function checkMeeting(
       fields: [{ path: 'planId', message: "Choose one of this pupil's plans" }],
     });
   }
-  const staffIds = body.attendees.filter((a) => a.kind === 'staff' && a.userId).map((a) => a.userId as string);
-  await requireSchoolPeople(db, schoolId, staffIds, STAFF_ROLES, 'attendees', 'Choose staff attendees from the list');
+  const staffIds = body.attendees.flatMap((a) => (a.kind === 'staff' && a.userId ? [a.userId] : []));
+  await requireSchoolPeople(
+    db,
+    schoolId,
+    staffIds,
+    SCHOOL_STAFF_ROLES,
+    'attendees',
+    'Choose staff attendees from the list',
+  );
   const ownerIds = body.nextSteps.map((s) => s.ownerUserId).filter((id): id is string => id !== null);
   const owners = await requireSchoolPeople(
     db,
     schoolId,
     ownerIds,
-    STAFF_ROLES,
+    SCHOOL_STAFF_ROLES,
     'nextSteps',
     'Choose the member of staff who owns each next step from the list',
   );

@@ -3,7 +3,7 @@ import { KIND_SHAREABLE_WITH_STAFF, type SharedPlan } from '@tandem/core';
 import type { DbOrTx } from '../db/client';
 import type { PlansGivenSource } from '../platform/registries';
 import { sharedPlanOf } from './plans.mapping';
-import { kindOf, plansGivenTo } from './plans.queries';
+import { plansGivenTo } from './plans.queries';
 
 /**
  * The plans a member of staff was given for one pupil, for the pupil's staff summary: current
@@ -18,7 +18,7 @@ export async function sharedPlansFor(
   teaches: boolean,
 ): Promise<SharedPlan[]> {
   const rows = await plansGivenTo(db, { userId, schoolId, pupilId, teaches });
-  return rows.filter(({ p }) => KIND_SHAREABLE_WITH_STAFF[kindOf(p)]).map(sharedPlanOf);
+  return rows.filter(({ p }) => KIND_SHAREABLE_WITH_STAFF[p.kind]).map(sharedPlanOf);
 }
 
 export const plansGivenToStaff: PlansGivenSource = {

@@ -8,11 +8,8 @@ import {
   parentFacingPlan,
   planStatus,
   staffFacingContent,
-  type AgreementHow,
-  type AgreementParty,
   type PlanContent,
   type PlanDetailResponse,
-  type PlanKind,
   type PlanStatus,
   type PlanSummary,
   type SharedPlan,
@@ -20,20 +17,18 @@ import {
 import { isoDay } from '../platform/dates';
 import { pupilName, type PupilRow } from '../platform/directory';
 import type { PlanPdfInput } from './plans.pdf';
-import {
-  kindOf,
-  partiesOf,
-  type agreementsOf,
-  type agreementsToVersion,
-  type loadVersion,
-  type planReaders,
-  type plansGivenTo,
-  type reviewsDueBy,
-  type reviewsInOrder,
-  type reviewsOf,
-  type versionHistory,
-  type PlanAccess,
-  type PlanRow,
+import type {
+  agreementsOf,
+  agreementsToVersion,
+  loadVersion,
+  planReaders,
+  plansGivenTo,
+  reviewsDueBy,
+  reviewsInOrder,
+  reviewsOf,
+  versionHistory,
+  PlanAccess,
+  PlanRow,
 } from './plans.queries';
 
 type Rows<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
@@ -49,7 +44,7 @@ export function summaryOf(p: PlanRow, leadName: string, today: string): PlanSumm
   return {
     id: p.id,
     pupilId: p.pupilId,
-    kind: kindOf(p),
+    kind: p.kind,
     version: p.version,
     status: planStatus(p),
     reviewDue: p.reviewDue,
@@ -63,7 +58,7 @@ export function summaryOf(p: PlanRow, leadName: string, today: string): PlanSumm
 export function reviewsDueOf(rows: Rows<typeof reviewsDueBy>, today: string) {
   const reviews = rows.map((r) => ({
     planId: r.planId,
-    kind: r.kind as PlanKind,
+    kind: r.kind,
     pupilId: r.pupilId,
     pupilName: pupilName({ preferredName: r.preferred, givenName: r.given, familyName: r.family }),
     reviewDue: r.reviewDue,
@@ -77,11 +72,11 @@ export function reviewsDueOf(rows: Rows<typeof reviewsDueBy>, today: string) {
 export function sharedPlanOf({ p, v, lead, confirmedAt }: Rows<typeof plansGivenTo>[number]): SharedPlan {
   return {
     id: p.id,
-    kind: kindOf(p),
+    kind: p.kind,
     version: p.version,
     updatedAt: v.createdAt.toISOString(),
     leadName: lead,
-    content: staffFacingContent(kindOf(p), v.content as PlanContent),
+    content: staffFacingContent(p.kind, v.content),
     confirmedAt: confirmedAt?.toISOString() ?? null,
   };
 }
@@ -101,25 +96,24 @@ export function staffDetailOf(loaded: {
       id: plan.id,
       pupilId: plan.pupilId,
       pupilName: pupilName(pupil),
-      kind: kindOf(plan),
+      kind: plan.kind,
       version: plan.version,
       updatedAt: current.createdAt.toISOString(),
       leadName: loaded.leadName,
     },
-    content: staffFacingContent(kindOf(plan), current.content),
+    content: staffFacingContent(plan.kind, current.content),
     confirmedAt: loaded.confirmedAt,
   };
 }
 
 /** The safety scale over time: as first written, then at each review (Signs of Safety only). */
 function ratingsOf(plan: PlanRow, versions: Rows<typeof versionHistory>, reviews: Rows<typeof reviewsOf>) {
-  if (kindOf(plan) !== 'signs_of_safety') return [];
+  if (plan.kind !== 'signs_of_safety') return [];
   const first = versions[versions.length - 1];
   return [
     ...(first && first.safetyScale !== null ? [{ on: isoDay(first.createdAt), value: first.safetyScale }] : []),
     ...reviews
-      .filter(({ r }) => r.safetyScale !== null)
-      .map(({ r }) => ({ on: r.reviewedOn, value: r.safetyScale as number }))
+      .flatMap(({ r }) => (r.safetyScale === null ? [] : [{ on: r.reviewedOn, value: r.safetyScale }]))
       .reverse(),
   ];
 }
@@ -141,7 +135,7 @@ export function caseDetailOf(loaded: {
   const { plan, pupil, current, leadName, readAt, versions, agreements, reviews, readers } = loaded;
   const currentAgreements = agreements.filter(({ a }) => a.version === plan.version);
   const parent = parentFacingPlan({
-    kind: kindOf(plan),
+    kind: plan.kind,
     parentShareable: plan.parentShareable,
     endedAt: plan.endedAt,
     agreedContent: loaded.agreedContent,
@@ -152,10 +146,10 @@ export function caseDetailOf(loaded: {
       ...summaryOf(plan, leadName, loaded.today),
       pupilName: pupilName(pupil),
       agreedVersion: plan.agreedVersion,
-      agreementsNeeded: partiesOf(plan),
+      agreementsNeeded: plan.agreementsNeeded,
       missingAgreements: missingAgreements(
-        partiesOf(plan),
-        currentAgreements.map(({ a }) => ({ party: a.party as AgreementParty })),
+        plan.agreementsNeeded,
+        currentAgreements.map(({ a }) => ({ party: a.party })),
       ),
       lead: { id: plan.leadUserId, name: leadName },
       shareWithTeaching: plan.shareWithTeaching,
@@ -175,10 +169,10 @@ export function caseDetailOf(loaded: {
     agreements: agreements.map(({ a, by }) => ({
       id: a.id,
       version: a.version,
-      party: a.party as AgreementParty,
+      party: a.party,
       name: a.name,
       relationship: a.relationship,
-      how: a.how as AgreementHow,
+      how: a.how,
       agreedOn: a.agreedOn,
       note: a.note,
       recordedByName: by,
@@ -234,7 +228,7 @@ export function planPdfInputOf(loaded: {
     view: access,
     pupil: { name: pupilName(pupil), dateOfBirth: pupil.dateOfBirth, yearGroup: pupil.yearGroup, form: pupil.form },
     plan: {
-      kind: kindOf(plan),
+      kind: plan.kind,
       version: v.version,
       status,
       reviewDue: plan.reviewDue,
@@ -244,12 +238,12 @@ export function planPdfInputOf(loaded: {
       versionReason: v.reason,
       isCurrent,
     },
-    content: access === 'case' ? v.content : staffFacingContent(kindOf(plan), v.content),
+    content: access === 'case' ? v.content : staffFacingContent(plan.kind, v.content),
     agreements: loaded.agreements.map((a) => ({
-      party: a.party as AgreementParty,
+      party: a.party,
       name: a.name,
       relationship: a.relationship,
-      how: a.how as AgreementHow,
+      how: a.how,
       agreedOn: a.agreedOn,
     })),
     reviews: loaded.reviews.map((r) => ({

@@ -17,9 +17,8 @@ import {
   isStaffRole,
   rolesInSchool,
   type Actor,
-  type AgreementParty,
-  type PlanContent,
-  type PlanKind,
+  type PlanReaderReason,
+  type Role,
 } from '@tandem/core';
 import {
   planAgreements,
@@ -39,9 +38,6 @@ import { teachesPupil } from '../platform/directory';
 
 export type PlanRow = typeof plans.$inferSelect;
 export type PlanAccess = 'case' | 'staff' | 'none';
-
-export const kindOf = (p: PlanRow) => p.kind as PlanKind;
-export const partiesOf = (p: PlanRow) => p.agreementsNeeded as AgreementParty[];
 
 export async function loadPlan(db: DbOrTx, schoolId: string, planId: string): Promise<PlanRow> {
   const [plan] = await db
@@ -79,7 +75,7 @@ async function givenTo(db: DbOrTx, actor: Actor, plan: PlanRow): Promise<boolean
 export async function planAccessFor(db: DbOrTx, actor: Actor, plan: PlanRow): Promise<PlanAccess> {
   if (canInSchool(actor, 'pupil.readCase', plan.schoolId)) return 'case';
   if (!rolesInSchool(actor, plan.schoolId).some(isStaffRole)) return 'none';
-  if (plan.endedAt || !KIND_SHAREABLE_WITH_STAFF[kindOf(plan)]) return 'none';
+  if (plan.endedAt || !KIND_SHAREABLE_WITH_STAFF[plan.kind]) return 'none';
   return (await givenTo(db, actor, plan)) ? 'staff' : 'none';
 }
 
@@ -90,7 +86,7 @@ export async function loadVersion(db: DbOrTx, planId: string, version: number) {
     .innerJoin(users, eq(users.id, planVersions.createdBy))
     .where(and(eq(planVersions.planId, planId), eq(planVersions.version, version)));
   if (!row) throw new AppError('not_found', 'plan version not found');
-  return { ...row.v, content: row.v.content as PlanContent, createdByName: row.by };
+  return { ...row.v, createdByName: row.by };
 }
 
 /** Ids of people who hold one of these roles in the school now; refuses any that do not. */
@@ -98,7 +94,7 @@ export async function requireSchoolPeople(
   db: DbOrTx,
   schoolId: string,
   userIds: readonly string[],
-  roles: readonly string[],
+  roles: readonly Role[],
   field: string,
   message: string,
 ): Promise<Map<string, string>> {
@@ -123,8 +119,6 @@ export async function requireSchoolPeople(
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-export const STAFF_ROLES: readonly string[] = SCHOOL_STAFF_ROLES;
-
 /**
  * Staff a plan is given to: those named, and (when chosen) everyone who teaches the pupil, with
  * why. Only people who still hold a staff role in the school.
@@ -144,7 +138,7 @@ export async function planReaders(db: DbOrTx, plan: PlanRow) {
         .innerJoin(users, eq(users.id, teachingGroupStaff.userId))
         .where(and(eq(teachingGroupPupils.schoolId, plan.schoolId), eq(teachingGroupPupils.pupilId, plan.pupilId)))
     : [];
-  const out = new Map<string, { id: string; name: string; why: 'named' | 'teaches' }>();
+  const out = new Map<string, { id: string; name: string; why: PlanReaderReason }>();
   for (const t of teaching) out.set(t.id, { ...t, why: 'teaches' });
   for (const n of named) out.set(n.id, { ...n, why: 'named' });
   const ids = [...out.keys()];
@@ -157,7 +151,7 @@ export async function planReaders(db: DbOrTx, plan: PlanRow) {
       and(
         eq(roleAssignments.schoolId, plan.schoolId),
         inArray(roleAssignments.userId, ids),
-        inArray(roleAssignments.role, [...STAFF_ROLES]),
+        inArray(roleAssignments.role, [...SCHOOL_STAFF_ROLES]),
         isNull(roleAssignments.revokedAt),
         isNull(users.disabledAt),
       ),
@@ -239,11 +233,10 @@ export async function insertAgreement(tx: DbOrTx, values: typeof planAgreements.
 
 /** The parties who have agreed to one version. */
 export async function partiesAgreed(db: DbOrTx, planId: string, version: number) {
-  const rows = await db
+  return db
     .select({ party: planAgreements.party })
     .from(planAgreements)
     .where(and(eq(planAgreements.planId, planId), eq(planAgreements.version, version)));
-  return rows as { party: AgreementParty }[];
 }
 
 export async function markVersionAgreed(

@@ -13,12 +13,13 @@ import {
   type Actor,
   type PlanContent,
   type PlanKind,
+  type Role,
 } from '@tandem/core';
 import type { DbOrTx } from '../db/client';
 import { loadVersion, type PlanAccess, type PlanRow } from './plans.queries';
 
 /** Roles that may lead a plan. */
-export const CASE_ROLES = [...CASE_ROLE_SET] as string[];
+export const CASE_ROLES: readonly Role[] = [...CASE_ROLE_SET];
 
 /** A refusal naming the one field at fault. */
 export function validation(path: string, message: string): AppError {

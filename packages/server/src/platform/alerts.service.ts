@@ -5,7 +5,7 @@
  * (a concern moved into the restricted safeguarding record since). Whether they may is the
  * concerns feature's answer, through `deps.registries.alertLinks`.
  */
-import { AppError, type Actor, type Alert, type AlertCountsEvent, type AlertKind } from '@tandem/core';
+import { AppError, type Actor, type Alert, type AlertCountsEvent } from '@tandem/core';
 import type { z } from 'zod';
 import type { alertListQuery } from '@tandem/core';
 import type { AppDeps } from './deps';
@@ -45,7 +45,7 @@ export async function listAlerts(
     return {
       alerts: page.map((a) => ({
         id: a.id,
-        kind: a.kind as AlertKind,
+        kind: a.kind,
         message: a.message,
         concernId: a.concernId && openable.has(a.concernId) ? a.concernId : null,
         createdAt: a.createdAt.toISOString(),

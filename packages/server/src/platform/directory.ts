@@ -5,7 +5,7 @@
  * Every function is scoped to one school.
  */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { AppError } from '@tandem/core';
+import { AppError, type Role } from '@tandem/core';
 import { pupils, roleAssignments, schools, teachingGroupPupils, teachingGroupStaff, users } from '@tandem/core/schema';
 import type { DbOrTx } from '../db/client';
 
@@ -24,7 +24,7 @@ export async function schoolNameOf(db: DbOrTx, schoolId: string): Promise<string
 }
 
 /** Staff of a school who hold any of these roles now (not revoked, not disabled). */
-export async function holdersOf(db: DbOrTx, schoolId: string, roles: readonly string[]) {
+export async function holdersOf(db: DbOrTx, schoolId: string, roles: readonly Role[]) {
   return db
     .selectDistinct({ id: users.id, email: users.email, displayName: users.displayName })
     .from(roleAssignments)

@@ -19,6 +19,7 @@ import {
   canInTrust,
   type Actor,
   type AuditEvent,
+  type AuditSubjectType,
   type Permission,
 } from '@tandem/core';
 import { appendAudit } from '../audit/audit.service';
@@ -47,7 +48,7 @@ export interface TrustRequest {
 
 /** What an audit entry is about. */
 export interface AuditSubject {
-  type: string;
+  type: AuditSubjectType;
   id: string | null;
 }
 

@@ -1,5 +1,5 @@
 /** Pupil rows as the API gives them: one place for each shape, so every answer is built alike. */
-import { isLevelCode, pupilDetailsSchema, type PupilListItem } from '@tandem/core';
+import type { PupilListItem } from '@tandem/core';
 import type { contacts } from '@tandem/core/schema';
 import type { PupilRow } from '../platform/directory';
 import type { listPupilsPage } from './pupils.queries';
@@ -16,13 +16,8 @@ export function toListItem(p: ListRow, canSeeCase: boolean): PupilListItem {
     yearGroup: p.yearGroup,
     form: p.form,
     left: p.leftOn !== null,
-    ...(canSeeCase || p.teaches ? { level: levelOf(p.currentLevel) } : {}),
+    ...(canSeeCase || p.teaches ? { level: p.currentLevel } : {}),
   };
-}
-
-/** The level a pupil row carries (null is Thriving). */
-export function levelOf(value: string | null) {
-  return isLevelCode(value) ? value : null;
 }
 
 /** Name, form and year: what any member of staff may see. */
@@ -48,7 +43,7 @@ export function toPupilDetails(pupil: PupilRow) {
     dateOfBirth: pupil.dateOfBirth,
     yearGroup: pupil.yearGroup,
     form: pupil.form,
-    send: pupilDetailsSchema.shape.send.parse(pupil.send),
+    send: pupil.send,
     pupilPremium: pupil.pupilPremium,
     lookedAfter: pupil.lookedAfter,
     childInNeed: pupil.childInNeed,

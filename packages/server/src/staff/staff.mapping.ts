@@ -6,7 +6,7 @@ export interface StaffRoleRow {
   displayName: string;
   passwordHash: string | null;
   totpSecret: string | null;
-  role: string;
+  role: Role;
 }
 
 /**
@@ -16,7 +16,7 @@ export interface StaffRoleRow {
 export function toStaffMembers(rows: readonly StaffRoleRow[]): StaffMember[] {
   const byUser = new Map<string, StaffMember>();
   for (const row of rows) {
-    const role = row.role as Role;
+    const { role } = row;
     if (!isStaffRole(role)) continue;
     const member = byUser.get(row.userId) ?? {
       userId: row.userId,

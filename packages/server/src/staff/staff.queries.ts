@@ -1,6 +1,6 @@
 /** The SQL of staff and their roles in a school. */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { AppError, type StaffMember } from '@tandem/core';
+import { AppError, type Role, type StaffMember } from '@tandem/core';
 import { roleAssignments, users } from '@tandem/core/schema';
 import type { DbOrTx } from '../db/client';
 import { toStaffMembers } from './staff.mapping';
@@ -53,7 +53,7 @@ export async function insertRoleAssignments(db: DbOrTx, rows: (typeof roleAssign
 
 export async function revokeRoleAssignment(
   db: DbOrTx,
-  where: { userId: string; schoolId: string; role: string },
+  where: { userId: string; schoolId: string; role: Role },
   by: { at: Date; userId: string },
 ): Promise<void> {
   await db

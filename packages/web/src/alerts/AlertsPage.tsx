@@ -2,7 +2,7 @@
  * A person's alerts in a school, newest first. An alert never names a pupil: it says there is
  * something to look at, and links to it when the reader may open it.
  */
-import { alertListResponse, markAllReadResponse, type Alert } from '@tandem/core';
+import { ALERT_URGENT_KINDS, alertListResponse, markAllReadResponse, type Alert } from '@tandem/core';
 import { useEffect } from 'react';
 import { z } from 'zod';
 import { apiPost, withQuery } from '../api/client';
@@ -14,7 +14,7 @@ import { Button } from '../components/Form';
 import { useAction } from '../components/useAction';
 import { Loading, PageTitle, Tag } from '../components/Page';
 import { UrgentTag } from '../concerns/ConcernBits';
-import { ALERT_URGENT_KINDS, alertsApi, alertWords, concernPage } from '../concerns/concernsApi';
+import { alertsApi, alertWords, concernPage } from '../concerns/concernsApi';
 import { LoadError, NotFoundPage } from '../errors/ErrorPages';
 import { schoolPage } from '../pupils/pupilsApi';
 import { Link, useLocation, useNavigate, useSearchParams } from '../router/router';

@@ -4,11 +4,11 @@
  * the count; a new urgent alert is also announced (politely) and shown in a notice under the header.
  * Pages that list concerns or alerts reload when the counts change.
  */
-import { alertCountsEvent, alertListResponse } from '@tandem/core';
+import { ALERT_URGENT_KINDS, alertCountsEvent, alertListResponse } from '@tandem/core';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { apiGet, withQuery } from '../api/client';
 import { useSession } from '../auth/session';
-import { ALERT_URGENT_KINDS, alertsApi, alertWords } from '../concerns/concernsApi';
+import { alertsApi, alertWords } from '../concerns/concernsApi';
 
 export interface AlertNotice {
   schoolId: string;

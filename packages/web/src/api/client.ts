@@ -4,6 +4,7 @@
  */
 import { ERROR_CODES, ERROR_USER_MESSAGES, type ErrorCode, type FieldIssue } from '@tandem/core';
 import { z } from 'zod';
+import { isOneOf } from '../components/format';
 
 /** Problems that happen before the server can answer (offline, proxy down). */
 export type ClientErrorCode = ErrorCode | 'network';
@@ -41,10 +42,6 @@ const errorBodySchema = z.object({
     fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   }),
 });
-
-function isErrorCode(code: string): code is ErrorCode {
-  return (ERROR_CODES as readonly string[]).includes(code);
-}
 
 function statusToCode(status: number): ErrorCode {
   switch (status) {
@@ -122,7 +119,7 @@ export function lastServerContact(): number {
 function errorFromResponse(status: number, json: unknown): ApiError {
   const parsed = errorBodySchema.safeParse(json);
   const code: ErrorCode =
-    parsed.success && isErrorCode(parsed.data.error.code) ? parsed.data.error.code : statusToCode(status);
+    parsed.success && isOneOf(ERROR_CODES, parsed.data.error.code) ? parsed.data.error.code : statusToCode(status);
   const message = parsed.success ? parsed.data.error.message : FALLBACK_MESSAGES[code];
   const fields = parsed.success ? (parsed.data.error.fields ?? []) : [];
   return new ApiError(code, status, message, fields);

@@ -1,4 +1,10 @@
-import { AUDIT_ACTION_LABELS, auditListResponse, auditQuery, staffListResponse } from '@tandem/core';
+import {
+  AUDIT_ACTION_LABELS,
+  AUDIT_SUBJECT_TYPE_LABELS,
+  auditListResponse,
+  auditQuery,
+  staffListResponse,
+} from '@tandem/core';
 import { useMemo, useState } from 'react';
 import type { z } from 'zod';
 import { enc, withQuery } from '../api/client';
@@ -6,7 +12,7 @@ import { useResource } from '../api/useResource';
 import { schoolCan, trustCan, useSchool, useTrust } from '../auth/session';
 import { boxesExample, DateInput, dateProblems, isIsoDay } from '../components/DateInput';
 import { addDays, formatDateTime, formatIsoDay, formatRelative, ukIsoDay } from '../components/dates';
-import { countOf } from '../components/format';
+import { countOf, labelOf } from '../components/format';
 import { Button, ButtonGroup, ErrorSummary, Form, SelectField, type Option } from '../components/Form';
 import { useFormErrors } from '../components/formErrors';
 import { Loading, PageTitle } from '../components/Page';
@@ -35,14 +41,6 @@ const ACTION_OPTIONS: Option[] = [
     .map(([value, label]) => ({ value, label }))
     .sort((a, b) => a.label.localeCompare(b.label, 'en-GB')),
 ];
-
-const SUBJECT_TYPES: Record<string, string> = {
-  user: 'Person',
-  school: 'School',
-  trust: 'Trust',
-  pupil: 'Pupil',
-  audit: 'Audit trail',
-};
 
 function filtersFrom(params: URLSearchParams): Filters {
   return {
@@ -204,7 +202,7 @@ function AuditView({
 
 function describeFilters(f: Filters, names: ReadonlyMap<string, string>): string {
   const parts: string[] = [];
-  if (f.action !== '') parts.push(`‘${(AUDIT_ACTION_LABELS as Record<string, string>)[f.action] ?? f.action}’`);
+  if (f.action !== '') parts.push(`‘${labelOf(AUDIT_ACTION_LABELS, f.action)}’`);
   if (f.actorUserId !== '') parts.push(`by ${names.get(f.actorUserId) ?? 'the chosen person'}`);
   if (f.from !== '') parts.push(`from ${formatIsoDay(f.from)}`);
   if (f.to !== '') parts.push(`to ${formatIsoDay(f.to)}`);
@@ -317,7 +315,7 @@ function FilterForm({
 
 function subjectText(entry: AuditEntry, names: ReadonlyMap<string, string>) {
   if (entry.subjectType === null && entry.subjectId === null) return <span className="secondary-text">None</span>;
-  const type = entry.subjectType === null ? '' : (SUBJECT_TYPES[entry.subjectType] ?? entry.subjectType);
+  const type = entry.subjectType === null ? '' : labelOf(AUDIT_SUBJECT_TYPE_LABELS, entry.subjectType);
   const name = entry.subjectId === null ? undefined : names.get(entry.subjectId);
   return (
     <>

@@ -26,3 +26,19 @@ export function firstName(displayName: string): string {
   }
   return first;
 }
+
+/**
+ * Whether `value` is one of `values`: narrows a string from a form, an address or an old row to
+ * core's type without a cast.
+ */
+export function isOneOf<T extends string>(values: readonly T[], value: string | null | undefined): value is T {
+  return values.some((v) => v === value);
+}
+
+/**
+ * The label core gives `value`, or `value` as it is when this version does not know it (a stored
+ * value older or newer than the code, or one typed into an address).
+ */
+export function labelOf(labels: Readonly<Record<string, string>>, value: string): string {
+  return Object.hasOwn(labels, value) ? (labels[value] ?? value) : value;
+}

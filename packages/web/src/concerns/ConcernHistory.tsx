@@ -3,10 +3,12 @@ import {
   CONCERN_CATEGORY_LABELS,
   CONCERN_CORRECTION_FIELD_LABELS,
   CONCERN_OUTCOME_LABELS,
+  type ConcernCorrectionField,
   type ConcernDetail,
 } from '@tandem/core';
 import type { SessionSchool } from '../auth/session';
 import { formatDateTime } from '../components/dates';
+import { labelOf } from '../components/format';
 import { concernApi, toldHowWords, type ConcernFull } from './concernsApi';
 import { fileSize } from './files';
 
@@ -33,13 +35,9 @@ export function Addenda({ addenda }: { addenda: ConcernFull['addenda'] }) {
   );
 }
 
-// The stored field is free text; one this version does not know is shown as it is.
-const CORRECTION_FIELDS: Record<string, string> = CONCERN_CORRECTION_FIELD_LABELS;
-
-function correctionValue(field: string, value: unknown, pupils: ConcernFull['pupils']): string {
-  if (field === 'category') {
-    return value === 'safeguarding' ? CONCERN_CATEGORY_LABELS.safeguarding : CONCERN_CATEGORY_LABELS.mental_health;
-  }
+/** A corrected value in words; `value` is what the correction stored (JSON), so it is checked first. */
+function correctionValue(field: ConcernCorrectionField, value: unknown, pupils: ConcernFull['pupils']): string {
+  if (field === 'category' && typeof value === 'string') return labelOf(CONCERN_CATEGORY_LABELS, value);
   if (field === 'restricted') return value === true ? 'In the safeguarding record' : 'Not in the safeguarding record';
   if (field === 'occurredAt' && typeof value === 'string') return formatDateTime(value);
   if (field === 'pupils' && Array.isArray(value)) {
@@ -58,7 +56,7 @@ export function Corrections({ concern: c }: { concern: ConcernFull }) {
       <ol className="timeline" aria-label="Corrections, oldest first">
         {c.corrections.map((k) => (
           <li key={k.id} className="timeline__item">
-            <h3 className="timeline__title">{CORRECTION_FIELDS[k.field] ?? k.field}</h3>
+            <h3 className="timeline__title">{CONCERN_CORRECTION_FIELD_LABELS[k.field]}</h3>
             <p className="timeline__meta">
               <time dateTime={k.changedAt}>{formatDateTime(k.changedAt)}</time>, by {k.changedByName}
             </p>

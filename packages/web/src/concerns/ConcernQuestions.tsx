@@ -1,6 +1,7 @@
 /** The questions of the log-a-concern form after the safety questions: who, what, and what was said. */
 import { DISCLOSURE_CONSENT, DISCLOSURE_CONSENT_LABELS, WARNING_SIGN_GROUPS, WARNING_SIGNS } from '@tandem/core';
 import { Checkboxes, DateTimeField, Radios, TextareaField, TextField, type Option } from '../components/Form';
+import { isOneOf } from '../components/format';
 import { noRiskIn, type ConcernSectionProps } from './logConcernValues';
 import { PupilPicker } from './PupilPicker';
 
@@ -69,12 +70,9 @@ export function WhatHappened({ schoolId, values, set, errorFor }: ConcernSection
           legend={mainGroup.legend}
           hint="Tick any you have noticed. You do not have to tick any."
           options={signOptions(mainGroup)}
-          values={values.warningSigns.filter((s) => (mainGroup.signs as string[]).includes(s))}
+          values={values.warningSigns.filter((s) => isOneOf(mainGroup.signs, s))}
           onValuesChange={(picked) => {
-            set('warningSigns')([
-              ...picked,
-              ...values.warningSigns.filter((s) => !(mainGroup.signs as string[]).includes(s)),
-            ]);
+            set('warningSigns')([...picked, ...values.warningSigns.filter((s) => !isOneOf(mainGroup.signs, s))]);
           }}
           error={errorFor('warningSigns')}
         />
@@ -84,12 +82,9 @@ export function WhatHappened({ schoolId, values, set, errorFor }: ConcernSection
           name="otherWarningSigns"
           legend={otherGroup.legend}
           options={signOptions(otherGroup)}
-          values={values.warningSigns.filter((s) => (otherGroup.signs as string[]).includes(s))}
+          values={values.warningSigns.filter((s) => isOneOf(otherGroup.signs, s))}
           onValuesChange={(picked) => {
-            set('warningSigns')([
-              ...values.warningSigns.filter((s) => !(otherGroup.signs as string[]).includes(s)),
-              ...picked,
-            ]);
+            set('warningSigns')([...values.warningSigns.filter((s) => !isOneOf(otherGroup.signs, s)), ...picked]);
           }}
         />
       )}

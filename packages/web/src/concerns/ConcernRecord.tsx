@@ -6,7 +6,7 @@ import { SummaryList } from '../components/Page';
 import { pupilPage } from '../pupils/pupilsApi';
 import { Link } from '../router/router';
 import { parentsWords } from './ConcernBits';
-import { warningSignLabel, type ConcernFull } from './concernsApi';
+import { type ConcernFull } from './concernsApi';
 
 function yesNo(value: boolean): string {
   return value ? 'Yes' : 'No';
@@ -104,7 +104,7 @@ export function ConcernRecord({ school, concern: c }: { school: SessionSchool; c
       ) : (
         <ul className="list list--bullet">
           {c.warningSigns.map((w) => (
-            <li key={w}>{w in WARNING_SIGNS ? warningSignLabel(w) : w}</li>
+            <li key={w}>{WARNING_SIGNS[w]}</li>
           ))}
         </ul>
       )}

@@ -10,6 +10,7 @@ import { WorkItem } from '../components/WorkItem';
 import { pupilPage } from '../pupils/pupilsApi';
 import { Link } from '../router/router';
 import { toldHowWords, type ConcernChanged, type ConcernFull } from './concernsApi';
+import { MAX_FILE_SIZE_WORDS } from './files';
 import {
   AddActionForm,
   AddAddendumForm,
@@ -158,7 +159,7 @@ export function ConcernWork({
         )}
         <WorkItem
           label="Attach photos or documents"
-          hint="Photos or PDF documents, up to 5 MB each."
+          hint={`Photos or PDF documents, up to ${MAX_FILE_SIZE_WORDS} each.`}
           open={panel === 'files'}
           onToggle={() => {
             onPanel(panel === 'files' ? null : 'files');

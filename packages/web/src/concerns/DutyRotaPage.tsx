@@ -3,7 +3,7 @@
  * concern are shown today's name. The DSL team, the headteacher and the school administrator may
  * change it; a day left empty shows the whole DSL team.
  */
-import { dslDutyResponse, setDslDutyBody } from '@tandem/core';
+import { DSL_TEAM_ROLE_SHORT_LABELS, dslDutyResponse, setDslDutyBody } from '@tandem/core';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { apiPut } from '../api/client';
@@ -108,7 +108,7 @@ function RotaForm({ school, duty, onSaved }: { school: SessionSchool; duty: Duty
   const action = useAction(form);
   const options: Option[] = [
     { value: '', label: 'Nobody set: show the whole DSL team' },
-    ...duty.team.map((t) => ({ value: t.userId, label: `${t.name} (${t.role === 'dsl' ? 'DSL' : 'Deputy DSL'})` })),
+    ...duty.team.map((t) => ({ value: t.userId, label: `${t.name} (${DSL_TEAM_ROLE_SHORT_LABELS[t.role]})` })),
   ];
   const today = ukWeekday();
 

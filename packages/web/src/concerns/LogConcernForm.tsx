@@ -17,7 +17,7 @@ import { onDutyToday } from './ConcernBits';
 import { WhatHappened, WhatWasSaid } from './ConcernQuestions';
 import { ConcernSent } from './ConcernSent';
 import { concernsApi, dutyApi } from './concernsApi';
-import { FilesField, uploadAll } from './files';
+import { FilesField, MAX_FILE_SIZE_WORDS, uploadAll } from './files';
 import { checkConcern, draftSaved, FIELD_ORDER, freshValues, type LogResult, type Values } from './logConcernValues';
 import { SafetyQuestions } from './SafetyQuestions';
 
@@ -196,7 +196,7 @@ export function LogConcernForm({
         <FilesField
           name="files"
           label="Add photos or documents (optional)"
-          hint="For example, a photo of a note. Photos (JPEG, PNG, WebP or HEIC) or PDF documents, up to 5 MB each."
+          hint={`For example, a photo of a note. Photos (JPEG, PNG, WebP or HEIC) or PDF documents, up to ${MAX_FILE_SIZE_WORDS} each.`}
           files={files}
           onFilesChange={(f) => {
             setFiles(f);

@@ -7,9 +7,12 @@ import {
   addActionBody,
   addAddendumBody,
   closeConcernBody,
+  CONCERN_CATEGORIES,
+  CONCERN_CATEGORY_LABELS,
   CONCERN_OUTCOME_LABELS,
   CONCERN_OUTCOMES,
   correctConcernBody,
+  DSL_TEAM_ROLE_SHORT_LABELS,
   dslDutyResponse,
   escalateBody,
   PARENTS_TOLD_HOW,
@@ -44,7 +47,7 @@ import { useFormErrors, type FieldError } from '../components/formErrors';
 import { Loading } from '../components/Page';
 import { useWorkForm } from '../components/useWorkForm';
 import { concernApi, dutyApi } from './concernsApi';
-import { fileProblem, FilesField, uploadAll } from './files';
+import { fileProblem, FilesField, MAX_FILE_SIZE_WORDS, uploadAll } from './files';
 import { PupilPicker, type ChosenPupil } from './PupilPicker';
 
 const okResponse = z.object({ ok: z.literal(true) });
@@ -89,7 +92,7 @@ function useOwnerOptions(school: SessionSchool, concern: ConcernDetail): OwnerOp
   }
   for (const t of team) {
     if (!seen.has(t.userId)) {
-      seen.set(t.userId, { userId: t.userId, name: `${t.name} (${t.role === 'dsl' ? 'DSL' : 'Deputy DSL'})` });
+      seen.set(t.userId, { userId: t.userId, name: `${t.name} (${DSL_TEAM_ROLE_SHORT_LABELS[t.role]})` });
     }
   }
   if (!concern.restricted && directory.resource.status === 'ready') {
@@ -444,7 +447,7 @@ export function AttachFilesForm({ school, concernId, onDone, onCancel }: FormPro
       <FilesField
         name="files"
         label="Photos or documents"
-        hint="JPEG, PNG, WebP or HEIC photos, or PDF documents, up to 5 MB each."
+        hint={`JPEG, PNG, WebP or HEIC photos, or PDF documents, up to ${MAX_FILE_SIZE_WORDS} each.`}
         files={files}
         onFilesChange={setFiles}
         error={form.errorFor('files')}
@@ -520,10 +523,7 @@ export function CorrectionForm({
       <Radios
         name="category"
         legend="Category"
-        options={[
-          { value: 'mental_health', label: 'Mental health' },
-          { value: 'safeguarding', label: 'Safeguarding' },
-        ]}
+        options={CONCERN_CATEGORIES.map((c) => ({ value: c, label: CONCERN_CATEGORY_LABELS[c] }))}
         value={category}
         onValueChange={setCategory}
         error={form.errorFor('category')}

@@ -1,5 +1,5 @@
 /** Addresses, words and small helpers shared by the concern pages. */
-import { concernViewResponse, PARENTS_TOLD_HOW_LABELS, WARNING_SIGNS, type AlertKind } from '@tandem/core';
+import { concernViewResponse, PARENTS_TOLD_HOW_LABELS, type ParentsToldHow } from '@tandem/core';
 import type { z } from 'zod';
 import { enc } from '../api/client';
 import { schoolCan, type SessionSchool } from '../auth/session';
@@ -37,14 +37,9 @@ export type ConcernLoggerView = Extract<z.infer<typeof concernViewResponse>, { a
 /** Tells the concern page that something changed: it shows the banner and loads the concern again. */
 export type ConcernChanged = (title: string, text?: string) => void;
 
-/** "By phone", for how parents were told; an unknown value is shown as it is. */
-export function toldHowWords(how: string | null): string {
-  if (how === null) return '';
-  return (PARENTS_TOLD_HOW_LABELS as Record<string, string>)[how] ?? how;
-}
-
-export function warningSignLabel(code: string): string {
-  return (WARNING_SIGNS as Record<string, string>)[code] ?? code;
+/** "By phone", for how parents were told; nothing when it was not recorded. */
+export function toldHowWords(how: ParentsToldHow | null): string {
+  return how === null ? '' : PARENTS_TOLD_HOW_LABELS[how];
 }
 
 /** "Ava Begum (8K) and Leo Grant (9W)" */
@@ -61,11 +56,6 @@ export function concernTitle(pupils: readonly { name: string }[]): string {
   if (pupils.length === 2) return `Concern about ${pupils[0]?.name ?? ''} and ${pupils[1]?.name ?? ''}`;
   return `Concern about ${pupils[0]?.name ?? ''} and ${String(pupils.length - 1)} other pupils`;
 }
-
-export const ALERT_URGENT_KINDS: ReadonlySet<string> = new Set<AlertKind>([
-  'urgent_concern_logged',
-  'urgent_unacknowledged',
-]);
 
 /** An alert's words without the shouted "URGENT:" (the urgent mark says it), starting with a capital. */
 export function alertWords(message: string): string {

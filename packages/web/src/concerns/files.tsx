@@ -8,6 +8,7 @@ import {
 import type { ReactNode } from 'react';
 import { apiUpload, toApiError, withQuery } from '../api/client';
 import { ErrorMessage } from '../components/Form';
+import { isOneOf } from '../components/format';
 import { fieldId } from '../components/formErrors';
 import { concernApi } from './concernsApi';
 
@@ -20,13 +21,16 @@ export function fileSize(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`;
 }
 
+/** "5 MB": the most a file can be, for the hints beside the file pickers. */
+export const MAX_FILE_SIZE_WORDS = fileSize(MAX_CONCERN_FILE_BYTES);
+
 /** What is wrong with a file before it is sent, or null. The server checks the real type again. */
 export function fileProblem(file: File): string | null {
   if (file.size === 0) return `${file.name} is empty. Choose another file.`;
   if (file.size > MAX_CONCERN_FILE_BYTES) {
     return `${file.name} is ${fileSize(file.size)}. Each file can be at most ${fileSize(MAX_CONCERN_FILE_BYTES)}: take the photo at a lower size, or choose a smaller file.`;
   }
-  const knownType = (CONCERN_FILE_UPLOAD_TYPES as readonly string[]).includes(file.type);
+  const knownType = isOneOf(CONCERN_FILE_UPLOAD_TYPES, file.type);
   if (!EXTENSIONS.test(file.name) && !(knownType && file.type !== 'application/octet-stream')) {
     return `${file.name} is not a photo or a PDF. Only photos (JPEG, PNG, WebP or HEIC) and PDF documents can be added.`;
   }
@@ -34,7 +38,7 @@ export function fileProblem(file: File): string | null {
 }
 
 function contentTypeFor(file: File): string {
-  return (CONCERN_FILE_UPLOAD_TYPES as readonly string[]).includes(file.type) ? file.type : 'application/octet-stream';
+  return isOneOf(CONCERN_FILE_UPLOAD_TYPES, file.type) ? file.type : 'application/octet-stream';
 }
 
 /** Sends one file to a concern. */

@@ -6,7 +6,7 @@ import {
   DISCLOSURE_CONSENT,
   logConcernBody,
   MAX_FILES_PER_CONCERN,
-  WARNING_SIGNS,
+  WARNING_SIGN_CODES,
   type DisclosureConsent,
   type LogConcernBody,
   type logConcernResponse,
@@ -14,6 +14,7 @@ import {
 import { z } from 'zod';
 import { ukIsoDay, ukTimeOfDay, ukWallTimeToIso } from '../components/dates';
 import { dateTimeProblem } from '../components/DateInput';
+import { isOneOf } from '../components/format';
 import type { FieldError } from '../components/formErrors';
 import { fileProblem } from './files';
 import type { ChosenPupil } from './PupilPicker';
@@ -183,7 +184,7 @@ export function checkConcern(
     location: values.location,
     account: values.account,
     pupilWords: values.pupilWords.trim() === '' ? undefined : values.pupilWords,
-    warningSigns: values.warningSigns.filter((w) => w in WARNING_SIGNS),
+    warningSigns: values.warningSigns.filter((w) => isOneOf(WARNING_SIGN_CODES, w)),
     othersPresent: values.othersPresent,
     riskOfImmediateHarm: yesNo(values.riskOfImmediateHarm),
     possibleChildProtection: yesNo(values.possibleChildProtection),

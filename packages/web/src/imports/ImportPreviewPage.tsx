@@ -4,6 +4,7 @@ import {
   IMPORT_PREVIEW_HOURS,
   importApplyResponse,
   importStatusResponse,
+  SEND_STATUS_SHORT_LABELS,
   yearGroupLabel,
   type ImportApplyResponse,
   type ImportKind,
@@ -17,7 +18,7 @@ import { apiGet, apiPost, toApiError } from '../api/client';
 import { useResource } from '../api/useResource';
 import { schoolCan, useSchool, type SessionSchool } from '../auth/session';
 import { formatDateTime, formatIsoDay } from '../components/dates';
-import { countOf } from '../components/format';
+import { countOf, labelOf } from '../components/format';
 import { Button, ButtonGroup, ErrorSummary } from '../components/Form';
 import { useFormErrors } from '../components/formErrors';
 import { BackLink, InsetText, Loading, NotificationBanner, PageTitle, SummaryList } from '../components/Page';
@@ -414,14 +415,12 @@ function Sample({
   );
 }
 
-const SEN_WORDS: Record<string, string> = { none: 'None', support: 'SEN support', ehcp: 'EHCP' };
-
 /** A value in a change, as the school would write it. */
 function display(field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '(blank)';
   if (value === true) return 'Yes';
   if (value === false) return 'No';
-  if (field === 'SEN' && typeof value === 'string') return SEN_WORDS[value] ?? value;
+  if (field === 'SEN' && typeof value === 'string') return labelOf(SEND_STATUS_SHORT_LABELS, value);
   if (field === 'Year group' && typeof value === 'number') return yearGroupLabel(value);
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatIsoDay(value);
   if (typeof value === 'string' || typeof value === 'number') return String(value);

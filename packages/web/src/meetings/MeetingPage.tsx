@@ -3,7 +3,13 @@
  * who will do it and by when. A planned meeting can be changed and marked as held; next steps can
  * be marked as done, with a note.
  */
-import { ATTENDEE_KIND_LABELS, meetingDetailResponse, PLAN_KIND_LABELS } from '@tandem/core';
+import {
+  ATTENDEE_KIND_LABELS,
+  meetingDetailResponse,
+  MEETING_STATUS_LABELS,
+  PLAN_KIND_LABELS,
+  type MeetingStatus,
+} from '@tandem/core';
 import { useState } from 'react';
 import { useResource } from '../api/useResource';
 import { schoolCan, useSchool } from '../auth/session';
@@ -26,11 +32,11 @@ import { mayWritePlans, planPage } from '../plans/plansApi';
 import { pupilPage } from '../pupils/pupilsApi';
 import { Link, useFlash } from '../router/router';
 import { MeetingNextSteps } from './MeetingNextSteps';
-import { editMeetingPage, meetingApi, meetingTitle, MEETING_STATUS_WORDS, type MeetingStatus } from './meetingsApi';
+import { editMeetingPage, meetingApi, meetingTitle } from './meetingsApi';
 import '../plans/plans.css';
 
 export function MeetingStatusTag({ status }: { status: MeetingStatus }) {
-  return <Tag tone={status === 'completed' ? 'green' : 'blue'}>{MEETING_STATUS_WORDS[status]}</Tag>;
+  return <Tag tone={status === 'completed' ? 'green' : 'blue'}>{MEETING_STATUS_LABELS[status]}</Tag>;
 }
 
 export function MeetingPage({ schoolId, meetingId }: { schoolId: string; meetingId: string }) {
@@ -104,7 +110,7 @@ export function MeetingPage({ schoolId, meetingId }: { schoolId: string; meeting
             value:
               m.status === 'completed' ? (
                 <>
-                  Held
+                  {MEETING_STATUS_LABELS.completed}
                   {m.completedAt !== null && (
                     <span className="block secondary-text">
                       Marked as held {formatDateTime(m.completedAt)}
@@ -113,7 +119,7 @@ export function MeetingPage({ schoolId, meetingId }: { schoolId: string; meeting
                   )}
                 </>
               ) : (
-                'Planned'
+                MEETING_STATUS_LABELS.planned
               ),
           },
           {

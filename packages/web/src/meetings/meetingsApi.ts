@@ -12,13 +12,6 @@ export const editMeetingPage = (schoolId: string, meetingId: string) => `${meeti
 export const newMeetingPage = (schoolId: string, pupilId: string, planId?: string) =>
   `${pupilPage(schoolId, pupilId)}/meetings/new${planId === undefined ? '' : `?plan=${encodeURIComponent(planId)}`}`;
 
-export type MeetingStatus = 'planned' | 'completed';
-
-export const MEETING_STATUS_WORDS: Record<MeetingStatus, string> = {
-  planned: 'Planned',
-  completed: 'Held',
-};
-
 /** "Parent meeting for Ava Begum" */
 export function meetingTitle(kind: MeetingKind, pupilName: string): string {
   return `${MEETING_KIND_LABELS[kind]} for ${pupilName}`;

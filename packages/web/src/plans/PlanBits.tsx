@@ -10,6 +10,7 @@ import {
   KIND_HAS_CONTACTS,
   KIND_SECTIONS,
   PLAN_STATUS_LABELS,
+  SAFETY_SCALE_MAX,
   SECTION_INFO,
   type PlanKind,
   type PlanSection,
@@ -144,7 +145,7 @@ export function PlanContentView({
               <span className="secondary-text">Not rated.</span>
             ) : (
               <>
-                <strong>{content.safetyScale}</strong> out of 10
+                <strong>{content.safetyScale}</strong> out of {SAFETY_SCALE_MAX}
               </>
             )}
           </p>

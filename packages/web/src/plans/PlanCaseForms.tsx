@@ -12,6 +12,7 @@ import {
   planMutationResponse,
   recordAgreementBody,
   recordReviewBody,
+  SAFETY_SCALE_MESSAGE,
   SAFETY_SCALE_QUESTION,
 } from '@tandem/core';
 import { useState } from 'react';
@@ -22,7 +23,7 @@ import { DateInput, dateProblems, isIsoDay } from '../components/DateInput';
 import { addDays, formatIsoDay, ukIsoDay } from '../components/dates';
 import { ErrorSummary, Form, Radios, SaveOrCancel, TextareaField, TextField } from '../components/Form';
 import { useWorkForm } from '../components/useWorkForm';
-import { createdResponse, planApi, type CasePlan } from './plansApi';
+import { createdResponse, planApi, SAFETY_SCALE_HINT, SAFETY_SCALE_OPTIONS, type CasePlan } from './plansApi';
 
 type Done = (title: string, text?: string) => void;
 
@@ -169,7 +170,7 @@ export function RecordReviewForm({ school, plan, onDone, onCancel, onStale }: Fo
       { path: 'reviewedOn', value: reviewedOn, what: 'Date of the review' },
       { path: 'nextReviewOn', value: nextReviewOn, what: 'Date of the next review' },
     ]);
-    if (sos && scale === '') extra.push({ path: 'safetyScale', message: 'Choose a number from 0 to 10' });
+    if (sos && scale === '') extra.push({ path: 'safetyScale', message: SAFETY_SCALE_MESSAGE });
     const realDates = isIsoDay(reviewedOn) && isIsoDay(nextReviewOn);
     if (isIsoDay(reviewedOn) && reviewedOn > ukIsoDay()) {
       extra.push({ path: 'reviewedOn', message: 'The date of the review cannot be in the future' });
@@ -223,8 +224,8 @@ export function RecordReviewForm({ school, plan, onDone, onCancel, onStale }: Fo
           name="safetyScale"
           inline
           legend={SAFETY_SCALE_QUESTION}
-          hint="0 means harm is certain. 10 means everyone knows the child is safe enough to close the case."
-          options={Array.from({ length: 11 }, (_, i) => ({ value: String(i), label: String(i) }))}
+          hint={SAFETY_SCALE_HINT}
+          options={SAFETY_SCALE_OPTIONS}
           value={scale}
           onValueChange={setScale}
           error={form.errorFor('safetyScale')}

@@ -26,7 +26,7 @@ import { Radios, TextareaField, TextField, type Option } from '../components/For
 import { fieldId } from '../components/formErrors';
 import { newKey, RepeatableRows } from '../components/RepeatableRows';
 import { CheckboxItem, Group } from './PlanFormParts';
-import { KIND_DESCRIPTIONS } from './plansApi';
+import { KIND_DESCRIPTIONS, SAFETY_SCALE_HINT, SAFETY_SCALE_OPTIONS } from './plansApi';
 import type { PlanFormValues } from './planValues';
 
 type ErrorFor = (path: string) => string | undefined;
@@ -110,8 +110,8 @@ export function PlanFields({
           name="content.safetyScale"
           inline
           legend={SAFETY_SCALE_QUESTION}
-          hint="0 means harm is certain. 10 means everyone knows the child is safe enough to close the case."
-          options={Array.from({ length: 11 }, (_, i) => ({ value: String(i), label: String(i) }))}
+          hint={SAFETY_SCALE_HINT}
+          options={SAFETY_SCALE_OPTIONS}
           value={values.safetyScale}
           onValueChange={(v) => {
             onChange({ safetyScale: v });

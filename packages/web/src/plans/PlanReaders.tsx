@@ -1,5 +1,5 @@
 /** Which staff are given a plan, and whether each has confirmed reading its current version. */
-import { KIND_SHAREABLE_WITH_STAFF } from '@tandem/core';
+import { KIND_SHAREABLE_WITH_STAFF, PLAN_READER_REASON_PHRASES } from '@tandem/core';
 import { useSession, type SessionSchool } from '../auth/session';
 import { formatDate } from '../components/dates';
 import { countOf } from '../components/format';
@@ -58,7 +58,7 @@ export function PlanReaders({ school, data }: { school: SessionSchool; data: Cas
                 key: 'why',
                 header: 'Given it because',
                 label: 'Given it because',
-                cell: (r) => (r.why === 'named' ? 'Named on the plan' : `Teaches ${p.pupilName}`),
+                cell: (r) => PLAN_READER_REASON_PHRASES[r.why](p.pupilName),
               },
               {
                 key: 'read',

@@ -2,6 +2,7 @@
  * A plan's reviews, newest first (with the safety scale over time for Signs of Safety), recording
  * a review, and a link to record a meeting about the plan.
  */
+import { SAFETY_SCALE_MAX } from '@tandem/core';
 import { formatIsoDay } from '../components/dates';
 import { type SessionSchool } from '../auth/session';
 import { WorkItem } from '../components/WorkItem';
@@ -65,7 +66,9 @@ export function PlanReviewHistory({
               {r.safetyScale !== null && (
                 <>
                   <p className="timeline__label">Safety scale</p>
-                  <p>{r.safetyScale} out of 10</p>
+                  <p>
+                    {r.safetyScale} out of {SAFETY_SCALE_MAX}
+                  </p>
                 </>
               )}
               <p className="timeline__label">Next review</p>

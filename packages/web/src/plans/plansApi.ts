@@ -2,6 +2,8 @@
 import {
   KIND_SHAREABLE_WITH_PARENTS,
   PLAN_KIND_LABELS,
+  SAFETY_SCALE_MAX,
+  SAFETY_SCALE_MIN,
   staffDirectoryResponse,
   type AgreementParty,
   type PlanDetailResponse,
@@ -59,6 +61,13 @@ export const KIND_DESCRIPTIONS: Record<PlanKind, string> = {
   signs_of_safety:
     'The case team’s own working record: worries, what is working well, what needs to happen, and a safety rating from 0 to 10. Never given to staff or parents.',
 };
+
+/** The Signs of Safety scale's choices, lowest first, and what its two ends mean. */
+export const SAFETY_SCALE_OPTIONS = Array.from({ length: SAFETY_SCALE_MAX - SAFETY_SCALE_MIN + 1 }, (_, i) => ({
+  value: String(SAFETY_SCALE_MIN + i),
+  label: String(SAFETY_SCALE_MIN + i),
+}));
+export const SAFETY_SCALE_HINT = `${String(SAFETY_SCALE_MIN)} means harm is certain. ${String(SAFETY_SCALE_MAX)} means everyone knows the child is safe enough to close the case.`;
 
 /** "A parent or carer and a health professional" */
 export function partiesInWords(parties: readonly AgreementParty[], labels: Record<AgreementParty, string>): string {

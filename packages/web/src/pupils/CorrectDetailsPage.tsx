@@ -1,9 +1,11 @@
 import {
+  CHARACTERISTIC_LABELS,
   pupilProfileResponse,
   SEND_STATUS_LABELS,
   SEND_STATUSES,
   updatePupilBody,
   type PupilProfileResponse,
+  type SendStatus,
   type UpdatePupilBody,
 } from '@tandem/core';
 import { useState } from 'react';
@@ -21,6 +23,7 @@ import {
   TextareaField,
   TextField,
 } from '../components/Form';
+import { isOneOf } from '../components/format';
 import { useFormErrors } from '../components/formErrors';
 import { useAction } from '../components/useAction';
 import { BackLink, HelpNow, Loading, PageTitle } from '../components/Page';
@@ -34,11 +37,15 @@ type Flag = 'pupilPremium' | 'lookedAfter' | 'childInNeed' | 'youngCarer' | 'eal
 const FIELDS = ['preferredName', 'form', 'send', 'flags', 'reason'] as const;
 
 const FLAG_OPTIONS: { value: Flag; label: string; hint?: string }[] = [
-  { value: 'pupilPremium', label: 'Pupil premium' },
-  { value: 'lookedAfter', label: 'Looked after', hint: 'In the care of the local authority.' },
-  { value: 'childInNeed', label: 'Child in need', hint: 'Has a child in need plan from children’s social care.' },
-  { value: 'youngCarer', label: 'Young carer' },
-  { value: 'eal', label: 'English as an additional language (EAL)' },
+  { value: 'pupilPremium', label: CHARACTERISTIC_LABELS.pupil_premium },
+  { value: 'lookedAfter', label: CHARACTERISTIC_LABELS.looked_after, hint: 'In the care of the local authority.' },
+  {
+    value: 'childInNeed',
+    label: CHARACTERISTIC_LABELS.child_in_need,
+    hint: 'Has a child in need plan from children’s social care.',
+  },
+  { value: 'youngCarer', label: CHARACTERISTIC_LABELS.young_carer },
+  { value: 'eal', label: `${CHARACTERISTIC_LABELS.eal} (EAL)` },
 ];
 
 const SEND_OPTIONS = SEND_STATUSES.map((value) => ({ value, label: SEND_STATUS_LABELS[value] }));
@@ -78,7 +85,7 @@ function CorrectForm({ school, profile, back }: { school: SessionSchool; profile
   const name = pupilName(p);
   const [preferredName, setPreferredName] = useState(p.preferredName ?? '');
   const [form, setForm] = useState(p.form);
-  const [send, setSend] = useState<string>(p.send);
+  const [send, setSend] = useState<SendStatus>(p.send);
   const initialFlags = FLAG_OPTIONS.map((o) => o.value).filter((f) => p[f]);
   const [flags, setFlags] = useState<string[]>(initialFlags);
   const [reason, setReason] = useState('');
@@ -90,7 +97,7 @@ function CorrectForm({ school, profile, back }: { school: SessionSchool; profile
     const preferred = preferredName.trim() === '' ? null : preferredName.trim();
     if (preferred !== p.preferredName) changes.preferredName = preferred;
     if (form.trim() !== p.form) changes.form = form.trim();
-    if (send !== p.send) changes.send = send as UpdatePupilBody['send'];
+    if (send !== p.send) changes.send = send;
     for (const o of FLAG_OPTIONS) {
       const on = flags.includes(o.value);
       if (on !== p[o.value]) changes[o.value] = on;
@@ -155,7 +162,9 @@ function CorrectForm({ school, profile, back }: { school: SessionSchool; profile
           legend="Special educational needs"
           options={SEND_OPTIONS}
           value={send}
-          onValueChange={setSend}
+          onValueChange={(v) => {
+            if (isOneOf(SEND_STATUSES, v)) setSend(v);
+          }}
           error={errors.errorFor('send')}
         />
         <Checkboxes

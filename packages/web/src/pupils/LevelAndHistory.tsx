@@ -59,7 +59,7 @@ export function LevelAndHistory({ school, data }: { school: SessionSchool; data:
                 <ul className="list list--bullet">
                   {h.evidence.map((e, i) => (
                     <li key={i}>
-                      <strong>{(EVIDENCE_LABELS as Record<string, string>)[e.kind] ?? e.kind}:</strong> {e.description}
+                      <strong>{EVIDENCE_LABELS[e.kind]}:</strong> {e.description}
                     </li>
                   ))}
                 </ul>

@@ -1,5 +1,6 @@
+import type { OneTimeTokenPurpose } from '@tandem/core';
 import type { AppDeps } from '../../platform/deps';
-import { liveToken, type OneTimePurpose } from '../one-time-tokens';
+import { liveToken } from '../one-time-tokens';
 
 /**
  * Whether a link still works, and for whom, so the page can greet them before they choose a
@@ -8,7 +9,7 @@ import { liveToken, type OneTimePurpose } from '../one-time-tokens';
 export async function checkOneTimeToken(
   deps: AppDeps,
   token: string,
-): Promise<{ purpose: OneTimePurpose; displayName: string }> {
+): Promise<{ purpose: OneTimeTokenPurpose; displayName: string }> {
   const row = await liveToken(deps.database.db, deps.clock.now(), token);
   return { purpose: row.purpose, displayName: row.displayName };
 }

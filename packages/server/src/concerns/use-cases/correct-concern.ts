@@ -1,4 +1,4 @@
-import { AppError, type correctConcernBody } from '@tandem/core';
+import { AppError, type ConcernCorrectionField, type correctConcernBody } from '@tandem/core';
 import type { z } from 'zod';
 import type { AppDeps } from '../../platform/deps';
 import type { SchoolRequest, SchoolWork } from '../../platform/gate';
@@ -34,10 +34,10 @@ export async function correctConcern(deps: AppDeps, who: SchoolRequest, concernI
 }
 
 /** Make each change asked for that differs from what is stored; the names of the fields changed. */
-async function applyCorrections(s: SchoolWork, c: ConcernRow, body: Body): Promise<string[]> {
+async function applyCorrections(s: SchoolWork, c: ConcernRow, body: Body): Promise<ConcernCorrectionField[]> {
   const { tx, schoolId, now } = s;
-  const fields: string[] = [];
-  const record = async (field: string, from: unknown, to: unknown) => {
+  const fields: ConcernCorrectionField[] = [];
+  const record = async (field: ConcernCorrectionField, from: unknown, to: unknown) => {
     fields.push(field);
     await insertCorrection(tx, {
       schoolId,

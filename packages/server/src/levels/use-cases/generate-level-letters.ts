@@ -4,8 +4,8 @@ import type { AppDeps } from '../../platform/deps';
 import { isoDay } from '../../platform/dates';
 import { inSchool, readInSchool, type SchoolRequest } from '../../platform/gate';
 import { currentDefinitions } from '../levels.queries';
-import { collator, levelOf, signatory, wordingOf, type GeneratedPdf } from '../sharing.common';
-import { renderLevelLetters, type LetterPupil, type LetterWording } from '../sharing.pdf';
+import { collator, signatory, wordingOf, type GeneratedPdf } from '../sharing.common';
+import { renderLevelLetters, type LetterWording } from '../sharing.pdf';
 import { pupilsOnRoll, recordShares, schoolForLetters } from '../sharing.queries';
 
 function yearSlug(yearGroup: number | undefined): string {
@@ -44,7 +44,7 @@ export async function generateLevelLetters(
     const definitions = await currentDefinitions(r.db, r.schoolId);
     return {
       school: found,
-      letters: rows.map((p): LetterPupil & { id: string } => ({ ...p, level: levelOf(p.level) })),
+      letters: rows,
       wording: new Map<LevelCode, LetterWording>(LEVEL_CODES.map((c) => [c, wordingOf(definitions, c)])),
       now: r.now,
     };

@@ -5,7 +5,7 @@ import type { AppDeps } from '../../platform/deps';
 import { isoDay } from '../../platform/dates';
 import { inSchool, readInSchool, type SchoolRequest } from '../../platform/gate';
 import { currentDefinitions } from '../levels.queries';
-import { BRIEFING_LEVELS, collator, levelOf, signatory, wordingOf, type GeneratedPdf } from '../sharing.common';
+import { BRIEFING_LEVELS, collator, signatory, wordingOf, type GeneratedPdf } from '../sharing.common';
 import { renderStaffBriefing, type BriefingGroup, type BriefingLevel, type BriefingPupil } from '../sharing.pdf';
 import { groupsOfPupils, pupilsOnRollAt, recordShares, schoolForLetters, teachersOfGroups } from '../sharing.queries';
 
@@ -24,7 +24,7 @@ async function loadBriefing(db: DbOrTx, schoolId: string): Promise<BriefingData>
     collator.compare(a.familyName, b.familyName) || collator.compare(a.givenName, b.givenName);
   const pupilById = new Map<string, BriefingPupil>();
   for (const p of atLevel) {
-    const level = levelOf(p.level);
+    const { level } = p;
     if (level) pupilById.set(p.id, { ...p, level });
   }
   if (pupilById.size === 0) return { groups: [], ungrouped: [], levels: [], shared: [] };

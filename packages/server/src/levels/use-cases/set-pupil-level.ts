@@ -1,4 +1,4 @@
-import { AppError, checkLevelChange, isLevelCode, type LevelCode, type SetLevelBody } from '@tandem/core';
+import { AppError, checkLevelChange, type LevelCode, type SetLevelBody } from '@tandem/core';
 import type { AppDeps } from '../../platform/deps';
 import { checkSchool, inSchool, type SchoolRequest, type SchoolWork } from '../../platform/gate';
 import { currentDefinitions, lockPupilLevel, recordLevelChange } from '../levels.queries';
@@ -35,7 +35,7 @@ export async function setPupilLevel(
     const pupil = await lockPupilLevel(w.tx, w.schoolId, pupilId);
     if (!pupil) throw new AppError('not_found', 'pupil not found');
     checkSchool(w.actor, w.schoolId, 'pupil.setLevel');
-    const from = isLevelCode(pupil.currentLevel) ? pupil.currentLevel : null;
+    const from = pupil.currentLevel;
     if (from !== body.expectedCurrentLevel) {
       throw new AppError('conflict', 'level changed meanwhile', {
         userMessage:

@@ -1,16 +1,8 @@
-import type { PlanSharingBody } from '@tandem/core';
+import { SCHOOL_STAFF_ROLES, type PlanSharingBody } from '@tandem/core';
 import type { AppDeps } from '../../platform/deps';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
 import { mutation } from '../plans.mapping';
-import {
-  STAFF_ROLES,
-  addShares,
-  clearShares,
-  kindOf,
-  lockPlan,
-  requireSchoolPeople,
-  updatePlan,
-} from '../plans.queries';
+import { addShares, clearShares, lockPlan, requireSchoolPeople, updatePlan } from '../plans.queries';
 import { CASE_ROLES, checkSharingForKind, requireCurrent, requireNotEnded } from '../plans.rules';
 
 /** Who leads the plan, which staff are given it, and whether parents see its parent-facing parts. */
@@ -20,7 +12,7 @@ export async function changeSharing(deps: AppDeps, at: SchoolRequest, planId: st
     const plan = await lockPlan(tx, schoolId, planId);
     requireNotEnded(plan);
     await requireCurrent(tx, plan, body.version);
-    checkSharingForKind(kindOf(plan), body);
+    checkSharingForKind(plan.kind, body);
     await requireSchoolPeople(
       tx,
       schoolId,
@@ -29,7 +21,14 @@ export async function changeSharing(deps: AppDeps, at: SchoolRequest, planId: st
       'leadUserId',
       'Choose a lead who works on cases at this school',
     );
-    await requireSchoolPeople(tx, schoolId, body.sharedWith, STAFF_ROLES, 'sharedWith', 'Choose staff of this school');
+    await requireSchoolPeople(
+      tx,
+      schoolId,
+      body.sharedWith,
+      SCHOOL_STAFF_ROLES,
+      'sharedWith',
+      'Choose staff of this school',
+    );
     const named = [...new Set(body.sharedWith)];
     // Shares are a current list; who was given the plan and when stays in the audit trail.
     await clearShares(tx, schoolId, planId);

@@ -1,9 +1,9 @@
-import { londonToday, partiesRequiredFor, type CreatePlanBody } from '@tandem/core';
+import { SCHOOL_STAFF_ROLES, londonToday, partiesRequiredFor, type CreatePlanBody } from '@tandem/core';
 import type { AppDeps } from '../../platform/deps';
 import { loadPupilInSchool } from '../../platform/directory';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
 import { mutation } from '../plans.mapping';
-import { STAFF_ROLES, addShares, insertPlan, insertVersion, requireSchoolPeople } from '../plans.queries';
+import { addShares, insertPlan, insertVersion, requireSchoolPeople } from '../plans.queries';
 import { checkSharingForKind, validation } from '../plans.rules';
 
 /** A new plan for a pupil, as version 1, led by its writer and given to the staff named. */
@@ -13,7 +13,14 @@ export async function createPlan(deps: AppDeps, at: SchoolRequest, pupilId: stri
     checkSharingForKind(body.kind, body);
     await loadPupilInSchool(tx, schoolId, pupilId);
     if (body.reviewDue <= londonToday(now)) throw validation('reviewDue', 'The review date must be after today');
-    await requireSchoolPeople(tx, schoolId, body.sharedWith, STAFF_ROLES, 'sharedWith', 'Choose staff of this school');
+    await requireSchoolPeople(
+      tx,
+      schoolId,
+      body.sharedWith,
+      SCHOOL_STAFF_ROLES,
+      'sharedWith',
+      'Choose staff of this school',
+    );
     const plan = await insertPlan(tx, {
       schoolId,
       pupilId,

@@ -4,15 +4,7 @@ import { loadPupilInSchool, schoolNameOf } from '../../platform/directory';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
 import { planPdfInputOf } from '../plans.mapping';
 import { planPdfFilename, renderPlanPdf } from '../plans.pdf';
-import {
-  agreementsToVersion,
-  kindOf,
-  leadName,
-  loadPlan,
-  loadVersion,
-  planAccessFor,
-  reviewsInOrder,
-} from '../plans.queries';
+import { agreementsToVersion, leadName, loadPlan, loadVersion, planAccessFor, reviewsInOrder } from '../plans.queries';
 import { requireVisible } from '../plans.rules';
 
 /** The plan as a PDF: case roles any version, staff given it the current staff view. Audited. */
@@ -50,7 +42,7 @@ export async function exportPlanPdf(
       agreements,
       reviews,
     });
-    return { input, filename: planPdfFilename(kindOf(plan), pupil.familyName, pupil.givenName, wanted, now) };
+    return { input, filename: planPdfFilename(plan.kind, pupil.familyName, pupil.givenName, wanted, now) };
   });
   // Drawn once the transaction has committed, so it is not held open while the PDF is laid out.
   return { pdf: await renderPlanPdf(input), filename };

@@ -2,7 +2,7 @@ import { AGREEMENT_PARTY_LABELS, AppError, missingAgreements } from '@tandem/cor
 import type { AppDeps } from '../../platform/deps';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
 import { mutation } from '../plans.mapping';
-import { lockPlan, markVersionAgreed, partiesAgreed, partiesOf, setPlan } from '../plans.queries';
+import { lockPlan, markVersionAgreed, partiesAgreed, setPlan } from '../plans.queries';
 import { requireCurrent, requireLeadOrSmhl, requireNotEnded } from '../plans.rules';
 
 /**
@@ -17,7 +17,7 @@ export async function markAgreed(deps: AppDeps, at: SchoolRequest, planId: strin
     requireNotEnded(plan);
     await requireCurrent(tx, plan, version);
     if (plan.agreedVersion === plan.version) return mutation(plan);
-    const missing = missingAgreements(partiesOf(plan), await partiesAgreed(tx, planId, plan.version));
+    const missing = missingAgreements(plan.agreementsNeeded, await partiesAgreed(tx, planId, plan.version));
     if (missing.length > 0) {
       const who = missing.map((p) => AGREEMENT_PARTY_LABELS[p].toLowerCase()).join(', ');
       throw new AppError('validation', 'agreements missing', {

@@ -1,7 +1,7 @@
-import { londonToday, type RecordReviewBody } from '@tandem/core';
+import { SAFETY_SCALE_MESSAGE, SAFETY_SCALE_ONLY_SOS_MESSAGE, londonToday, type RecordReviewBody } from '@tandem/core';
 import type { AppDeps } from '../../platform/deps';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
-import { insertReview, kindOf, lockPlan, setPlan } from '../plans.queries';
+import { insertReview, lockPlan, setPlan } from '../plans.queries';
 import { requireCurrent, requireNotEnded, validation } from '../plans.rules';
 
 /** A review (assess, plan, do, review): what was done, what changed, and when the next one is due. */
@@ -16,9 +16,9 @@ export async function recordReview(deps: AppDeps, at: SchoolRequest, planId: str
     if (body.nextReviewOn <= body.reviewedOn || body.nextReviewOn <= today) {
       throw validation('nextReviewOn', 'The next review must be after today');
     }
-    const sos = kindOf(plan) === 'signs_of_safety';
-    if (sos && body.safetyScale === null) throw validation('safetyScale', 'Choose a number from 0 to 10');
-    if (!sos && body.safetyScale !== null) throw validation('safetyScale', 'Only Signs of Safety uses the scale');
+    const sos = plan.kind === 'signs_of_safety';
+    if (sos && body.safetyScale === null) throw validation('safetyScale', SAFETY_SCALE_MESSAGE);
+    if (!sos && body.safetyScale !== null) throw validation('safetyScale', SAFETY_SCALE_ONLY_SOS_MESSAGE);
     const id = await insertReview(tx, {
       schoolId,
       planId,

@@ -2,7 +2,7 @@ import { londonToday, partiesRequiredFor, type RevisePlanBody } from '@tandem/co
 import type { AppDeps } from '../../platform/deps';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
 import { mutation } from '../plans.mapping';
-import { bumpVersion, insertVersion, kindOf, loadPlan } from '../plans.queries';
+import { bumpVersion, insertVersion, loadPlan } from '../plans.queries';
 import { requireContentForKind, requireNotEnded, staleVersion, validation } from '../plans.rules';
 
 /**
@@ -14,11 +14,11 @@ export async function revisePlan(deps: AppDeps, at: SchoolRequest, planId: strin
     const { tx, schoolId, actor, now } = s;
     const plan = await loadPlan(tx, schoolId, planId);
     requireNotEnded(plan);
-    requireContentForKind(kindOf(plan), body.content);
+    requireContentForKind(plan.kind, body.content);
     if (body.reviewDue < londonToday(now)) throw validation('reviewDue', 'The review date cannot be in the past');
     const updated = await bumpVersion(tx, planId, body.version, {
       reviewDue: body.reviewDue,
-      agreementsNeeded: partiesRequiredFor(kindOf(plan), body.agreementsNeeded),
+      agreementsNeeded: partiesRequiredFor(plan.kind, body.agreementsNeeded),
       updatedAt: now,
     });
     if (!updated) throw await staleVersion(tx, await loadPlan(tx, schoolId, planId));

@@ -5,7 +5,7 @@
  * record, for anyone outside the DSL team) is never loaded. This file only merges and orders them.
  * Case roles read it; every read and every export is audited.
  */
-import { canInSchool, isLevelCode, type Actor, type ChronologyEntry } from '@tandem/core';
+import { canInSchool, type Actor, type ChronologyEntry } from '@tandem/core';
 import type { DbOrTx } from '../../db/client';
 import type { AppDeps } from '../deps';
 import { isoDay } from '../dates';
@@ -105,7 +105,7 @@ export async function exportChronologyPdf(
       upn: pupil.upn,
       yearGroup: pupil.yearGroup,
       form: pupil.form,
-      level: isLevelCode(pupil.currentLevel) ? pupil.currentLevel : null,
+      level: pupil.currentLevel,
     },
     entries,
   });

@@ -2,7 +2,7 @@ import { AppError, pupilViewFor, rolesInSchool, thriveGroupOf, type PupilProfile
 import type { AppDeps } from '../../platform/deps';
 import { loadPupilInSchool, teachesPupil } from '../../platform/directory';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
-import { levelOf, toBasicPupil, toContact, toPupilDetails } from '../pupils.mapping';
+import { toBasicPupil, toContact, toPupilDetails } from '../pupils.mapping';
 import { contactsOf, teachingGroupsOf } from '../pupils.queries';
 
 /**
@@ -27,7 +27,7 @@ export async function getPupilProfile(
       return response;
     };
     const basic = toBasicPupil(pupil);
-    const level = levelOf(pupil.currentLevel);
+    const level = pupil.currentLevel;
     const { plansGiven, pupilLevels } = deps.registries;
     // Case roles read plans in full on the pupil's plans list; other staff see those given to them.
     const sharedPlans =
