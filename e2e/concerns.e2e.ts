@@ -81,6 +81,8 @@ describe('concerns and the safeguarding route', () => {
       await tutor.getByLabel('Where did it happen?').fill('Room 14, after period 3');
       await tutor.getByLabel('What did you see or hear?').fill(account);
       await tutor.getByLabel(/What did the pupil say, in their own words/).fill(words);
+      // The warning signs are folded so the form is short on a phone.
+      await tutor.getByText('Add warning signs').click();
       await tutor.getByRole('checkbox', { name: 'Talking or joking about self-harm or suicide' }).check();
       await tutor.getByRole('checkbox', { name: 'The pupil told me something' }).check();
       await tutor
@@ -162,6 +164,8 @@ describe('concerns and the safeguarding route', () => {
       await dsl
         .getByLabel('Note on the outcome')
         .fill('Referred to CAMHS crisis team with his mother’s knowledge; safety plan agreed with Yusuf.');
+      // The action is still open: closing says what becomes of it (issue 16).
+      await dsl.getByRole('radio', { name: 'It has been done' }).check();
       await checkEveryWay(dsl, 'f-dsl-close');
       await dsl.getByRole('button', { name: 'Close concern' }).click();
       await dsl.getByRole('alert').getByText('Concern closed').waitFor();

@@ -1,6 +1,6 @@
 /**
  * Journey a: the headteacher signs in with two-factor, lands on her school's home page, opens the
- * audit trail and finds her own sign-in there.
+ * audit trail and finds her own sign-in there, with restricted record activity shown only as a count.
  */
 import { describe, test } from 'vitest';
 import { checkPage, newPage, useBrowser } from './support/browser';
@@ -24,6 +24,8 @@ describe('the headteacher', () => {
       .filter({ hasText: HEAD.name })
       .filter({ hasText: /signed in/i });
     await ownSignIn.first().waitFor();
+    // Not being DSL, she sees restricted record activity only as a count (issue 16).
+    await page.getByText('Restricted record activity:').waitFor();
     await checkPage(page, 'a-headteacher-audit');
   });
 });

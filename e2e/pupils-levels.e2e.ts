@@ -235,7 +235,7 @@ describe('pupils and levels', () => {
       await lead.getByLabel('Who are the letters for?').selectOption('9');
       const [download] = await Promise.all([
         lead.waitForEvent('download'),
-        lead.getByRole('button', { name: /^Download \d+ letters? \(PDF\)$/ }).click(),
+        lead.getByRole('button', { name: /^Download letters for \d+ pupils? \(PDF\)$/ }).click(),
       ]);
       expect(download.suggestedFilename()).toMatch(/\.pdf$/);
       await lead

@@ -55,6 +55,9 @@ export async function signIn(
 }
 
 export async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  const button = page.getByRole('button', { name: 'Sign out', exact: true });
+  // On a phone, signing out is in the header's menu.
+  if (!(await button.isVisible())) await page.getByRole('banner').getByRole('button', { name: /^Menu/ }).click();
+  await button.click();
   await page.waitForURL(/\/sign-in/);
 }

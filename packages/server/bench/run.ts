@@ -11,6 +11,7 @@
  *   BENCH_ITERATIONS=300  timed calls one at a time per side (sign-in an eighth, the chronology half)
  *   BENCH_IN_FLIGHT=8   calls in flight for the throughput run
  *   BENCH_LOG=1         print the app's error log (to see why a request answered 500)
+ *   BENCH_ONLY=weight   only the page weight of the web app (seconds; no database)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -56,6 +57,7 @@ import {
   reviewDueToSend,
   reviewsDueHorizon,
 } from './plans';
+import { runPageWeight } from './page-weight';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 const RESULTS_DIR = path.join(REPO_ROOT, 'bench-results');
@@ -919,6 +921,11 @@ async function measurePlans(
 
 async function main(): Promise<void> {
   const started = performance.now();
+  // First, as it takes seconds and fails the bench on its own: a phone's first visit.
+  const pageWeight = runPageWeight(log);
+  if (pageWeight.overBudget) process.exitCode = 1;
+  if (process.env.BENCH_ONLY === 'weight') return;
+  log('');
   const loadAtStart = os.loadavg();
   const plan = planTrust(scale, leaverRatio);
   const onRoll = plan.schools.reduce((a, s) => a + s.onRoll, 0);
@@ -1301,6 +1308,7 @@ async function main(): Promise<void> {
         openAndMigrateSeconds: openSeconds,
         measuredSchool: { ...school, profilePupilIds: school.profilePupilIds.length },
       },
+      pageWeight: pageWeight.weights,
       comparisons: comparisons.map((c) => ({ ...c, ratios: ratios(c) })),
       plans,
       planModule: { data: planModule.data, explains: planModule.explains },

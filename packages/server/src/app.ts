@@ -9,7 +9,6 @@ import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import {
   jsonSchemaTransform,
@@ -20,7 +19,9 @@ import {
 import { z } from 'zod';
 import type { AppDeps } from './platform/deps';
 import { registerErrorHandling, registerNotFound } from './http/errors';
+import { registerWebApp } from './http/static';
 import { registerAuthContext } from './http/context';
+import { registerTextSafety } from './http/text-safety';
 import { authRoutes } from './auth/auth.routes';
 import { schoolRoutes } from './schools/schools.routes';
 import { staffRoutes } from './staff/staff.routes';
@@ -32,6 +33,8 @@ import { pupilRoutes } from './pupils/pupils.routes';
 import { chronologyRoutes } from './platform/chronology/chronology.routes';
 import { concernRoutes } from './concerns/concerns.routes';
 import { alertRoutes } from './platform/alerts.routes';
+import { caseAccessRoutes } from './platform/case-access.routes';
+import { myWorkRoutes } from './platform/my-work.routes';
 import { fileRoutes } from './concerns/files.routes';
 import { dutyRoutes } from './concerns/duty.routes';
 import { planRoutes } from './plans/plans.routes';
@@ -75,6 +78,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerTextSafety(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -157,6 +161,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
   chronologyRoutes(app);
   concernRoutes(app);
   alertRoutes(app);
+  caseAccessRoutes(app);
+  myWorkRoutes(app);
   await app.register(fileRoutes);
   dutyRoutes(app);
   planRoutes(app);
@@ -164,7 +170,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
   const dist = deps.config.webDistDir;
   const serveWebApp = Boolean(dist && fs.existsSync(path.join(dist, 'index.html')));
   if (dist && serveWebApp) {
-    await app.register(fastifyStatic, { root: dist, prefix: '/', index: ['index.html'], wildcard: false });
+    await registerWebApp(app, dist);
   }
   registerNotFound(app, serveWebApp);
   return app;

@@ -10,16 +10,21 @@ export interface Config {
   publicUrl: string;
   /** Set cookies with the Secure flag (behind https). */
   secureCookies: boolean;
+  /** Take the visitor's address from X-Forwarded-For (only when reachable solely through a proxy). */
   trustProxy: boolean;
   smtpUrl: string | null;
   mailFrom: string;
   /** Load the demo trust on an empty database. */
   demo: boolean;
-  /** Idle timeout for parents and pupils, and for staff unless their school sets its own. */
+  /** Idle timeout for parents and pupils, and the upper bound for staff (a school may set less). */
   defaultIdleMinutes: number;
   /** Longest a session may last however active, in hours. */
   absoluteSessionHours: number;
-  /** Sign-in attempts (and other secret-checking requests) allowed per network address per minute. */
+  /**
+   * Failed sign-ins per network address per minute before a password alone is refused from it (a
+   * password with a valid second factor still gets through; auth/throttle.ts). Also the in-process
+   * flood guard on the one-time-token and password-reset routes.
+   */
   signInRateLimitPerMinute: number;
   logLevel: string;
   webDistDir: string | null;

@@ -16,6 +16,8 @@ import { planChronology } from './plans/plans.chronology';
 import { meetingChronology } from './plans/meetings.chronology';
 import { planDueJobs } from './plans/plans.jobs';
 import { plansGivenToStaff } from './plans/plans.given';
+import { planMyWork } from './plans/plans.my-work';
+import { concernMyWork } from './concerns/concerns.my-work';
 
 export const registries: Registries = {
   chronology: [pupilChronology, levelChronology, concernChronology, planChronology, meetingChronology],
@@ -25,4 +27,5 @@ export const registries: Registries = {
   pupilLevels: levelsOfPupil,
   onSchoolCreated: [seedFrameworkForNewSchool],
   alertLinks: [concernAlertLinks],
+  myWork: [planMyWork, concernMyWork],
 };

@@ -1,17 +1,8 @@
-import { useEffect, type ReactNode } from 'react';
-import { SchoolAuditPage, TrustAuditPage } from './audit/AuditPage';
-import { ForgotPasswordPage } from './auth/ForgotPasswordPage';
+import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
 import { pathForStage, SessionProvider, useSession, type Stage } from './auth/session';
-import { SetPasswordPage } from './auth/SetPasswordPage';
-import { SetUpTwoFactorPage } from './auth/SetUpTwoFactorPage';
-import { SignInPage } from './auth/SignInPage';
-import { TwoFactorPage } from './auth/TwoFactorPage';
 import { Loading } from './components/Page';
 import { Shell } from './components/Shell';
 import { ErrorBoundary, ErrorPage, NotFoundPage } from './errors/ErrorPages';
-import { HomeRedirect } from './home/HomeRedirect';
-import { SchoolHomePage } from './home/SchoolHomePage';
-import { TrustHomePage } from './home/TrustHomePage';
 import {
   matchPath,
   Redirect,
@@ -22,35 +13,72 @@ import {
   useSearchParams,
   type Params,
 } from './router/router';
-import { AddSchoolPage } from './schools/AddSchoolPage';
-import { SchoolSettingsPage } from './schools/SchoolSettingsPage';
-import { TrustSchoolsPage } from './schools/TrustSchoolsPage';
-import { InviteStaffPage } from './staff/InviteStaffPage';
-import { StaffListPage } from './staff/StaffListPage';
-import { StaffMemberPage } from './staff/StaffMemberPage';
-import { ImportPage } from './imports/ImportPage';
-import { ImportPreviewPage } from './imports/ImportPreviewPage';
-import { EditLevelPage } from './levels/EditLevelPage';
-import { LevelsPage } from './levels/LevelsPage';
-import { LevelVersionsPage } from './levels/LevelVersionsPage';
-import { ChangeLevelPage } from './pupils/ChangeLevelPage';
-import { CorrectDetailsPage } from './pupils/CorrectDetailsPage';
-import { PupilListPage } from './pupils/PupilListPage';
-import { PupilPage } from './pupils/PupilPage';
-import { ShareLevelsPage } from './sharing/ShareLevelsPage';
-import { AlertsPage } from './alerts/AlertsPage';
 import { AlertsProvider } from './alerts/AlertsProvider';
-import { ConcernPage } from './concerns/ConcernPage';
-import { ConcernQueuePage } from './concerns/ConcernQueuePage';
-import { DutyRotaPage } from './concerns/DutyRotaPage';
-import { LogConcernPage } from './concerns/LogConcernPage';
-import { MyConcernsPage } from './concerns/MyConcernsPage';
-import { PlanEditorPage } from './plans/PlanEditorPage';
-import { PlanPage } from './plans/PlanPage';
-import { PlanSharingPage } from './plans/PlanSharingPage';
-import { PlanVersionPage } from './plans/PlanVersionPage';
-import { MeetingEditorPage } from './meetings/MeetingEditorPage';
-import { MeetingPage } from './meetings/MeetingPage';
+
+/**
+ * Each page is its own chunk, fetched when first shown, so signing in or logging a concern on a
+ * phone downloads only what that page needs (the bench's page weight checks it).
+ */
+type PropsOf<C> = C extends (props: infer P) => ReactNode ? P : never;
+const RELOADED_FOR_NEW_VERSION = 'tandem-reloaded-for-new-version';
+function page<M, K extends keyof M>(load: () => Promise<M>, name: K) {
+  return lazy(async () => {
+    try {
+      const loaded = await load();
+      sessionStorage.removeItem(RELOADED_FOR_NEW_VERSION);
+      return { default: loaded[name] as ComponentType<PropsOf<M[K]>> };
+    } catch (error) {
+      // A new version was installed since this tab opened: its page chunks have new names, and
+      // the old ones are gone. Reload once, at the address asked for, to pick up the new version.
+      // Offline, the error page's retry is better than the browser's own offline page.
+      if (navigator.onLine && sessionStorage.getItem(RELOADED_FOR_NEW_VERSION) === null) {
+        sessionStorage.setItem(RELOADED_FOR_NEW_VERSION, '1');
+        window.location.reload();
+        return new Promise<never>(() => undefined);
+      }
+      throw error;
+    }
+  });
+}
+const SchoolAuditPage = page(() => import('./audit/AuditPage'), 'SchoolAuditPage');
+const TrustAuditPage = page(() => import('./audit/AuditPage'), 'TrustAuditPage');
+const ForgotPasswordPage = page(() => import('./auth/ForgotPasswordPage'), 'ForgotPasswordPage');
+const SetPasswordPage = page(() => import('./auth/SetPasswordPage'), 'SetPasswordPage');
+const SetUpTwoFactorPage = page(() => import('./auth/SetUpTwoFactorPage'), 'SetUpTwoFactorPage');
+const SignInPage = page(() => import('./auth/SignInPage'), 'SignInPage');
+const TwoFactorPage = page(() => import('./auth/TwoFactorPage'), 'TwoFactorPage');
+const HomeRedirect = page(() => import('./home/HomeRedirect'), 'HomeRedirect');
+const SchoolHomePage = page(() => import('./home/SchoolHomePage'), 'SchoolHomePage');
+const TrustHomePage = page(() => import('./home/TrustHomePage'), 'TrustHomePage');
+const AddSchoolPage = page(() => import('./schools/AddSchoolPage'), 'AddSchoolPage');
+const SchoolSettingsPage = page(() => import('./schools/SchoolSettingsPage'), 'SchoolSettingsPage');
+const TrustSchoolsPage = page(() => import('./schools/TrustSchoolsPage'), 'TrustSchoolsPage');
+const InviteStaffPage = page(() => import('./staff/InviteStaffPage'), 'InviteStaffPage');
+const StaffListPage = page(() => import('./staff/StaffListPage'), 'StaffListPage');
+const StaffMemberPage = page(() => import('./staff/StaffMemberPage'), 'StaffMemberPage');
+const ImportPage = page(() => import('./imports/ImportPage'), 'ImportPage');
+const ImportPreviewPage = page(() => import('./imports/ImportPreviewPage'), 'ImportPreviewPage');
+const EditLevelPage = page(() => import('./levels/EditLevelPage'), 'EditLevelPage');
+const LevelsPage = page(() => import('./levels/LevelsPage'), 'LevelsPage');
+const LevelVersionsPage = page(() => import('./levels/LevelVersionsPage'), 'LevelVersionsPage');
+const ChangeLevelPage = page(() => import('./pupils/ChangeLevelPage'), 'ChangeLevelPage');
+const CorrectDetailsPage = page(() => import('./pupils/CorrectDetailsPage'), 'CorrectDetailsPage');
+const PupilListPage = page(() => import('./pupils/PupilListPage'), 'PupilListPage');
+const PupilPage = page(() => import('./pupils/PupilPage'), 'PupilPage');
+const ShareLevelsPage = page(() => import('./sharing/ShareLevelsPage'), 'ShareLevelsPage');
+const AlertsPage = page(() => import('./alerts/AlertsPage'), 'AlertsPage');
+const ConcernPage = page(() => import('./concerns/ConcernPage'), 'ConcernPage');
+const ConcernQueuePage = page(() => import('./concerns/ConcernQueuePage'), 'ConcernQueuePage');
+const DutyRotaPage = page(() => import('./concerns/DutyRotaPage'), 'DutyRotaPage');
+const LogConcernPage = page(() => import('./concerns/LogConcernPage'), 'LogConcernPage');
+const MyConcernsPage = page(() => import('./concerns/MyConcernsPage'), 'MyConcernsPage');
+const ConcernSentPage = page(() => import('./concerns/ConcernSentPage'), 'ConcernSentPage');
+const PlanEditorPage = page(() => import('./plans/PlanEditorPage'), 'PlanEditorPage');
+const PlanPage = page(() => import('./plans/PlanPage'), 'PlanPage');
+const PlanSharingPage = page(() => import('./plans/PlanSharingPage'), 'PlanSharingPage');
+const PlanVersionPage = page(() => import('./plans/PlanVersionPage'), 'PlanVersionPage');
+const MeetingEditorPage = page(() => import('./meetings/MeetingEditorPage'), 'MeetingEditorPage');
+const MeetingPage = page(() => import('./meetings/MeetingPage'), 'MeetingPage');
 
 /**
  * Who may open a page: anyone; only people not signed in; people part-way through signing in;
@@ -195,6 +223,11 @@ const ROUTES: readonly Route[] = [
     render: (x) => <MyConcernsPage schoolId={p(x, 'schoolId')} />,
   },
   {
+    path: '/schools/:schoolId/concerns/sent/:concernId',
+    access: 'complete',
+    render: (x) => <ConcernSentPage schoolId={p(x, 'schoolId')} concernId={p(x, 'concernId')} />,
+  },
+  {
     path: '/schools/:schoolId/concerns/:concernId',
     access: 'complete',
     render: (x) => <ConcernPage schoolId={p(x, 'schoolId')} concernId={p(x, 'concernId')} />,
@@ -271,6 +304,21 @@ function useFocusOnNavigate() {
   }, [count]);
 }
 
+/**
+ * A page's code may arrive after the navigation's focus moved to <main> (no heading yet): once it
+ * has, move focus on to the heading, as useFocusOnNavigate would have.
+ */
+function FocusHeadingWhenLoaded() {
+  const count = useNavigationCount();
+  useEffect(() => {
+    if (count === 0) return;
+    const main = document.getElementById('main-content');
+    if (main === null || document.activeElement !== main) return;
+    document.getElementById('page-heading')?.focus({ preventScroll: true });
+  }, [count]);
+  return null;
+}
+
 function Routes() {
   const { pathname } = useLocation();
   useFocusOnNavigate();
@@ -281,7 +329,12 @@ function Routes() {
         {found === null ? (
           <NotFoundPage />
         ) : (
-          <Gate access={found.route.access}>{found.route.render(found.params)}</Gate>
+          <Gate access={found.route.access}>
+            <Suspense fallback={<Loading what="Loading the page" />}>
+              <FocusHeadingWhenLoaded />
+              {found.route.render(found.params)}
+            </Suspense>
+          </Gate>
         )}
       </ErrorBoundary>
     </Shell>

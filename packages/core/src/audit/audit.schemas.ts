@@ -28,9 +28,17 @@ export const auditEntrySchema = z.object({
   subjectId: eventRow.subjectId,
   ip: eventRow.ip,
   detail: z.record(z.string(), z.unknown()),
+  /** About the restricted safeguarding record (only ever listed for the DSL team). */
+  restricted: z.boolean(),
 });
 
 export const auditListResponse = z.object({
   entries: z.array(auditEntrySchema),
   nextBefore: z.number().int().nullable(),
+  /**
+   * For a reader outside the DSL team, entries about the restricted safeguarding record are left
+   * out; this counts them over the dates asked for (only the dates: the other filters are ignored,
+   * so the count never tells who, what or which pupil). Null for the DSL team, who see them all.
+   */
+  restrictedActivity: z.object({ count: z.number().int() }).nullable(),
 });

@@ -12,6 +12,7 @@ import type {
 } from '../concerns/concerns.values';
 import type { LevelCode } from '../levels/levels.values';
 import type { AgreementParty, MeetingKind, PlanKind } from '../plans/plans.values';
+import type { CaseTeamSource } from '../pupils/case-team.values';
 import type { ImportKind } from '../pupils/pupils.values';
 
 export type AuditEvent =
@@ -41,16 +42,28 @@ export type AuditEvent =
       detail: { importId: string; kind: ImportKind; added: number; updated: number; left: number };
     }
   | { action: 'pupil.list_exported'; detail: { rows: number } }
+  | { action: 'pupil.case_team_added'; detail: { userId: string; source: CaseTeamSource } }
+  | { action: 'pupil.case_team_removed'; detail: { userId: string } }
+  | {
+      action: 'role.scope_changed';
+      detail: { userId: string; role: Role; yearGroups: number[]; wholeSchool: boolean };
+    }
   | { action: 'pupil.chronology_viewed'; detail: { format: 'screen' | 'pdf' } }
   | { action: 'concern.logged'; detail: { route: ConcernRoute; urgent: boolean; pupils: number } }
   | { action: 'concern.viewed'; detail: { access: string } }
+  | { action: 'concern.access_refused'; detail: Record<string, never> }
   | { action: 'concern.acknowledged'; detail: Record<string, never> }
   | { action: 'concern.action_added'; detail: { actionId: string; ownerUserId: string; dueOn: string } }
   | { action: 'concern.action_completed'; detail: { actionId: string } }
   | { action: 'concern.addendum_added'; detail: { addendumId: string } }
   | { action: 'concern.escalated_to_dsl'; detail: Record<string, never> }
   | { action: 'concern.moved_to_restricted'; detail: Record<string, never> }
-  | { action: 'concern.closed'; detail: { outcome: ConcernOutcome } }
+  | {
+      action: 'concern.closed';
+      detail: { outcome: ConcernOutcome; actionsDone?: string[]; actionsCarried?: string[]; actionsDropped?: string[] };
+    }
+  | { action: 'concern.action_carried'; detail: { actionId: string } }
+  | { action: 'concern.action_dropped'; detail: { actionId: string } }
   | { action: 'concern.corrected'; detail: { fields: ConcernCorrectionField[] } }
   | { action: 'concern.parents_told'; detail: { how: ParentsToldHow } }
   | { action: 'concern.pupil_will_tell_parents'; detail: { by: string } }
@@ -58,7 +71,7 @@ export type AuditEvent =
   | { action: 'concern.file_viewed'; detail: { fileId: string } }
   | { action: 'concern.escalation_alert_sent'; detail: { recipients: number } }
   | { action: 'concern.pupil_tells_deadline_passed'; detail: { recipients: number } }
-  | { action: 'pupil.chronology_exported'; detail: { entries: number } }
+  | { action: 'pupil.chronology_exported'; detail: { entries: number; order?: 'oldest' | 'newest' } }
   | { action: 'plan.created'; detail: { kind: PlanKind; pupilId: string } }
   | { action: 'plan.viewed'; detail: { view: 'case' | 'staff'; version: number } }
   | { action: 'plan.version_viewed'; detail: { version: number } }
@@ -84,7 +97,19 @@ export type AuditEvent =
   | { action: 'dsl.duty_changed'; detail: { weekdays: number[] } }
   | { action: 'level.changed'; detail: { from: LevelCode | null; to: LevelCode | null; evidence: number } }
   | { action: 'level.reworded'; detail: { code: LevelCode; version: number } }
-  | { action: 'level.letters_generated'; detail: { batchId: string; pupils: number; yearGroup: number | null } }
+  | {
+      action: 'level.letters_generated';
+      detail: {
+        batchId: string;
+        pupils: number;
+        yearGroup: number | null;
+        /** Letters made: one per household of contacts with parental responsibility. */
+        letters?: number;
+        /** Pupils at MH4 or MH5 left out, to be spoken to in person. */
+        leftOut?: number;
+      };
+    }
+  | { action: 'level.letter_included_in_person'; detail: { batchId: string; level: LevelCode; reason: string } }
   | { action: 'level.staff_briefing_generated'; detail: { batchId: string; pupils: number; groups: number } };
 
 export type AuditAction = AuditEvent['action'];
@@ -124,9 +149,13 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'pupil.import_previewed': 'Checked an MIS file before import',
   'pupil.import_applied': 'Imported from the MIS',
   'pupil.list_exported': 'Exported a pupil list',
+  'pupil.case_team_added': "Added someone to a pupil's case team",
+  'pupil.case_team_removed': "Removed someone from a pupil's case team",
+  'role.scope_changed': 'Changed whose cases a member of staff may see',
   'pupil.chronology_viewed': "Viewed a pupil's chronology",
   'concern.logged': 'Logged a concern',
   'concern.viewed': 'Read a concern',
+  'concern.access_refused': 'Was refused a concern in the safeguarding record',
   'concern.acknowledged': 'Acknowledged a concern',
   'concern.action_added': 'Added an action to a concern',
   'concern.action_completed': 'Completed an action',
@@ -134,6 +163,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'concern.escalated_to_dsl': 'Passed a concern to the DSL',
   'concern.moved_to_restricted': 'Moved a concern to the safeguarding record',
   'concern.closed': 'Closed a concern',
+  'concern.action_carried': "Carried an open action to the pupil's case",
+  'concern.action_dropped': 'Dropped an open action, with a reason',
   'concern.corrected': 'Corrected a concern',
   'concern.parents_told': 'Recorded that parents were told',
   'concern.pupil_will_tell_parents': 'Recorded that the pupil will tell their parents',
@@ -162,6 +193,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'level.changed': "Changed a pupil's level",
   'level.reworded': 'Reworded a level',
   'level.letters_generated': 'Made termly level letters for parents',
+  'level.letter_included_in_person':
+    'Included a pupil at MH4 or MH5 in the termly letters rather than speaking to the family in person',
   'level.staff_briefing_generated': 'Made the termly staff briefing',
 };
 

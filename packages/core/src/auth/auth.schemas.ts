@@ -37,7 +37,20 @@ const COMMON_PASSWORDS = new Set([
 export const signInBody = z.strictObject({
   email: emailSchema,
   password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(200),
+  /**
+   * The authenticator's current code, given with the password: needed only while the network
+   * address has had too many failed sign-ins (then a password alone is refused).
+   */
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'Enter the 6-digit code your authenticator app shows now')
+    .optional(),
 });
+
+/** What a person is told when their network address has had too many failed sign-ins. */
+export const ADDRESS_LIMITED_MESSAGE =
+  'There have been too many failed sign-ins from your network. To sign in now, enter your password with the 6-digit code from your authenticator app, or wait a minute and try again.';
 
 export const mfaCodeBody = z.strictObject({
   code: z

@@ -50,6 +50,12 @@ export const roleAssignments = pgTable(
     /** Roles are revoked, not deleted, so who held what and when stays answerable. */
     revokedAt: ts('revoked_at'),
     revokedBy: uuid('revoked_by').references(() => users.id),
+    /** A pastoral lead's year groups (need-to-know by caseload); null for other roles. */
+    scopeYearGroups: integer('scope_year_groups').array(),
+    /** Set when the school widened this person's case scope to the whole school, and why. */
+    scopeWidenedReason: text('scope_widened_reason'),
+    scopeWidenedBy: uuid('scope_widened_by').references(() => users.id),
+    scopeWidenedAt: ts('scope_widened_at'),
   },
   (t) => [
     index('role_assignments_user_idx').on(t.userId),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isoTime } from '../db/answers';
 import { concernActions, concernAddenda, concernCorrections, concerns } from './concerns.tables';
 import {
+  CONCERN_ACTION_FATES,
   CONCERN_CATEGORIES,
   CONCERN_OUTCOMES,
   CONCERN_QUEUE_FILTERS,
@@ -87,6 +88,8 @@ export const logConcernResponse = z.object({
   dslOnDuty: z.array(dslOnDutySchema),
   showEmergencyProcedure: z.boolean(),
   emergencyProcedure: z.array(z.string()),
+  /** Who Tandem alerted (in-app and by e-mail), group by group, so the logger knows who knows. */
+  alerted: z.array(z.object({ who: z.string(), names: z.array(z.string()) })),
   /** True when this submission had already been received (a double submit). */
   alreadyReceived: z.boolean(),
 });
@@ -152,6 +155,11 @@ const actionSchema = z.object({
   overdue: z.boolean(),
   completedAt: actionRow.completedAt,
   completionNote: actionRow.completionNote,
+  /** When its concern was closed with it carried to the pupil's case (it is still open). */
+  carriedAt: z.string().nullable(),
+  /** When its concern was closed with it dropped, and why. */
+  droppedAt: z.string().nullable(),
+  dropReason: z.string().nullable(),
 });
 const correctionRow = createSelectSchema(concernCorrections, { changedAt: isoTime }).shape;
 const correctionSchema = z.object({
@@ -239,9 +247,23 @@ export const addActionBody = z.strictObject({
 
 export const completeActionBody = z.strictObject({ note: z.string().trim().max(1000).optional() });
 
+/** What the closer says becomes of one open action. A dropped action needs its reason. */
+export const openActionFateSchema = z
+  .strictObject({
+    actionId: z.uuid(),
+    fate: z.enum(CONCERN_ACTION_FATES, { error: 'Choose what becomes of this action' }),
+    note: z.string().trim().max(1000, 'Must be 1,000 characters or fewer').optional(),
+  })
+  .refine((a) => a.fate !== 'dropped' || (a.note ?? '') !== '', {
+    path: ['note'],
+    message: 'Say why this action is being dropped',
+  });
+
 export const closeConcernBody = z.strictObject({
   outcome: z.enum(CONCERN_OUTCOMES, { error: 'Choose an outcome' }),
   note: text('a note on the outcome', 4000),
+  /** Every action still open must be named here: a concern is never closed with work left hanging. */
+  openActions: z.array(openActionFateSchema).max(200).default([]),
 });
 
 export const escalateBody = z.strictObject({ reason: text('why this needs the DSL', 2000) });

@@ -191,6 +191,13 @@ export const concernActions = pgTable(
     completedAt: ts('completed_at'),
     completedBy: uuid('completed_by').references(() => users.id),
     completionNote: text('completion_note'),
+    /** Set when its concern was closed with this action carried to the pupil's case (still open). */
+    carriedAt: ts('carried_at'),
+    carriedBy: uuid('carried_by').references(() => users.id),
+    /** Set when its concern was closed with this action dropped; the reason is kept. */
+    droppedAt: ts('dropped_at'),
+    droppedBy: uuid('dropped_by').references(() => users.id),
+    dropReason: text('drop_reason'),
   },
   (t) => [
     index('concern_actions_concern_idx').on(t.concernId),

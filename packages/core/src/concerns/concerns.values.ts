@@ -69,6 +69,19 @@ export const CONCERN_OUTCOME_LABELS: Record<ConcernOutcome, string> = {
   other: 'Other',
 };
 
+/**
+ * What becomes of an action still open when its concern is closed: done now; carried to the pupil's
+ * case (it stays open, with its owner and due date, on the owner's work list and in the pupil's
+ * chronology, and can still be marked done); or dropped, with the reason recorded.
+ */
+export const CONCERN_ACTION_FATES = ['done', 'carried', 'dropped'] as const;
+export type ConcernActionFate = (typeof CONCERN_ACTION_FATES)[number];
+export const CONCERN_ACTION_FATE_LABELS: Record<ConcernActionFate, string> = {
+  done: 'It has been done',
+  carried: "Carry it to the pupil's case (it stays open with its owner and due date)",
+  dropped: 'Drop it, with a reason',
+};
+
 /** Whether the pupil agreed to what they disclosed being passed on. */
 export const DISCLOSURE_CONSENT = ['given', 'refused', 'not_sought'] as const;
 export type DisclosureConsent = (typeof DISCLOSURE_CONSENT)[number];
@@ -164,3 +177,11 @@ export const ALERT_URGENT_KINDS: ReadonlySet<AlertKind> = new Set<AlertKind>([
   'urgent_concern_logged',
   'urgent_unacknowledged',
 ]);
+
+/** Largest file that may be attached to a concern. */
+export const MAX_CONCERN_FILE_BYTES = 5 * 1024 * 1024;
+/** Most files one concern may carry. */
+export const MAX_FILES_PER_CONCERN = 10;
+
+/** DSL duty days: 1 = Monday .. 5 = Friday. */
+export const WEEKDAY_LABELS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'] as const;

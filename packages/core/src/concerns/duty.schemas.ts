@@ -1,10 +1,11 @@
 import { createSelectSchema } from 'drizzle-zod';
 import { z } from 'zod';
 import { DSL_TEAM_ROLES } from '../auth/roles';
+import { WEEKDAY_LABELS } from './concerns.values';
 import { dslDuty } from './duty.tables';
 
-/** 1 = Monday .. 5 = Friday. */
-export const WEEKDAY_LABELS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'] as const;
+// In the values module, so that the web app's concern form can use it without loading zod.
+export { WEEKDAY_LABELS } from './concerns.values';
 
 const dutyRow = createSelectSchema(dslDuty).shape;
 

@@ -3,10 +3,8 @@ import { z } from 'zod';
 import type { ConcernFileType } from './concerns.values';
 import { concernFiles } from './files.tables';
 
-/** Largest file that may be attached to a concern. */
-export const MAX_CONCERN_FILE_BYTES = 5 * 1024 * 1024;
-/** Most files one concern may carry. */
-export const MAX_FILES_PER_CONCERN = 10;
+// In the values module, so that the web app's concern form can use them without loading zod.
+export { MAX_CONCERN_FILE_BYTES, MAX_FILES_PER_CONCERN } from './concerns.values';
 /** Hours after logging during which the logger may still attach files to their concern. */
 export const LOGGER_ATTACH_HOURS = 24;
 

@@ -3,8 +3,11 @@
  *  - an ordinary concern goes to the school's Mental Health Lead and SENDCO;
  *  - risk of immediate harm, or a possible child-protection matter, goes at once to the DSL team as
  *    URGENT and into the restricted safeguarding record; the logger is told to find the DSL now;
- *  - a medical emergency shows the emergency procedure (first aid, 999) before anything else, and
- *    is routed by the other two answers like any concern.
+ *  - a medical emergency (an overdose, say) shows the emergency procedure (first aid, 999) before
+ *    anything else and is URGENT: the DSL team and the Mental Health Lead are alerted at once, as
+ *    for risk of immediate harm. It stays in the Mental Health Lead's queue (so the SMHL and SENDCO
+ *    can open and acknowledge it) and is also listed in the DSL team's queue; it goes into the
+ *    restricted record only if child protection (or immediate harm) is also marked.
  * Parents are never told by Tandem about a concern that is or may be a child-protection matter, or
  * about anything in the restricted safeguarding record.
  */
@@ -19,6 +22,8 @@ export interface RoutingAnswers {
 export interface RoutingDecision {
   route: ConcernRoute;
   urgent: boolean;
+  /** Alert the DSL team as well as the route's own people (a medical emergency outside the DSL route). */
+  alsoAlertDslTeam: boolean;
   /** In the restricted safeguarding record: visible to the DSL team only. */
   restricted: boolean;
   /** The logger's screen must say to find the DSL in person now. */
@@ -33,7 +38,8 @@ export function routeConcern(a: RoutingAnswers): RoutingDecision {
   const toDsl = a.riskOfImmediateHarm || a.possibleChildProtection;
   return {
     route: toDsl ? 'dsl' : 'mental_health_lead',
-    urgent: toDsl,
+    urgent: toDsl || a.medicalEmergency,
+    alsoAlertDslTeam: !toDsl && a.medicalEmergency,
     restricted: toDsl,
     findDslNow: toDsl,
     showEmergencyProcedure: a.medicalEmergency,

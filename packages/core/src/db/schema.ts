@@ -17,6 +17,7 @@ export * from '../auth/auth.tables';
 export * from '../audit/audit.tables';
 export * from '../pupils/pupils.tables';
 export * from '../pupils/import.tables';
+export * from '../pupils/case-team.tables';
 export * from '../levels/levels.tables';
 export * from '../concerns/concerns.tables';
 export * from '../concerns/files.tables';

@@ -7,6 +7,7 @@
  * here in general terms, so that the wording fits any school in England.
  */
 import { LEVEL_CODES, type LevelCode, type ThriveGroup } from './levels.values';
+import { THRIVING_AT_HOME } from './sharing.schemas';
 
 /**
  * MH1 is mild or temporary difficulty (advice and signposting); MH2 is focused, goal-based help in
@@ -44,6 +45,12 @@ export interface LevelWording {
   homeToDo: string[];
   evidenceToMoveUp: string;
   parentSummary: string;
+  /**
+   * "What you can do at home", written for parents and carers in plain words (a reading age of
+   * about 9 to 11). The lists above are the school's own shorthand for staff; only these lines go
+   * in a letter home or to the parent portal.
+   */
+  parentAtHome: string[];
 }
 
 export const THRIVING_PARENT_SUMMARY =
@@ -93,6 +100,17 @@ export const DEFAULT_LEVELS: Record<LevelCode, LevelWording> = {
     evidenceToMoveUp: 'There is evidence of continued concerns from either home or school.',
     parentSummary:
       'Your child has some low level worries, for example about lessons or friendships. School and home can help with everyday support, and we will keep an eye on how things go.',
+    parentAtHome: [
+      'Keep home a safe and calm place for your child.',
+      'Help your child keep to the school rules and come to school every day.',
+      'Check how long your child spends online and on social media, and set limits.',
+      'Help your child eat well, sleep well and be active.',
+      'Spend time together, and make time to talk.',
+      'Ask your child how they are feeling, often.',
+      'Tell school if things are hard for your child or at home.',
+      'Try the ideas in the "Back to basics" leaflet at home.',
+      'Work through the CAMHS workbook with your child at home, and keep using its ideas.',
+    ],
   },
   MH2: {
     name: 'Mental Health Level 2',
@@ -121,6 +139,13 @@ export const DEFAULT_LEVELS: Record<LevelCode, LevelWording> = {
     evidenceToMoveUp: 'Evidence of deterioration of mental health from either home or school.',
     parentSummary:
       'Your child needs some extra help with their feelings. School can offer a support session or group in school, and we will write to you about it.',
+    parentAtHome: [
+      'Keep doing everything from level 1.',
+      'If you are worried your child may be hurting themselves, check on them often.',
+      'Look at what your child does on their phone and online, and how long for, more often.',
+      'Take your child to your GP if they seem to be getting worse.',
+      'Tell school about any new worries.',
+    ],
   },
   MH3: {
     name: 'Mental Health Level 3',
@@ -161,6 +186,17 @@ export const DEFAULT_LEVELS: Record<LevelCode, LevelWording> = {
     evidenceToMoveUp: 'Evidence of significant deterioration in mental health from either home or school.',
     parentSummary:
       'Your child has mental health difficulties that need more support. School will work with you and with health services, and may make small changes to their school day.',
+    parentAtHome: [
+      'Keep doing everything from levels 1 and 2.',
+      'Ask your GP or another doctor for advice.',
+      'If you and school have agreed a plan to keep your child safe, follow it at home too.',
+      'Tell school what other services, such as CAMHS, tell you.',
+      'Make sure your child takes any medicine they need.',
+      'If your child has not taken their medicine, do not bring them to school.',
+      'Come to all meetings and appointments.',
+      'Get in touch with health workers if you have not heard from them.',
+      'Come to meetings about how we support your child and whether they need more help.',
+    ],
   },
   MH4: {
     name: 'Mental Health Level 4',
@@ -184,6 +220,13 @@ export const DEFAULT_LEVELS: Record<LevelCode, LevelWording> = {
     evidenceToMoveUp: 'Evidence of significant deterioration in mental health from either home or school.',
     parentSummary:
       'Your child is very unwell at the moment. School has a plan to keep them safe, works closely with health services, and will stay in close touch with you.',
+    parentAtHome: [
+      'Keep doing everything from levels 1, 2 and 3.',
+      'Make sure your child takes any medicine they need.',
+      'If your child has not taken their medicine, do not bring them to school.',
+      'Follow the safety plan you agreed with school.',
+      "Ask your child's doctor or health worker to tell school when they think your child is well enough for more time in school.",
+    ],
   },
   MH5: {
     name: 'Mental Health Level 5',
@@ -200,5 +243,24 @@ export const DEFAULT_LEVELS: Record<LevelCode, LevelWording> = {
     evidenceToMoveUp: 'This is the highest level.',
     parentSummary:
       'Your child is too unwell to come to school safely at the moment. School will keep in touch, support learning at home where it can, and work with health services.',
+    parentAtHome: [
+      "Keep working with your child's doctors and health workers.",
+      'Help your child with learning at home when you can.',
+    ],
   },
 };
+
+/**
+ * The "what you can do at home" lines of a letter home or the parent portal, in the parent wording
+ * only: never the staff lists ("Evidence of medical sign off from doctors"). No level (Thriving)
+ * has the general advice every family gets. A level whose parent wording is empty (a wording saved
+ * before parent wording existed) has the framework's own plain words for that level.
+ */
+export function parentHomeLines(
+  level: LevelCode | null,
+  wording: { parentAtHome: readonly string[] } | undefined,
+): string[] {
+  if (!level) return [...THRIVING_AT_HOME];
+  const own = (wording?.parentAtHome ?? []).map((s) => s.trim()).filter(Boolean);
+  return [...new Set(own.length > 0 ? own : DEFAULT_LEVELS[level].parentAtHome)];
+}

@@ -23,6 +23,7 @@ const definitionRow = createSelectSchema(levelDefinitions, {
   homeDoes: lines,
   schoolToDo: lines,
   homeToDo: lines,
+  parentAtHome: lines,
   createdAt: isoTime,
 }).shape;
 
@@ -38,6 +39,7 @@ export const levelDefinitionSchema = z.object({
   homeToDo: definitionRow.homeToDo,
   evidenceToMoveUp: definitionRow.evidenceToMoveUp,
   parentSummary: definitionRow.parentSummary,
+  parentAtHome: definitionRow.parentAtHome,
   thriveGroup: z.enum(THRIVE_GROUPS),
   createdAt: definitionRow.createdAt,
   createdByName: z.string().nullable(),
@@ -58,6 +60,11 @@ export const rewordLevelBody = z.strictObject({
   homeDoes: listField('What home does'),
   schoolToDo: listField('School to do'),
   homeToDo: listField('Home to do'),
+  /**
+   * The home lines as parents read them. Optional so that an older client keeps the parent wording
+   * in force; when given it replaces it.
+   */
+  parentAtHome: listField('What you can do at home (for parents)').optional(),
   evidenceToMoveUp: z.string().trim().min(1, 'Say what evidence moves a pupil up').max(2000),
   parentSummary: z
     .string()

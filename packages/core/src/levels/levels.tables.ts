@@ -34,6 +34,15 @@ export const levelDefinitions = pgTable(
     evidenceToMoveUp: text('evidence_to_move_up').notNull(),
     /** What the level means for a parent, in plain words (used in letters home). */
     parentSummary: text('parent_summary').notNull(),
+    /**
+     * "What you can do at home" in plain words for parents (letters, the portal); the lists above
+     * are staff wording. Empty on a wording saved before this existed: the framework's own parent
+     * wording of the level is used then.
+     */
+    parentAtHome: jsonb('parent_at_home')
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: createdAt(),
     /** Set when a newer version replaces this one. */

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { YEAR_GROUP_MAX, YEAR_GROUP_MIN } from '../pupils/pupils.schemas';
+import type { LevelCode } from './levels.values';
 
 const yearGroupSchema = z
   .number({ error: 'Choose a year group from the list' })
@@ -12,8 +13,30 @@ const yearGroupSchema = z
   .min(YEAR_GROUP_MIN, 'Choose a year group from the list')
   .max(YEAR_GROUP_MAX, 'Choose a year group from the list');
 
-/** Letters for one year group, or for the whole school when no year group is given. */
-export const levelLettersBody = z.strictObject({ yearGroup: yearGroupSchema.optional() });
+/**
+ * Pupils at these levels are left out of bulk letters: a family whose child is very unwell hears
+ * it from someone they know, in person, not in a termly letter.
+ */
+export const IN_PERSON_LEVELS = ['MH4', 'MH5'] as const satisfies readonly LevelCode[];
+
+/** A pupil at MH4 or MH5 whose letter the lead chooses to send after all, and why. */
+export const includeInPersonSchema = z.strictObject({
+  pupilId: z.uuid({ error: 'Choose a pupil from the list' }),
+  reason: z
+    .string({ error: 'Say why this family should get the letter' })
+    .trim()
+    .min(1, 'Say why this family should get the letter')
+    .max(1000, 'Reason must be 1,000 characters or fewer'),
+});
+
+/**
+ * Letters for one year group, or for the whole school when no year group is given; `include` names
+ * pupils at MH4 or MH5 whose letters are made after all, each with a reason (audited).
+ */
+export const levelLettersBody = z.strictObject({
+  yearGroup: yearGroupSchema.optional(),
+  include: z.array(includeInPersonSchema).max(500, 'At most 500 pupils can be included').optional(),
+});
 export type LevelLettersBody = z.infer<typeof levelLettersBody>;
 
 /** The staff briefing covers the whole school; the body is empty. */
@@ -48,6 +71,16 @@ export const termlySharingSummaryResponse = z.object({
   yearGroups: z.array(z.object({ yearGroup: z.number().int(), label: z.string(), pupils: z.number().int() })),
   wholeSchool: z.number().int(),
   briefing: z.object({ groups: z.number().int(), pupils: z.number().int() }),
+  /** Pupils on roll at MH4 or MH5: left out of letters unless included, for the lead to speak to in person. */
+  inPerson: z.array(
+    z.object({
+      pupilId: z.string(),
+      name: z.string(),
+      form: z.string(),
+      yearGroup: z.number().int(),
+      level: z.enum(IN_PERSON_LEVELS),
+    }),
+  ),
   lastLetters: lastBatchSchema,
   lastBriefing: lastBatchSchema,
 });

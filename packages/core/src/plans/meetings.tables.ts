@@ -2,7 +2,7 @@
  * Meetings about a pupil and the next steps agreed at them. The rules every table keeps are in
  * db/schema.ts, which gathers them all for Drizzle and the migrations.
  */
-import { check, date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { oneOf, ts } from '../db/columns';
 import { MEETING_KINDS, type AttendeeKind } from './plans.values';
 import { schools } from '../schools/schools.tables';
@@ -35,6 +35,8 @@ export const meetings = pgTable(
     createdBy: uuid('created_by')
       .notNull()
       .references(() => users.id),
+    /** The writer's key for this submission: a double click or a retry records one meeting. */
+    submissionKey: text('submission_key'),
     createdAt: ts('created_at').notNull(),
     completedAt: ts('completed_at'),
     completedBy: uuid('completed_by').references(() => users.id),
@@ -42,6 +44,7 @@ export const meetings = pgTable(
   },
   (t) => [
     index('meetings_pupil_idx').on(t.schoolId, t.pupilId, t.heldAt),
+    uniqueIndex('meetings_submission_uq').on(t.schoolId, t.createdBy, t.submissionKey),
     check('meetings_kind_ck', oneOf(t.kind, MEETING_KINDS)),
   ],
 );

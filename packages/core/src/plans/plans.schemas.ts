@@ -110,6 +110,8 @@ export const createPlanBody = z
     /** Who must record agreement before the plan can be marked agreed. */
     agreementsNeeded: z.array(z.enum(AGREEMENT_PARTIES)).max(3).default([]),
     ...sharingFields,
+    /** The writer's key for this form: sent twice (a double click, a retry), it makes one plan. */
+    submissionKey: z.uuid(),
   })
   .superRefine((v, ctx) => checkContentForKind(v.kind, v.content, ctx));
 export type CreatePlanBody = z.infer<typeof createPlanBody>;
@@ -366,6 +368,8 @@ export const createMeetingBody = z.strictObject({
   nextSteps: z.array(nextStepInput).max(30).default([]),
   /** Record the meeting as held now (it must then meet the rules for a completed meeting). */
   complete: z.boolean().default(false),
+  /** The writer's key for this form: sent twice (a double click, a retry), it records one meeting. */
+  submissionKey: z.uuid(),
 });
 export type CreateMeetingBody = z.infer<typeof createMeetingBody>;
 

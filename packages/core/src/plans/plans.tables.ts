@@ -4,7 +4,19 @@
  * the migrations.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { oneOf, ts } from '../db/columns';
 import type { PlanContent } from './plans.schemas';
 import { AGREEMENT_HOW, AGREEMENT_PARTIES, PLAN_KINDS, type AgreementParty } from './plans.values';
@@ -48,11 +60,14 @@ export const plans = pgTable(
     createdBy: uuid('created_by')
       .notNull()
       .references(() => users.id),
+    /** The writer's key for this submission: a double click or a retry creates one plan. */
+    submissionKey: text('submission_key'),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },
   (t) => [
     index('plans_pupil_idx').on(t.schoolId, t.pupilId, t.createdAt),
+    uniqueIndex('plans_submission_uq').on(t.schoolId, t.createdBy, t.submissionKey),
     index('plans_review_idx')
       .on(t.schoolId, t.reviewDue)
       .where(sql`${t.endedAt} is null`),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ageOn,
   checkAgainstSchool,
+  namePupilsInIssues,
   normaliseHeader,
   parseSchoolDate,
   parseSend,
@@ -140,8 +141,20 @@ describe('reading a pupils file', () => {
       TODAY,
     );
     expect(read.ok && read.issues).toEqual([
-      { line: 3, column: 'Surname', message: 'The surname is longer than 100 characters.' },
-      { line: 3, column: 'Form', message: 'The form is longer than 20 characters.' },
+      {
+        line: 3,
+        upn: upn(1),
+        pupilName: `B ${'x'.repeat(101)}`,
+        column: 'Surname',
+        message: 'The surname is longer than 100 characters.',
+      },
+      {
+        line: 3,
+        upn: upn(1),
+        pupilName: `B ${'x'.repeat(101)}`,
+        column: 'Form',
+        message: 'The form is longer than 20 characters.',
+      },
     ]);
   });
 });
@@ -165,7 +178,49 @@ describe('reading contacts and groups files', () => {
       ['Bo Lee', 'Parent', 2],
     ]);
     expect(read.ignoredColumns).toEqual(['Forename']);
-    expect(read.payload.fields).toEqual(['relationship']);
+    expect(read.payload.fields).toEqual(['title', 'relationship']);
+    expect(read.payload.rows.map((r) => r.title)).toEqual(['Mrs', null]);
+  });
+
+  it('reads an address from one cell or from its parts, and tidies the title', () => {
+    const one = readImportTable(
+      'contacts',
+      [
+        ['UPN', 'Name', 'Title', 'Address'],
+        [upn(1), 'Ann Lee', 'MRS', '1 Elm Road\n  Riverbank \nRB1 1AA'],
+      ],
+      TODAY,
+    );
+    if (!one.ok || one.payload.kind !== 'contacts') throw new Error('expected contacts');
+    expect(one.payload.fields).toEqual(['title', 'address']);
+    expect(one.payload.rows[0]).toMatchObject({ title: 'Mrs', address: '1 Elm Road\nRiverbank\nRB1 1AA' });
+    const parts = readImportTable(
+      'contacts',
+      table(
+        [
+          'UPN,Contact Name,Address Line 1,Address Line 2,Town,Postcode',
+          `${upn(1)},Bo Lee,2 Oak St,,Eastfield,rb5 1qp`,
+        ].join('\n'),
+      ),
+      TODAY,
+    );
+    if (!parts.ok || parts.payload.kind !== 'contacts') throw new Error('expected contacts');
+    expect(parts.payload.fields).toEqual(['address']);
+    expect(parts.payload.rows[0]?.address).toBe('2 Oak St\nEastfield\nRB5 1QP');
+  });
+
+  it('names the pupil of each problem: from the file, or from the school for a contact or group row', () => {
+    const read = readImportTable(
+      'contacts',
+      table(['UPN,Contact name,Email', `${upn(1)},Ann Lee,not-an-email`, `,Bo Lee,`].join('\n')),
+      TODAY,
+    );
+    if (!read.ok) throw new Error('expected a read');
+    const named = namePupilsInIssues(read.issues, new Map([[upn(1), 'Chidi Achebe']]));
+    expect(named.map((i) => [i.line, i.upn, i.pupilName])).toEqual([
+      [2, upn(1), 'Chidi Achebe'],
+      [3, undefined, undefined],
+    ]);
   });
 
   it('needs a contact name column of some kind', () => {
@@ -240,6 +295,8 @@ describe('planning what an import changes', () => {
           line: 2,
           upn: upn(1),
           name: 'Mrs Lee',
+          title: null,
+          address: null,
           relationship: 'Parent',
           email: 'new@x.example',
           phone: null,
@@ -250,6 +307,8 @@ describe('planning what an import changes', () => {
           line: 3,
           upn: upn(1),
           name: 'Mr Lee',
+          title: null,
+          address: null,
           relationship: 'Parent',
           email: null,
           phone: null,
@@ -266,6 +325,8 @@ describe('planning what an import changes', () => {
           id: 'c1',
           pupilId: 'p1',
           name: 'MRS LEE',
+          title: null,
+          address: null,
           relationship: 'Mother',
           email: 'old@x.example',
           phone: '01',

@@ -131,7 +131,12 @@ const CONTACT_COLUMNS = [
     aliases: ['contactname', 'name', 'fullname', 'contactfullname', 'parentname', 'parentcarername'],
     required: false,
   },
-  { key: 'title', label: 'Title', aliases: ['title', 'contacttitle'], required: false },
+  {
+    key: 'title',
+    label: 'Title',
+    aliases: ['title', 'contacttitle', 'salutationtitle', 'parenttitle'],
+    required: false,
+  },
   {
     key: 'forename',
     label: 'Forename',
@@ -177,6 +182,39 @@ const CONTACT_COLUMNS = [
     key: 'priority',
     label: 'Priority',
     aliases: ['priority', 'contactpriority', 'order', 'contactorder', 'prioritynumber'],
+    required: false,
+  },
+  // The address as one cell (SIMS and Arbor "Address", an "Address block"), or in parts (Bromcom's
+  // and most spreadsheets' "Address line 1", "Town", "Postcode").
+  {
+    key: 'address',
+    label: 'Address',
+    aliases: [
+      'address',
+      'contactaddress',
+      'homeaddress',
+      'postaladdress',
+      'addressblock',
+      'fulladdress',
+      'correspondenceaddress',
+      'contacthomeaddress',
+    ],
+    required: false,
+  },
+  {
+    key: 'addressLine1',
+    label: 'Address line 1',
+    aliases: ['addressline1', 'address1', 'addressline', 'street', 'houseandstreet', 'housenameornumber'],
+    required: false,
+  },
+  { key: 'addressLine2', label: 'Address line 2', aliases: ['addressline2', 'address2', 'locality'], required: false },
+  { key: 'addressLine3', label: 'Address line 3', aliases: ['addressline3', 'address3', 'district'], required: false },
+  { key: 'town', label: 'Town', aliases: ['town', 'towncity', 'city', 'posttown', 'addresstown'], required: false },
+  { key: 'county', label: 'County', aliases: ['county', 'addresscounty'], required: false },
+  {
+    key: 'postcode',
+    label: 'Postcode',
+    aliases: ['postcode', 'postalcode', 'addresspostcode', 'zip'],
     required: false,
   },
   {
@@ -347,6 +385,8 @@ const MAX = {
   name: 100,
   form: 20,
   contactName: 200,
+  title: 20,
+  address: 400,
   relationship: 60,
   email: 254,
   phone: 40,
@@ -359,6 +399,10 @@ export const importIssueSchema = z.object({
   line: z.number().int(),
   column: z.string().optional(),
   message: z.string(),
+  /** The pupil the row is about, so office staff can find the record in their MIS. */
+  upn: z.string().optional(),
+  /** The pupil's name: from the file, or from the school's records for a contact or group row. */
+  pupilName: z.string().optional(),
 });
 export type ImportIssue = z.infer<typeof importIssueSchema>;
 
@@ -398,6 +442,8 @@ export const pupilImportRowSchema = z.object({
 export type PupilImportRow = z.infer<typeof pupilImportRowSchema>;
 
 export const CONTACT_OPTIONAL_FIELDS = [
+  'title',
+  'address',
   'relationship',
   'email',
   'phone',
@@ -411,6 +457,8 @@ export const contactImportRowSchema = z.object({
   line: z.number().int(),
   upn: pupilRow.upn,
   name: contactRow.name,
+  title: contactRow.title,
+  address: contactRow.address,
   relationship: contactRow.relationship,
   email: contactRow.email,
   phone: contactRow.phone,
@@ -630,6 +678,16 @@ function readPupilRow(ctx: RowContext, cell: Cells<PupilColumn>, today: string):
   };
 }
 
+/**
+ * A title as a letter writes it: "Dr." is "Dr", and one in capitals ("MRS") or lower case is
+ * written "Mrs", so an MIS that changes only the case does not make a change to review.
+ */
+function tidyTitle(text: string): string {
+  const t = text.replace(/\.$/, '').trim();
+  if (t !== t.toUpperCase() && t !== t.toLowerCase()) return t;
+  return t.charAt(0).toUpperCase() + t.slice(1).toLowerCase();
+}
+
 /** A contact row as read: the priority is settled once the pupil's other rows are known. */
 type ContactRowRead = Omit<ContactImportRow, 'priority'> & { priority: number | null };
 
@@ -639,6 +697,21 @@ function readContactRow(ctx: RowContext, cell: Cells<ContactColumn>): ContactRow
   const nameText = cell('name') || composed;
   const name = readText(ctx, 'Contact name', nameText.replace(/\s+/g, ' '), MAX.contactName, true);
   const relationship = readText(ctx, 'Relationship', cell('relationship'), MAX.relationship, false);
+  const title = readText(ctx, 'Title', tidyTitle(cell('title')), MAX.title, false);
+  // One line per part, however the MIS split it; a single cell keeps its own lines.
+  const addressText = [
+    ...cell('address').split(/\r?\n/),
+    cell('addressLine1'),
+    cell('addressLine2'),
+    cell('addressLine3'),
+    cell('town'),
+    cell('county'),
+    cell('postcode').toUpperCase(),
+  ]
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter((l) => l !== '')
+    .join('\n');
+  const address = readText(ctx, 'Address', addressText, MAX.address, false);
 
   let email: string | null = null;
   const emailText = cell('email');
@@ -664,11 +737,23 @@ function readContactRow(ctx: RowContext, cell: Cells<ContactColumn>): ContactRow
   const prText = cell('parentalResponsibility');
   const parentalResponsibility = readFlag(ctx, 'Parental responsibility', prText);
 
-  if (ctx.issues.length > 0 || upn === null || !name || relationship === undefined || phone === undefined) return null;
+  if (
+    ctx.issues.length > 0 ||
+    upn === null ||
+    !name ||
+    relationship === undefined ||
+    phone === undefined ||
+    title === undefined ||
+    address === undefined
+  ) {
+    return null;
+  }
   return {
     line: ctx.line,
     upn,
     name,
+    title,
+    address,
     relationship: relationship ?? 'Parent',
     email,
     phone,
@@ -758,7 +843,8 @@ export function readImportTable(
         } else if (upn !== null) {
           firstLineOf.set(upn, line);
         }
-        issues.push(...ctx.issues);
+        const pupilName = [cell('givenName'), cell('familyName')].filter((n) => n !== '').join(' ');
+        issues.push(...aboutPupil(ctx.issues, cell('upn'), pupilName));
         if (row && ctx.issues.length === 0) rows.push(row);
       }
       return { ok: true, totalRows: data.length, payload: { kind, fields, rows }, issues, ignoredColumns: m.ignored };
@@ -768,14 +854,17 @@ export function readImportTable(
       const missing = [...m.missing];
       if (m.index.name === undefined && m.index.surname === undefined) missing.push('Contact name');
       if (missing.length > 0) return fileProblem(missing, m.ignored);
-      const fields = CONTACT_OPTIONAL_FIELDS.filter((f) => m.index[f] !== undefined);
+      const addressParts = ['addressLine1', 'addressLine2', 'addressLine3', 'town', 'county', 'postcode'] as const;
+      const hasAddress = m.index.address !== undefined || addressParts.some((k) => m.index[k] !== undefined);
+      const fields = CONTACT_OPTIONAL_FIELDS.filter((f) => (f === 'address' ? hasAddress : m.index[f] !== undefined));
       const issues: ImportIssue[] = [];
       const rows: ContactImportRow[] = [];
       const firstLineOf = new Map<string, number>();
       const countFor = new Map<string, number>();
       for (const { line, record } of data) {
         const ctx: RowContext = { line, issues: [] };
-        const row = readContactRow(ctx, cellsOf(record, m.index));
+        const cells = cellsOf(record, m.index);
+        const row = readContactRow(ctx, cells);
         if (row) {
           const key = `${row.upn}|${row.name.toLowerCase()}`;
           const first = firstLineOf.get(key);
@@ -785,7 +874,7 @@ export function readImportTable(
             firstLineOf.set(key, line);
           }
         }
-        issues.push(...ctx.issues);
+        issues.push(...aboutPupil(ctx.issues, cells('upn'), ''));
         if (row && ctx.issues.length === 0) {
           // Without a priority column, the order of a pupil's contacts in the file is their priority.
           const position = (countFor.get(row.upn) ?? 0) + 1;
@@ -802,8 +891,9 @@ export function readImportTable(
       const rows: GroupImportRow[] = [];
       for (const { line, record } of data) {
         const ctx: RowContext = { line, issues: [] };
-        const row = readGroupRow(ctx, cellsOf(record, m.index));
-        issues.push(...ctx.issues);
+        const cells = cellsOf(record, m.index);
+        const row = readGroupRow(ctx, cells);
+        issues.push(...aboutPupil(ctx.issues, cells('upn'), ''));
         if (row && ctx.issues.length === 0) rows.push(row);
       }
       return {
@@ -815,6 +905,30 @@ export function readImportTable(
       };
     }
   }
+}
+
+/** A row's problems, each naming the pupil the row is about (as far as the row says). */
+function aboutPupil(issues: readonly ImportIssue[], upnCell: string, pupilName: string): ImportIssue[] {
+  const upn = upnCell.replace(/\s+/g, '').toUpperCase();
+  return issues.map((i) => ({
+    ...i,
+    ...(upn !== '' && { upn }),
+    ...(pupilName !== '' && { pupilName }),
+  }));
+}
+
+/**
+ * Name the pupil of each problem that gives a UPN but no name (a contact or group row), from the
+ * school's records, so office staff can find the record in their MIS.
+ */
+export function namePupilsInIssues(
+  issues: readonly ImportIssue[],
+  nameByUpn: ReadonlyMap<string, string>,
+): ImportIssue[] {
+  return issues.map((i) => {
+    const name = i.upn !== undefined && i.pupilName === undefined ? nameByUpn.get(i.upn) : undefined;
+    return name === undefined ? i : { ...i, pupilName: name };
+  });
 }
 
 /** The upper-cased UPN of a cell if it is well formed, for spotting duplicates. */
@@ -841,6 +955,8 @@ function emptyPayload(kind: ImportKind): ImportPayload {
 export interface SchoolLookups {
   pupilIdByUpn: ReadonlyMap<string, string>;
   staffIdByEmail: ReadonlyMap<string, string>;
+  /** Every pupil's name by UPN (on roll or not), to name the pupil of a problem in the file. */
+  pupilNameByUpn?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -852,6 +968,7 @@ export function checkAgainstSchool(payload: ImportPayload, lookups: SchoolLookup
   const notOnRoll = (line: number, upn: string, what: string) =>
     issues.push({
       line,
+      upn,
       column: 'UPN',
       message: `No pupil with the UPN ${upn} is on roll at the school, so ${what}. Import the pupils file first, or check the UPN.`,
     });
@@ -870,6 +987,7 @@ export function checkAgainstSchool(payload: ImportPayload, lookups: SchoolLookup
           if (!lookups.staffIdByEmail.has(email)) {
             issues.push({
               line: row.line,
+              upn: row.upn,
               column: 'Staff email',
               message: `${email} is not a member of staff at this school in Tandem. Invite them first, or correct the email address.`,
             });
@@ -915,6 +1033,8 @@ export interface ExistingContact {
   id: string;
   pupilId: string;
   name: string;
+  title: string | null;
+  address: string | null;
   relationship: string;
   email: string | null;
   phone: string | null;
@@ -992,6 +1112,8 @@ const FIELD_LABELS: Record<string, string> = {
   eal: 'EAL',
   leftOn: 'Leaving date',
   name: 'Name',
+  title: 'Title',
+  address: 'Address',
   relationship: 'Relationship',
   email: 'Email',
   phone: 'Phone',

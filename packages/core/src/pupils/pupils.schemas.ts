@@ -6,7 +6,7 @@ import { levelChanges } from '../levels/levels.tables';
 import { LEVEL_CODES, THRIVE_GROUPS } from '../levels/levels.values';
 import { sharedPlanSchema } from '../plans/plans.schemas';
 import { contacts, pupils } from './pupils.tables';
-import { CHARACTERISTICS, CHRONOLOGY_KINDS, SEND_STATUSES } from './pupils.values';
+import { CHARACTERISTICS, CHRONOLOGY_KINDS, SEND_STATUSES, YEAR_GROUP_MAX, YEAR_GROUP_MIN } from './pupils.values';
 
 const pupilRow = createSelectSchema(pupils).shape;
 const contactRow = createSelectSchema(contacts).shape;
@@ -15,13 +15,8 @@ const levelChangeRow = createSelectSchema(levelChanges, {
   changedAt: isoTime,
 }).shape;
 
-export const YEAR_GROUP_MIN = -1;
-export const YEAR_GROUP_MAX = 14;
-export function yearGroupLabel(year: number): string {
-  if (year === -1) return 'Nursery';
-  if (year === 0) return 'Reception';
-  return `Year ${year}`;
-}
+// In the values module, so that the web app's header can label a year without loading zod.
+export { YEAR_GROUP_MAX, YEAR_GROUP_MIN, yearGroupLabel } from './pupils.values';
 
 export const pupilListQuery = z.strictObject({
   search: z.string().trim().max(100, 'Search must be 100 characters or fewer').optional(),
@@ -61,6 +56,8 @@ export const pupilListResponse = z.object({
 export const contactSchema = z.object({
   id: contactRow.id,
   name: contactRow.name,
+  title: contactRow.title,
+  address: contactRow.address,
   relationship: contactRow.relationship,
   email: contactRow.email,
   phone: contactRow.phone,
@@ -82,6 +79,8 @@ export const levelChangeSchema = z.object({
 
 export const pupilDetailsSchema = z.object({
   id: pupilRow.id,
+  /** Counts corrections of the details; a correction names the version it starts from. */
+  version: pupilRow.detailsVersion,
   upn: pupilRow.upn,
   givenName: pupilRow.givenName,
   familyName: pupilRow.familyName,
@@ -179,5 +178,7 @@ export const updatePupilBody = z.strictObject({
   youngCarer: z.boolean().optional(),
   eal: z.boolean().optional(),
   reason: z.string().trim().min(1, 'Give a reason for the correction').max(1000),
+  /** The details' version the correction starts from: an older one is refused, not overwritten. */
+  version: z.number().int().min(1),
 });
 export type UpdatePupilBody = z.infer<typeof updatePupilBody>;

@@ -52,6 +52,11 @@ export const pupils = pgTable(
     /** Current level code (MH1..MH5), null = Thriving. Kept in step with level_changes. */
     currentLevel: text('current_level', { enum: LEVEL_CODES }),
     levelChangedAt: ts('level_changed_at'),
+    /**
+     * Counts corrections made in Tandem: each names the version it started from, so two people
+     * correcting at once cannot overwrite each other. The MIS import, the legal source, does not.
+     */
+    detailsVersion: integer('details_version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -86,6 +91,10 @@ export const contacts = pgTable(
       .notNull()
       .references(() => pupils.id),
     name: text('name').notNull(),
+    /** Mr, Mrs, Ms, Mx, Dr…: with the name, the salutation of a letter home ("Dear Ms Clarke"). */
+    title: text('title'),
+    /** The postal address, a line per line; contacts at the same address share one letter home. */
+    address: text('address'),
     relationship: text('relationship').notNull().default('Parent'),
     email: text('email'),
     phone: text('phone'),

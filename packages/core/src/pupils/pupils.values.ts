@@ -104,3 +104,11 @@ export const SEND_STATUS_SHORT_LABELS: Record<SendStatus, string> = {
   support: 'SEN support',
   ehcp: 'EHCP',
 };
+
+export const YEAR_GROUP_MIN = -1;
+export const YEAR_GROUP_MAX = 14;
+export function yearGroupLabel(year: number): string {
+  if (year === -1) return 'Nursery';
+  if (year === 0) return 'Reception';
+  return `Year ${year}`;
+}

@@ -24,9 +24,16 @@ export const schoolSchema = z.object({
   urn: schoolRow.urn,
   letterhead: schoolRow.letterhead,
   staffIdleMinutes: schoolRow.staffIdleMinutes,
+  /** The longest idle time-out this Tandem's operator allows (IDLE_TIMEOUT_MINUTES): a school may set less. */
+  maxStaffIdleMinutes: z.number().int(),
   createdAt: schoolRow.createdAt,
 });
 export type School = z.infer<typeof schoolSchema>;
+
+/** The message when a school asks for a longer idle time-out than this Tandem allows. */
+export function idleTooLongMessage(max: number): string {
+  return `Idle time-out can be at most ${max} minutes: that is the longest this Tandem allows`;
+}
 
 export const updateSchoolBody = z.strictObject({
   letterhead: z.string().trim().max(1000, 'Letterhead must be 1,000 characters or fewer').optional(),

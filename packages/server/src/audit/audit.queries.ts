@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { auditActionLabel, type AuditQuery } from '@tandem/core';
-import { auditEvents, roleAssignments, schools, users } from '@tandem/core/schema';
+import { auditEvents, concerns, roleAssignments, schools, users } from '@tandem/core/schema';
 import type { DbOrTx } from '../db/client';
 
 export type AuditScope = { kind: 'school'; schoolId: string } | { kind: 'trust'; trustId: string };
@@ -18,21 +18,56 @@ function scopeCondition(scope: AuditScope): SQL {
   return or(eq(auditEvents.trustId, scope.trustId), inArray(auditEvents.schoolId, trustSchools)) as SQL;
 }
 
-/** One page of the trail, newest first, keyset-paged on seq. */
-export async function listAuditEntries(db: DbOrTx, scope: AuditScope, q: AuditQuery, dayStartOffset = 'Z') {
-  const conditions: (SQL | undefined)[] = [scopeCondition(scope)];
-  if (q.action) conditions.push(eq(auditEvents.action, q.action));
-  if (q.actorUserId) conditions.push(eq(auditEvents.actorUserId, q.actorUserId));
-  if (q.subjectId) conditions.push(eq(auditEvents.subjectId, q.subjectId));
-  if (q.from) conditions.push(gte(auditEvents.at, new Date(`${q.from}T00:00:00${dayStartOffset}`)));
+/**
+ * Entries about the restricted safeguarding record: anything about a concern now in it (logging,
+ * every read, every refused attempt to open it, its work), and any viewing of the trail that was
+ * filtered to one of those concerns (its filter names the concern).
+ */
+const restrictedIds = sql`(select ${concerns.id}::text from ${concerns} where ${concerns.restricted})`;
+export const aboutRestrictedRecord = sql<boolean>`coalesce((
+  (${auditEvents.subjectType} = 'concern' and ${auditEvents.subjectId} in ${restrictedIds})
+  or (${auditEvents.action} in ('audit.viewed', 'audit.exported')
+      and ${auditEvents.detail}->'filters'->>'subjectId' in ${restrictedIds})
+), false)`;
+
+/**
+ * One page of the trail, newest first, keyset-paged on seq. Unless `seeRestricted` (the DSL team),
+ * entries about the restricted safeguarding record are left out and only counted, over the dates
+ * asked for alone.
+ */
+export async function listAuditEntries(
+  db: DbOrTx,
+  scope: AuditScope,
+  q: AuditQuery,
+  options: { seeRestricted: boolean },
+  dayStartOffset = 'Z',
+) {
+  const dates: (SQL | undefined)[] = [scopeCondition(scope)];
+  if (q.from) dates.push(gte(auditEvents.at, new Date(`${q.from}T00:00:00${dayStartOffset}`)));
   if (q.to) {
     const end = new Date(`${q.to}T00:00:00${dayStartOffset}`);
     end.setUTCDate(end.getUTCDate() + 1);
-    conditions.push(lt(auditEvents.at, end));
+    dates.push(lt(auditEvents.at, end));
   }
+  const conditions: (SQL | undefined)[] = [...dates];
+  if (q.action) conditions.push(eq(auditEvents.action, q.action));
+  if (q.actorUserId) conditions.push(eq(auditEvents.actorUserId, q.actorUserId));
+  if (q.subjectId) conditions.push(eq(auditEvents.subjectId, q.subjectId));
   if (q.before) conditions.push(lt(auditEvents.seq, q.before));
+  if (!options.seeRestricted) conditions.push(sql`not ${aboutRestrictedRecord}`);
+  const restrictedActivity = options.seeRestricted
+    ? null
+    : {
+        count:
+          (
+            await db
+              .select({ n: sql<number>`count(*)::int` })
+              .from(auditEvents)
+              .where(and(...dates, aboutRestrictedRecord))
+          )[0]?.n ?? 0,
+      };
   const rows = await db
-    .select({ e: auditEvents, actorName: users.displayName })
+    .select({ e: auditEvents, actorName: users.displayName, restricted: aboutRestrictedRecord })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorUserId))
     .where(and(...conditions))
@@ -40,7 +75,8 @@ export async function listAuditEntries(db: DbOrTx, scope: AuditScope, q: AuditQu
     .limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
   return {
-    entries: page.map(({ e, actorName }) => ({
+    restrictedActivity,
+    entries: page.map(({ e, actorName, restricted }) => ({
       seq: e.seq,
       at: e.at.toISOString(),
       action: e.action,
@@ -51,6 +87,7 @@ export async function listAuditEntries(db: DbOrTx, scope: AuditScope, q: AuditQu
       subjectId: e.subjectId,
       ip: e.ip,
       detail: e.detail,
+      restricted,
     })),
     nextBefore: rows.length > q.limit ? (page[page.length - 1]?.e.seq ?? null) : null,
   };

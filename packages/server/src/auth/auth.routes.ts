@@ -29,7 +29,10 @@ const TAGS = ['Sign-in'];
 export function authRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const deps = app.deps;
-  /** Per network address, on every route that checks a secret. */
+  /**
+   * Per network address, in this process, on the routes that check a one-time token or send e-mail
+   * (a flood guard only: tokens cannot be guessed, and nothing depends on the count being shared).
+   */
   const SECRET_ROUTE_LIMIT = { rateLimit: { max: deps.config.signInRateLimitPerMinute, timeWindow: '1 minute' } };
 
   const setSessionCookie = (reply: FastifyReply, token: string) => {
@@ -56,12 +59,15 @@ export function authRoutes(app: FastifyInstance): void {
     return describeSession(deps, req.auth);
   });
 
+  // Sign-in and the second factor are limited per account and per network address in the database
+  // (throttle.ts), not by the in-process limiter: several app processes share one database, and a
+  // per-address limit alone would lock out a whole school behind one address.
   r.post(
     '/api/auth/sign-in',
-    { config: SECRET_ROUTE_LIMIT, schema: { tags: TAGS, body: signInBody, response: { 200: sessionResponse } } },
+    { schema: { tags: TAGS, body: signInBody, response: { 200: sessionResponse } } },
     async (req, reply) => {
       noStore(reply);
-      const result = await signIn(deps, req.body.email, req.body.password, req.ip);
+      const result = await signIn(deps, req.body.email, req.body.password, req.ip, req.body.code);
       setSessionCookie(reply, result.token);
       return describeSession(deps, result.auth);
     },
@@ -69,7 +75,7 @@ export function authRoutes(app: FastifyInstance): void {
 
   r.post(
     '/api/auth/mfa/verify',
-    { config: SECRET_ROUTE_LIMIT, schema: { tags: TAGS, body: mfaCodeBody, response: { 200: sessionResponse } } },
+    { schema: { tags: TAGS, body: mfaCodeBody, response: { 200: sessionResponse } } },
     async (req, reply) => {
       noStore(reply);
       if (!req.auth) throw new AppError('unauthenticated', 'no session');

@@ -10,13 +10,16 @@ import type { AppDeps } from '../platform/deps';
 import { idleMinutesOfSchools, insertSession, renewSessionId } from './auth.queries';
 import { newToken, tokenHash } from './tokens';
 
-/** Staff sessions end after the shortest idle time-out of their schools; others after the default. */
+/**
+ * Staff sessions end after the shortest idle time-out of their schools; others after the default.
+ * The operator's IDLE_TIMEOUT_MINUTES is the upper bound for everyone: a school may only shorten it.
+ */
 export async function idleSecondsFor(db: DbOrTx, deps: AppDeps, actor: Pick<Actor, 'assignments'>): Promise<number> {
   const staffSchoolIds = actor.assignments.flatMap((a) =>
     a.schoolId && (isStaffRole(a.role) || isTrustRole(a.role)) ? [a.schoolId] : [],
   );
   let minutes = deps.config.defaultIdleMinutes;
-  if (staffSchoolIds.length > 0) minutes = Math.min(...(await idleMinutesOfSchools(db, staffSchoolIds)));
+  if (staffSchoolIds.length > 0) minutes = Math.min(minutes, ...(await idleMinutesOfSchools(db, staffSchoolIds)));
   return minutes * 60;
 }
 

@@ -1,7 +1,14 @@
 /**
- * Failed sign-ins and second factors are counted per e-mail address (existing or not): five
- * within 15 minutes pause signing in to that address for 15 minutes. The per-network-address limit
- * is the rate limiter on the routes.
+ * Failed sign-ins are counted twice, in the database (so every app process sharing it sees the same
+ * counts), with different thresholds:
+ *  - per account (e-mail address, existing or not; second factors too): five within 15 minutes
+ *    pause signing in to that account for 15 minutes, whatever is given. That is the account being
+ *    attacked;
+ *  - per network address: SIGN_IN_RATE_LIMIT failures within a minute (a school's shared address,
+ *    or everyone behind a proxy, may make many honest mistakes) stop password-only sign-in from that
+ *    address for the rest of the minute. A correct password WITH a valid second factor, given
+ *    together, still gets through, so one attacker cannot lock a whole school out; spraying one
+ *    password across accounts from that address is still stopped, as the password alone is refused.
  */
 import { AppError } from '@tandem/core';
 import type { DbOrTx } from '../db/client';
@@ -42,4 +49,29 @@ export async function recordFailure(tx: DbOrTx, key: string, now: Date): Promise
 /** A success clears the count. */
 export function clearFailures(tx: DbOrTx, key: string): Promise<void> {
   return deleteThrottle(tx, key);
+}
+
+/** The per-network-address counter's key: a hash, so the table holds no addresses. */
+export function addressKey(ip: string): string {
+  return `ip:${tokenHash(ip)}`;
+}
+
+export const ADDRESS_WINDOW_MS = 60_000;
+
+/** Whether this network address has reached its failure limit in the current minute. */
+export async function addressLimited(db: DbOrTx, ip: string, now: Date, max: number): Promise<boolean> {
+  const row = await throttleRow(db, addressKey(ip));
+  return Boolean(row && now.getTime() - row.windowStartedAt.getTime() < ADDRESS_WINDOW_MS && row.failures >= max);
+}
+
+/** Count a failed sign-in from a network address. */
+export async function recordAddressFailure(tx: DbOrTx, ip: string, now: Date): Promise<void> {
+  const key = addressKey(ip);
+  const row = await lockThrottleRow(tx, key);
+  const inWindow = row && now.getTime() - row.windowStartedAt.getTime() < ADDRESS_WINDOW_MS;
+  await saveThrottle(tx, key, {
+    failures: inWindow ? row.failures + 1 : 1,
+    windowStartedAt: inWindow ? row.windowStartedAt : now,
+    lockedUntil: null,
+  });
 }

@@ -252,6 +252,29 @@ export const concernChronology: ChronologySource = {
           ...t,
         });
       }
+      // Settled when the concern closed: carried on as the pupil's case work, or dropped with why.
+      if (a.carriedAt && !a.completedAt) {
+        entries.push({
+          id: `${a.id}-carried`,
+          kind: 'concern_action_added',
+          at: a.carriedAt.toISOString(),
+          title: `Action carried to the pupil's case when concern ${t.reference} closed: ${a.description}`,
+          detail: `Still open, for ${ownerName}, due ${calendarDay(a.dueOn)}`,
+          byName: null,
+          ...t,
+        });
+      }
+      if (a.droppedAt) {
+        entries.push({
+          id: `${a.id}-dropped`,
+          kind: 'concern_action_completed',
+          at: a.droppedAt.toISOString(),
+          title: `Action dropped when concern ${t.reference} closed: ${a.description}`,
+          detail: a.dropReason,
+          byName: null,
+          ...t,
+        });
+      }
     }
 
     const corrections = await db

@@ -1,6 +1,6 @@
 /**
  * The concerns' due jobs:
- *  - an urgent concern still unacknowledged after the school's set minutes (15 by default, counted
+ *  - an urgent concern (immediate harm, child protection or a medical emergency) still unacknowledged after the school's set minutes (15 by default, counted
  *    from logging or from being passed to the DSL) alerts the deputy DSLs and the headteacher;
  *  - when the 24 hours a pupil was given to tell their parents have passed, the Mental Health Lead
  *    and SENDCO are reminded to check that parents now know.
@@ -26,7 +26,12 @@ const escalateUnacknowledged: DueJob = {
       const { tx } = s;
       // The literal conditions match the partial index concerns_unacknowledged_idx.
       const due = await tx
-        .select({ id: concerns.id, schoolId: concerns.schoolId, trustId: schools.trustId })
+        .select({
+          id: concerns.id,
+          schoolId: concerns.schoolId,
+          trustId: schools.trustId,
+          restricted: concerns.restricted,
+        })
         .from(concerns)
         .innerJoin(schools, eq(schools.id, concerns.schoolId))
         .where(
@@ -44,9 +49,10 @@ const escalateUnacknowledged: DueJob = {
         let people = await holdersOf(tx, c.schoolId, ['deputy_dsl', 'headteacher']);
         // A school with neither deputies nor a head in Tandem: tell the DSL team again rather than nobody.
         if (people.length === 0) people = team;
-        // Only the DSL team may open the concern; a headteacher who is not DSL is told without a link.
-        const withLink = people.filter((p) => teamIds.has(p.id));
-        const withoutLink = people.filter((p) => !teamIds.has(p.id));
+        // Only the DSL team may open a restricted concern; a headteacher who is not DSL is told of
+        // one without a link. Any other urgent concern (a medical emergency) the head may open.
+        const withLink = c.restricted ? people.filter((p) => teamIds.has(p.id)) : people;
+        const withoutLink = c.restricted ? people.filter((p) => !teamIds.has(p.id)) : [];
         const kind = 'urgent_unacknowledged' as const;
         await notify(s, { schoolId: c.schoolId, kind, concernId: c.id, people: withLink });
         await notify(s, { schoolId: c.schoolId, kind, concernId: null, people: withoutLink });

@@ -27,7 +27,11 @@ export function todayOf(now: Date): string {
  */
 export function loggedAnswer(
   c: ConcernRow,
-  o: { onDuty: { name: string; whereToFind: string }[]; alreadyReceived: boolean },
+  o: {
+    onDuty: { name: string; whereToFind: string }[];
+    alerted: { who: string; names: string[] }[];
+    alreadyReceived: boolean;
+  },
 ) {
   const decision = routeConcern(c);
   return {
@@ -36,7 +40,8 @@ export function loggedAnswer(
     route: c.route,
     urgent: c.urgent,
     findDslNow: decision.findDslNow,
-    dslOnDuty: decision.findDslNow ? o.onDuty : [],
+    dslOnDuty: decision.findDslNow || decision.alsoAlertDslTeam ? o.onDuty : [],
+    alerted: o.alerted,
     showEmergencyProcedure: decision.showEmergencyProcedure,
     emergencyProcedure: decision.showEmergencyProcedure ? EMERGENCY_PROCEDURE : [],
     alreadyReceived: o.alreadyReceived,
@@ -136,9 +141,12 @@ export function fullDetail(
       ownerUserId: a.ownerUserId,
       ownerName: owner,
       dueOn: a.dueOn,
-      overdue: !a.completedAt && a.dueOn < today,
+      overdue: !a.completedAt && !a.droppedAt && a.dueOn < today,
       completedAt: a.completedAt?.toISOString() ?? null,
       completionNote: a.completionNote,
+      carriedAt: a.carriedAt?.toISOString() ?? null,
+      droppedAt: a.droppedAt?.toISOString() ?? null,
+      dropReason: a.dropReason,
     })),
     corrections: children.corrections.map(({ c: k, by }) => ({
       id: k.id,

@@ -2,7 +2,7 @@
  * Concern queries. Each is scoped to one school. Restricted concerns are filtered out here for
  * anyone outside the DSL team, so a list can never reveal that one exists.
  */
-import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { AppError, type ConcernQueue, type ConcernQueueFilter } from '@tandem/core';
 import {
   concernActions,
@@ -75,6 +75,7 @@ export async function overdueActionCounts(db: DbOrTx, concernIds: string[], toda
       and(
         inArray(concernActions.concernId, concernIds),
         isNull(concernActions.completedAt),
+        isNull(concernActions.droppedAt),
         lt(concernActions.dueOn, today),
       ),
     )
@@ -82,13 +83,21 @@ export async function overdueActionCounts(db: DbOrTx, concernIds: string[], toda
   return new Map(rows.map((r) => [r.concernId, r.n]));
 }
 
-/** The filter for a queue: the Mental Health Lead's queue never includes DSL-routed or restricted concerns. */
+/**
+ * The filter for a queue: the Mental Health Lead's queue never includes DSL-routed or restricted
+ * concerns. A medical emergency stays in the Mental Health Lead's queue and is listed in the DSL
+ * team's too, so whichever of them gets there first can open and acknowledge it.
+ */
 export function queueCondition(schoolId: string, queue: ConcernQueue, status: ConcernQueueFilter): SQL {
   const statusCond =
     status === 'active' ? inArray(concerns.status, ['open', 'acknowledged']) : eq(concerns.status, status);
   const queueCond =
     queue === 'dsl'
-      ? or(eq(concerns.route, 'dsl'), eq(concerns.restricted, true))
+      ? or(
+          eq(concerns.route, 'dsl'),
+          eq(concerns.restricted, true),
+          and(eq(concerns.medicalEmergency, true), eq(concerns.urgent, true)),
+        )
       : and(eq(concerns.route, 'mental_health_lead'), eq(concerns.restricted, false));
   return and(eq(concerns.schoolId, schoolId), queueCond, statusCond) as SQL;
 }
@@ -263,6 +272,29 @@ export async function removeConcernPupils(tx: DbOrTx, concernId: string): Promis
 }
 
 /** Add to a concern's record (its original account is never changed); returns the addendum's id. */
+/**
+ * The same addition made by this person moments ago (a double click, a retry), word for word. The
+ * same words added again later are a new addition, and kept.
+ */
+export async function findSameAddendum(
+  db: DbOrTx,
+  a: { concernId: string; text: string; reason: string; addedBy: string; since: Date },
+): Promise<string | undefined> {
+  const [row] = await db
+    .select({ id: concernAddenda.id })
+    .from(concernAddenda)
+    .where(
+      and(
+        eq(concernAddenda.concernId, a.concernId),
+        eq(concernAddenda.text, a.text),
+        eq(concernAddenda.reason, a.reason),
+        eq(concernAddenda.addedBy, a.addedBy),
+        gte(concernAddenda.addedAt, a.since),
+      ),
+    );
+  return row?.id;
+}
+
 export async function insertAddendum(tx: DbOrTx, values: typeof concernAddenda.$inferInsert): Promise<string> {
   const [row] = await tx.insert(concernAddenda).values(values).returning({ id: concernAddenda.id });
   return row?.id ?? '';
@@ -271,6 +303,29 @@ export async function insertAddendum(tx: DbOrTx, values: typeof concernAddenda.$
 /** Keep a correction with its old value, new value and reason. */
 export async function insertCorrection(tx: DbOrTx, values: typeof concernCorrections.$inferInsert): Promise<void> {
   await tx.insert(concernCorrections).values(values);
+}
+
+/** The same action, still open, already given by this person (a double click, a retry). */
+export async function findSameOpenAction(
+  db: DbOrTx,
+  a: { concernId: string; description: string; ownerUserId: string; dueOn: string; createdBy: string },
+): Promise<string | undefined> {
+  const [row] = await db
+    .select({ id: concernActions.id })
+    .from(concernActions)
+    .where(
+      and(
+        eq(concernActions.concernId, a.concernId),
+        eq(concernActions.description, a.description),
+        eq(concernActions.ownerUserId, a.ownerUserId),
+        eq(concernActions.dueOn, a.dueOn),
+        eq(concernActions.createdBy, a.createdBy),
+        isNull(concernActions.completedAt),
+        isNull(concernActions.carriedAt),
+        isNull(concernActions.droppedAt),
+      ),
+    );
+  return row?.id;
 }
 
 export async function insertAction(tx: DbOrTx, values: typeof concernActions.$inferInsert): Promise<string> {
@@ -289,8 +344,40 @@ export async function markActionDone(
     .update(concernActions)
     .set({ completedAt: done.at, completedBy: done.by, completionNote: done.note })
     .where(
-      and(eq(concernActions.id, actionId), eq(concernActions.concernId, concernId), isNull(concernActions.completedAt)),
+      and(
+        eq(concernActions.id, actionId),
+        eq(concernActions.concernId, concernId),
+        isNull(concernActions.completedAt),
+        isNull(concernActions.droppedAt),
+      ),
     )
     .returning({ id: concernActions.id });
   return rows.length > 0;
+}
+
+/** A concern's actions, locked, for deciding at close what becomes of each one still open. */
+export async function actionsForUpdate(tx: DbOrTx, concernId: string) {
+  return tx
+    .select()
+    .from(concernActions)
+    .where(eq(concernActions.concernId, concernId))
+    .orderBy(asc(concernActions.dueOn), asc(concernActions.createdAt))
+    .for('update');
+}
+
+export async function updateAction(
+  tx: DbOrTx,
+  actionId: string,
+  change: Partial<Omit<typeof concernActions.$inferInsert, 'id' | 'schoolId' | 'concernId'>>,
+): Promise<void> {
+  await tx.update(concernActions).set(change).where(eq(concernActions.id, actionId));
+}
+
+/** An action on a concern, or undefined. */
+export async function actionOf(db: DbOrTx, concernId: string, actionId: string) {
+  const [row] = await db
+    .select()
+    .from(concernActions)
+    .where(and(eq(concernActions.id, actionId), eq(concernActions.concernId, concernId)));
+  return row;
 }

@@ -26,6 +26,7 @@ import {
   completeAction,
   correctConcern,
   escalateToDsl,
+  concernSent,
   getConcern,
   listQueue,
   logConcern,
@@ -129,6 +130,22 @@ export function concernRoutes(app: FastifyInstance): void {
     async (req, reply) => {
       noStore(reply);
       return getConcern(deps, who(req), req.params.concernId);
+    },
+  );
+
+  r.get(
+    '/api/schools/:schoolId/concerns/:concernId/sent',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'The confirmation after logging a concern, again, for the person who logged it',
+        params: concernParams,
+        response: { 200: logConcernResponse },
+      },
+    },
+    async (req, reply) => {
+      noStore(reply);
+      return concernSent(deps, who(req), req.params.concernId);
     },
   );
 

@@ -17,6 +17,8 @@ export interface WorkOptions {
   allowClosed?: boolean;
 }
 
+const REFUSED: unique symbol = Symbol('refused');
+
 /** Run a change on a concern the actor may work, in one transaction with its audit and alerts. */
 export async function workOn<T>(
   deps: AppDeps,
@@ -25,10 +27,14 @@ export async function workOn<T>(
   change: (s: SchoolWork, c: ConcernRow) => Promise<T>,
   options: WorkOptions = {},
 ): Promise<T> {
-  return inSchool(deps, who, options.allowed ?? 'concern.log', async (s) => {
+  const result = await inSchool(deps, who, options.allowed ?? 'concern.log', async (s) => {
     const c = await loadConcern(s.tx, s.schoolId, concernId, true);
     const access = concernAccessFor(s.actor, s.schoolId, c);
-    if (access === 'none') throw new AppError('not_found', 'concern not visible');
+    if (access === 'none') {
+      // A refused attempt on the restricted record is audited: returned, not thrown, so it commits.
+      if (c.restricted) await auditConcern(s, c.id, { action: 'concern.access_refused', detail: {} });
+      return REFUSED;
+    }
     const isOwnLogger = access === 'logger_own';
     if (!mayTriage(s.actor, s.schoolId, c) && !(options.allowLogger && isOwnLogger)) {
       throw new AppError('forbidden', 'may not work this concern');
@@ -40,6 +46,8 @@ export async function workOn<T>(
     }
     return change(s, c);
   });
+  if (result === REFUSED) throw new AppError('not_found', 'concern not visible');
+  return result;
 }
 
 /** Record an event about a concern in the work's audit trail. */

@@ -3,7 +3,9 @@
  * some new in the Mental Health Lead's queue (one where the pupil is telling their parents first),
  * some being worked on with actions (one overdue), one closed with an outcome, one urgent concern
  * in the restricted safeguarding record that the DSL picked up at once, and Olivia Clarke's one
- * concern with the record that her parents were told. Also the DSL duty rota and the alerts these
+ * concern with the record that her parents were told, and a medical emergency (urgent, alerted to
+ * the DSL team and the SMHL at once) closed with one action carried to the pupil's case and one
+ * dropped with its reason. Also the DSL duty rota and the alerts these
  * would have raised. Written calmly and factually, with no graphic detail; every name is made up.
  *
  * Inserted set-based inside the demo transaction. Demo history is not audited (nobody did these
@@ -43,6 +45,8 @@ interface DemoAction {
   dueInDays: number;
   completedAfterDays?: number;
   note?: string;
+  /** Still open when its concern closed: carried to the pupil's case, or dropped with this reason. */
+  atClose?: 'carried' | { dropped: string };
 }
 
 interface DemoConcern {
@@ -58,6 +62,7 @@ interface DemoConcern {
   warningSigns: WarningSign[];
   riskOfImmediateHarm?: boolean;
   possibleChildProtection?: boolean;
+  medicalEmergency?: boolean;
   disclosure?: { toldWho: string; toldWhat: string; toldWhy: string; consent: DisclosureConsent; consentNote?: string };
   acknowledged?: { by: Who; afterMinutes: number };
   actions?: DemoAction[];
@@ -253,6 +258,57 @@ const DEMO_CONCERNS: DemoConcern[] = [
     },
     parents: { kind: 'pupil_telling' },
   },
+  {
+    // A medical emergency: urgent, so the DSL team and the SMHL were alerted at once; closed with
+    // one action done, one carried to the pupil's case (still open) and one dropped with a reason.
+    pupil: { form: '10K', index: 0 },
+    by: 'firstAider',
+    daysAgo: 9,
+    at: [12, 40],
+    location: 'First aid room',
+    account:
+      'Came to first aid feeling faint and said they had taken more of their prescribed tablets than they should. Stayed with them, called 999 and the office phoned home; a parent met the ambulance. Back in school two days later.',
+    warningSigns: ['self_care_risky'],
+    medicalEmergency: true,
+    acknowledged: { by: 'dsl', afterMinutes: 4 },
+    actions: [
+      {
+        description: 'Meet the pupil and a parent on their return to agree support in school',
+        owner: 'smhl',
+        by: 'dsl',
+        addedAfterDays: 0,
+        dueInDays: -6,
+        completedAfterDays: 2,
+        note: 'Met with the pupil and their dad; agreed a daily check-in and a pass to leave lessons if needed.',
+      },
+      {
+        description: 'Weekly check-in with the ELSA for the rest of term',
+        owner: 'elsa',
+        by: 'smhl',
+        addedAfterDays: 2,
+        dueInDays: 12,
+        atClose: 'carried',
+      },
+      {
+        description: 'Refer to the school counsellor',
+        owner: 'smhl',
+        by: 'smhl',
+        addedAfterDays: 2,
+        dueInDays: 5,
+        atClose: {
+          dropped:
+            'The GP has referred the pupil to CAMHS, who are seeing them; the family asked us not to add another service.',
+        },
+      },
+    ],
+    parents: { kind: 'told', how: 'phone', by: 'smhl', afterDays: 0 },
+    closed: {
+      by: 'smhl',
+      afterDays: 5,
+      outcome: 'monitor',
+      note: 'Pupil back in school and supported by CAMHS. The ELSA check-ins carry on as case work.',
+    },
+  },
 ];
 
 function loggedAtOf(c: DemoConcern, now: Date): Date {
@@ -323,10 +379,10 @@ export async function seedDemoConcerns(
       othersPresent: '',
       riskOfImmediateHarm: c.riskOfImmediateHarm ?? false,
       possibleChildProtection: c.possibleChildProtection ?? false,
-      medicalEmergency: false,
+      medicalEmergency: c.medicalEmergency ?? false,
       category: toDsl ? 'safeguarding' : 'mental_health',
       route: toDsl ? 'dsl' : 'mental_health_lead',
-      urgent: toDsl,
+      urgent: toDsl || Boolean(c.medicalEmergency),
       restricted: toDsl,
       isDisclosure: c.disclosure !== undefined,
       disclosureToldWho: c.disclosure?.toldWho ?? null,
@@ -393,18 +449,30 @@ export async function seedDemoConcerns(
         completedAt: a.completedAfterDays !== undefined ? after(a.completedAfterDays) : null,
         completedBy: a.completedAfterDays !== undefined ? user(a.owner) : null,
         completionNote: a.note ?? null,
+        ...(c.closed && a.atClose === 'carried'
+          ? { carriedAt: after(c.closed.afterDays), carriedBy: user(c.closed.by) }
+          : {}),
+        ...(c.closed && typeof a.atClose === 'object'
+          ? { droppedAt: after(c.closed.afterDays), droppedBy: user(c.closed.by), dropReason: a.atClose.dropped }
+          : {}),
       });
     }
     // The alerts logging would have raised: read once the concern was acknowledged.
     const toDsl = Boolean(c.riskOfImmediateHarm || c.possibleChildProtection);
     const readAt = c.acknowledged ? new Date(loggedAt.getTime() + c.acknowledged.afterMinutes * 60_000) : null;
-    for (const who of toDsl ? (['dsl', 'deputy'] as const) : (['smhl', 'sendco'] as const)) {
+    const urgent = toDsl || Boolean(c.medicalEmergency);
+    const alerted = toDsl
+      ? (['dsl', 'deputy'] as const)
+      : c.medicalEmergency
+        ? (['dsl', 'deputy', 'smhl', 'sendco'] as const)
+        : (['smhl', 'sendco'] as const);
+    for (const who of alerted) {
       alertRows.push({
         schoolId,
         userId: user(who),
-        kind: toDsl ? 'urgent_concern_logged' : 'concern_logged',
+        kind: urgent ? 'urgent_concern_logged' : 'concern_logged',
         concernId,
-        message: alertMessage(toDsl ? 'urgent_concern_logged' : 'concern_logged'),
+        message: alertMessage(urgent ? 'urgent_concern_logged' : 'concern_logged'),
         createdAt: loggedAt,
         readAt,
       });

@@ -34,6 +34,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { seedDemoConcerns } from './demo-concerns';
 import { seedDemoPlans } from './demo-plans';
+import { seedDemoCaseload } from './demo-caseload';
 
 /** A small deterministic generator, so every fresh demo looks the same. */
 function rng(seed: number) {
@@ -49,6 +50,25 @@ function pick<T>(rand: () => number, list: readonly T[]): T {
 }
 
 export const PUPILS_PER_SCHOOL = 60;
+
+/** Olivia Clarke's father, at his own address (so the termly letters make two for her). */
+const CLARKE_FATHER = {
+  name: 'Daniel Clarke',
+  title: 'Mr',
+  relationship: 'Father',
+  email: null,
+  phone: '07700 900321',
+  priority: 2,
+  userId: null,
+  address: '3 Mill Court\nEastfield\nRB5 1QP',
+};
+
+const DEMO_STREETS = ['Church Lane', 'Station Road', 'Meadow Close', 'Park Avenue', 'Willow Way', 'High Street'];
+
+/** A made-up address for a demo family, the same on every run. */
+function demoAddress(i: number): string {
+  return `${(i % 97) + 1} ${DEMO_STREETS[i % DEMO_STREETS.length]}\nRiverbank\nRB${(i % 9) + 1} ${(i % 8) + 1}AA`;
+}
 
 export async function loadDemoIfEmpty(deps: AppDeps): Promise<boolean> {
   const { db } = deps.database;
@@ -151,13 +171,19 @@ export async function loadDemoIfEmpty(deps: AppDeps): Promise<boolean> {
             phone: `07700 9${String(100_00 + i).padStart(5, '0')}`,
             priority: 1,
             userId: isClarke ? (userIds.get('emma.clarke@family.example') ?? null) : null,
+            // Titles and addresses for the letters home; the random draws below are unchanged.
+            title: isClarke ? 'Ms' : null,
+            address: isClarke ? '14 Orchard Road\nRiverbank\nRB2 4JT' : demoAddress(i),
           };
-          return rand() < 0.5
+          const second = rand() < 0.5 ? `${pick(rand, ['Mr', 'Mrs', 'Ms'])} ${p.familyName}` : null;
+          // Olivia's parents live apart: each has parental responsibility, so each gets a letter.
+          if (isClarke) return [first, { ...first, ...CLARKE_FATHER }];
+          return second
             ? [
                 first,
                 {
                   ...first,
-                  name: `${pick(rand, ['Mr', 'Mrs', 'Ms'])} ${p.familyName}`,
+                  name: second,
                   relationship: 'Parent',
                   email: null,
                   priority: 2,
@@ -195,6 +221,7 @@ export async function loadDemoIfEmpty(deps: AppDeps): Promise<boolean> {
     }
     await seedDemoConcerns(tx, { schoolId: schoolIds.get('kingsmead') as string, userIds, now });
     await seedDemoPlans(tx, { schoolIds, userIds, now });
+    await seedDemoCaseload(tx, { schoolId: schoolIds.get('kingsmead') as string, userIds, now });
   });
   return true;
 }

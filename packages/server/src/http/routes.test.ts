@@ -93,6 +93,8 @@ beforeAll(async () => {
     'versions/:version': '1',
     'meetings/:meetingId': nextStep.meeting_id ?? '',
     'next-steps/:actionId': nextStep.id ?? '',
+    'case-team/:userId': env.world.userId('sendco'),
+    'scopes/:role': 'sendco',
   };
 });
 afterAll(async () => {

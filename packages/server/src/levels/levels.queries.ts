@@ -38,6 +38,7 @@ export function toLevelDefinition(row: DefinitionRow, createdByName: string | nu
     homeToDo: row.homeToDo,
     evidenceToMoveUp: row.evidenceToMoveUp,
     parentSummary: row.parentSummary,
+    parentAtHome: row.parentAtHome,
     thriveGroup: LEVEL_THRIVE[row.code],
     createdAt: row.createdAt.toISOString(),
     createdByName,
@@ -103,6 +104,8 @@ export async function insertNextDefinition(
       createdBy: by.userId,
       createdAt: by.at,
       ...wording,
+      // An editor that does not send parent wording keeps the parent wording in force.
+      parentAtHome: wording.parentAtHome ?? current.parentAtHome,
     })
     .returning();
   if (!row) throw new Error('insert returned nothing');

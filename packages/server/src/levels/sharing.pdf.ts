@@ -1,12 +1,21 @@
 /**
- * The printed side of termly sharing: letters home (one per pupil) and the staff briefing. Pure
- * layout from data already loaded and checked; nothing here reads the database or logs.
+ * The printed side of termly sharing: letters home (one per home of a pupil's parents) and the
+ * staff briefing. Pure layout from data already loaded and checked; nothing here reads the
+ * database or logs.
  *
- * Letters carry only the level in plain words and the home lists. Nothing about a concern, a
- * safeguarding or child-protection matter, or any case note may ever be added to a letter: the
- * data given to renderLevelLetters has no field for it, and must not gain one.
+ * Letters carry only the level in plain words and the parent wording of the home lines (never the
+ * staff lists, whose shorthand is for colleagues). Nothing about a concern, a safeguarding or
+ * child-protection matter, or any case note may ever be added to a letter: the data given to
+ * renderLevelLetters has no field for it, and must not gain one.
  */
-import { THRIVING_AT_HOME, THRIVING_PARENT_SUMMARY, type LevelCode } from '@tandem/core';
+import {
+  parentHomeLines,
+  recipientName,
+  salutation,
+  THRIVING_PARENT_SUMMARY,
+  type LetterContact,
+  type LevelCode,
+} from '@tandem/core';
 import {
   ACCENT,
   BOLD,
@@ -36,8 +45,8 @@ export { CONFIDENTIAL_MARK } from '../platform/pdf-layout';
 export interface LetterWording {
   name: string;
   parentSummary: string;
-  homeDoes: string[];
-  homeToDo: string[];
+  /** The parent wording of the home lines: the only lines a letter shows. */
+  parentAtHome: string[];
 }
 
 export interface LetterPupil {
@@ -49,13 +58,20 @@ export interface LetterPupil {
   level: LevelCode | null;
 }
 
+/** One letter: a pupil, and who at one address it goes to (none known: "the parents and carers"). */
+export interface Letter {
+  pupil: LetterPupil;
+  recipients: Pick<LetterContact, 'name' | 'title'>[];
+  address: string | null;
+}
+
 export interface LettersInput {
   schoolName: string;
   letterhead: string;
   date: Date;
   signedBy: { name: string; role: string };
   wording: ReadonlyMap<LevelCode, LetterWording>;
-  pupils: LetterPupil[];
+  letters: Letter[];
 }
 
 export interface BriefingLevel {
@@ -201,13 +217,14 @@ function possessive(name: string): string {
   return `${name}'s`;
 }
 
-/** The home list for a letter: the level's "what home does" then "home to do", without repeats. */
-export function homeList(level: LevelCode | null, wording: LetterWording | undefined): string[] {
-  if (!level || !wording) return [...THRIVING_AT_HOME];
-  return [...new Set([...wording.homeDoes, ...wording.homeToDo].map((s) => s.trim()).filter(Boolean))];
+/** Who a letter is to, on one line: "Ms Emma Clarke and Mr Daniel Clarke". */
+function addressees(letter: Letter): string {
+  const names = letter.recipients.map(recipientName);
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
-function drawLetter(pen: SharingPen, input: LettersInput, pupil: LetterPupil, head: string[], date: string): void {
+function drawLetter(pen: SharingPen, input: LettersInput, letter: Letter, head: string[], date: string): void {
+  const { pupil } = letter;
   const wording = pupil.level ? input.wording.get(pupil.level) : undefined;
   const known = pupil.preferredName?.trim() || pupil.givenName;
   const fullName = `${pupil.givenName} ${pupil.familyName}`;
@@ -226,8 +243,21 @@ function drawLetter(pen: SharingPen, input: LettersInput, pupil: LetterPupil, he
   pen.use(REGULAR, 10.5, INK);
   pen.paragraph(date);
   pen.gap(4);
-  pen.use(BOLD, 10.5, INK);
-  pen.paragraph(`To the parents and carers of ${fullName}${pupil.form ? ` (${pupil.form})` : ''}`);
+  const about = `${fullName}${pupil.form ? ` (${pupil.form})` : ''}`;
+  if (letter.recipients.length > 0) {
+    pen.use(BOLD, 10.5, INK);
+    pen.paragraph(addressees(letter));
+    if (letter.address) {
+      pen.use(REGULAR, 10.5, INK);
+      pen.paragraph(letter.address, { lineGap: 1.5 });
+    }
+    pen.gap(6);
+    pen.use(REGULAR, 10.5, INK);
+    pen.paragraph(`About ${about}`);
+  } else {
+    pen.use(BOLD, 10.5, INK);
+    pen.paragraph(`To the parents and carers of ${about}`);
+  }
   pen.gap(14);
 
   pen.use(BOLD, 17, ACCENT);
@@ -235,7 +265,7 @@ function drawLetter(pen: SharingPen, input: LettersInput, pupil: LetterPupil, he
   pen.gap(8);
 
   pen.use(REGULAR, 11, INK);
-  pen.paragraph('Dear parent or carer,');
+  pen.paragraph(`${salutation(letter.recipients)},`);
   pen.gap(5);
   pen.paragraph(
     'Every term we write to all our families about how their child is feeling in school. We want school and home to work together, so that every child feels safe, happy and ready to learn.',
@@ -250,7 +280,7 @@ function drawLetter(pen: SharingPen, input: LettersInput, pupil: LetterPupil, he
   pen.paragraph(`In school, we call this: ${wording ? wording.name : 'Thriving'}.`);
   pen.gap(9);
 
-  const home = homeList(pupil.level, wording);
+  const home = parentHomeLines(pupil.level, wording);
   pen.heading('What you can do at home');
   pen.bullets(home, 10.5);
 
@@ -335,9 +365,8 @@ function drawHelpNow(pen: SharingPen): void {
 }
 
 /**
- * One letter per pupil, each starting on a new page, as one printable PDF. A letter that runs over
- * (a school's long home lists) continues on a page headed with the child's name, so a printed
- * stack stays in order.
+ * Each letter starting on a new page, as one printable PDF. A letter that runs over (a school's long
+ * home lists) continues on a page headed with who it is for, so a printed stack stays in order.
  */
 export function renderLevelLetters(input: LettersInput): Promise<Buffer> {
   const doc = newDocument('Letters home: wellbeing this term', input.schoolName, input.date, false);
@@ -350,14 +379,18 @@ export function renderLevelLetters(input: LettersInput): Promise<Buffer> {
     runningHeader(pen, [{ text: continuing, font: REGULAR, size: 9, color: MUTED, above: 24 }]);
   });
   return toBuffer(doc, async () => {
-    for (const [i, pupil] of input.pupils.entries()) {
+    for (const [i, letter] of input.letters.entries()) {
       if (i > 0 && i % LETTERS_BETWEEN_PAUSES === 0) await pause();
+      const { pupil } = letter;
+      const about = `${pupil.givenName} ${pupil.familyName}${pupil.form ? ` (${pupil.form})` : ''}`;
       continuing = null;
       doc.addPage();
       continuing = printable(
-        `Letter for the parents and carers of ${pupil.givenName} ${pupil.familyName}${pupil.form ? ` (${pupil.form})` : ''}, continued`,
+        letter.recipients.length > 0
+          ? `Letter for ${addressees(letter)} about ${about}, continued`
+          : `Letter for the parents and carers of ${about}, continued`,
       );
-      drawLetter(pen, input, pupil, head, date);
+      drawLetter(pen, input, letter, head, date);
     }
   });
 }

@@ -6,6 +6,7 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { AppError, type LevelCode, type LevelShareAudience } from '@tandem/core';
 import {
+  contacts,
   levelShares,
   pupils,
   schools,
@@ -31,6 +32,7 @@ export async function schoolForLetters(db: DbOrTx, schoolId: string) {
 
 const namedPupil = {
   id: pupils.id,
+  yearGroup: pupils.yearGroup,
   givenName: pupils.givenName,
   familyName: pupils.familyName,
   preferredName: pupils.preferredName,
@@ -58,6 +60,34 @@ export async function pupilsOnRollAt(db: DbOrTx, schoolId: string, levels: reado
     .select(namedPupil)
     .from(pupils)
     .where(and(eq(pupils.schoolId, schoolId), isNull(pupils.leftOn), inArray(pupils.currentLevel, [...levels])));
+}
+
+/** Pupils' contacts with parental responsibility, for the letters home (one query per 1,000 pupils). */
+export async function parentContactsOf(db: DbOrTx, schoolId: string, pupilIds: readonly string[]) {
+  const rows = [];
+  for (let i = 0; i < pupilIds.length; i += INSERT_CHUNK) {
+    rows.push(
+      ...(await db
+        .select({
+          id: contacts.id,
+          pupilId: contacts.pupilId,
+          name: contacts.name,
+          title: contacts.title,
+          address: contacts.address,
+          parentalResponsibility: contacts.parentalResponsibility,
+          priority: contacts.priority,
+        })
+        .from(contacts)
+        .where(
+          and(
+            eq(contacts.schoolId, schoolId),
+            eq(contacts.parentalResponsibility, true),
+            inArray(contacts.pupilId, pupilIds.slice(i, i + INSERT_CHUNK)),
+          ),
+        )),
+    );
+  }
+  return rows;
 }
 
 /** The teaching groups these pupils are in, one row per pupil and group. */

@@ -1,8 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import { DEFAULT_LEVELS, THRIVING_AT_HOME, THRIVING_PARENT_SUMMARY, type TermlySharingSummary } from '@tandem/core';
-import { auditEvents, levelShares, pupils, teachingGroupPupils, teachingGroups } from '@tandem/core/schema';
+import {
+  DEFAULT_LEVELS,
+  parentHomeLines,
+  THRIVING_AT_HOME,
+  THRIVING_PARENT_SUMMARY,
+  type LevelCode,
+  type TermlySharingSummary,
+} from '@tandem/core';
+import { auditEvents, contacts, levelShares, pupils, teachingGroupPupils, teachingGroups } from '@tandem/core/schema';
 import { createTestEnv, type Person, type TestClient, type TestEnv } from '../../test/harness';
 import { pageTexts } from '../../test/pdf-text';
 import { isoDay, longDate } from '../platform/dates';
@@ -71,6 +78,19 @@ async function lastAudit() {
 const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
 
 describe('letters home', () => {
+  beforeAll(async () => {
+    // A known picture for the page counts below: no contact with parental responsibility (so one
+    // letter "to the parents and carers" per pupil), and nobody at MH4 or MH5 (left out by default).
+    await db()
+      .update(contacts)
+      .set({ parentalResponsibility: false })
+      .where(eq(contacts.schoolId, env.world.kingsmead));
+    await db()
+      .update(pupils)
+      .set({ currentLevel: 'MH3' })
+      .where(and(eq(pupils.schoolId, env.world.kingsmead), inArray(pupils.currentLevel, ['MH4', 'MH5'])));
+  });
+
   it('the mental health lead makes Year 9 letters: one page per pupil on roll, with the level in plain words and the home lists, recorded on each record', async () => {
     const year9 = await kingsmeadPupils(9);
     expect(year9.length).toBeGreaterThan(5);
@@ -127,7 +147,11 @@ describe('letters home', () => {
         const wording = DEFAULT_LEVELS[level];
         expect(text).toContain(squash(wording.parentSummary));
         expect(text).toContain(`In school, we call this: ${wording.name}.`);
-        for (const item of [...wording.homeDoes, ...wording.homeToDo]) expect(text).toContain(squash(item));
+        // The home lines in the parent wording; the staff wording of them never reaches a letter.
+        for (const item of wording.parentAtHome) expect(text).toContain(squash(item));
+        for (const item of [...wording.homeDoes, ...wording.homeToDo]) {
+          if (!wording.parentAtHome.includes(item)) expect(text).not.toContain(squash(item));
+        }
         // Only the plain-words summary and the home lists: never the staff description of the level.
         expect(text).not.toContain(squash(wording.description));
         for (const item of wording.schoolToDo) expect(text).not.toContain(squash(item));
@@ -157,7 +181,13 @@ describe('letters home', () => {
 
     const audit = await lastAudit();
     expect(audit?.action).toBe('level.letters_generated');
-    expect(audit?.detail).toEqual({ batchId: batch[0]?.batchId, pupils: onRoll.length, yearGroup: 9 });
+    expect(audit?.detail).toEqual({
+      batchId: batch[0]?.batchId,
+      pupils: onRoll.length,
+      yearGroup: 9,
+      letters: onRoll.length,
+      leftOut: 0,
+    });
     expect(audit?.actorUserId).toBe(env.world.userId('smhl'));
     expect(JSON.stringify(audit)).not.toContain(onRoll[0]?.familyName);
   });
@@ -347,7 +377,7 @@ describe('staff briefing', () => {
 });
 
 describe('the termly sharing page', () => {
-  it('shows how many letters each choice makes and when letters and briefing were last made, naming no pupil', async () => {
+  it('shows how many letters each choice makes and when letters and briefing were last made, naming only the pupils to speak to in person', async () => {
     const smhl = await env.as('smhl');
     const res = await smhl.get<TermlySharingSummary>(summaryUrl());
     expect(res.status).toBe(200);
@@ -362,10 +392,211 @@ describe('the termly sharing page', () => {
       pupils: onRoll.filter((p) => p.yearGroup === 9).length,
     });
     expect(res.body.briefing).toEqual({ pupils: 4, groups: 2 });
+    // Erin Vance, at MH5 since the briefing's story, is the one pupil to speak to in person.
+    expect(res.body.inPerson).toEqual([expect.objectContaining({ name: 'Ez Vance', form: '7K', level: 'MH5' })]);
     expect(res.body.lastLetters?.sharedByName).toBeTruthy();
     expect(res.body.lastBriefing).toMatchObject({ sharedByName: 'Dr Helen Carter', pupils: 4 });
     expect(res.headers['cache-control']).toBe('no-store');
     expect((await (await env.as('tutor')).get(summaryUrl())).status).toBe(403);
     expect((await (await env.as('otherHead')).get(summaryUrl())).status).toBe(404);
+  });
+});
+
+describe('letters to each parent by name, and pupils to speak to in person', () => {
+  type Pupil = typeof pupils.$inferSelect;
+  let hart: Pupil;
+  let unwell: Pupil;
+  let noContacts: Pupil;
+
+  beforeAll(async () => {
+    const year8 = (await kingsmeadPupils(8)).filter((p) => p.leftOn === null);
+    [hart, unwell, noContacts] = year8 as [Pupil, Pupil, Pupil];
+    await db()
+      .update(pupils)
+      .set({ currentLevel: 'MH1' })
+      .where(
+        inArray(
+          pupils.id,
+          year8.map((p) => p.id),
+        ),
+      );
+    await setPupil(hart.id, { givenName: 'Isla', familyName: 'Hart', currentLevel: 'MH2' });
+    await setPupil(unwell.id, { givenName: 'Noah', familyName: 'Quill', currentLevel: 'MH4' });
+    await setPupil(noContacts.id, { givenName: 'Ruby', familyName: 'Stone', currentLevel: null });
+    await db()
+      .update(contacts)
+      .set({ parentalResponsibility: false })
+      .where(eq(contacts.schoolId, env.world.kingsmead));
+    const contact = (pupilId: string, c: Partial<typeof contacts.$inferInsert> & { name: string }) => ({
+      schoolId: env.world.kingsmead,
+      pupilId,
+      relationship: 'Parent',
+      parentalResponsibility: true,
+      title: null,
+      address: null,
+      ...c,
+    });
+    await db()
+      .insert(contacts)
+      .values([
+        contact(hart.id, { name: 'Emma Hart', title: 'Ms', address: '1 Elm Road\nRiverbank\nRB1 1AA', priority: 1 }),
+        contact(hart.id, { name: 'Tom Hart', title: 'Mr', address: '9 Oak Street\nEastfield\nRB5 2BB', priority: 2 }),
+        // The same home written differently in the MIS: one letter to both.
+        contact(hart.id, { name: 'Jo Hart', title: 'Mrs.', address: '1 ELM ROAD, Riverbank, RB1 1AA', priority: 3 }),
+        // No title and no address: their own letter, greeted by name.
+        contact(hart.id, { name: 'Sam Hart', priority: 4 }),
+        // No parental responsibility: no letter.
+        contact(hart.id, { name: 'Bill Hart', title: 'Mr', address: '5 Ash Lane', parentalResponsibility: false }),
+        contact(unwell.id, { name: 'Priya Quill', title: 'Dr', address: '2 Birch Way\nRiverbank', priority: 1 }),
+      ]);
+  });
+
+  const pagesAbout = (pages: string[], pupil: { givenName: string; familyName: string; form: string }) =>
+    pages.filter(
+      (p) =>
+        p.includes(`About ${pupil.givenName} ${pupil.familyName} (${pupil.form})`) ||
+        p.includes(`To the parents and carers of ${pupil.givenName} ${pupil.familyName} (${pupil.form})`),
+    );
+
+  const parentSharesOf = async (pupilId: string) =>
+    (await db().select().from(levelShares).where(eq(levelShares.pupilId, pupilId))).filter(
+      (s) => s.audience === 'parents',
+    ).length;
+
+  it('one letter per address of the contacts with parental responsibility, each greeting them by name', async () => {
+    const unwellSharesBefore = await parentSharesOf(unwell.id);
+    const res = await postForBytes(await env.as('smhl'), lettersUrl(), { yearGroup: 8 });
+    expect(res.status).toBe(200);
+    const pages = pageTexts(res.bytes);
+    const isla = { givenName: 'Isla', familyName: 'Hart', form: hart.form };
+    const hartPages = pagesAbout(pages, isla);
+    expect(hartPages).toHaveLength(3);
+    const [elm, oak, sam] = hartPages as [string, string, string];
+    expect(elm).toContain('Ms Emma Hart and Mrs Jo Hart');
+    expect(elm).toContain('1 Elm Road');
+    expect(elm).toContain('Dear Ms Hart and Mrs Hart,');
+    expect(oak).toContain('Mr Tom Hart');
+    expect(oak).toContain('9 Oak Street');
+    expect(oak).toContain('Dear Mr Hart,');
+    expect(sam).toContain('Dear Sam Hart,');
+    for (const page of hartPages) {
+      expect(page).not.toContain('Dear parent or carer');
+      expect(page).not.toContain('To the parents and carers of');
+    }
+    expect(pages.join(' ')).not.toContain('Bill Hart');
+    expect(pages.join(' ')).not.toContain('5 Ash Lane');
+    // Nobody with parental responsibility known: one letter to "the parents and carers".
+    const ruby = pagesAbout(pages, { givenName: 'Ruby', familyName: 'Stone', form: noContacts.form });
+    expect(ruby).toHaveLength(1);
+    expect(ruby[0]).toContain('Dear parent or carer,');
+    // The pupil at MH4 is left out by default, and not recorded as shared.
+    expect(pages.join(' ')).not.toContain('Noah Quill');
+    expect(await parentSharesOf(unwell.id)).toBe(unwellSharesBefore);
+    const audit = await lastAudit();
+    expect(audit?.action).toBe('level.letters_generated');
+    expect(audit?.detail).toMatchObject({ yearGroup: 8, leftOut: 1, letters: pages.length });
+  });
+
+  it('lists the pupils at MH4 and MH5 for the lead to speak to in person', async () => {
+    const res = await (await env.as('smhl')).get<TermlySharingSummary>(summaryUrl());
+    expect(res.status).toBe(200);
+    expect(res.body.inPerson).toContainEqual({
+      pupilId: unwell.id,
+      name: 'Noah Quill',
+      form: unwell.form,
+      yearGroup: 8,
+      level: 'MH4',
+    });
+    expect(res.body.inPerson.map((p) => p.level).every((l) => l === 'MH4' || l === 'MH5')).toBe(true);
+  });
+
+  it('the lead may include a pupil at MH4 with a reason (audited); the letter has only parent wording', async () => {
+    const smhl = await env.as('smhl');
+    const reason = 'Dr Quill asked for the letter in writing after our meeting.';
+    const unwellSharesBefore = await parentSharesOf(unwell.id);
+    const res = await postForBytes(smhl, lettersUrl(), { yearGroup: 8, include: [{ pupilId: unwell.id, reason }] });
+    expect(res.status).toBe(200);
+    const pages = pageTexts(res.bytes);
+    const noah = pagesAbout(pages, { givenName: 'Noah', familyName: 'Quill', form: unwell.form });
+    expect(noah).toHaveLength(1);
+    const text = noah[0] ?? '';
+    expect(text).toContain('Dear Dr Quill,');
+    for (const line of parentHomeLines('MH4', undefined)) expect(text).toContain(squash(line));
+    // Staff wording never reaches a parent letter.
+    expect(text).not.toContain('Evidence of medical sign off');
+    for (const line of [
+      ...DEFAULT_LEVELS.MH4.homeToDo,
+      ...DEFAULT_LEVELS.MH4.schoolToDo,
+      ...DEFAULT_LEVELS.MH4.schoolProvides,
+    ]) {
+      expect(text).not.toContain(squash(line));
+    }
+    expect(await parentSharesOf(unwell.id)).toBe(unwellSharesBefore + 1);
+    const events = await db()
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'level.letter_included_in_person'))
+      .orderBy(desc(auditEvents.seq));
+    expect(events[0]).toMatchObject({
+      subjectType: 'pupil',
+      subjectId: unwell.id,
+      actorUserId: env.world.userId('smhl'),
+      detail: { level: 'MH4', reason },
+    });
+    expect((await lastAudit())?.detail).toMatchObject({ leftOut: 0 });
+  });
+
+  it('including without a reason, or a pupil not at MH4 or MH5 in the selection, is refused and records nothing', async () => {
+    const smhl = await env.as('smhl');
+    const before = await sharesCount();
+    const bodies = [
+      { yearGroup: 8, include: [{ pupilId: unwell.id, reason: '  ' }] },
+      { yearGroup: 8, include: [{ pupilId: unwell.id }] },
+      { yearGroup: 8, include: [{ pupilId: hart.id, reason: 'Not at MH4' }] },
+      // At MH4, but not in the year group chosen.
+      { yearGroup: 9, include: [{ pupilId: unwell.id, reason: 'Wrong year' }] },
+    ];
+    for (const body of bodies) {
+      const res = await smhl.post<{ error: { code: string } }>(lettersUrl(), body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.error.code).toBe('validation');
+    }
+    // Another school's pupil is not in the selection either.
+    const [other] = await db().select().from(pupils).where(eq(pupils.schoolId, env.world.willow)).limit(1);
+    await setPupil(other?.id ?? '', { currentLevel: 'MH5' });
+    const res = await smhl.post(lettersUrl(), { include: [{ pupilId: other?.id, reason: 'Another school' }] });
+    expect(res.status).toBe(400);
+    expect(await sharesCount()).toBe(before);
+  });
+
+  it('a school rewords the parent lines of a level; letters use them, never the staff lines', async () => {
+    const lead = await env.as('smhl');
+    const framework = await lead.get<{ levels: { code: LevelCode; version: number; parentAtHome: string[] }[] }>(
+      `/api/schools/${env.world.kingsmead}/levels`,
+    );
+    const mh2 = framework.body.levels.find((l) => l.code === 'MH2');
+    expect(mh2?.parentAtHome).toEqual(DEFAULT_LEVELS.MH2.parentAtHome);
+    const { version, ...rest } = mh2 as unknown as Record<string, unknown> & { version: number };
+    const saved = await lead.put<{ parentAtHome: string[]; homeToDo: string[] }>(
+      `/api/schools/${env.world.kingsmead}/levels/MH2`,
+      {
+        name: rest.name,
+        description: rest.description,
+        schoolProvides: rest.schoolProvides,
+        homeDoes: rest.homeDoes,
+        schoolToDo: rest.schoolToDo,
+        homeToDo: ['Staff only: chase the CAMHS referral number.'],
+        evidenceToMoveUp: rest.evidenceToMoveUp,
+        parentSummary: rest.parentSummary,
+        parentAtHome: ['Read together for ten minutes each evening.'],
+        baseVersion: version,
+      },
+    );
+    expect(saved.status).toBe(200);
+    expect(saved.body.parentAtHome).toEqual(['Read together for ten minutes each evening.']);
+    const res = await postForBytes(await env.as('smhl'), lettersUrl(), { yearGroup: 8 });
+    const isla = pagesAbout(pageTexts(res.bytes), { givenName: 'Isla', familyName: 'Hart', form: hart.form });
+    expect(isla[0]).toContain('Read together for ten minutes each evening.');
+    expect(isla[0]).not.toContain('Staff only');
   });
 });

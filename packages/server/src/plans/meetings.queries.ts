@@ -29,6 +29,22 @@ export async function isPlanOfPupil(db: DbOrTx, schoolId: string, pupilId: strin
   return plan !== undefined;
 }
 
+/** The meeting this person already recorded with this submission key, if any. */
+export async function findMeetingSubmission(
+  db: DbOrTx,
+  schoolId: string,
+  userId: string,
+  submissionKey: string,
+): Promise<MeetingRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(meetings)
+    .where(
+      and(eq(meetings.schoolId, schoolId), eq(meetings.createdBy, userId), eq(meetings.submissionKey, submissionKey)),
+    );
+  return row;
+}
+
 export async function insertMeeting(tx: DbOrTx, values: typeof meetings.$inferInsert): Promise<MeetingRow> {
   const [m] = await tx.insert(meetings).values(values).returning();
   if (!m) throw new Error('insert returned nothing');

@@ -3,12 +3,13 @@
  * or through a plan already loaded in it.
  *
  * Who may read a plan (need-to-know):
- *  - case roles of the school: the whole plan, every version, agreements and reviews;
+ *  - case roles of the school whose scope reaches the pupil (platform/case-access.ts): the whole
+ *    plan, every version, agreements and reviews;
  *  - staff the plan was given to (named, or everyone who teaches the pupil when the lead chose
  *    that): the current version's staff sections only, while the plan is in force;
  *  - anyone else: nothing, not even that it exists (404).
  */
-import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import {
   AppError,
   KIND_SHAREABLE_WITH_STAFF,
@@ -34,6 +35,7 @@ import {
   users,
 } from '@tandem/core/schema';
 import type { DbOrTx } from '../db/client';
+import { mayOpenCase } from '../platform/case-access';
 import { teachesPupil } from '../platform/directory';
 
 export type PlanRow = typeof plans.$inferSelect;
@@ -73,7 +75,14 @@ async function givenTo(db: DbOrTx, actor: Actor, plan: PlanRow): Promise<boolean
 }
 
 export async function planAccessFor(db: DbOrTx, actor: Actor, plan: PlanRow): Promise<PlanAccess> {
-  if (canInSchool(actor, 'pupil.readCase', plan.schoolId)) return 'case';
+  // Case roles read the whole plan only within their scope (need-to-know by caseload); outside
+  // it they are like any other member of staff.
+  if (
+    canInSchool(actor, 'pupil.readCase', plan.schoolId) &&
+    (await mayOpenCase(db, actor, plan.schoolId, plan.pupilId))
+  ) {
+    return 'case';
+  }
   if (!rolesInSchool(actor, plan.schoolId).some(isStaffRole)) return 'none';
   if (plan.endedAt || !KIND_SHAREABLE_WITH_STAFF[plan.kind]) return 'none';
   return (await givenTo(db, actor, plan)) ? 'staff' : 'none';
@@ -162,6 +171,32 @@ export async function planReaders(db: DbOrTx, plan: PlanRow) {
 
 // ---- Writing ----
 
+/**
+ * Hold the pupil's row until the transaction ends, so that two sends of one form (a double click,
+ * a retry) are written one after the other and the second finds the first by its submission key.
+ */
+export async function lockPupilForCreate(tx: DbOrTx, schoolId: string, pupilId: string): Promise<void> {
+  await tx
+    .select({ id: pupils.id })
+    .from(pupils)
+    .where(and(eq(pupils.id, pupilId), eq(pupils.schoolId, schoolId)))
+    .for('update');
+}
+
+/** The plan this person already created with this submission key, if any. */
+export async function findPlanSubmission(
+  db: DbOrTx,
+  schoolId: string,
+  userId: string,
+  submissionKey: string,
+): Promise<PlanRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(plans)
+    .where(and(eq(plans.schoolId, schoolId), eq(plans.createdBy, userId), eq(plans.submissionKey, submissionKey)));
+  return row;
+}
+
 /** A new plan row (version 1); its content goes in `insertVersion`. */
 export async function insertPlan(tx: DbOrTx, values: typeof plans.$inferInsert): Promise<PlanRow> {
   const [plan] = await tx.insert(plans).values(values).returning();
@@ -225,6 +260,34 @@ export async function clearShares(tx: DbOrTx, schoolId: string, planId: string):
   await tx.delete(planShares).where(and(eq(planShares.planId, planId), eq(planShares.schoolId, schoolId)));
 }
 
+/**
+ * The same agreement already recorded by this person (a double click, a retry): one party agrees
+ * to one version once, so it is never a second agreement.
+ */
+export async function findSameAgreement(
+  db: DbOrTx,
+  a: Pick<
+    typeof planAgreements.$inferInsert,
+    'planId' | 'version' | 'party' | 'name' | 'how' | 'agreedOn' | 'recordedBy'
+  >,
+): Promise<string | undefined> {
+  const [row] = await db
+    .select({ id: planAgreements.id })
+    .from(planAgreements)
+    .where(
+      and(
+        eq(planAgreements.planId, a.planId),
+        eq(planAgreements.version, a.version),
+        eq(planAgreements.party, a.party),
+        eq(planAgreements.name, a.name),
+        eq(planAgreements.how, a.how),
+        eq(planAgreements.agreedOn, a.agreedOn),
+        eq(planAgreements.recordedBy, a.recordedBy),
+      ),
+    );
+  return row?.id;
+}
+
 export async function insertAgreement(tx: DbOrTx, values: typeof planAgreements.$inferInsert): Promise<string> {
   const [row] = await tx.insert(planAgreements).values(values).returning({ id: planAgreements.id });
   if (!row) throw new Error('insert returned nothing');
@@ -249,6 +312,32 @@ export async function markVersionAgreed(
     .update(planVersions)
     .set({ agreedAt: by.at, agreedBy: by.userId })
     .where(and(eq(planVersions.planId, planId), eq(planVersions.version, version)));
+}
+
+/** The same review already recorded by this person (a double click, a retry), word for word. */
+export async function findSameReview(
+  db: DbOrTx,
+  r: Pick<
+    typeof planReviews.$inferInsert,
+    'planId' | 'version' | 'reviewedOn' | 'whatWasDone' | 'whatChanged' | 'nextReviewOn' | 'recordedBy'
+  > & { safetyScale: number | null },
+): Promise<string | undefined> {
+  const [row] = await db
+    .select({ id: planReviews.id })
+    .from(planReviews)
+    .where(
+      and(
+        eq(planReviews.planId, r.planId),
+        eq(planReviews.version, r.version),
+        eq(planReviews.reviewedOn, r.reviewedOn),
+        eq(planReviews.whatWasDone, r.whatWasDone),
+        eq(planReviews.whatChanged, r.whatChanged),
+        eq(planReviews.nextReviewOn, r.nextReviewOn),
+        r.safetyScale === null ? isNull(planReviews.safetyScale) : eq(planReviews.safetyScale, r.safetyScale),
+        eq(planReviews.recordedBy, r.recordedBy),
+      ),
+    );
+  return row?.id;
 }
 
 export async function insertReview(tx: DbOrTx, values: typeof planReviews.$inferInsert): Promise<string> {
@@ -276,7 +365,7 @@ export async function plansOfPupil(db: DbOrTx, schoolId: string, pupilId: string
 }
 
 /** Plans in force for pupils on roll whose review falls due by the horizon, soonest first. */
-export async function reviewsDueBy(db: DbOrTx, schoolId: string, horizon: string) {
+export async function reviewsDueBy(db: DbOrTx, schoolId: string, horizon: string, inScope: SQL = sql`true`) {
   return db
     .select({
       planId: plans.id,
@@ -292,7 +381,13 @@ export async function reviewsDueBy(db: DbOrTx, schoolId: string, horizon: string
     .innerJoin(pupils, eq(pupils.id, plans.pupilId))
     .innerJoin(users, eq(users.id, plans.leadUserId))
     .where(
-      and(eq(plans.schoolId, schoolId), isNull(plans.endedAt), lte(plans.reviewDue, horizon), isNull(pupils.leftOn)),
+      and(
+        eq(plans.schoolId, schoolId),
+        isNull(plans.endedAt),
+        lte(plans.reviewDue, horizon),
+        isNull(pupils.leftOn),
+        inScope,
+      ),
     )
     .orderBy(asc(plans.reviewDue), asc(pupils.familyName))
     .limit(200);

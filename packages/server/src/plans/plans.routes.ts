@@ -93,10 +93,17 @@ export function planRoutes(app: FastifyInstance): void {
 
   r.post(
     '/api/schools/:schoolId/pupils/:pupilId/plans',
-    { schema: { tags: TAGS, params: pupilParams, body: createPlanBody, response: { 201: planMutationResponse } } },
+    {
+      schema: {
+        tags: TAGS,
+        params: pupilParams,
+        body: createPlanBody,
+        response: { 201: planMutationResponse, 200: planMutationResponse },
+      },
+    },
     async (req, reply) => {
-      const out = await createPlan(deps, at(req), req.params.pupilId, req.body);
-      return reply.status(201).send(out);
+      const { answer, alreadyReceived } = await createPlan(deps, at(req), req.params.pupilId, req.body);
+      return reply.status(alreadyReceived ? 200 : 201).send(answer);
     },
   );
 
@@ -207,11 +214,16 @@ export function planRoutes(app: FastifyInstance): void {
   r.post(
     '/api/schools/:schoolId/pupils/:pupilId/meetings',
     {
-      schema: { tags: TAGS, params: pupilParams, body: createMeetingBody, response: { 201: meetingMutationResponse } },
+      schema: {
+        tags: TAGS,
+        params: pupilParams,
+        body: createMeetingBody,
+        response: { 201: meetingMutationResponse, 200: meetingMutationResponse },
+      },
     },
     async (req, reply) => {
-      const out = await createMeeting(deps, at(req), req.params.pupilId, req.body);
-      return reply.status(201).send(out);
+      const { answer, alreadyReceived } = await createMeeting(deps, at(req), req.params.pupilId, req.body);
+      return reply.status(alreadyReceived ? 200 : 201).send(answer);
     },
   );
 

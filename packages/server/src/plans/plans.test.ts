@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { alerts, auditEvents, meetings, plans, pupils } from '@tandem/core/schema';
@@ -7,7 +8,7 @@ import { runDueJobs } from '../platform/jobs';
 
 let env: TestEnv;
 let taught: { id: string; givenName: string; familyName: string }; // in 9W, taught by the demo tutor
-let other: { id: string; givenName: string; familyName: string }; // in 8K, not taught by the tutor
+let other: { id: string; givenName: string; familyName: string }; // in 8K, not taught by the tutor; on the SENDCO's demo caseload
 let smhl: TestClient;
 
 const school = () => `/api/schools/${env.world.kingsmead}`;
@@ -33,6 +34,7 @@ function careBody(over: Record<string, unknown> = {}) {
     },
     reviewDue: day(42),
     agreementsNeeded: ['pupil', 'parent'],
+    submissionKey: randomUUID(),
     ...over,
   };
 }
@@ -50,15 +52,16 @@ function riskBody(over: Record<string, unknown> = {}) {
     },
     reviewDue: day(28),
     shareWithTeaching: true,
+    submissionKey: randomUUID(),
     ...over,
   };
 }
 
 async function create(by: TestClient, pupilId: string, body: Record<string, unknown>) {
-  const res = await by.post<{ id: string; version: number; status: string }>(
-    `${school()}/pupils/${pupilId}/plans`,
-    body,
-  );
+  const res = await by.post<{ id: string; version: number; status: string }>(`${school()}/pupils/${pupilId}/plans`, {
+    submissionKey: randomUUID(),
+    ...body,
+  });
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${res.text}`);
   return res.body;
 }
@@ -86,6 +89,7 @@ beforeAll(async () => {
     .select()
     .from(pupils)
     .where(and(eq(pupils.schoolId, env.world.kingsmead), eq(pupils.form, '8K')))
+    .orderBy(pupils.familyName)
     .limit(1);
   taught = a!;
   other = b!;
@@ -237,9 +241,141 @@ describe('who may read a plan given to staff', () => {
       content: { sections: { worries: 'a', workingWell: 'b', needsToHappen: 'c' }, safetyScale: 4 },
       reviewDue: day(14),
       shareWithTeaching: true,
+      submissionKey: randomUUID(),
     });
     expect(res.status).toBe(400);
     expect(res.body.error.fields[0]?.path).toBe('sharedWith');
+  });
+});
+
+describe('sending a new plan or meeting twice (a double click, a retry)', () => {
+  const auditCount = async (action: 'plan.created' | 'meeting.recorded') => {
+    const [row] = await env.deps.database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditEvents)
+      .where(eq(auditEvents.action, action));
+    return row?.n ?? 0;
+  };
+  const plansOf = async (pupilId: string) => {
+    const [row] = await env.deps.database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(plans)
+      .where(eq(plans.pupilId, pupilId));
+    return row?.n ?? 0;
+  };
+  const meetingsOf = async (pupilId: string) => {
+    const [row] = await env.deps.database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(meetings)
+      .where(eq(meetings.pupilId, pupilId));
+    return row?.n ?? 0;
+  };
+  const meetingBody = (submissionKey: string) => ({
+    kind: 'mh_review',
+    heldAt: new Date(env.clock.now().getTime() + 3 * DAY).toISOString(),
+    place: 'Student Services',
+    submissionKey,
+  });
+
+  it('the same plan sent twice, even at once, makes one plan and one audit entry; a new key makes another', async () => {
+    const [plansBefore, auditBefore] = [await plansOf(other.id), await auditCount('plan.created')];
+    const body = careBody();
+    const url = `${school()}/pupils/${other.id}/plans`;
+    const [a, b] = await Promise.all([smhl.post<{ id: string }>(url, body), smhl.post<{ id: string }>(url, body)]);
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    expect(a.body.id).toBe(b.body.id);
+    const retry = await smhl.post<{ id: string; version: number; status: string }>(url, {
+      ...body,
+      reviewDue: day(50),
+    });
+    expect(retry.status).toBe(200);
+    expect(retry.body).toMatchObject({ id: a.body.id, version: 1 });
+    // The first plan is returned unchanged: the retry's different review date is not written.
+    expect((await caseView(a.body.id)).plan.reviewDue).toBe(body.reviewDue);
+    expect(await plansOf(other.id)).toBe(plansBefore + 1);
+    expect(await auditCount('plan.created')).toBe(auditBefore + 1);
+
+    const another = await smhl.post<{ id: string }>(url, careBody());
+    expect(another.status).toBe(201);
+    expect(another.body.id).not.toBe(a.body.id);
+    expect(await plansOf(other.id)).toBe(plansBefore + 2);
+  });
+
+  it('a key is one person’s: the same key from someone else is their own plan', async () => {
+    const body = careBody();
+    const url = `${school()}/pupils/${other.id}/plans`;
+    const mine = await smhl.post<{ id: string }>(url, body);
+    const theirs = await (await env.as('dsl')).post<{ id: string }>(url, body);
+    expect([mine.status, theirs.status]).toEqual([201, 201]);
+    expect(theirs.body.id).not.toBe(mine.body.id);
+  });
+
+  it('the same meeting sent twice records one meeting and one audit entry; a new key records another', async () => {
+    const [before, auditBefore] = [await meetingsOf(other.id), await auditCount('meeting.recorded')];
+    const url = `${school()}/pupils/${other.id}/meetings`;
+    const key = randomUUID();
+    const [a, b] = await Promise.all([
+      smhl.post<{ id: string }>(url, meetingBody(key)),
+      smhl.post<{ id: string }>(url, meetingBody(key)),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    expect(a.body.id).toBe(b.body.id);
+    expect(await meetingsOf(other.id)).toBe(before + 1);
+    expect(await auditCount('meeting.recorded')).toBe(auditBefore + 1);
+
+    expect((await smhl.post(url, meetingBody(randomUUID()))).status).toBe(201);
+    expect(await meetingsOf(other.id)).toBe(before + 2);
+  });
+
+  it('the same agreement or review sent twice is recorded once, and audited once', async () => {
+    const { id } = await create(smhl, other.id, careBody());
+    const audits = async () => {
+      const [row] = await env.deps.database.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(auditEvents)
+        .where(eq(auditEvents.subjectId, id));
+      return row?.n ?? 0;
+    };
+    const before = await audits();
+    const agreement = {
+      version: 1,
+      party: 'parent',
+      name: 'Parent One',
+      relationship: 'Mother',
+      how: 'phone',
+      agreedOn: day(0),
+    };
+    const url = `${school()}/plans/${id}`;
+    const [a, b] = await Promise.all([
+      smhl.post<{ id: string }>(`${url}/agreements`, agreement),
+      smhl.post<{ id: string }>(`${url}/agreements`, agreement),
+    ]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(a.body.id).toBe(b.body.id);
+    const review = {
+      version: 1,
+      reviewedOn: day(0),
+      whatWasDone: 'Weekly check-ins happened.',
+      whatChanged: 'Fewer panic attacks.',
+      nextReviewOn: day(30),
+    };
+    const first = await smhl.post<{ id: string }>(`${url}/reviews`, review);
+    const again = await smhl.post<{ id: string }>(`${url}/reviews`, review);
+    expect(again.body.id).toBe(first.body.id);
+    expect(await audits()).toBe(before + 2);
+    // A different review, or the other parent's agreement, is recorded.
+    const other2 = await smhl.post<{ id: string }>(`${url}/reviews`, { ...review, whatChanged: 'Sleeping better.' });
+    expect(other2.body.id).not.toBe(first.body.id);
+    const dad = await smhl.post<{ id: string }>(`${url}/agreements`, { ...agreement, name: 'Parent Two' });
+    expect(dad.body.id).not.toBe(a.body.id);
+    expect((await caseView(id)).agreements.length).toBe(2);
+  });
+
+  it('a new plan or meeting without a key is refused', async () => {
+    const { submissionKey: _plan, ...plan } = careBody();
+    expect((await smhl.post(`${school()}/pupils/${other.id}/plans`, plan)).status).toBe(400);
+    const { submissionKey: _meeting, ...meeting } = meetingBody(randomUUID());
+    expect((await smhl.post(`${school()}/pupils/${other.id}/meetings`, meeting)).status).toBe(400);
   });
 });
 
@@ -323,9 +459,10 @@ describe('agreement', () => {
     expect(res.body.error?.message).not.toContain('the pupil');
     expect((await record('parent', 'Parent One')).status).toBe(201);
 
-    // Only the plan's lead or the Senior Mental Health Lead says it is agreed.
-    const pastoral = await env.as('pastoral');
-    expect((await pastoral.post(`${school()}/plans/${id}/agree`, { version: 1 })).status).toBe(403);
+    // Only the plan's lead or the Senior Mental Health Lead says it is agreed: another case role
+    // who may open the plan (the DSL, whole school) is refused.
+    const dsl = await env.as('dsl');
+    expect((await dsl.post(`${school()}/plans/${id}/agree`, { version: 1 })).status).toBe(403);
     res = await agree();
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('agreed');
@@ -565,6 +702,8 @@ describe('meetings', () => {
     notes: 'Talked through the plan.',
     ...over,
   });
+  /** A new meeting's body: its own submission key, which an edit does not take. */
+  const posted = (over: Record<string, unknown> = {}) => ({ ...meeting(over), submissionKey: randomUUID() });
   const count = async () => {
     const [row] = await env.deps.database.db
       .select({ n: sql<number>`count(*)::int` })
@@ -577,7 +716,7 @@ describe('meetings', () => {
     const before = await count();
     const res = await smhl.post<{ error: { fields: { path: string }[] } }>(
       `${school()}/pupils/${other.id}/meetings`,
-      meeting({ complete: true }),
+      posted({ complete: true }),
     );
     expect(res.status).toBe(400);
     expect(res.body.error.fields[0]?.path).toBe('nextSteps');
@@ -585,7 +724,7 @@ describe('meetings', () => {
 
     const ok = await smhl.post<{ id: string; status: string }>(
       `${school()}/pupils/${other.id}/meetings`,
-      meeting({
+      posted({
         complete: true,
         nextSteps: [
           { description: 'Book a GP appointment', ownerName: 'Parent One (mother)', dueOn: day(7) },
@@ -630,7 +769,7 @@ describe('meetings', () => {
   it('a planned meeting is completed later; a stale edit is refused', async () => {
     const planned = await smhl.post<{ id: string; version: number; status: string }>(
       `${school()}/pupils/${other.id}/meetings`,
-      meeting({ kind: 'mh_review', heldAt: new Date(env.clock.now().getTime() + 7 * DAY).toISOString() }),
+      posted({ kind: 'mh_review', heldAt: new Date(env.clock.now().getTime() + 7 * DAY).toISOString() }),
     );
     expect(planned.body.status).toBe('planned');
     const url = `${school()}/meetings/${planned.body.id}`;
@@ -664,7 +803,7 @@ describe('meetings', () => {
   it('only case roles of the school read meetings', async () => {
     const created = await smhl.post<{ id: string }>(
       `${school()}/pupils/${other.id}/meetings`,
-      meeting({ kind: 'mh_review' }),
+      posted({ kind: 'mh_review' }),
     );
     const url = `${school()}/meetings/${created.body.id}`;
     expect((await (await env.as('tutor')).get(url)).status).toBe(403);
@@ -676,8 +815,7 @@ describe('meetings', () => {
       .where(eq(pupils.schoolId, env.world.willow))
       .limit(1);
     expect(
-      (await smhl.post(`${school()}/pupils/${otherSchoolPupil[0]!.id}/meetings`, meeting({ kind: 'mh_review' })))
-        .status,
+      (await smhl.post(`${school()}/pupils/${otherSchoolPupil[0]!.id}/meetings`, posted({ kind: 'mh_review' }))).status,
     ).toBe(404);
   });
 });
@@ -689,6 +827,7 @@ describe('the case team’s own pages, for everyone else', () => {
       kind: 'mh_review',
       heldAt: new Date(env.clock.now().getTime() + DAY).toISOString(),
       place: 'Student Services',
+      submissionKey: randomUUID(),
     });
     expect(meeting.status).toBe(201);
     const urls = [
@@ -717,6 +856,7 @@ describe('the case team’s own pages, for everyone else', () => {
         kind: 'mh_review',
         heldAt: new Date().toISOString(),
         place: 'Anywhere',
+        submissionKey: randomUUID(),
       });
       expect(write.status, `${person} records a meeting`).toBe(status);
     }

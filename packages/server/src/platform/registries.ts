@@ -9,6 +9,7 @@ import type {
   ChronologyEntry,
   LevelCode,
   LevelDefinition,
+  MyWorkPart,
   PupilProfileResponse,
   SharedPlan,
 } from '@tandem/core';
@@ -115,6 +116,25 @@ export interface AlertLinkCheck {
   ): Promise<ReadonlySet<string>>;
 }
 
+/** Who is asking what needs them today, in one school, at one moment. */
+export interface MyWorkReader {
+  actor: Actor;
+  schoolId: string;
+  now: Date;
+  /** The school day (London) as YYYY-MM-DD, for due and overdue. */
+  today: string;
+}
+
+/**
+ * One feature's part of a person's "my work" (their home page and the header's count). It applies
+ * the same need-to-know as the feature's own pages: nothing is listed that the person could not open.
+ */
+export interface MyWorkSource {
+  /** The feature it comes from, for errors. */
+  name: string;
+  items(db: DbOrTx, reader: MyWorkReader): Promise<MyWorkPart>;
+}
+
 /** Everything the features contribute, assembled once in `src/features.ts` and given in `AppDeps`. */
 export interface Registries {
   chronology: readonly ChronologySource[];
@@ -124,4 +144,5 @@ export interface Registries {
   pupilLevels: PupilLevelSource;
   onSchoolCreated: readonly SchoolCreatedHook[];
   alertLinks: readonly AlertLinkCheck[];
+  myWork: readonly MyWorkSource[];
 }

@@ -7,7 +7,7 @@ import type { ChronologySource } from '../platform/registries';
 import { pupilWithDetailChanges } from './pupils.queries';
 
 /** How each correctable field is named in a correction's title. */
-const FIELD_LABELS: Readonly<Record<string, string>> = {
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
   preferredName: 'preferred name',
   form: 'form',
   send: 'SEND',

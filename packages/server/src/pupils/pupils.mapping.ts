@@ -6,8 +6,11 @@ import type { listPupilsPage } from './pupils.queries';
 
 type ListRow = Awaited<ReturnType<typeof listPupilsPage>>['rows'][number];
 
-/** A row of the pupil list. Teachers see the level only of pupils they teach; other staff never. */
-export function toListItem(p: ListRow, canSeeCase: boolean): PupilListItem {
+/**
+ * A row of the pupil list. Case roles see the level of pupils in their scope; teachers of pupils
+ * they teach; other staff never.
+ */
+export function toListItem(p: ListRow): PupilListItem {
   return {
     id: p.id,
     givenName: p.givenName,
@@ -16,7 +19,7 @@ export function toListItem(p: ListRow, canSeeCase: boolean): PupilListItem {
     yearGroup: p.yearGroup,
     form: p.form,
     left: p.leftOn !== null,
-    ...(canSeeCase || p.teaches ? { level: p.currentLevel } : {}),
+    ...(p.inScope || p.teaches ? { level: p.currentLevel } : {}),
   };
 }
 
@@ -36,6 +39,7 @@ export function toBasicPupil(pupil: PupilRow) {
 export function toPupilDetails(pupil: PupilRow) {
   return {
     id: pupil.id,
+    version: pupil.detailsVersion,
     upn: pupil.upn,
     givenName: pupil.givenName,
     familyName: pupil.familyName,
@@ -57,6 +61,8 @@ export function toContact(c: typeof contacts.$inferSelect) {
   return {
     id: c.id,
     name: c.name,
+    title: c.title,
+    address: c.address,
     relationship: c.relationship,
     email: c.email,
     phone: c.phone,

@@ -2,7 +2,7 @@
  * Pupil queries. Every query is scoped to one school; lists are keyset-paged on
  * (family name, given name, id), which the pupils_school_name_idx index serves.
  */
-import { and, asc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { AppError, type PupilListQuery } from '@tandem/core';
 import {
   contacts,
@@ -98,9 +98,21 @@ export function pupilFilters(schoolId: string, q: PupilListQuery): SQL {
   return and(...conditions) as SQL;
 }
 
-/** A page of the pupil list. `teacherUserId` asks, per pupil, whether that person teaches them. */
-export async function listPupilsPage(db: DbOrTx, schoolId: string, q: PupilListQuery, teacherUserId: string | null) {
-  const where = pupilFilters(schoolId, q);
+/**
+ * A page of the pupil list. `teacherUserId` asks, per pupil, whether that person teaches them;
+ * `caseScope` (platform caseScopeSql) whether the reader may open the pupil's case, and with
+ * `onlyInScope` the list holds only those pupils (a filter by level or characteristic).
+ */
+export async function listPupilsPage(
+  db: DbOrTx,
+  schoolId: string,
+  q: PupilListQuery,
+  teacherUserId: string | null,
+  caseScope: SQL = sql`false`,
+  onlyInScope = false,
+) {
+  const filters = pupilFilters(schoolId, q);
+  const where = onlyInScope ? (and(filters, caseScope) as SQL) : filters;
   const cursor = q.after ? decodeCursor(q.after) : null;
   const page = await db
     .select({
@@ -113,6 +125,7 @@ export async function listPupilsPage(db: DbOrTx, schoolId: string, q: PupilListQ
       currentLevel: pupils.currentLevel,
       leftOn: pupils.leftOn,
       teaches: teacherUserId ? teachesSql(schoolId, teacherUserId) : sql<boolean>`false`,
+      inScope: sql<boolean>`${caseScope}`,
     })
     .from(pupils)
     .where(
@@ -187,6 +200,17 @@ export async function correctPupil(
     .set({ ...set, updatedAt: changedAt })
     .where(eq(pupils.id, pupilId));
   await tx.insert(pupilDetailChanges).values({ schoolId, pupilId, changes, reason, changedBy, changedAt });
+}
+
+/** The newest corrections of a pupil's details, newest first, with who made each. */
+export async function latestDetailChanges(db: DbOrTx, schoolId: string, pupilId: string, count: number) {
+  return db
+    .select({ changes: pupilDetailChanges.changes, changedAt: pupilDetailChanges.changedAt, by: users.displayName })
+    .from(pupilDetailChanges)
+    .leftJoin(users, eq(users.id, pupilDetailChanges.changedBy))
+    .where(and(eq(pupilDetailChanges.schoolId, schoolId), eq(pupilDetailChanges.pupilId, pupilId)))
+    .orderBy(desc(pupilDetailChanges.changedAt))
+    .limit(count);
 }
 
 /**

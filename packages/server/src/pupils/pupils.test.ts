@@ -310,12 +310,20 @@ describe('the level framework', () => {
 });
 
 describe('correcting a pupil’s details', () => {
+  /** The version of the details as a case role reads them, which a correction names. */
+  const detailsVersion = async (pupilId: string) => {
+    const res = await (await env.as('smhl')).get<PupilProfileResponse>(pupilUrl(pupilId));
+    if (res.body.view !== 'case') throw new Error('expected case');
+    return res.body.pupil.version;
+  };
+
   it('a case role corrects the form with a reason; the old value and reason are kept in the chronology', async () => {
     const smhl = await env.as('smhl');
     const res = await smhl.patch(pupilUrl(otherPupil), {
       form: '9W',
       youngCarer: true,
       reason: 'MIS had the wrong form',
+      version: await detailsVersion(otherPupil),
     });
     expect(res.status).toBe(200);
     const profile = await smhl.get<PupilProfileResponse>(pupilUrl(otherPupil));
@@ -334,12 +342,68 @@ describe('correcting a pupil’s details', () => {
 
   it('refuses a correction without a reason, one that changes nothing, and one by a tutor', async () => {
     const smhl = await env.as('smhl');
-    expect((await smhl.patch(pupilUrl(otherPupil), { form: '9K' })).status).toBe(400);
-    expect((await smhl.patch(pupilUrl(otherPupil), { form: '9W', reason: 'again' })).status).toBe(400);
-    expect((await (await env.as('tutor')).patch(pupilUrl(otherPupil), { form: '9K', reason: 'x' })).status).toBe(403);
-    expect((await (await env.as('otherHead')).patch(pupilUrl(otherPupil), { form: '9K', reason: 'x' })).status).toBe(
-      404,
+    const version = await detailsVersion(otherPupil);
+    expect((await smhl.patch(pupilUrl(otherPupil), { form: '9K', version })).status).toBe(400);
+    expect((await smhl.patch(pupilUrl(otherPupil), { form: '9W', reason: 'again', version })).status).toBe(400);
+    expect(
+      (await (await env.as('tutor')).patch(pupilUrl(otherPupil), { form: '9K', reason: 'x', version })).status,
+    ).toBe(403);
+    expect(
+      (await (await env.as('otherHead')).patch(pupilUrl(otherPupil), { form: '9K', reason: 'x', version })).status,
+    ).toBe(404);
+  });
+
+  it('two staff correct the form at once: the first is saved, the second is told who changed what, and nothing vanishes', async () => {
+    const [smhl, dsl] = [await env.as('smhl'), await env.as('dsl')];
+    const version = await detailsVersion(taughtPupil);
+    const [before] = await env.deps.database.db.select().from(pupils).where(eq(pupils.id, taughtPupil));
+    const first = await smhl.patch(pupilUrl(taughtPupil), {
+      preferredName: 'Liv',
+      reason: 'Asked at tutor time',
+      version,
+    });
+    expect(first.status).toBe(200);
+    const second = await dsl.patch<{
+      error: { code: string; message: string; fields: { path: string; message: string }[] };
+    }>(pupilUrl(taughtPupil), {
+      preferredName: 'Olly',
+      youngCarer: !before?.youngCarer,
+      reason: 'Parent phoned',
+      version,
+    });
+    expect(second.status).toBe(409);
+    expect(second.body.error.code).toBe('conflict');
+    expect(second.body.error.message).toMatch(/^Sam Patel corrected this pupil’s details \(preferred name\) at /);
+    expect(second.body.error.message).toContain('Nothing you entered has been saved yet');
+    expect(second.body.error.fields).toEqual([{ path: 'preferredName', message: 'Sam Patel changed this to “Liv”' }]);
+
+    // The first correction stands; the second changed nothing and wrote no correction.
+    const profile = await smhl.get<PupilProfileResponse>(pupilUrl(taughtPupil));
+    if (profile.body.view !== 'case') throw new Error('expected case');
+    expect(profile.body.pupil).toMatchObject({ preferredName: 'Liv', version: version + 1 });
+    const [stored] = await env.deps.database.db.select().from(pupils).where(eq(pupils.id, taughtPupil));
+    expect(stored?.youngCarer).toBe(before?.youngCarer);
+
+    // Made again from the newer version, the second correction is saved over the first, knowingly.
+    env.clock.advance(60_000);
+    const again = await dsl.patch(pupilUrl(taughtPupil), {
+      preferredName: 'Olly',
+      youngCarer: !before?.youngCarer,
+      reason: 'Parent phoned',
+      version: version + 1,
+    });
+    expect(again.status).toBe(200);
+    const chronology = await smhl.get<{ entries: { kind: string; detail: string | null }[] }>(
+      `${pupilUrl(taughtPupil)}/chronology`,
     );
+    const corrections = chronology.body.entries.filter((e) => e.kind === 'details_corrected').map((e) => e.detail);
+    expect(corrections.slice(0, 2)).toEqual(['Parent phoned', 'Asked at tutor time']);
+  });
+
+  it('a correction that names no version is refused', async () => {
+    const smhl = await env.as('smhl');
+    const res = await smhl.patch(pupilUrl(otherPupil), { form: '9J', reason: 'x' });
+    expect(res.status).toBe(400);
   });
 });
 

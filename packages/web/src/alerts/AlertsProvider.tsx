@@ -4,11 +4,15 @@
  * the count; a new urgent alert is also announced (politely) and shown in a notice under the header.
  * Pages that list concerns or alerts reload when the counts change.
  */
-import { ALERT_URGENT_KINDS, alertCountsEvent, alertListResponse } from '@tandem/core';
+import { ALERT_URGENT_KINDS } from '@tandem/core';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { apiGet, withQuery } from '../api/client';
+import { apiGet, lazySchema, withQuery } from '../api/client';
 import { useSession } from '../auth/session';
 import { alertsApi, alertWords } from '../concerns/concernsApi';
+
+// Lazily, so that the header does not bring zod to the first page: see ResponseSchema.
+const alertListResponse = lazySchema(() => import('../api/lazySchemas').then((m) => m.alertListResponse));
+const alertCountsEvent = lazySchema(() => import('../api/lazySchemas').then((m) => m.alertCountsEvent));
 
 export interface AlertNotice {
   schoolId: string;
@@ -65,6 +69,7 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
     let source: EventSource | null = null;
     let retry: number | null = null;
     let stopped = false;
+    let received: Promise<void> = Promise.resolve();
 
     const open = () => {
       source = new EventSource('/api/alerts/stream');
@@ -75,20 +80,26 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
         } catch {
           return;
         }
-        const parsed = alertCountsEvent.safeParse(data);
-        if (!parsed.success) return;
-        const next = new Map(parsed.data.counts.map((c) => [c.schoolId, c.unread]));
-        const before = previous.current;
-        previous.current = next;
-        if (before !== null) {
-          for (const [schoolId, unread] of next) {
-            if (unread > (before.get(schoolId) ?? 0)) announceNew(schoolId);
-          }
-        }
-        setCounts(next);
-        setVersion((v) => v + 1);
-        // Once everything in a school has been read, its urgent notice has been seen to.
-        setNotice((n) => (n !== null && next.get(n.schoolId) === 0 ? null : n));
+        // In arrival order, each once the schema has come (at once after the first).
+        received = received
+          .then(() => alertCountsEvent.load())
+          .then((schema) => {
+            const parsed = schema.safeParse(data);
+            if (stopped || !parsed.success) return;
+            const next = new Map(parsed.data.counts.map((c) => [c.schoolId, c.unread]));
+            const before = previous.current;
+            previous.current = next;
+            if (before !== null) {
+              for (const [schoolId, unread] of next) {
+                if (unread > (before.get(schoolId) ?? 0)) announceNew(schoolId);
+              }
+            }
+            setCounts(next);
+            setVersion((v) => v + 1);
+            // Once everything in a school has been read, its urgent notice has been seen to.
+            setNotice((n) => (n !== null && next.get(n.schoolId) === 0 ? null : n));
+          })
+          .catch(() => undefined);
       });
       source.addEventListener('signed-out', () => {
         source?.close();

@@ -3,7 +3,7 @@
  * cookie, and a CSRF token header on every request that changes something.
  */
 import { ERROR_CODES, ERROR_USER_MESSAGES, type ErrorCode, type FieldIssue } from '@tandem/core';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { isOneOf } from '../components/format';
 
 /** Problems that happen before the server can answer (offline, proxy down). */
@@ -35,13 +35,48 @@ export function toApiError(error: unknown): ApiError {
   return new ApiError('internal', 0, FALLBACK_MESSAGES.internal);
 }
 
-const errorBodySchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  }),
-});
+/**
+ * A response schema, or how to fetch one. The pages of a first visit (signing in, logging a
+ * concern) and the header name their schemas lazily, so that zod and the tables the schemas derive
+ * from are not part of the JavaScript those pages need before they can be used.
+ */
+export type ResponseSchema<T> = z.ZodType<T> | LazySchema<T>;
+
+export interface LazySchema<T> {
+  readonly load: () => Promise<z.ZodType<T>>;
+}
+
+/** A schema fetched the first time a response needs it (define at module level). */
+export function lazySchema<T>(load: () => Promise<z.ZodType<T>>): LazySchema<T> {
+  let loading: Promise<z.ZodType<T>> | null = null;
+  return {
+    load: () => {
+      loading ??= load().catch((error: unknown) => {
+        // Offline while fetching the code: try again next time.
+        loading = null;
+        throw error;
+      });
+      return loading;
+    },
+  };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** The server's error body ({ error: { code, message, fields? } }), checked by hand: see above. */
+function errorBody(json: unknown): { code: string; message: string; fields?: FieldIssue[] } | null {
+  if (!isRecord(json) || !isRecord(json.error)) return null;
+  const { code, message, fields } = json.error;
+  if (typeof code !== 'string' || typeof message !== 'string') return null;
+  if (fields === undefined) return { code, message };
+  if (
+    !Array.isArray(fields) ||
+    !fields.every((f) => isRecord(f) && typeof f.path === 'string' && typeof f.message === 'string')
+  ) {
+    return null;
+  }
+  return { code, message, fields: fields as FieldIssue[] };
+}
 
 function statusToCode(status: number): ErrorCode {
   switch (status) {
@@ -67,15 +102,15 @@ function statusToCode(status: number): ErrorCode {
 let csrfToken: string | null = null;
 let csrfRequest: Promise<string> | null = null;
 
-const csrfResponse = z.object({ token: z.string() });
-
 /** Fetches a fresh CSRF token. Call at start-up and after every sign-in step and sign-out. */
 export function refreshCsrfToken(): Promise<string> {
   const request = (async () => {
     const json = await send('GET', '/api/auth/csrf', undefined, false);
-    const parsed = csrfResponse.parse(json);
-    csrfToken = parsed.token;
-    return parsed.token;
+    if (!isRecord(json) || typeof json.token !== 'string') {
+      throw new ApiError('internal', 200, FALLBACK_MESSAGES.internal);
+    }
+    csrfToken = json.token;
+    return json.token;
   })();
   csrfRequest = request;
   void request.then(
@@ -117,11 +152,10 @@ export function lastServerContact(): number {
 
 /** The error a refused request stands for, with the server's own message where it sent one. */
 function errorFromResponse(status: number, json: unknown): ApiError {
-  const parsed = errorBodySchema.safeParse(json);
-  const code: ErrorCode =
-    parsed.success && isOneOf(ERROR_CODES, parsed.data.error.code) ? parsed.data.error.code : statusToCode(status);
-  const message = parsed.success ? parsed.data.error.message : FALLBACK_MESSAGES[code];
-  const fields = parsed.success ? (parsed.data.error.fields ?? []) : [];
+  const parsed = errorBody(json);
+  const code: ErrorCode = parsed !== null && isOneOf(ERROR_CODES, parsed.code) ? parsed.code : statusToCode(status);
+  const message = parsed !== null ? parsed.message : FALLBACK_MESSAGES[code];
+  const fields = parsed !== null ? (parsed.fields ?? []) : [];
   return new ApiError(code, status, message, fields);
 }
 
@@ -180,8 +214,14 @@ async function send(method: Method, path: string, body: unknown, retryCsrf: bool
   throw error;
 }
 
-function parseWith<T>(schema: z.ZodType<T>, json: unknown): T {
-  const result = schema.safeParse(json);
+async function parseWith<T>(schema: ResponseSchema<T>, json: unknown): Promise<T> {
+  let loaded: z.ZodType<T>;
+  try {
+    loaded = 'load' in schema ? await schema.load() : schema;
+  } catch {
+    throw new ApiError('network', 0, FALLBACK_MESSAGES.network);
+  }
+  const result = loaded.safeParse(json);
   if (!result.success) {
     // The server answered with a shape this version of the app does not know.
     console.error('Unexpected response shape', result.error.issues);
@@ -190,23 +230,23 @@ function parseWith<T>(schema: z.ZodType<T>, json: unknown): T {
   return result.data;
 }
 
-export async function apiGet<T>(path: string, schema: z.ZodType<T>): Promise<T> {
+export async function apiGet<T>(path: string, schema: ResponseSchema<T>): Promise<T> {
   return parseWith(schema, await send('GET', path, undefined, false));
 }
 
-export async function apiPost<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
+export async function apiPost<T>(path: string, body: unknown, schema: ResponseSchema<T>): Promise<T> {
   return parseWith(schema, await send('POST', path, body ?? {}, true));
 }
 
-export async function apiPatch<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
+export async function apiPatch<T>(path: string, body: unknown, schema: ResponseSchema<T>): Promise<T> {
   return parseWith(schema, await send('PATCH', path, body, true));
 }
 
-export async function apiPut<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
+export async function apiPut<T>(path: string, body: unknown, schema: ResponseSchema<T>): Promise<T> {
   return parseWith(schema, await send('PUT', path, body, true));
 }
 
-export async function apiDelete<T>(path: string, schema: z.ZodType<T>): Promise<T> {
+export async function apiDelete<T>(path: string, schema: ResponseSchema<T>): Promise<T> {
   return parseWith(schema, await send('DELETE', path, undefined, true));
 }
 
@@ -324,7 +364,7 @@ export async function apiUpload<T>(
   path: string,
   file: Blob,
   contentType: string,
-  schema: z.ZodType<T>,
+  schema: ResponseSchema<T>,
   onProgress: (progress: UploadProgress) => void,
   retryCsrf = true,
 ): Promise<T> {

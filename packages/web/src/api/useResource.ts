@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { z } from 'zod';
-import { apiGet, toApiError, type ApiError } from './client';
+import { apiGet, toApiError, type ApiError, type ResponseSchema } from './client';
 
 export type Resource<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; error: ApiError };
 
@@ -18,7 +17,7 @@ export interface ResourceHandle<T> {
  * loading the same path again (reload), the data already shown stays until the new data arrives,
  * so that nothing on the page (such as a half-filled form) is lost.
  */
-export function useResource<T>(path: string | null, schema: z.ZodType<T>): ResourceHandle<T> {
+export function useResource<T>(path: string | null, schema: ResponseSchema<T>): ResourceHandle<T> {
   const [version, setVersion] = useState(0);
   const key = path === null ? null : `${String(version)}:${path}`;
   const [state, setState] = useState<{ key: string; path: string; resource: Resource<T> } | null>(null);

@@ -142,6 +142,14 @@ function AuditView({
           <h2 className="heading-m" id="audit-results">
             {filtered ? 'Matching entries' : 'All entries'}
           </h2>
+          {resource.data.restrictedActivity !== null && (
+            <p className="inset-text" data-testid="restricted-activity">
+              <strong>Restricted record activity: </strong>
+              {countOf(resource.data.restrictedActivity.count, 'entry', 'entries')}
+              {filters.from !== '' || filters.to !== '' ? ' in these dates' : ' in all'}. Entries about the restricted
+              safeguarding record (who logged, read or was refused a concern in it) are shown only to the DSL team.
+            </p>
+          )}
           {resource.data.entries.length === 0 ? (
             <div className="empty-state">
               {filtered ? (
@@ -319,7 +327,7 @@ function subjectText(entry: AuditEntry, names: ReadonlyMap<string, string>) {
   const name = entry.subjectId === null ? undefined : names.get(entry.subjectId);
   return (
     <>
-      {type}
+      {entry.restricted && <strong className="tag tag--red">Safeguarding record</strong>} {type}
       {name !== undefined ? (
         <>: {name}</>
       ) : (

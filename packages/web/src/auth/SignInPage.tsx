@@ -1,14 +1,13 @@
-import { sessionResponse, signInBody } from '@tandem/core';
 import { useState } from 'react';
-import { apiPost, refreshCsrfToken } from '../api/client';
+import { apiPost, refreshCsrfToken, toApiError } from '../api/client';
 import { Button, ErrorSummary, Form, TextField } from '../components/Form';
 import { useFormErrors } from '../components/formErrors';
 import { useAction } from '../components/useAction';
 import { FlashBanner, PageTitle } from '../components/Page';
 import { Link, safeNextPath, useFlash, useNavigate, useSearchParams } from '../router/router';
-import { pathForStage, useSession } from './session';
+import { pathForStage, sessionResponse, useSession } from './session';
 
-const FIELDS = ['email', 'password'] as const;
+const FIELDS = ['email', 'password', 'code'] as const;
 
 export function SignInPage() {
   const { setSession } = useSession();
@@ -17,11 +16,22 @@ export function SignInPage() {
   const next = safeNextPath(useSearchParams().get('next'));
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  // Asked for only when the network has had too many failed sign-ins: a password alone is then refused.
+  const [askCode, setAskCode] = useState(false);
+  const [code, setCode] = useState('');
   const form = useFormErrors(FIELDS);
   const action = useAction(form);
 
   const submit = async () => {
-    const parsed = signInBody.safeParse({ email, password });
+    // The rules come with the schemas, fetched on the first submit rather than with the page.
+    let signInBody: Awaited<typeof import('../api/lazySchemas')>['signInBody'];
+    try {
+      ({ signInBody } = await import('../api/lazySchemas'));
+    } catch (error) {
+      form.fromApi(toApiError(error));
+      return;
+    }
+    const parsed = signInBody.safeParse({ email, password, ...(askCode && code.trim() !== '' ? { code } : {}) });
     if (!parsed.success) {
       form.fromIssues(parsed.error.issues);
       return;
@@ -34,7 +44,17 @@ export function SignInPage() {
         setSession(session);
         navigate(pathForStage(session.stage, next), { replace: true });
       },
-      { stayBusy: true },
+      {
+        stayBusy: true,
+        onRefused: (error) => {
+          if (error.code === 'rate_limited') {
+            setAskCode(true);
+            form.fromFields([{ path: 'code', message: error.message }]);
+          } else {
+            form.fromApi(error);
+          }
+        },
+      },
     );
   };
 
@@ -64,6 +84,20 @@ export function SignInPage() {
           onValueChange={setPassword}
           error={form.errorFor('password')}
         />
+        {askCode && (
+          <TextField
+            name="code"
+            label="Code from your authenticator app"
+            hint="The 6-digit code your app shows now. Without two-factor sign-in, leave this empty and try again in a minute."
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            width="number"
+            spellCheck={false}
+            value={code}
+            onValueChange={setCode}
+            error={form.errorFor('code')}
+          />
+        )}
         <Button type="submit" busy={action.busy} busyText="Signing in…">
           Sign in
         </Button>

@@ -2,18 +2,23 @@
  * The signed-in person, as the server last described them. The server decides everything; this
  * only mirrors it so pages can hide what would be refused and send people to the right step.
  */
-import { okResponse, roleGrants, sessionResponse, type Permission, type SessionResponse } from '@tandem/core';
+import { roleGrants, type Permission, type SessionResponse } from '@tandem/core';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import {
   apiGet,
   apiPost,
   lastServerContact,
+  lazySchema,
   refreshCsrfToken,
   setUnauthenticatedHandler,
   toApiError,
   type ApiError,
 } from '../api/client';
 import { useNavigate } from '../router/router';
+
+// Lazily, so that the first page does not wait for zod: see ResponseSchema.
+export const sessionResponse = lazySchema(() => import('../api/lazySchemas').then((m) => m.sessionResponse));
+const okResponse = lazySchema(() => import('../api/lazySchemas').then((m) => m.okResponse));
 
 export type SessionSchool = SessionResponse['schools'][number];
 export type SessionTrust = SessionResponse['trusts'][number];

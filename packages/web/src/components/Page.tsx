@@ -133,16 +133,18 @@ export function Panel({
   children,
   tone = 'plain',
   headingLevel = 2,
+  compact = false,
 }: {
   title: ReactNode;
   children: ReactNode;
   tone?: 'plain' | 'help';
   headingLevel?: 2 | 3;
+  compact?: boolean;
 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const id = useId();
   return (
-    <section className={`panel panel--${tone}`} aria-labelledby={id}>
+    <section className={`panel panel--${tone}${compact ? ' panel--compact' : ''}`} aria-labelledby={id}>
       <Heading className="panel__title" id={id}>
         {title}
       </Heading>
@@ -172,7 +174,36 @@ function HelpLines() {
  * Who to turn to straight away. Shown on every pupil page: in a pupil's own words on their pages,
  * and for staff on the pages about a pupil.
  */
-export function HelpNow({ audience = 'pupil' }: { audience?: 'pupil' | 'staff' }) {
+export function HelpNow({ audience = 'pupil', compact = false }: { audience?: 'pupil' | 'staff'; compact?: boolean }) {
+  if (audience === 'staff' && compact) {
+    // On a long form (log a concern): the numbers in one short block, the rest a click away.
+    return (
+      <Panel title="Help now" tone="help" compact>
+        <p>
+          A pupil at risk of harm: find the DSL in person now. In an emergency, call <a href="tel:999">999</a>.
+        </p>
+        <p>
+          Free, day or night: Childline <a href="tel:08001111">0800 1111</a>, Shout (text SHOUT to{' '}
+          <a href="sms:85258">85258</a>), Samaritans <a href="tel:116123">116 123</a>.
+        </p>
+        <details className="details">
+          <summary className="details__summary">
+            <span className="details__summary-text">More about getting help</span>
+          </summary>
+          <div className="details__text">
+            <p>
+              Find the Designated Safeguarding Lead (DSL) or a deputy DSL in person straight away. Do not wait, and do
+              not only send a message.
+            </p>
+            <p>
+              If you are worried about how a pupil is feeling, tell your Mental Health Lead or the pupil&rsquo;s tutor.
+            </p>
+            <p>Pupils, and you, can talk to Childline, Shout or Samaritans for free, at any time, day or night.</p>
+          </div>
+        </details>
+      </Panel>
+    );
+  }
   if (audience === 'staff') {
     return (
       <Panel title="Help now" tone="help">

@@ -1,6 +1,6 @@
 /** The frame around every page: skip link, header, navigation, main content and footer. */
 import type { ReactNode } from 'react';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useAlerts } from '../alerts/AlertsProvider';
 import { rememberPlace, schoolCan, trustCan, useSession } from '../auth/session';
 import {
@@ -12,6 +12,8 @@ import {
   mayReadQueue,
   myConcernsPage,
 } from '../concerns/concernsApi';
+import { useMyWork } from '../home/myWorkApi';
+import { ToReadLink, ToReadStrip } from '../home/ToReadInHeader';
 import { Link, matchPath, useLocation } from '../router/router';
 import { roleNames } from './format';
 import { useAction } from './useAction';
@@ -192,8 +194,92 @@ function PlaceNav({ label, items }: { label: string; items: readonly NavItem[] }
   );
 }
 
+/**
+ * On a phone, one button in the header bar opens everything that would otherwise take a third of
+ * the screen: where you are and who you are, the place's pages, other schools, and signing out.
+ * A disclosure: the button says whether it is open; Escape closes it and returns focus to it.
+ * Keyed by path, so it closes on every navigation. Hidden on wider screens, which show it all.
+ */
+function PhoneMenu({
+  place,
+  pathname,
+  signOut,
+}: {
+  place: Place | null;
+  pathname: string;
+  signOut: { busy: boolean; run: () => void };
+}) {
+  const { session } = useSession();
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const user = session.user;
+  const complete = session.stage === 'complete';
+  const items = complete && place !== null ? place.nav : [];
+  // The place's navigation landmark (as on wider screens) when there are pages to go to.
+  const Wrapper = items.length > 0 ? 'nav' : 'div';
+  return (
+    <Wrapper
+      className="phone-menu"
+      aria-label={items.length > 0 ? (place?.kind === 'trust' ? 'Trust' : 'School') : undefined}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open) {
+          setOpen(false);
+          buttonRef.current?.focus();
+        }
+      }}
+    >
+      <button
+        ref={buttonRef}
+        type="button"
+        className="phone-menu__toggle"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => {
+          setOpen((o) => !o);
+        }}
+      >
+        <span className="nav__toggle-icon" aria-hidden="true" />
+        <span className="phone-menu__label">Menu</span>
+      </button>
+      <div className="phone-menu__panel" id={panelId} hidden={!open}>
+        {user !== null && (
+          <p className="phone-menu__person">
+            <span className="header__name">{user.displayName}</span>
+            {complete && place !== null && (
+              <span>
+                {place.name}
+                {place.rolesText !== '' && `: ${place.rolesText}`}
+              </span>
+            )}
+          </p>
+        )}
+        {items.length > 0 && (
+          <ul className="phone-menu__list">
+            {items.map((item) => (
+              <li key={item.to}>
+                <Link
+                  to={item.to}
+                  className="phone-menu__link"
+                  aria-current={isActive(item, pathname, items) ? 'page' : undefined}
+                >
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+        {complete && <PlaceSwitcher current={place} />}
+        <button type="button" className="phone-menu__signout" disabled={signOut.busy} onClick={signOut.run}>
+          {signOut.busy ? 'Signing out…' : 'Sign out'}
+        </button>
+      </div>
+    </Wrapper>
+  );
+}
+
 /** The bell with the unread count, and the button every member of staff can always reach. */
-function HeaderTools({ schoolId, pathname }: { schoolId: string; pathname: string }) {
+function HeaderTools({ schoolId, pathname, toRead }: { schoolId: string; pathname: string; toRead: number }) {
   const { unread } = useAlerts();
   const count = unread(schoolId);
   const onLogPage = pathname === logConcernPage(schoolId);
@@ -211,7 +297,7 @@ function HeaderTools({ schoolId, pathname }: { schoolId: string; pathname: strin
             d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
           />
         </svg>
-        <span>Alerts</span>
+        <span className="header__alerts-label">Alerts</span>
         {count !== null && count > 0 && (
           <span className="header__count">
             <span className="visually-hidden">, </span>
@@ -220,6 +306,7 @@ function HeaderTools({ schoolId, pathname }: { schoolId: string; pathname: strin
           </span>
         )}
       </Link>
+      <ToReadLink schoolId={schoolId} count={toRead} />
       {!onLogPage && (
         <Link to={logConcernPage(schoolId)} className="header__log">
           Log a concern
@@ -271,6 +358,10 @@ export function Shell({ children }: { children: ReactNode }) {
   const signingOut = useAction();
   const user = session.user;
   const complete = session.stage === 'complete';
+  // Plans given to them and not yet confirmed read: a safeguarding control, so always in sight.
+  const staffPlace = complete && place !== null && place.kind === 'school' && place.staff ? place.id : null;
+  const myWork = useMyWork(staffPlace, pathname).resource;
+  const toRead = myWork.status === 'ready' ? myWork.data.counts.toRead : 0;
 
   const userId = user?.id ?? null;
   const placeHome = place?.home ?? null;
@@ -283,7 +374,7 @@ export function Shell({ children }: { children: ReactNode }) {
       <a href="#main-content" className="skip-link">
         Skip to main content
       </a>
-      <header className="header">
+      <header className={session.signedIn ? 'header header--menu' : 'header'}>
         {session.demo && (
           <div className="demo-banner">
             <p className="page-width demo-banner__text">
@@ -300,7 +391,7 @@ export function Shell({ children }: { children: ReactNode }) {
               {complete && place !== null && <span className="header__place">{place.name}</span>}
             </div>
             {complete && place !== null && place.kind === 'school' && place.staff && (
-              <HeaderTools schoolId={place.id} pathname={pathname} />
+              <HeaderTools schoolId={place.id} pathname={pathname} toRead={toRead} />
             )}
             {session.signedIn && (
               <div className="header__account">
@@ -324,6 +415,19 @@ export function Shell({ children }: { children: ReactNode }) {
                 </button>
               </div>
             )}
+            {session.signedIn && (
+              <PhoneMenu
+                key={pathname}
+                place={place}
+                pathname={pathname}
+                signOut={{
+                  busy: signingOut.busy,
+                  run: () => {
+                    void signingOut.run(signOut);
+                  },
+                }}
+              />
+            )}
           </div>
         </div>
         {complete &&
@@ -337,6 +441,7 @@ export function Shell({ children }: { children: ReactNode }) {
               </div>
             </div>
           )}
+        {staffPlace !== null && <ToReadStrip schoolId={staffPlace} count={toRead} onHome={pathname === place?.home} />}
         <UrgentNotice schoolId={complete && place?.kind === 'school' ? place.id : null} />
       </header>
       <main id="main-content" className="page-width main" tabIndex={-1}>

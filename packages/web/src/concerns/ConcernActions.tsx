@@ -46,6 +46,8 @@ export function ConcernActions({
                 {a.ownerName}, due {formatIsoDay(a.dueOn)}{' '}
                 {a.completedAt !== null ? (
                   <Tag tone="green">Done</Tag>
+                ) : a.droppedAt !== null ? (
+                  <Tag tone="grey">Dropped</Tag>
                 ) : a.overdue ? (
                   <Tag tone="yellow">Overdue</Tag>
                 ) : (
@@ -58,19 +60,32 @@ export function ConcernActions({
                   {a.completionNote !== null && a.completionNote !== '' && `: ${a.completionNote}`}
                 </p>
               )}
-              {a.completedAt === null && mayComplete && (
-                <Button
-                  variant="secondary"
-                  className="button--small"
-                  busy={action.running === a.id}
-                  busyText="Saving…"
-                  onClick={() => {
-                    void complete(a.id, a.description);
-                  }}
-                >
-                  Mark as done<span className="visually-hidden">: {a.description}</span>
-                </Button>
+              {a.droppedAt !== null && (
+                <p className="secondary-text">
+                  Dropped when the concern closed, {formatDateTime(a.droppedAt)}: {a.dropReason}
+                </p>
               )}
+              {a.carriedAt !== null && a.completedAt === null && (
+                <p className="secondary-text">
+                  Carried to the pupil&apos;s case when the concern closed ({formatDateTime(a.carriedAt)}): still open.
+                </p>
+              )}
+              {a.completedAt === null &&
+                a.droppedAt === null &&
+                mayComplete &&
+                (c.status !== 'closed' || a.carriedAt !== null) && (
+                  <Button
+                    variant="secondary"
+                    className="button--small"
+                    busy={action.running === a.id}
+                    busyText="Saving…"
+                    onClick={() => {
+                      void complete(a.id, a.description);
+                    }}
+                  >
+                    Mark as done<span className="visually-hidden">: {a.description}</span>
+                  </Button>
+                )}
             </li>
           ))}
         </ul>

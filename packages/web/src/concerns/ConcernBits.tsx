@@ -1,7 +1,7 @@
 /** Small parts the concern pages share: status words, the urgent mark, who is on DSL duty. */
 import {
   CONCERN_STATUS_LABELS,
-  dslDutyResponse,
+  type dslDutyResponse,
   PARENTS_STATUS_LABELS,
   WEEKDAY_LABELS,
   type ConcernStatus,

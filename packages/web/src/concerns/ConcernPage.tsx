@@ -56,7 +56,8 @@ export function ConcernPage({ schoolId, concernId }: { schoolId: string; concern
       ) : (
         <LoggerConcern school={school} concern={view.concern} onChanged={changed} />
       )}
-      <HelpNow audience="staff" />
+      {/* "Find the DSL" is for everyone else: the DSL team are the people it would send them to. */}
+      {!schoolCan(school, 'safeguarding.read') && <HelpNow audience="staff" />}
     </>
   );
 }

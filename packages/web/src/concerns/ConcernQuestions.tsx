@@ -1,4 +1,5 @@
 /** The questions of the log-a-concern form after the safety questions: who, what, and what was said. */
+import { useState, type ReactNode } from 'react';
 import { DISCLOSURE_CONSENT, DISCLOSURE_CONSENT_LABELS, WARNING_SIGN_GROUPS, WARNING_SIGNS } from '@tandem/core';
 import { Checkboxes, DateTimeField, Radios, TextareaField, TextField, type Option } from '../components/Form';
 import { isOneOf } from '../components/format';
@@ -7,9 +8,6 @@ import { PupilPicker } from './PupilPicker';
 
 /** The pupil, when and where, what was seen or heard, the pupil's words, warning signs, who else. */
 export function WhatHappened({ schoolId, values, set, errorFor }: ConcernSectionProps & { schoolId: string }) {
-  const signOptions = (group: (typeof WARNING_SIGN_GROUPS)[number]): Option[] =>
-    group.signs.map((s) => ({ value: s, label: WARNING_SIGNS[s] }));
-  const [mainGroup, otherGroup] = WARNING_SIGN_GROUPS;
   return (
     <>
       <h2 className="heading-m">The pupil</h2>
@@ -17,7 +15,7 @@ export function WhatHappened({ schoolId, values, set, errorFor }: ConcernSection
         schoolId={schoolId}
         name="pupilIds"
         legend="Who is this about?"
-        hint="Choose each pupil by name. Check the year group and form, so you choose the right pupil."
+        hint="Choose each pupil by name. Check their year group and form."
         chosen={values.pupils}
         onChange={set('pupils')}
         error={errorFor('pupilIds')}
@@ -27,7 +25,7 @@ export function WhatHappened({ schoolId, values, set, errorFor }: ConcernSection
       <DateTimeField
         name="occurredAt"
         legend="When did it happen?"
-        hint="Filled in with now. Change it if it happened earlier."
+        hint="Set to now. Change it if it happened earlier."
         date={values.date}
         time={values.time}
         onDate={set('date')}
@@ -48,7 +46,7 @@ export function WhatHappened({ schoolId, values, set, errorFor }: ConcernSection
         name="account"
         label="What did you see or hear?"
         hint="Write the facts: what happened, and what was said. Once sent, this cannot be changed, but you can add to it."
-        rows={6}
+        rows={4}
         maxChars={10_000}
         value={values.account}
         onValueChange={set('account')}
@@ -58,46 +56,120 @@ export function WhatHappened({ schoolId, values, set, errorFor }: ConcernSection
         name="pupilWords"
         label="What did the pupil say, in their own words? (optional)"
         hint="Write exactly what they said, even if it is hard to read. Do not change their words."
-        rows={4}
+        rows={3}
         maxChars={10_000}
         value={values.pupilWords}
         onValueChange={set('pupilWords')}
         error={errorFor('pupilWords')}
       />
-      {mainGroup !== undefined && (
-        <Checkboxes
-          name="warningSigns"
-          legend={mainGroup.legend}
-          hint="Tick any you have noticed. You do not have to tick any."
-          options={signOptions(mainGroup)}
-          values={values.warningSigns.filter((s) => isOneOf(mainGroup.signs, s))}
-          onValuesChange={(picked) => {
-            set('warningSigns')([...picked, ...values.warningSigns.filter((s) => !isOneOf(mainGroup.signs, s))]);
-          }}
-          error={errorFor('warningSigns')}
+      <WarningSigns values={values} set={set} errorFor={errorFor} />
+      <OptionalFold
+        summary="Add who else was there"
+        answered={values.othersPresent.trim() === '' ? null : 'filled in'}
+        error={errorFor('othersPresent') !== undefined}
+      >
+        <TextField
+          name="othersPresent"
+          label="Who else was there? (optional)"
+          hint="Other staff or pupils who saw or heard it."
+          autoComplete="off"
+          value={values.othersPresent}
+          onValueChange={set('othersPresent')}
+          error={errorFor('othersPresent')}
         />
-      )}
-      {otherGroup !== undefined && (
-        <Checkboxes
-          name="otherWarningSigns"
-          legend={otherGroup.legend}
-          options={signOptions(otherGroup)}
-          values={values.warningSigns.filter((s) => isOneOf(otherGroup.signs, s))}
-          onValuesChange={(picked) => {
-            set('warningSigns')([...values.warningSigns.filter((s) => !isOneOf(otherGroup.signs, s)), ...picked]);
-          }}
-        />
-      )}
-      <TextField
-        name="othersPresent"
-        label="Who else was there? (optional)"
-        hint="Other staff or pupils who saw or heard it."
-        autoComplete="off"
-        value={values.othersPresent}
-        onValueChange={set('othersPresent')}
-        error={errorFor('othersPresent')}
-      />
+      </OptionalFold>
     </>
+  );
+}
+
+/**
+ * An optional question folded, as the warning signs are, so that the form is shorter on a phone.
+ * The summary says when something is in it (so a folded answer is not forgotten); it opens by
+ * itself for an error, and starts open when it already holds an answer (a restored draft).
+ */
+export function OptionalFold({
+  summary,
+  answered,
+  error,
+  children,
+}: {
+  summary: string;
+  /** What is in it, in a word or two ("2 files"), or null when nothing is. */
+  answered: string | null;
+  error: boolean;
+  children: ReactNode;
+}) {
+  const [open, setOpen] = useState(answered !== null);
+  return (
+    <details
+      className="details optional-fold"
+      open={open || error}
+      onToggle={(e) => {
+        setOpen(e.currentTarget.open);
+      }}
+    >
+      <summary className="details__summary">
+        <span className="details__summary-text">{summary}</span>
+        <span className="warning-signs__count">{`\u00a0(${answered ?? 'optional'})`}</span>
+      </summary>
+      <div className="details__text">{children}</div>
+    </details>
+  );
+}
+
+/**
+ * The twenty warning signs, folded behind "Add warning signs" so the form is not eight screens long
+ * on a phone; the summary says how many are ticked, so a folded tick is never forgotten. A native
+ * <details>: keyboard users open it with Enter or Space. It opens by itself when a sign is in error.
+ */
+function WarningSigns({ values, set, errorFor }: ConcernSectionProps) {
+  const error = errorFor('warningSigns');
+  const [open, setOpen] = useState(false);
+  const signOptions = (group: (typeof WARNING_SIGN_GROUPS)[number]): Option[] =>
+    group.signs.map((s) => ({ value: s, label: WARNING_SIGNS[s] }));
+  const [mainGroup, otherGroup] = WARNING_SIGN_GROUPS;
+  const ticked = values.warningSigns.length;
+  return (
+    <details
+      className="details warning-signs"
+      open={open || error !== undefined}
+      onToggle={(e) => {
+        setOpen(e.currentTarget.open);
+      }}
+    >
+      <summary className="details__summary">
+        <span className="details__summary-text">Add warning signs</span>
+        <span className="warning-signs__count">
+          {ticked === 0 ? '\u00a0(optional)' : `\u00a0(${String(ticked)} ticked)`}
+        </span>
+      </summary>
+      <div className="details__text">
+        {mainGroup !== undefined && (
+          <Checkboxes
+            name="warningSigns"
+            legend={mainGroup.legend}
+            hint="Tick any you have noticed. You do not have to tick any."
+            options={signOptions(mainGroup)}
+            values={values.warningSigns.filter((s) => isOneOf(mainGroup.signs, s))}
+            onValuesChange={(picked) => {
+              set('warningSigns')([...picked, ...values.warningSigns.filter((s) => !isOneOf(mainGroup.signs, s))]);
+            }}
+            error={errorFor('warningSigns')}
+          />
+        )}
+        {otherGroup !== undefined && (
+          <Checkboxes
+            name="otherWarningSigns"
+            legend={otherGroup.legend}
+            options={signOptions(otherGroup)}
+            values={values.warningSigns.filter((s) => isOneOf(otherGroup.signs, s))}
+            onValuesChange={(picked) => {
+              set('warningSigns')([...values.warningSigns.filter((s) => !isOneOf(otherGroup.signs, s)), ...picked]);
+            }}
+          />
+        )}
+      </div>
+    </details>
   );
 }
 
@@ -110,7 +182,7 @@ export function WhatWasSaid({ values, set, errorFor }: ConcernSectionProps) {
       <Checkboxes
         name="isDisclosure"
         legend={<span className="visually-hidden">Did the pupil tell you something?</span>}
-        hint="Tick this if the pupil told you about something that has happened to them (a disclosure)."
+        hint="Tick if the pupil told you about something that has happened to them (a disclosure)."
         options={[{ value: 'yes', label: 'The pupil told me something' }]}
         values={values.isDisclosure ? ['yes'] : []}
         onValuesChange={(v) => {
@@ -185,7 +257,7 @@ export function WhatWasSaid({ values, set, errorFor }: ConcernSectionProps) {
           <Checkboxes
             name="pupilWillTellParents"
             legend={<span className="visually-hidden">Telling parents</span>}
-            hint="Parents and carers are told about a concern for their child’s mental health. If the pupil would like to tell them first, school waits 24 hours before contacting them."
+            hint="Parents and carers are told about concerns for their child’s mental health. If the pupil wants to tell them first, school waits 24 hours."
             options={[{ value: 'yes', label: 'The pupil wants to tell their parents or carers themselves' }]}
             values={values.pupilWillTellParents ? ['yes'] : []}
             onValuesChange={(v) => {

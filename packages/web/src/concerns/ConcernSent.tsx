@@ -81,14 +81,40 @@ export function ConcernSent({
         </section>
       )}
 
+      {!result.findDslNow && result.showEmergencyProcedure && result.dslOnDuty.length > 0 && (
+        <section className="urgent-panel" aria-labelledby="tell-dsl">
+          <h2 className="urgent-panel__title" id="tell-dsl">
+            When the pupil is safe, tell the DSL
+          </h2>
+          <p className="urgent-panel__label">On duty today</p>
+          <DslList people={result.dslOnDuty} />
+        </section>
+      )}
+
       <div className={result.findDslNow ? 'sent-panel sent-panel--quiet' : 'sent-panel'}>
         <p className="sent-panel__title">
-          {result.route === 'dsl' ? 'Sent to the DSL team as urgent' : 'Sent to the Mental Health Lead'}
+          {result.route === 'dsl'
+            ? 'Sent to the DSL team as urgent'
+            : result.urgent
+              ? 'Sent as urgent to the DSL team and the Mental Health Lead'
+              : 'Sent to the Mental Health Lead'}
         </p>
         <p className="sent-panel__reference">
           Reference <strong>{result.reference}</strong>
         </p>
       </div>
+      {result.alerted.length > 0 && (
+        <div className="sent-alerted">
+          <h2 className="heading-s">Alerted now, in Tandem and by e-mail</h2>
+          <ul className="list list--bullet">
+            {result.alerted.map((g) => (
+              <li key={g.who}>
+                {g.who}: {g.names.join(', ')}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {result.alreadyReceived && <p>This concern had already been received, so it has not been sent twice.</p>}
       {attached > 0 && <p>{countOf(attached, 'file')} attached.</p>}
       {failures.length > 0 && (

@@ -203,7 +203,9 @@ export function ConcernWork({
             <CloseForm
               school={school}
               concernId={c.id}
-              openActions={c.actions.filter((a) => a.completedAt === null).length}
+              openActions={c.actions.filter(
+                (a) => a.completedAt === null && a.droppedAt === null && a.carriedAt === null,
+              )}
               onDone={onDone}
               onCancel={() => {
                 onPanel(null);

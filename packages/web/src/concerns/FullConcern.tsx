@@ -1,4 +1,8 @@
-/** A concern read in full: the record, everything since, and the work for those who may do it. */
+/**
+ * A concern read in full. For those who may work it, "what to do next" comes straight after the
+ * status, before the long record, so the DSL or lead does not scroll past the account to act; then
+ * the record as written and everything since.
+ */
 import { okResponse } from '@tandem/core';
 import { useState } from 'react';
 import { apiPost } from '../api/client';
@@ -24,7 +28,6 @@ export function FullConcern({
 }) {
   const [panel, setPanel] = useState<WorkPanel | null>(null);
   const action = useAction<'ack' | 'pupil-tells'>();
-  const closed = c.status === 'closed';
 
   const post = async (key: 'ack' | 'pupil-tells', path: string, title: string, text?: string) => {
     await action.runAs(key, async () => {
@@ -94,14 +97,6 @@ export function FullConcern({
         </div>
       )}
 
-      <ConcernRecord school={school} concern={c} />
-
-      <Addenda addenda={c.addenda} />
-      <Corrections concern={c} />
-      <ConcernActions school={school} concern={c} onChanged={onChanged} mayComplete={c.canTriage && !closed} />
-      <Files school={school} concern={c} />
-      <StatusTimeline concern={c} />
-
       {c.canTriage && (
         <ConcernWork
           school={school}
@@ -120,6 +115,14 @@ export function FullConcern({
           }}
         />
       )}
+
+      <ConcernRecord school={school} concern={c} />
+
+      <Addenda addenda={c.addenda} />
+      <Corrections concern={c} />
+      <ConcernActions school={school} concern={c} onChanged={onChanged} mayComplete={c.canTriage} />
+      <Files school={school} concern={c} />
+      <StatusTimeline concern={c} />
     </>
   );
 }

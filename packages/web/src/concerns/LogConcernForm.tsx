@@ -2,9 +2,8 @@
  * The log-a-concern form itself: what is typed is kept as a draft on the server after a pause;
  * sending checks it as the server will, then sends it once (the submission key) and its files.
  */
-import { dslDutyResponse, logConcernResponse, pupilProfileResponse } from '@tandem/core';
-import { useEffect, useRef, useState } from 'react';
-import { apiGet, apiPost, apiPut, toApiError } from '../api/client';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { apiGet, apiPost, apiPut, lazySchema, toApiError } from '../api/client';
 import { useResource } from '../api/useResource';
 import type { SessionSchool } from '../auth/session';
 import { formatDateTime, formatTime } from '../components/dates';
@@ -12,14 +11,39 @@ import { Button, ButtonGroup, ErrorSummary, Form } from '../components/Form';
 import { useFormErrors } from '../components/formErrors';
 import { HelpNow, NotificationBanner, PageTitle } from '../components/Page';
 import { pupilApi, pupilName, schoolPage } from '../pupils/pupilsApi';
-import { Link, useSearchParams } from '../router/router';
+import { Link, useNavigate, useSearchParams } from '../router/router';
 import { onDutyToday } from './ConcernBits';
-import { WhatHappened, WhatWasSaid } from './ConcernQuestions';
-import { ConcernSent } from './ConcernSent';
-import { concernsApi, dutyApi } from './concernsApi';
-import { FilesField, MAX_FILE_SIZE_WORDS, uploadAll } from './files';
-import { checkConcern, draftSaved, FIELD_ORDER, freshValues, type LogResult, type Values } from './logConcernValues';
+import { OptionalFold, WhatHappened, WhatWasSaid } from './ConcernQuestions';
+import { concernSentPage, concernsApi, dutyApi } from './concernsApi';
+import { rememberSent } from './sentResults';
+import { FIELD_ORDER, freshValues, type LogResult, type Values } from './logConcernValues';
 import { SafetyQuestions } from './SafetyQuestions';
+
+// The checks and the answers' schemas need zod: fetched once the form is shown (see client.ts).
+const loadChecks = () => import('./logConcernCheck');
+const dslDutyResponse = lazySchema(() => loadChecks().then((m) => m.dslDutyResponse));
+const pupilProfileResponse = lazySchema(() => loadChecks().then((m) => m.pupilProfileResponse));
+const draftSaved = lazySchema(() => loadChecks().then((m) => m.draftSaved));
+const logConcernResponse = lazySchema(() => loadChecks().then((m) => m.logConcernResponse));
+
+// The file field (folded) and the uploads are not needed to start writing: they come just after.
+const loadFiles = () => import('./files');
+const ConcernFilesField = lazy(() =>
+  loadFiles().then(
+    (m) => ({ default: m.ConcernFilesField }),
+    // Offline: the form stays usable, and says that files cannot be added just now.
+    () => ({ default: FilesUnavailable }),
+  ),
+);
+
+function FilesUnavailable() {
+  return (
+    <p className="hint">
+      Photos and documents cannot be added just now, because Tandem could not be reached. You can send the concern
+      without them and add them on the concern&rsquo;s page during the next 24 hours.
+    </p>
+  );
+}
 
 export function LogConcernForm({
   school,
@@ -35,11 +59,7 @@ export function LogConcernForm({
   const [files, setFiles] = useState<File[]>([]);
   const [stage, setStage] = useState<'editing' | 'sending' | 'uploading' | 'done'>('editing');
   const [uploading, setUploading] = useState(0);
-  const [result, setResult] = useState<{
-    response: LogResult;
-    attached: number;
-    failures: { name: string; message: string }[];
-  } | null>(null);
+  const navigate = useNavigate();
   const [savedAt, setSavedAt] = useState<string | null>(restoredAt);
   const [saveFailed, setSaveFailed] = useState(false);
   const [showRestored, setShowRestored] = useState(restored !== null);
@@ -111,6 +131,13 @@ export function LogConcernForm({
   };
 
   const submit = async () => {
+    let checkConcern: Awaited<ReturnType<typeof loadChecks>>['checkConcern'];
+    try {
+      ({ checkConcern } = await loadChecks());
+    } catch (error) {
+      form.fromApi(toApiError(error));
+      return;
+    }
     const checked = checkConcern(values, files);
     if (!checked.ok) {
       form.fromIssues(checked.issues, checked.extra);
@@ -131,33 +158,21 @@ export function LogConcernForm({
     let outcome = { attached: 0, failures: [] as { name: string; message: string }[] };
     if (files.length > 0) {
       setStage('uploading');
-      outcome = await uploadAll(school.id, response.id, files, setUploading);
+      outcome = await loadFiles().then(
+        (m) => m.uploadAll(school.id, response.id, files, setUploading),
+        (error: unknown) => ({
+          attached: 0,
+          failures: files.map((f) => ({ name: f.name, message: toApiError(error).message })),
+        }),
+      );
     }
-    setResult({ response, ...outcome });
     setStage('done');
+    // The confirmation has its own address, so reloading it shows it again (not an empty form);
+    // what only this browser knows (the files' outcome) goes with it.
+    rememberSent(response.id, { response, ...outcome });
+    navigate(concernSentPage(school.id, response.id), { replace: true });
     window.scrollTo(0, 0);
   };
-
-  if (stage === 'done' && result !== null) {
-    return (
-      <ConcernSent
-        school={school}
-        result={result.response}
-        attached={result.attached}
-        failures={result.failures}
-        onAnother={() => {
-          changed.current = false;
-          setValues(freshValues());
-          setFiles([]);
-          setSavedAt(null);
-          setShowRestored(false);
-          setResult(null);
-          setStage('editing');
-          window.scrollTo(0, 0);
-        }}
-      />
-    );
-  }
 
   const busy = stage === 'sending' || stage === 'uploading';
   const onDuty = duty.resource.status === 'ready' ? onDutyToday(duty.resource.data) : null;
@@ -192,17 +207,23 @@ export function LogConcernForm({
         <WhatHappened schoolId={school.id} values={values} set={set} errorFor={form.errorFor} />
         <WhatWasSaid values={values} set={set} errorFor={form.errorFor} />
 
-        <h2 className="heading-m">Photos or documents</h2>
-        <FilesField
-          name="files"
-          label="Add photos or documents (optional)"
-          hint={`For example, a photo of a note. Photos (JPEG, PNG, WebP or HEIC) or PDF documents, up to ${MAX_FILE_SIZE_WORDS} each.`}
-          files={files}
-          onFilesChange={(f) => {
-            setFiles(f);
-          }}
-          error={form.errorFor('files')}
-        />
+        <OptionalFold
+          summary="Add photos or documents"
+          answered={files.length === 0 ? null : files.length === 1 ? '1 file' : `${String(files.length)} files`}
+          error={form.errorFor('files') !== undefined}
+        >
+          <Suspense fallback={null}>
+            <ConcernFilesField
+              name="files"
+              label="Photos or documents (optional)"
+              files={files}
+              onFilesChange={(f) => {
+                setFiles(f);
+              }}
+              error={form.errorFor('files')}
+            />
+          </Suspense>
+        </OptionalFold>
 
         <ButtonGroup>
           <Button
@@ -227,7 +248,7 @@ export function LogConcernForm({
         )}
         <DraftStatus savedAt={savedAt} failed={saveFailed} />
       </Form>
-      <HelpNow audience="staff" />
+      <HelpNow audience="staff" compact />
     </div>
   );
 }

@@ -6,18 +6,22 @@
  * one concern (the submission key is made when the form opens and kept in the draft).
  */
 import { useState } from 'react';
+import { lazySchema } from '../api/client';
 import { useResource } from '../api/useResource';
 import { schoolCan, useSchool } from '../auth/session';
 import { Loading, PageTitle } from '../components/Page';
 import { NotFoundPage } from '../errors/ErrorPages';
 import { concernsApi } from './concernsApi';
 import { LogConcernForm } from './LogConcernForm';
-import { draftResponse, draftSchema, hasContent } from './logConcernValues';
+import { hasContent } from './logConcernValues';
+
+// Lazily, with the form's checks: the form is shown without waiting for zod.
+const draftWithValues = lazySchema(() => import('./logConcernCheck').then((m) => m.draftWithValues));
 
 export function LogConcernPage({ schoolId }: { schoolId: string }) {
   const school = useSchool(schoolId);
   const allowed = schoolCan(school, 'concern.log');
-  const draft = useResource(allowed ? `${concernsApi(schoolId)}/draft` : null, draftResponse);
+  const draft = useResource(allowed ? `${concernsApi(schoolId)}/draft` : null, draftWithValues);
   const [started] = useState(() => Date.now());
   if (school === undefined || !allowed) return <NotFoundPage />;
 
@@ -31,8 +35,7 @@ export function LogConcernPage({ schoolId }: { schoolId: string }) {
   }
   // A draft that cannot be read is only a convenience lost: the form still opens, empty.
   const saved = draft.resource.status === 'ready' ? draft.resource.data : { draft: null, savedAt: null };
-  const parsed = draftSchema.safeParse(saved.draft);
-  const restored = parsed.success && hasContent(parsed.data) ? parsed.data : null;
+  const restored = saved.draft !== null && hasContent(saved.draft) ? saved.draft : null;
   return (
     <LogConcernForm
       key={`${school.id}-${String(started)}`}

@@ -2,12 +2,15 @@
  * Choosing the pupil or pupils a concern is about: search by name, then pick from a list that shows
  * the year group and form beside each name, so that two pupils with the same name are not mixed up.
  */
-import { pupilListResponse, yearGroupLabel, type PupilListItem } from '@tandem/core';
+import { yearGroupLabel, type PupilListItem } from '@tandem/core';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { apiGet, toApiError, withQuery } from '../api/client';
+import { apiGet, lazySchema, toApiError, withQuery } from '../api/client';
 import { ErrorMessage } from '../components/Form';
 import { fieldId } from '../components/formErrors';
 import { pupilName, pupilsApi } from '../pupils/pupilsApi';
+
+// Lazily: the log-a-concern form is shown without waiting for zod (see client.ts).
+const pupilListResponse = lazySchema(() => import('./logConcernCheck').then((m) => m.pupilListResponse));
 
 export interface ChosenPupil {
   id: string;

@@ -5,7 +5,7 @@
 import { EMERGENCY_PROCEDURE } from '@tandem/core';
 import { Radios, type Option } from '../components/Form';
 import { DslList } from './ConcernBits';
-import { yesNoSchema, type ConcernSectionProps } from './logConcernValues';
+import { toYesNo, type ConcernSectionProps } from './logConcernValues';
 
 const YES_NO: Option[] = [
   { value: 'yes', label: 'Yes' },
@@ -30,7 +30,7 @@ export function SafetyQuestions({
         options={YES_NO}
         value={values.medicalEmergency}
         onValueChange={(v) => {
-          set('medicalEmergency')(yesNoSchema.parse(v));
+          set('medicalEmergency')(toYesNo(v));
         }}
         error={errorFor('medicalEmergency')}
       />
@@ -43,7 +43,7 @@ export function SafetyQuestions({
         options={YES_NO}
         value={values.riskOfImmediateHarm}
         onValueChange={(v) => {
-          set('riskOfImmediateHarm')(yesNoSchema.parse(v));
+          set('riskOfImmediateHarm')(toYesNo(v));
         }}
         error={errorFor('riskOfImmediateHarm')}
       />
@@ -55,7 +55,7 @@ export function SafetyQuestions({
         options={YES_NO}
         value={values.possibleChildProtection}
         onValueChange={(v) => {
-          set('possibleChildProtection')(yesNoSchema.parse(v));
+          set('possibleChildProtection')(toYesNo(v));
         }}
         error={errorFor('possibleChildProtection')}
       />

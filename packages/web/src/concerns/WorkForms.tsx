@@ -7,6 +7,8 @@ import {
   addActionBody,
   addAddendumBody,
   closeConcernBody,
+  CONCERN_ACTION_FATE_LABELS,
+  CONCERN_ACTION_FATES,
   CONCERN_CATEGORIES,
   CONCERN_CATEGORY_LABELS,
   CONCERN_OUTCOME_LABELS,
@@ -21,13 +23,21 @@ import {
   type ConcernDetail,
   staffDirectoryResponse,
 } from '@tandem/core';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { z } from 'zod';
 import { ApiError, apiPost } from '../api/client';
 import { useResource } from '../api/useResource';
 import { useSession, type SessionSchool } from '../auth/session';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { addDays, formatDateTime, formatTime, ukIsoDay, ukTimeOfDay, ukWallTimeToIso } from '../components/dates';
+import {
+  addDays,
+  formatDateTime,
+  formatIsoDay,
+  formatTime,
+  ukIsoDay,
+  ukTimeOfDay,
+  ukWallTimeToIso,
+} from '../components/dates';
 import { dateProblems, dateTimeProblem, DateInput } from '../components/DateInput';
 import { countOf } from '../components/format';
 import {
@@ -305,29 +315,71 @@ export function RestrictForm({ school, concernId, onDone, onCancel }: FormProps)
   );
 }
 
-const CLOSE_FIELDS = ['outcome', 'note'] as const;
+type OpenAction = ConcernDetail['actions'][number];
 
-export function CloseForm({ school, concernId, openActions, onDone, onCancel }: FormProps & { openActions: number }) {
+/**
+ * Close with an outcome. A concern is never closed with work left hanging: for each action still
+ * open the closer says whether it has been done, is carried to the pupil's case (it stays open with
+ * its owner and due date) or is dropped, with the reason.
+ */
+export function CloseForm({
+  school,
+  concernId,
+  openActions,
+  onDone,
+  onCancel,
+}: FormProps & { openActions: readonly OpenAction[] }) {
   const [outcome, setOutcome] = useState('');
   const [note, setNote] = useState('');
-  const form = useWorkForm(CLOSE_FIELDS);
+  const [fates, setFates] = useState<Record<string, { fate: string; note: string }>>({});
+  const fields = useMemo(
+    () => ['outcome', 'note', ...openActions.flatMap((_, i) => [`action-${i}`, `action-${i}-note`])],
+    [openActions],
+  );
+  const form = useWorkForm(fields);
+  const fateOf = (id: string) => fates[id] ?? { fate: '', note: '' };
+  const setFate = (id: string, change: Partial<{ fate: string; note: string }>) => {
+    setFates((f) => ({ ...f, [id]: { ...fateOf(id), ...f[id], ...change } }));
+  };
   const submit = async () => {
-    const data = form.check(closeConcernBody.safeParse({ outcome: outcome === '' ? undefined : outcome, note }));
+    const extra: FieldError[] = [];
+    openActions.forEach((a, i) => {
+      const f = fateOf(a.id);
+      if (f.fate === '') extra.push({ path: `action-${i}`, message: `Say what becomes of “${a.description}”` });
+      else if (f.fate === 'dropped' && f.note.trim() === '') {
+        extra.push({ path: `action-${i}-note`, message: `Say why “${a.description}” is being dropped` });
+      }
+    });
+    const data = form.check(
+      closeConcernBody.safeParse({
+        outcome: outcome === '' ? undefined : outcome,
+        note,
+        openActions: openActions.map((a) => {
+          const f = fateOf(a.id);
+          return {
+            actionId: a.id,
+            fate: f.fate === '' ? 'done' : f.fate,
+            ...(f.fate !== 'carried' && f.note.trim() !== '' ? { note: f.note } : {}),
+          };
+        }),
+      }),
+      extra,
+    );
     if (data === null) return;
     await form.send(async () => {
       await apiPost(`${concernApi(school.id, concernId)}/close`, data, okResponse);
-      onDone('Concern closed', `Outcome: ${CONCERN_OUTCOME_LABELS[data.outcome]}.`);
+      const carried = data.openActions.filter((a) => a.fate === 'carried').length;
+      onDone(
+        'Concern closed',
+        `Outcome: ${CONCERN_OUTCOME_LABELS[data.outcome]}.${
+          carried > 0 ? ` ${countOf(carried, 'action stays', 'actions stay')} open on the pupil's case.` : ''
+        }`,
+      );
     });
   };
   return (
     <Form onSubmit={submit} label="Close with an outcome">
       <ErrorSummary errors={form.errors} />
-      {openActions > 0 && (
-        <p className="hint">
-          <strong className="hint__extra">{countOf(openActions, 'action is', 'actions are')} not done yet.</strong> They
-          stay on the record if you close it now.
-        </p>
-      )}
       <Radios
         name="outcome"
         legend="What was the outcome?"
@@ -346,6 +398,43 @@ export function CloseForm({ school, concernId, openActions, onDone, onCancel }: 
         onValueChange={setNote}
         error={form.errorFor('note')}
       />
+      {openActions.length > 0 && (
+        <>
+          <h3 className="heading-s">
+            {countOf(openActions.length, 'action is', 'actions are')} still open: say what becomes of each
+          </h3>
+          {openActions.map((a, i) => {
+            const f = fateOf(a.id);
+            return (
+              <div key={a.id} className="close-action">
+                <Radios
+                  name={`action-${i}`}
+                  legend={`“${a.description}”, for ${a.ownerName}, due ${formatIsoDay(a.dueOn)}`}
+                  options={CONCERN_ACTION_FATES.map((v) => ({ value: v, label: CONCERN_ACTION_FATE_LABELS[v] }))}
+                  value={f.fate}
+                  onValueChange={(v) => {
+                    setFate(a.id, { fate: v });
+                  }}
+                  error={form.errorFor(`action-${i}`)}
+                />
+                {(f.fate === 'done' || f.fate === 'dropped') && (
+                  <TextareaField
+                    name={`action-${i}-note`}
+                    label={f.fate === 'dropped' ? 'Why is it being dropped?' : 'Note on what was done (optional)'}
+                    rows={2}
+                    maxChars={1000}
+                    value={f.note}
+                    onValueChange={(v) => {
+                      setFate(a.id, { note: v });
+                    }}
+                    error={form.errorFor(`action-${i}-note`)}
+                  />
+                )}
+              </div>
+            );
+          })}
+        </>
+      )}
       <SaveOrCancel busy={form.busy} submitText="Close concern" onCancel={onCancel} />
     </Form>
   );

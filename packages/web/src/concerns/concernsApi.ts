@@ -1,5 +1,5 @@
 /** Addresses, words and small helpers shared by the concern pages. */
-import { concernViewResponse, PARENTS_TOLD_HOW_LABELS, type ParentsToldHow } from '@tandem/core';
+import { PARENTS_TOLD_HOW_LABELS, type concernViewResponse, type ParentsToldHow } from '@tandem/core';
 import type { z } from 'zod';
 import { enc } from '../api/client';
 import { schoolCan, type SessionSchool } from '../auth/session';
@@ -15,6 +15,9 @@ export const logConcernPage = (schoolId: string) => `${concernsPage(schoolId)}/n
 export const myConcernsPage = (schoolId: string) => `${concernsPage(schoolId)}/mine`;
 export const concernPage = (schoolId: string, concernId: string) =>
   `${concernsPage(schoolId)}/${encodeURIComponent(concernId)}`;
+/** The confirmation after logging a concern: reloading it shows it again. */
+export const concernSentPage = (schoolId: string, concernId: string) =>
+  `${concernsPage(schoolId)}/sent/${encodeURIComponent(concernId)}`;
 export const alertsPage = (schoolId: string) => `${schoolPage(schoolId)}/alerts`;
 export const dutyPage = (schoolId: string) => `${schoolPage(schoolId)}/dsl-duty`;
 

@@ -1,16 +1,14 @@
 /** Files attached to a concern: choosing them, checking them before upload, and sending them. */
-import {
-  CONCERN_FILE_UPLOAD_TYPES,
-  concernFileSchema,
-  MAX_CONCERN_FILE_BYTES,
-  MAX_FILES_PER_CONCERN,
-} from '@tandem/core';
+import { CONCERN_FILE_UPLOAD_TYPES, MAX_CONCERN_FILE_BYTES, MAX_FILES_PER_CONCERN } from '@tandem/core';
 import type { ReactNode } from 'react';
-import { apiUpload, toApiError, withQuery } from '../api/client';
+import { apiUpload, lazySchema, toApiError, withQuery } from '../api/client';
 import { ErrorMessage } from '../components/Form';
 import { isOneOf } from '../components/format';
 import { fieldId } from '../components/formErrors';
 import { concernApi } from './concernsApi';
+
+// Lazily: the log-a-concern form is shown without waiting for zod (see client.ts).
+const concernFileSchema = lazySchema(() => import('./logConcernCheck').then((m) => m.concernFileSchema));
 
 export const FILE_ACCEPT = 'image/png,image/jpeg,image/webp,image/heic,image/heif,application/pdf,.heic,.heif,.pdf';
 
@@ -143,5 +141,15 @@ export function FilesField({
         />
       )}
     </div>
+  );
+}
+
+/** The log-a-concern form's field, with its hint (that form loads this module after it is shown). */
+export function ConcernFilesField(props: Omit<Parameters<typeof FilesField>[0], 'hint'>) {
+  return (
+    <FilesField
+      {...props}
+      hint={`For example, a photo of a note. Photos (JPEG, PNG, WebP or HEIC) or PDF documents, up to ${MAX_FILE_SIZE_WORDS} each.`}
+    />
   );
 }

@@ -1,25 +1,19 @@
 /**
- * What the log-a-concern form holds (kept as the draft on the server), and how it becomes the body
- * the server takes, checked with the same core schema.
+ * What the log-a-concern form holds (kept as the draft on the server). How it becomes the body the
+ * server takes, checked with the same core schema, is in logConcernCheck.ts: that needs zod, so it
+ * is fetched after the form is shown rather than before (the page's first-visit weight).
  */
-import {
-  DISCLOSURE_CONSENT,
-  logConcernBody,
-  MAX_FILES_PER_CONCERN,
-  WARNING_SIGN_CODES,
-  type DisclosureConsent,
-  type LogConcernBody,
-  type logConcernResponse,
-} from '@tandem/core';
-import { z } from 'zod';
-import { ukIsoDay, ukTimeOfDay, ukWallTimeToIso } from '../components/dates';
-import { dateTimeProblem } from '../components/DateInput';
-import { isOneOf } from '../components/format';
-import type { FieldError } from '../components/formErrors';
-import { fileProblem } from './files';
+import type { DisclosureConsent, logConcernResponse } from '@tandem/core';
+import type { z } from 'zod';
+import { ukIsoDay, ukTimeOfDay } from '../components/dates';
 import type { ChosenPupil } from './PupilPicker';
 
 export type YesNo = '' | 'yes' | 'no';
+
+/** A radio's value as an answer: anything else is no answer. */
+export function toYesNo(value: string): YesNo {
+  return value === 'yes' || value === 'no' ? value : '';
+}
 type Consent = '' | DisclosureConsent;
 
 /** What the form holds; kept as the draft. Files cannot be kept in a draft. */
@@ -45,41 +39,6 @@ export interface Values {
   consentNote: string;
   pupilWillTellParents: boolean;
 }
-
-export const yesNoSchema = z.enum(['', 'yes', 'no']).catch('');
-
-/** A saved draft, read leniently: anything unexpected falls back to an empty answer. */
-export const draftSchema = z.object({
-  version: z.literal(1),
-  submissionKey: z.uuid(),
-  medicalEmergency: yesNoSchema,
-  riskOfImmediateHarm: yesNoSchema,
-  possibleChildProtection: yesNoSchema,
-  pupils: z
-    .array(z.object({ id: z.uuid(), name: z.string(), form: z.string(), yearGroup: z.number().int().nullable() }))
-    .max(10)
-    .catch([]),
-  date: z.string().catch(''),
-  time: z.string().catch(''),
-  location: z.string().catch(''),
-  account: z.string().catch(''),
-  pupilWords: z.string().catch(''),
-  warningSigns: z.array(z.string()).catch([]),
-  othersPresent: z.string().catch(''),
-  isDisclosure: z.boolean().catch(false),
-  toldWho: z.string().catch(''),
-  toldWhat: z.string().catch(''),
-  toldWhy: z.string().catch(''),
-  consent: z.enum(['', ...DISCLOSURE_CONSENT]).catch(''),
-  consentNote: z.string().catch(''),
-  pupilWillTellParents: z.boolean().catch(false),
-});
-
-export const draftResponse = z.object({
-  draft: z.record(z.string(), z.unknown()).nullable(),
-  savedAt: z.string().nullable(),
-});
-export const draftSaved = z.object({ savedAt: z.string() });
 
 export function freshValues(): Values {
   const now = new Date();
@@ -143,13 +102,6 @@ export const FIELD_ORDER = [
   'files',
 ] as const;
 
-/** GOV.UK-style messages for the three questions ("Select yes if…"). */
-const QUESTION_MESSAGES: Record<string, string> = {
-  medicalEmergency: 'Select yes if this is a medical emergency',
-  riskOfImmediateHarm: 'Select yes if there is a risk of immediate harm',
-  possibleChildProtection: 'Select yes if this could be a child-protection matter',
-};
-
 /** What the server answers on logging a concern. */
 export type LogResult = z.infer<typeof logConcernResponse>;
 
@@ -163,64 +115,4 @@ export interface ConcernSectionProps {
 /** No risk of harm and no possible child protection: the pupil may tell their parents first. */
 export function noRiskIn(values: Values): boolean {
   return values.riskOfImmediateHarm === 'no' && values.possibleChildProtection === 'no';
-}
-
-/**
- * The concern to send, checked as the server will check it, with the problems only the page can
- * see (a date that does not exist, a time in the future, files it will refuse).
- */
-export function checkConcern(
-  values: Values,
-  files: readonly File[],
-): { ok: true; body: LogConcernBody } | { ok: false; issues: z.core.$ZodIssue[]; extra: FieldError[] } {
-  const noRisk = noRiskIn(values);
-  const yesNo = (v: YesNo) => (v === 'yes' ? true : v === 'no' ? false : undefined);
-  const occurredAt = ukWallTimeToIso(values.date, values.time);
-  const consentNeedsNote = values.consent === 'refused' || values.consent === 'not_sought';
-  const candidate = {
-    submissionKey: values.submissionKey,
-    pupilIds: values.pupils.map((p) => p.id),
-    occurredAt: occurredAt ?? undefined,
-    location: values.location,
-    account: values.account,
-    pupilWords: values.pupilWords.trim() === '' ? undefined : values.pupilWords,
-    warningSigns: values.warningSigns.filter((w) => isOneOf(WARNING_SIGN_CODES, w)),
-    othersPresent: values.othersPresent,
-    riskOfImmediateHarm: yesNo(values.riskOfImmediateHarm),
-    possibleChildProtection: yesNo(values.possibleChildProtection),
-    medicalEmergency: yesNo(values.medicalEmergency),
-    isDisclosure: values.isDisclosure,
-    disclosure: values.isDisclosure
-      ? {
-          toldWho: values.toldWho,
-          toldWhat: values.toldWhat,
-          toldWhy: values.toldWhy,
-          consent: values.consent === '' ? undefined : values.consent,
-          consentNote: consentNeedsNote && values.consentNote.trim() !== '' ? values.consentNote : undefined,
-        }
-      : undefined,
-    pupilWillTellParents: noRisk && values.pupilWillTellParents,
-  };
-  const parsed = logConcernBody.safeParse(candidate);
-  const extra: FieldError[] = [];
-  const when = dateTimeProblem(values.date, values.time, { date: 'Date it happened', time: 'time it happened' });
-  if (when !== null) {
-    extra.push({ path: 'occurredAt', message: when });
-  } else if (occurredAt !== null && Date.parse(occurredAt) > Date.now() + 5 * 60_000) {
-    extra.push({ path: 'occurredAt', message: 'The time it happened cannot be in the future' });
-  }
-  if (files.length > MAX_FILES_PER_CONCERN) {
-    extra.push({ path: 'files', message: `Choose at most ${String(MAX_FILES_PER_CONCERN)} files` });
-  }
-  const problem = files.map(fileProblem).find((p) => p !== null);
-  if (problem !== undefined && problem !== null) extra.push({ path: 'files', message: problem });
-  if (!parsed.success || extra.length > 0) {
-    const issues = (parsed.success ? [] : parsed.error.issues).map((i) => {
-      const message = QUESTION_MESSAGES[String(i.path[0])];
-      return message === undefined ? i : { ...i, message };
-    });
-    // A date problem found here replaces the schema's general one (see useFormErrors).
-    return { ok: false, issues, extra };
-  }
-  return { ok: true, body: parsed.data };
 }

@@ -7,6 +7,7 @@ import { CardGrid, FlashBanner, HelpNow, InsetText, PageTitle, Tag, TagList, typ
 import { Link, useFlash } from '../router/router';
 import { mayReadPlans } from '../plans/plansApi';
 import { PlanReviewsDue } from '../plans/PlanReviews';
+import { MyWork } from './MyWork';
 import {
   concernsPage,
   dutyPage,
@@ -148,6 +149,7 @@ export function SchoolHomePage({ schoolId }: { schoolId: string }) {
       <PageTitle caption={school.name}>
         {greeting()}, {name}
       </PageTitle>
+      {schoolCan(school, 'concern.log') && <MyWork school={school} />}
       {schoolCan(school, 'concern.log') && (
         <div className="home-log">
           <h2 className="heading-m home-log__title">Worried about a pupil?</h2>

@@ -279,9 +279,24 @@ function ProblemList({
         <Table
           caption="Problems in the file, by line"
           rows={preview.errors}
-          rowKey={(e) => `${String(e.line)}-${e.column ?? ''}-${e.message}`}
+          rowKey={(e) => `${String(e.line)}-${e.upn ?? ''}-${e.column ?? ''}-${e.message}`}
           columns={[
             { key: 'line', header: 'Line', label: 'Line', numeric: true, cell: (e) => e.line },
+            {
+              // Which pupil the row is about, so the record can be found and fixed in the MIS.
+              key: 'pupil',
+              header: 'Pupil',
+              label: 'Pupil',
+              cell: (e) =>
+                e.upn === undefined && e.pupilName === undefined ? (
+                  <span className="secondary-text">Not given</span>
+                ) : (
+                  <>
+                    {e.pupilName ?? <span className="secondary-text">Not on roll</span>}
+                    {e.upn !== undefined && <span className="block secondary-text">UPN {e.upn}</span>}
+                  </>
+                ),
+            },
             {
               key: 'column',
               header: 'Column',

@@ -1,4 +1,11 @@
-import { isLevelCode, levelDefinitionSchema, rewordLevelBody, THRIVE_LABELS, type LevelDefinition } from '@tandem/core';
+import {
+  isLevelCode,
+  levelDefinitionSchema,
+  parentHomeLines,
+  rewordLevelBody,
+  THRIVE_LABELS,
+  type LevelDefinition,
+} from '@tandem/core';
 import { useState } from 'react';
 import { apiPut } from '../api/client';
 import { schoolCan, useSchool, type SessionSchool } from '../auth/session';
@@ -18,10 +25,11 @@ const FIELDS = [
   'homeDoes',
   'schoolToDo',
   'homeToDo',
+  'parentAtHome',
   'evidenceToMoveUp',
   'parentSummary',
 ] as const;
-type ListField = 'schoolProvides' | 'homeDoes' | 'schoolToDo' | 'homeToDo';
+type ListField = 'schoolProvides' | 'homeDoes' | 'schoolToDo' | 'homeToDo' | 'parentAtHome';
 
 /** One item per line; blank lines are dropped. */
 function lines(text: string): string[] {
@@ -61,6 +69,8 @@ function EditForm({ school, level }: { school: SessionSchool; level: LevelDefini
     homeDoes: level.homeDoes.join('\n'),
     schoolToDo: level.schoolToDo.join('\n'),
     homeToDo: level.homeToDo.join('\n'),
+    // The parent wording in force: the school's own, or the framework's plain words if none yet.
+    parentAtHome: parentHomeLines(level.code, level).join('\n'),
     evidenceToMoveUp: level.evidenceToMoveUp,
     parentSummary: level.parentSummary,
   });
@@ -80,6 +90,7 @@ function EditForm({ school, level }: { school: SessionSchool; level: LevelDefini
       homeDoes: lines(values.homeDoes),
       schoolToDo: lines(values.schoolToDo),
       homeToDo: lines(values.homeToDo),
+      parentAtHome: lines(values.parentAtHome),
       evidenceToMoveUp: values.evidenceToMoveUp,
       parentSummary: values.parentSummary,
       baseVersion: level.version,
@@ -155,9 +166,18 @@ function EditForm({ school, level }: { school: SessionSchool; level: LevelDefini
           error={form.errorFor('description')}
         />
         {listField('schoolProvides', 'What school provides', 'The support school gives at this level.')}
-        {listField('homeDoes', 'What home does', 'What families do at this level.')}
+        {listField('homeDoes', 'What home does', 'What families do at this level, in staff wording. Not sent home.')}
         {listField('schoolToDo', 'School to do', 'What staff should do. Staff who teach the pupil see this list.')}
-        {listField('homeToDo', 'Home to do', 'What parents and carers are asked to do. It goes in the letter home.')}
+        {listField(
+          'homeToDo',
+          'Home to do',
+          'What parents and carers are asked to do, in staff wording. Not sent home: parents read the list below.',
+        )}
+        {listField(
+          'parentAtHome',
+          'What you can do at home (for parents and carers)',
+          'The home lines as parents read them, in the termly letter and on the parent portal. Use short, plain sentences a 10-year-old could read, and say what each thing means for the family.',
+        )}
         <TextareaField
           name="evidenceToMoveUp"
           label="Evidence that moves a pupil up from this level"

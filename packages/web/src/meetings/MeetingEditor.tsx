@@ -37,13 +37,22 @@ import {
 export type MeetingEditing =
   { mode: 'new'; pupil: { id: string; name: string } } | { mode: 'change'; data: MeetingDetailResponse };
 
-/** What the draft keeps: the answers, and the version of the meeting they change (0 for a new one). */
+/**
+ * What the draft keeps: the answers, the version of the meeting they change (0 for a new one), and
+ * the key that makes a double click or a retry of a new meeting record one (made once per form).
+ */
 interface Kept {
   baseVersion: number;
+  submissionKey: string;
   values: MeetingFormValues;
 }
 
-const keptSchema = z.object({ baseVersion: z.number().int().min(0), values: meetingValuesSchema });
+const keptSchema = z.object({
+  baseVersion: z.number().int().min(0),
+  // A draft kept before keys were made gets one now, and keeps it from then on.
+  submissionKey: z.uuid().default(() => crypto.randomUUID()),
+  values: meetingValuesSchema,
+});
 
 /** The words and the draft that differ between recording a meeting and changing one. */
 function editorSetup(schoolId: string, editing: MeetingEditing, presetPlan: string) {
@@ -51,8 +60,12 @@ function editorSetup(schoolId: string, editing: MeetingEditing, presetPlan: stri
     const { pupil } = editing;
     return {
       draftKey: `tandem.meeting-draft.new.${schoolId}.${pupil.id}`,
-      initial: (): Kept => ({ baseVersion: 0, values: emptyMeetingValues(presetPlan) }),
-      fresh: (): Kept => ({ baseVersion: 0, values: emptyMeetingValues() }),
+      initial: (): Kept => ({
+        baseVersion: 0,
+        submissionKey: crypto.randomUUID(),
+        values: emptyMeetingValues(presetPlan),
+      }),
+      fresh: (): Kept => ({ baseVersion: 0, submissionKey: crypto.randomUUID(), values: emptyMeetingValues() }),
       accept: (kept: Kept) => kept.baseVersion === 0,
       pupilId: pupil.id,
       back: pupilPage(schoolId, pupil.id),
@@ -69,7 +82,11 @@ function editorSetup(schoolId: string, editing: MeetingEditing, presetPlan: stri
   }
   const m = editing.data.meeting;
   const title = meetingTitle(m.kind, m.pupilName);
-  const initial = (): Kept => ({ baseVersion: m.version, values: valuesFromMeeting(m) });
+  const initial = (): Kept => ({
+    baseVersion: m.version,
+    submissionKey: crypto.randomUUID(),
+    values: valuesFromMeeting(m),
+  });
   return {
     draftKey: `tandem.meeting-draft.${schoolId}.${m.id}`,
     initial,
@@ -106,7 +123,7 @@ export function MeetingEditor({ school, editing }: { school: SessionSchool; edit
     accept: setup.accept,
     sending: action.busy,
   });
-  const { baseVersion, values } = draft.state;
+  const { baseVersion, submissionKey, values } = draft.state;
   const fieldOrder = useMemo(
     () => meetingFieldOrder(values.attendees.length, values.nextSteps.length),
     [values.attendees.length, values.nextSteps.length],
@@ -157,7 +174,7 @@ export function MeetingEditor({ school, editing }: { school: SessionSchool; edit
     if (staff.options === null || closed) return;
     const attempt =
       saved === null
-        ? newMeetingSave(school.id, setup.pupilId, values, staff.options, complete)
+        ? newMeetingSave(school.id, setup.pupilId, values, staff.options, complete, submissionKey)
         : meetingChangeSave(
             school.id,
             saved.meeting,

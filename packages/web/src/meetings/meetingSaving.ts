@@ -38,15 +38,19 @@ function checked<T>(
   return send(result.data);
 }
 
-/** A new meeting about a pupil; `complete` marks it as held. */
+/**
+ * A new meeting about a pupil; `complete` marks it as held. The form's submission key goes with
+ * it, so a double click or a retry after a dropped connection records one meeting.
+ */
 export function newMeetingSave(
   schoolId: string,
   pupilId: string,
   values: MeetingFormValues,
   staff: readonly StaffOption[],
   complete: boolean,
+  submissionKey: string,
 ): MeetingSave {
-  const parsed = createMeetingBody.safeParse({ ...bodyFromValues(values, staff), complete });
+  const parsed = createMeetingBody.safeParse({ ...bodyFromValues(values, staff), complete, submissionKey });
   return checked(parsed, values, extraMeetingChecks(values, complete), (data) => ({
     ok: true,
     send: async () => {

@@ -25,6 +25,7 @@ import { Tag } from '../components/Page';
 import { useAction } from '../components/useAction';
 import { okResponse, planApi, type PlanContentOut } from './plansApi';
 import './plans.css';
+import { myWorkChanged } from '../home/myWorkApi';
 
 export function PlanStatusTag({ status }: { status: PlanStatus }) {
   const tone = status === 'agreed' ? 'green' : status === 'ended' ? 'grey' : 'blue';
@@ -263,6 +264,7 @@ export function ReadConfirmation({
       await apiPost(`${planApi(schoolId, planId)}/read`, { version }, okResponse);
       setConfirmed(new Date().toISOString());
       setJustConfirmed(true);
+      myWorkChanged();
     });
 
   if (confirmed !== null) {

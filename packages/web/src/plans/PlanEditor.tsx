@@ -27,13 +27,22 @@ import { SharingFields } from './SharingFields';
 export type PlanEditing =
   { mode: 'new'; pupil: { id: string; name: string; first: string } } | { mode: 'change'; plan: CasePlan };
 
-/** What the draft keeps: the answers, and the version they change (0 for a new plan). */
+/**
+ * What the draft keeps: the answers, the version they change (0 for a new plan), and the key that
+ * makes a double click or a retry of a new plan create one plan (made once per form).
+ */
 interface Kept {
   baseVersion: number;
+  submissionKey: string;
   values: PlanFormValues;
 }
 
-const keptSchema = z.object({ baseVersion: z.number().int().min(0), values: planValuesSchema });
+const keptSchema = z.object({
+  baseVersion: z.number().int().min(0),
+  // A draft kept before keys were made gets one now, and keeps it from then on.
+  submissionKey: z.uuid().default(() => crypto.randomUUID()),
+  values: planValuesSchema,
+});
 
 /** The words and the draft that differ between writing a plan and changing one. */
 function editorSetup(schoolId: string, editing: PlanEditing) {
@@ -41,7 +50,7 @@ function editorSetup(schoolId: string, editing: PlanEditing) {
     const { pupil } = editing;
     return {
       draftKey: `tandem.plan-draft.new.${schoolId}.${pupil.id}`,
-      initial: (): Kept => ({ baseVersion: 0, values: emptyPlanValues() }),
+      initial: (): Kept => ({ baseVersion: 0, submissionKey: crypto.randomUUID(), values: emptyPlanValues() }),
       accept: (kept: Kept) => kept.baseVersion === 0,
       back: pupilPage(schoolId, pupil.id),
       backText: `Back to ${pupil.name}’s record`,
@@ -60,7 +69,11 @@ function editorSetup(schoolId: string, editing: PlanEditing) {
   const title = planTitle(plan.kind, plan.pupilName);
   return {
     draftKey: `tandem.plan-draft.${schoolId}.${plan.id}`,
-    initial: (): Kept => ({ baseVersion: plan.version, values: valuesFromPlan({ ...plan, content }) }),
+    initial: (): Kept => ({
+      baseVersion: plan.version,
+      submissionKey: crypto.randomUUID(),
+      values: valuesFromPlan({ ...plan, content }),
+    }),
     accept: (kept: Kept) => kept.values.kind === plan.kind && kept.baseVersion >= 1 && kept.baseVersion <= plan.version,
     back: planPage(schoolId, plan.id),
     backText: 'Back to the plan',
@@ -87,7 +100,7 @@ export function PlanEditor({ school, editing }: { school: SessionSchool; editing
     accept: setup.accept,
     sending: action.busy,
   });
-  const { baseVersion, values } = draft.state;
+  const { baseVersion, submissionKey, values } = draft.state;
   const fieldOrder = useMemo(() => planFieldOrder(values.contacts.length), [values.contacts.length]);
   const form = useFormErrors(fieldOrder);
   // Only a new plan chooses who is given it here; a change leaves that to its own page.
@@ -120,7 +133,7 @@ export function PlanEditor({ school, editing }: { school: SessionSchool; editing
   const submit = async (fromVersion: number) => {
     const save =
       editing.mode === 'new'
-        ? newPlanSave(school.id, editing.pupil.id, values)
+        ? newPlanSave(school.id, editing.pupil.id, values, submissionKey)
         : planChangeSave(school.id, editing.plan.plan, values, fromVersion);
     if (!save.ok) {
       form.fromIssues(save.issues, save.own);

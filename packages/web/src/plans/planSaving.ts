@@ -43,8 +43,16 @@ function checked<T>(result: z.ZodSafeParseResult<T>, own: FieldError[], send: (d
   return send(result.data);
 }
 
-/** A new plan for a pupil, written by the signed-in person (who becomes its lead). */
-export function newPlanSave(schoolId: string, pupilId: string, values: PlanFormValues): PlanSave {
+/**
+ * A new plan for a pupil, written by the signed-in person (who becomes its lead). The form's
+ * submission key goes with it, so a double click or a retry after a dropped connection makes one.
+ */
+export function newPlanSave(
+  schoolId: string,
+  pupilId: string,
+  values: PlanFormValues,
+  submissionKey: string,
+): PlanSave {
   const kind = values.kind === '' ? undefined : values.kind;
   const toStaff = kind !== undefined && KIND_SHAREABLE_WITH_STAFF[kind];
   const candidate = {
@@ -55,6 +63,7 @@ export function newPlanSave(schoolId: string, pupilId: string, values: PlanFormV
     shareWithTeaching: toStaff && values.shareWithTeaching,
     sharedWith: toStaff ? values.sharedWith.map((s) => s.userId) : [],
     parentShareable: kind !== undefined && KIND_SHAREABLE_WITH_PARENTS[kind] && values.parentShareable,
+    submissionKey,
   };
   return checked(createPlanBody.safeParse(candidate), reviewDateProblems(values), (data) => ({
     ok: true,

@@ -3,6 +3,7 @@ import type { SessionSchool } from '../auth/session';
 import { PageTitle, Tag } from '../components/Page';
 import { Link } from '../router/router';
 import { CaseSummary } from './CaseSummary';
+import { CaseTeam } from './CaseTeam';
 import { Chronology } from './Chronology';
 import { DetailsAndParents } from './DetailsAndParents';
 import { LevelAndHistory } from './LevelAndHistory';
@@ -52,7 +53,12 @@ export function CaseRecord({ school, data, tab }: { school: SessionSchool; data:
         </ul>
       </nav>
       <h2 className="visually-hidden">{current.label}</h2>
-      {tab === 'summary' && <CaseSummary school={school} data={data} />}
+      {tab === 'summary' && (
+        <>
+          <CaseSummary school={school} data={data} />
+          <CaseTeam school={school} pupilId={p.id} pupilName={pupilName(p)} />
+        </>
+      )}
       {tab === 'level' && <LevelAndHistory school={school} data={data} />}
       {tab === 'chronology' && <Chronology school={school} pupilId={p.id} />}
       {tab === 'details' && <DetailsAndParents school={school} data={data} />}

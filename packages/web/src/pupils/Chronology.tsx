@@ -1,10 +1,12 @@
 /** The chronology tab of a pupil's record: everything recorded that the reader may see, newest first. */
 import { chronologyResponse } from '@tandem/core';
+import { useState } from 'react';
 import type { z } from 'zod';
 import { apiGetFile } from '../api/client';
 import { useResource } from '../api/useResource';
 import { schoolCan, type SessionSchool } from '../auth/session';
 import { DownloadButton } from '../components/DownloadButton';
+import { Radios } from '../components/Form';
 import { formatDateTime } from '../components/dates';
 import { countOf } from '../components/format';
 import { Loading, Tag } from '../components/Page';
@@ -95,13 +97,30 @@ export function Chronology({ school, pupilId }: { school: SessionSchool; pupilId
 
 /** The chronology as a confidential PDF, filtered as on screen (the server audits each export). */
 function ChronologyPdf({ school, pupilId }: { school: SessionSchool; pupilId: string }) {
+  // Newest first as on screen; oldest first is how local authorities and courts read a chronology.
+  const [order, setOrder] = useState<'newest' | 'oldest'>('newest');
   if (!schoolCan(school, 'pupil.readCase')) return null;
   return (
-    <DownloadButton
-      busyText="Preparing the PDF…"
-      getFile={() => apiGetFile(`${pupilApi(school.id, pupilId)}/chronology.pdf`, 'chronology.pdf')}
-    >
-      Print or save as PDF<span className="visually-hidden">: the chronology</span>
-    </DownloadButton>
+    <>
+      <Radios
+        name="chronologyOrder"
+        legend="Order of the PDF"
+        inline
+        options={[
+          { value: 'newest', label: 'Newest first' },
+          { value: 'oldest', label: 'Oldest first (for a local authority or court)' },
+        ]}
+        value={order}
+        onValueChange={(v) => {
+          setOrder(v === 'oldest' ? 'oldest' : 'newest');
+        }}
+      />
+      <DownloadButton
+        busyText="Preparing the PDF…"
+        getFile={() => apiGetFile(`${pupilApi(school.id, pupilId)}/chronology.pdf?order=${order}`, 'chronology.pdf')}
+      >
+        Print or save as PDF<span className="visually-hidden">: the chronology, {order} first</span>
+      </DownloadButton>
+    </>
   );
 }

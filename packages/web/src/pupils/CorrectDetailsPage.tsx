@@ -8,8 +8,8 @@ import {
   type SendStatus,
   type UpdatePupilBody,
 } from '@tandem/core';
-import { useState } from 'react';
-import { apiPatch } from '../api/client';
+import { useEffect, useRef, useState } from 'react';
+import { apiGet, apiPatch, type ApiError } from '../api/client';
 import { okResponse } from '@tandem/core';
 import { useResource } from '../api/useResource';
 import { schoolCan, useSchool, type SessionSchool } from '../auth/session';
@@ -30,6 +30,7 @@ import { BackLink, HelpNow, Loading, PageTitle } from '../components/Page';
 import { LoadError, NotFoundContent, NotFoundPage } from '../errors/ErrorPages';
 import { Link, useNavigate } from '../router/router';
 import { pupilApi, pupilName, pupilPage } from './pupilsApi';
+import '../plans/plans.css';
 
 type CaseView = Extract<PupilProfileResponse, { view: 'case' }>;
 type Flag = 'pupilPremium' | 'lookedAfter' | 'childInNeed' | 'youngCarer' | 'eal';
@@ -79,9 +80,63 @@ export function CorrectDetailsPage({ schoolId, pupilId }: { schoolId: string; pu
   );
 }
 
+/** What someone else corrected while this form was open: their words, and each newer value. */
+interface Newer {
+  message: string;
+  lines: string[];
+  /** Changes each time a correction is refused, so the message is announced and focused again. */
+  seen: number;
+}
+
+function flagText(on: boolean): string {
+  return on ? 'yes' : 'no';
+}
+
+/** The details that differ between the version the form was opened on and the newer one. */
+function newerLines(before: CaseView['pupil'], after: CaseView['pupil']): string[] {
+  const lines: string[] = [];
+  if (before.preferredName !== after.preferredName) {
+    lines.push(`Preferred first name: ${after.preferredName ?? 'none'}`);
+  }
+  if (before.form !== after.form) lines.push(`Form: ${after.form === '' ? 'none' : after.form}`);
+  if (before.send !== after.send) lines.push(`Special educational needs: ${SEND_STATUS_LABELS[after.send]}`);
+  for (const o of FLAG_OPTIONS) {
+    if (before[o.value] !== after[o.value]) lines.push(`${o.label}: ${flagText(after[o.value])}`);
+  }
+  return lines;
+}
+
+function NewerDetails({ newer }: { newer: Newer }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, []);
+  return (
+    <div className="conflict-box" role="alert" aria-labelledby="newer-details-title" tabIndex={-1} ref={ref}>
+      <h2 className="conflict-box__title" id="newer-details-title">
+        {newer.message}
+      </h2>
+      {newer.lines.length > 0 && (
+        <>
+          <p>The details now saved:</p>
+          <ul className="list list--bullet">
+            {newer.lines.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p>Your answers are still in the form. If they are still right, save again.</p>
+    </div>
+  );
+}
+
 function CorrectForm({ school, profile, back }: { school: SessionSchool; profile: CaseView; back: string }) {
   const navigate = useNavigate();
-  const p = profile.pupil;
+  // The details the correction starts from: the ones opened, or the newer ones found on a refusal.
+  const [base, setBase] = useState(profile);
+  const [newer, setNewer] = useState<Newer | null>(null);
+  const p = base.pupil;
   const name = pupilName(p);
   const [preferredName, setPreferredName] = useState(p.preferredName ?? '');
   const [form, setForm] = useState(p.form);
@@ -91,6 +146,22 @@ function CorrectForm({ school, profile, back }: { school: SessionSchool; profile
   const [reason, setReason] = useState('');
   const errors = useFormErrors(FIELDS);
   const action = useAction(errors);
+
+  /** Someone corrected the details meanwhile: show theirs, keep ours, and start from theirs. */
+  const refused = async (e: ApiError) => {
+    if (e.code !== 'conflict') {
+      errors.fromApi(e);
+      return;
+    }
+    const latest = await apiGet(pupilApi(school.id, p.id), pupilProfileResponse).catch(() => null);
+    if (latest === null || latest.view !== 'case') {
+      errors.fromApi(e);
+      return;
+    }
+    errors.clear();
+    setNewer((n) => ({ message: e.message, lines: newerLines(p, latest.pupil), seen: (n?.seen ?? 0) + 1 }));
+    setBase(latest);
+  };
 
   const submit = async () => {
     const changes: Partial<UpdatePupilBody> = {};
@@ -102,7 +173,7 @@ function CorrectForm({ school, profile, back }: { school: SessionSchool; profile
       const on = flags.includes(o.value);
       if (on !== p[o.value]) changes[o.value] = on;
     }
-    const parsed = updatePupilBody.safeParse({ ...changes, reason });
+    const parsed = updatePupilBody.safeParse({ ...changes, reason, version: p.version });
     const nothing = Object.keys(changes).length === 0;
     if (!parsed.success || nothing) {
       errors.fromIssues(
@@ -122,7 +193,7 @@ function CorrectForm({ school, profile, back }: { school: SessionSchool; profile
           },
         });
       },
-      { stayBusy: true },
+      { stayBusy: true, onRefused: refused },
     );
   };
 
@@ -130,6 +201,7 @@ function CorrectForm({ school, profile, back }: { school: SessionSchool; profile
     <div className="narrow">
       <BackLink to={back}>Back to {name}&rsquo;s record</BackLink>
       <ErrorSummary errors={errors.errors} />
+      {newer !== null && <NewerDetails key={newer.seen} newer={newer} />}
       <PageTitle caption={name}>Correct details</PageTitle>
       <p>
         Correct what Tandem holds when it is wrong. The old details and your reason are kept, so nothing is lost. Legal

@@ -1,5 +1,5 @@
 /** The details tab of a pupil's record: what the MIS holds about them, and their parents and carers. */
-import { yearGroupLabel } from '@tandem/core';
+import { recipientName, yearGroupLabel } from '@tandem/core';
 import { schoolCan, type SessionSchool } from '../auth/session';
 import { formatIsoDay } from '../components/dates';
 import { SummaryList } from '../components/Page';
@@ -60,7 +60,17 @@ export function DetailsAndParents({ school, data }: { school: SessionSchool; dat
           rows={[...data.contacts].sort((a, b) => a.priority - b.priority)}
           rowKey={(c) => c.id}
           columns={[
-            { key: 'name', header: 'Name', label: 'Name', cell: (c) => c.name },
+            {
+              key: 'name',
+              header: 'Name',
+              label: 'Name',
+              cell: (c) => (
+                <>
+                  {recipientName(c)}
+                  {c.address !== null && <span className="block secondary-text pre-line">{c.address}</span>}
+                </>
+              ),
+            },
             {
               key: 'relationship',
               header: 'Relationship',

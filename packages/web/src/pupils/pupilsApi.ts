@@ -1,5 +1,4 @@
 import {
-  levelFrameworkResponse,
   type LevelCode,
   type LevelDefinition,
   type PupilListItem,
@@ -7,8 +6,11 @@ import {
   yearGroupLabel,
 } from '@tandem/core';
 import { useMemo } from 'react';
-import { enc } from '../api/client';
+import { enc, lazySchema } from '../api/client';
 import { useResource } from '../api/useResource';
+
+// Lazily, so that the header does not bring zod to the first page: see ResponseSchema.
+const levelFrameworkResponse = lazySchema(() => import('../api/lazySchemas').then((m) => m.levelFrameworkResponse));
 
 export const schoolApi = (schoolId: string) => `/api/schools/${enc(schoolId)}`;
 export const pupilsApi = (schoolId: string) => `${schoolApi(schoolId)}/pupils`;

@@ -1,4 +1,4 @@
-import { schoolSchema, updateSchoolBody, type School } from '@tandem/core';
+import { idleTooLongMessage, schoolSchema, updateSchoolBody, type School } from '@tandem/core';
 import { useState } from 'react';
 import { apiPatch } from '../api/client';
 import { useResource } from '../api/useResource';
@@ -42,6 +42,11 @@ function SettingsForm({ school, onSaved }: { school: School; onSaved: (school: S
       letterhead,
       staffIdleMinutes: /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN,
     });
+    if (parsed.success && (parsed.data.staffIdleMinutes ?? 0) > school.maxStaffIdleMinutes) {
+      form.fromFields([{ path: 'staffIdleMinutes', message: idleTooLongMessage(school.maxStaffIdleMinutes) }]);
+      setSavedAt(null);
+      return;
+    }
     if (!parsed.success) {
       form.fromIssues(
         parsed.error.issues.map((i) =>
@@ -95,7 +100,7 @@ function SettingsForm({ school, onSaved }: { school: School; onSaved: (school: S
         <TextField
           name="staffIdleMinutes"
           label="Sign staff out after this many minutes without activity"
-          hint="Between 5 and 240 minutes. A shorter time keeps pupils' information safer on shared computers."
+          hint={`Between 5 and ${school.maxStaffIdleMinutes} minutes (the longest this Tandem allows). A shorter time keeps pupils' information safer on shared computers.`}
           inputMode="numeric"
           width="number"
           spellCheck={false}

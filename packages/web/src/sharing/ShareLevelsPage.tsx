@@ -4,21 +4,20 @@ import {
   termlySharingSummaryResponse,
   type TermlySharingSummary,
 } from '@tandem/core';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { apiDownload, apiGet } from '../api/client';
 import { useResource } from '../api/useResource';
 import { schoolCan, useSchool, type SessionSchool } from '../auth/session';
 import { formatDate, formatDateTime } from '../components/dates';
 import { saveFile } from '../components/download';
 import { countOf } from '../components/format';
-import { Button, ErrorSummary, Form, SelectField, type Option } from '../components/Form';
+import { Button, Checkboxes, ErrorSummary, Form, SelectField, TextareaField, type Option } from '../components/Form';
 import { useFormErrors } from '../components/formErrors';
 import { useAction } from '../components/useAction';
 import { Loading, NotificationBanner, PageTitle, WarningText } from '../components/Page';
 import { LoadError, NotFoundPage } from '../errors/ErrorPages';
 import { schoolApi } from '../pupils/pupilsApi';
 
-const FIELDS = ['yearGroup'] as const;
 const NO_FIELDS: readonly string[] = [];
 const summaryApi = (schoolId: string) => `${schoolApi(schoolId)}/termly-sharing`;
 
@@ -65,7 +64,11 @@ function Sharing({
 }) {
   const [yearGroup, setYearGroup] = useState('');
   const [done, setDone] = useState<Done>(null);
-  const form = useFormErrors(FIELDS);
+  // Pupils at MH4 or MH5 whose letters the lead chooses to make after all, with the reason for each.
+  const [included, setIncluded] = useState<string[]>([]);
+  const [reasons, setReasons] = useState<Record<string, string>>({});
+  const fields = useMemo(() => ['yearGroup', 'include', ...included.map((_, i) => `include.${i}.reason`)], [included]);
+  const form = useFormErrors(fields);
   const briefingForm = useFormErrors(NO_FIELDS);
   // One at a time; each kind of download reports its refusal in its own error summary.
   const action = useAction<'letters' | 'briefing'>();
@@ -78,10 +81,27 @@ function Sharing({
     })),
   ];
   const chosen = summary.yearGroups.find((y) => String(y.yearGroup) === yearGroup);
-  const letterCount = chosen?.pupils ?? summary.wholeSchool;
+  const inPerson = summary.inPerson.filter((p) => yearGroup === '' || String(p.yearGroup) === yearGroup);
+  const includedHere = included.filter((id) => inPerson.some((p) => p.pupilId === id));
+  const letterCount = (chosen?.pupils ?? summary.wholeSchool) - inPerson.length + includedHere.length;
+
+  const chooseYear = (value: string) => {
+    setYearGroup(value);
+    // A pupil no longer in the selection is no longer included.
+    setIncluded((ids) =>
+      ids.filter((id) =>
+        summary.inPerson.some((p) => p.pupilId === id && (value === '' || String(p.yearGroup) === value)),
+      ),
+    );
+  };
 
   const makeLetters = async () => {
-    const parsed = levelLettersBody.safeParse(yearGroup === '' ? {} : { yearGroup: Number(yearGroup) });
+    const parsed = levelLettersBody.safeParse({
+      ...(yearGroup === '' ? {} : { yearGroup: Number(yearGroup) }),
+      ...(includedHere.length > 0 && {
+        include: includedHere.map((pupilId) => ({ pupilId, reason: reasons[pupilId] ?? '' })),
+      }),
+    });
     if (!parsed.success) {
       form.fromIssues(parsed.error.issues);
       return;
@@ -95,8 +115,8 @@ function Sharing({
         form.clear();
         setDone({
           kind: 'letters',
-          title: `${countOf(letterCount, 'letter')} downloaded${chosen !== undefined ? ` for ${chosen.label}` : ''}.`,
-          text: `Print them, or send them home. Each pupil’s record now shows “Shared with parents on ${formatDate(new Date())}”.`,
+          title: `${countOf(letterCount, 'pupil')}: letters downloaded${chosen !== undefined ? ` for ${chosen.label}` : ''}.`,
+          text: `Print them, or send them home. Each of these pupils’ records now shows “Shared with parents on ${formatDate(new Date())}”.`,
           at: Date.now(),
         });
         onShared();
@@ -136,10 +156,14 @@ function Sharing({
         <h2 className="heading-l" id="letters">
           Letters to parents and carers
         </h2>
-        <p>One letter for each pupil, all in one PDF to print. Each letter tells parents and carers, in plain words:</p>
+        <p>
+          One letter for each home of a pupil&rsquo;s parents and carers with parental responsibility, addressed to them
+          by name, all in one PDF to print. Parents who live apart each get their own letter. Each letter tells them, in
+          plain words:
+        </p>
         <ul className="list list--bullet">
           <li>how their child is doing in school this term, using your school&rsquo;s words for their level</li>
-          <li>what they can do at home to help</li>
+          <li>what they can do at home to help, in your school&rsquo;s words for parents</li>
           <li>who to talk to at school, and where to get help straight away</li>
         </ul>
         <p>
@@ -158,16 +182,57 @@ function Sharing({
             label="Who are the letters for?"
             options={yearOptions}
             value={yearGroup}
-            onValueChange={setYearGroup}
+            onValueChange={chooseYear}
             error={form.errorFor('yearGroup')}
           />
+          {inPerson.length > 0 && (
+            <section aria-labelledby="in-person">
+              <h3 className="heading-m" id="in-person">
+                To speak to in person
+              </h3>
+              <p>
+                {countOf(inPerson.length, 'pupil')} at MH4 or MH5 {inPerson.length === 1 ? 'is' : 'are'} left out of
+                these letters. Their families should hear how their child is from someone they know, in person, not in a
+                letter. Arrange to speak to them.
+              </p>
+              <Checkboxes
+                name="include"
+                legend="Send the letter to any of these families as well?"
+                hint="Only if you have spoken to them, or they have asked for it in writing. Each choice and its reason are recorded."
+                options={inPerson.map((p) => ({
+                  value: p.pupilId,
+                  label: `${p.name} (${p.form}), ${p.level}`,
+                }))}
+                values={includedHere}
+                onValuesChange={setIncluded}
+                error={form.errorFor('include')}
+              />
+              {includedHere.map((id, i) => {
+                const pupil = inPerson.find((p) => p.pupilId === id);
+                return (
+                  <TextareaField
+                    key={id}
+                    name={`include.${i}.reason`}
+                    label={`Why should ${pupil?.name ?? 'this pupil'}’s family get the letter?`}
+                    rows={2}
+                    maxChars={1000}
+                    value={reasons[id] ?? ''}
+                    onValueChange={(v) => {
+                      setReasons((r) => ({ ...r, [id]: v }));
+                    }}
+                    error={form.errorFor(`include.${i}.reason`)}
+                  />
+                );
+              })}
+            </section>
+          )}
           <Button
             type="submit"
             busy={action.running === 'letters'}
             disabled={action.busy}
             busyText="Making the letters…"
           >
-            Download {countOf(letterCount, 'letter')} (PDF)
+            Download letters for {countOf(letterCount, 'pupil')} (PDF)
           </Button>
         </Form>
       </section>

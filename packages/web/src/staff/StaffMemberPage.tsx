@@ -24,6 +24,7 @@ import { ROLE_ACCESS, ROLE_HINTS } from './roleHints';
 import { memberPath, memberRolesPath, resendPath } from './staffApi';
 import { useNavigate } from '../router/router';
 import { AccountStatus, TwoFactorStatus } from './StaffTags';
+import { RoleScopes } from './RoleScopes';
 
 /** Removing a role answers with the member, or null once they have no role left in the school. */
 const revokeResponse = z.union([
@@ -234,6 +235,8 @@ function MemberDetail({
           ))}
         </ul>
       )}
+
+      <RoleScopes key={staffRoles.join()} schoolId={schoolId} userId={member.userId} displayName={member.displayName} />
 
       {available.length > 0 && (
         <Form onSubmit={add} className="section">

@@ -10,7 +10,7 @@ import { listAuditEntries } from '../audit.queries';
  */
 export function viewTrustAudit(deps: AppDeps, actor: Actor, trustId: string, q: AuditQuery, ip: string) {
   return inTrust(deps, { actor, trustId, ip }, 'trust.viewAudit', async (t) => {
-    const page = await listAuditEntries(t.tx, { kind: 'trust', trustId }, q);
+    const page = await listAuditEntries(t.tx, { kind: 'trust', trustId }, q, { seeRestricted: false });
     if (!q.before) await t.audit({ action: 'audit.viewed', detail: { filters: filtersOf(q) } });
     return page;
   });

@@ -1,11 +1,19 @@
-import { AppError, actorRequiresMfa } from '@tandem/core';
+import { ADDRESS_LIMITED_MESSAGE, AppError, actorRequiresMfa } from '@tandem/core';
 import { loadAssignments, type AuthState } from '../../http/context';
 import type { AppDeps } from '../../platform/deps';
 import { forAccount } from '../../platform/gate';
-import { userByEmail } from '../auth.queries';
+import { updateUser, userByEmail } from '../auth.queries';
 import { verifyPassword } from '../password';
 import { idleSecondsFor, openSession } from '../sessions';
-import { assertNotLocked, clearFailures, recordFailure, throttleKey } from '../throttle';
+import {
+  addressLimited,
+  assertNotLocked,
+  clearFailures,
+  recordAddressFailure,
+  recordFailure,
+  throttleKey,
+} from '../throttle';
+import { checkTotp } from '../totp';
 import { tokenHash } from '../tokens';
 
 const BAD_CREDENTIALS = new AppError('unauthenticated', 'bad credentials', {
@@ -17,19 +25,40 @@ export interface SignInResult {
   auth: AuthState;
 }
 
+const ADDRESS_LIMITED = new AppError('rate_limited', 'network address limited', {
+  userMessage: ADDRESS_LIMITED_MESSAGE,
+  fields: [{ path: 'code', message: 'Enter the 6-digit code your authenticator app shows now' }],
+});
+
 /**
  * Sign in with an e-mail address and password. The answer never says whether an account exists;
- * failures count towards the address's lock-out whether it exists or not. The session is complete
- * at once only for an account with no second factor and no role that needs one.
+ * failures count towards the account's lock-out whether it exists or not, and towards the network
+ * address's limit. The session is complete at once only for an account with no second factor and
+ * no role that needs one, or when the second factor's code is given with the password. While the
+ * address is limited, only a correct password with a valid code gets through (throttle.ts).
  */
-export async function signIn(deps: AppDeps, email: string, password: string, ip: string): Promise<SignInResult> {
+export async function signIn(
+  deps: AppDeps,
+  email: string,
+  password: string,
+  ip: string,
+  code?: string,
+): Promise<SignInResult> {
   const key = throttleKey(email);
   const { db } = deps.database;
-  await assertNotLocked(db, key, deps.clock.now());
+  const started = deps.clock.now();
+  await assertNotLocked(db, key, started);
+  const limited = await addressLimited(db, ip, started, deps.config.signInRateLimitPerMinute);
+  if (limited && code === undefined) throw ADDRESS_LIMITED;
   const user = await userByEmail(db, email);
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
-  if (!user || !passwordOk || user.disabledAt) {
+  // With a code, both must be right together (so the answer never shows which one was wrong).
+  const step =
+    code !== undefined && user?.totpSecret && passwordOk ? await checkTotp(user.totpSecret, code, started) : null;
+  const codeOk = step !== null && (user?.totpLastStep === null || step > (user?.totpLastStep ?? 0));
+  if (!user || !passwordOk || user.disabledAt || (code !== undefined && !codeOk)) {
     const lockedUntil = await forAccount(deps, { ip }, async (a) => {
+      await recordAddressFailure(a.tx, ip, a.now);
       const until = await recordFailure(a.tx, key, a.now);
       if (user) {
         const reason = user.disabledAt && passwordOk ? 'disabled' : 'bad_credentials';
@@ -41,6 +70,7 @@ export async function signIn(deps: AppDeps, email: string, password: string, ip:
       return until;
     });
     if (lockedUntil) throw new AppError('account_locked', 'sign-in locked');
+    if (limited) throw ADDRESS_LIMITED;
     throw BAD_CREDENTIALS;
   }
 
@@ -48,7 +78,8 @@ export async function signIn(deps: AppDeps, email: string, password: string, ip:
     await clearFailures(a.tx, key);
     const assignments = await loadAssignments(a.tx, user.id);
     const totpEnabled = user.totpSecret !== null;
-    const mfaSatisfied = !totpEnabled && !actorRequiresMfa({ assignments });
+    if (codeOk && step !== null) await updateUser(a.tx, user.id, { totpLastStep: step });
+    const mfaSatisfied = codeOk || (!totpEnabled && !actorRequiresMfa({ assignments }));
     const idleTimeoutSeconds = await idleSecondsFor(a.tx, deps, { assignments });
     const token = await openSession(a.tx, deps, {
       userId: user.id,
@@ -57,7 +88,7 @@ export async function signIn(deps: AppDeps, email: string, password: string, ip:
       mfaSatisfied,
       ip,
     });
-    if (mfaSatisfied) await a.audit({ action: 'auth.signed_in', detail: { mfa: false } }, { userId: user.id });
+    if (mfaSatisfied) await a.audit({ action: 'auth.signed_in', detail: { mfa: codeOk } }, { userId: user.id });
     return {
       token,
       auth: {

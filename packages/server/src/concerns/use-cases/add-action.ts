@@ -3,12 +3,13 @@ import type { z } from 'zod';
 import type { AppDeps } from '../../platform/deps';
 import type { SchoolRequest } from '../../platform/gate';
 import { holdersOf } from '../../platform/directory';
-import { insertAction, updateConcern } from '../concerns.queries';
+import { findSameOpenAction, insertAction, updateConcern } from '../concerns.queries';
 import { auditConcern, workOn } from '../work-on';
 
 /**
  * Give someone an action on a concern, with a date it is due. Giving an action acknowledges an
- * open concern. Returns the action's id.
+ * open concern. Returns the action's id; the same action sent again (a double click, a retry)
+ * answers the first, unchanged, and audits nothing.
  */
 export async function addAction(
   deps: AppDeps,
@@ -35,6 +36,8 @@ export async function addAction(
         });
       }
     }
+    const same = await findSameOpenAction(tx, { ...body, concernId: c.id, createdBy: actor.userId });
+    if (same) return same;
     const actionId = await insertAction(tx, {
       schoolId,
       concernId: c.id,

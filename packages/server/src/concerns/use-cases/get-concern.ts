@@ -6,13 +6,20 @@ import { concernChildren, loadConcern, pupilsOf, staffName, type ConcernRow } fr
 import { fullDetail, loggerView, todayOf } from '../concerns.mapping';
 import { auditConcern } from '../work-on';
 
-/** Read a concern. Every read is audited, the logger's included. Out of sight answers 404. */
+/**
+ * Read a concern. Every read is audited, the logger's included. Out of sight answers 404; a refused
+ * attempt to open one in the restricted safeguarding record is audited too (the refusal is returned,
+ * not thrown, so the gate commits its audit entry before the 404 is answered).
+ */
 export async function getConcern(deps: AppDeps, who: SchoolRequest, concernId: string) {
-  return inSchool(deps, who, 'concern.log', async (s) => {
+  const answer = await inSchool(deps, who, 'concern.log', async (s) => {
     const { tx, actor, schoolId } = s;
     const c = await loadConcern(tx, schoolId, concernId);
     const access = concernAccessFor(actor, schoolId, c);
-    if (access === 'none') throw new AppError('not_found', 'concern not visible');
+    if (access === 'none') {
+      if (c.restricted) await auditConcern(s, c.id, { action: 'concern.access_refused', detail: {} });
+      return null;
+    }
     const response =
       access === 'full'
         ? { access: 'full' as const, concern: await readFull(tx, c, { actor, schoolId, today: todayOf(s.now) }) }
@@ -21,6 +28,8 @@ export async function getConcern(deps: AppDeps, who: SchoolRequest, concernId: s
     await auditConcern(s, c.id, { action: 'concern.viewed', detail: { access } });
     return response;
   });
+  if (answer === null) throw new AppError('not_found', 'concern not visible');
+  return answer;
 }
 
 async function readFull(

@@ -13,3 +13,4 @@ export { closeConcern } from './close-concern';
 export { correctConcern } from './correct-concern';
 export { recordParentsTold } from './record-parents-told';
 export { recordPupilWillTell } from './record-pupil-will-tell';
+export { concernSent } from './concern-sent';

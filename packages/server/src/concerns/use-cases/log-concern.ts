@@ -1,8 +1,9 @@
-import { AppError, routeConcern, type LogConcernBody } from '@tandem/core';
+import { AppError, CONCERN_ROUTE_LABELS, DSL_TEAM_ROLES, routeConcern, type LogConcernBody } from '@tandem/core';
 import type { AppDeps } from '../../platform/deps';
 import { inSchool, readInSchool, type SchoolRequest, type SchoolWork } from '../../platform/gate';
 import { holdersOf } from '../../platform/directory';
 import { notify } from '../../platform/alerts';
+import { joinCaseTeamsOfRoutedConcern } from '../../platform/case-access';
 import {
   addConcernPupils,
   countPupilsInSchool,
@@ -30,10 +31,27 @@ export async function logConcern(deps: AppDeps, who: SchoolRequest, body: LogCon
   const { concern } = result;
   const decision = routeConcern(concern);
   // Read after the commit, so the school's lock is not held for it.
-  const onDuty = decision.findDslNow
-    ? await readInSchool(deps, who, 'concern.log', ({ db, schoolId, now }) => dslOnDuty(db, schoolId, now))
-    : [];
-  return loggedAnswer(concern, { onDuty, alreadyReceived: result.alreadyReceived });
+  const { onDuty, alerted } = await readInSchool(deps, who, 'concern.log', async ({ db, schoolId, now, actor }) => {
+    const groups = [];
+    for (const g of alertGroups(decision)) {
+      const people = (await holdersOf(db, schoolId, g.roles)).filter((p) => p.id !== actor.userId);
+      if (people.length > 0) groups.push({ who: g.who, names: people.map((p) => p.displayName).sort() });
+    }
+    const duty = decision.findDslNow || decision.alsoAlertDslTeam ? await dslOnDuty(db, schoolId, now) : [];
+    return { onDuty: duty, alerted: groups };
+  });
+  return loggedAnswer(concern, { onDuty, alerted, alreadyReceived: result.alreadyReceived });
+}
+
+/**
+ * Whom a new concern alerts: its route's people; for a medical emergency outside the DSL route, the
+ * DSL team as well, at once, as for risk of immediate harm.
+ */
+export function alertGroups(decision: ReturnType<typeof routeConcern>) {
+  const dslTeam = { who: CONCERN_ROUTE_LABELS.dsl, roles: DSL_TEAM_ROLES };
+  const leads = { who: CONCERN_ROUTE_LABELS.mental_health_lead, roles: ['smhl', 'sendco'] as const };
+  if (decision.route === 'dsl') return [dslTeam];
+  return decision.alsoAlertDslTeam ? [dslTeam, leads] : [leads];
 }
 
 /** Check, route, number and store a new concern; alert whoever it is routed to. */
@@ -96,13 +114,20 @@ async function logNew(s: SchoolWork, body: LogConcernBody): Promise<ConcernRow> 
   const recipients = await holdersOf(
     tx,
     schoolId,
-    decision.route === 'dsl' ? ['dsl', 'deputy_dsl'] : ['smhl', 'sendco'],
+    alertGroups(decision).flatMap((g) => g.roles),
   );
   await notify(s, {
     schoolId,
     kind: decision.urgent ? 'urgent_concern_logged' : 'concern_logged',
     concernId: row.id,
     people: recipients.filter((p) => p.id !== actor.userId),
+  });
+  await joinCaseTeamsOfRoutedConcern(tx, {
+    schoolId,
+    route: decision.route,
+    pupilIds,
+    userIds: recipients.map((p) => p.id),
+    at: now,
   });
   return row;
 }

@@ -1,4 +1,5 @@
 import { AppError, checkLevelChange, type LevelCode, type SetLevelBody } from '@tandem/core';
+import { requireCaseAccess } from '../../platform/case-access';
 import type { AppDeps } from '../../platform/deps';
 import { checkSchool, inSchool, type SchoolRequest, type SchoolWork } from '../../platform/gate';
 import { currentDefinitions, lockPupilLevel, recordLevelChange } from '../levels.queries';
@@ -35,6 +36,7 @@ export async function setPupilLevel(
     const pupil = await lockPupilLevel(w.tx, w.schoolId, pupilId);
     if (!pupil) throw new AppError('not_found', 'pupil not found');
     checkSchool(w.actor, w.schoolId, 'pupil.setLevel');
+    await requireCaseAccess(w.tx, w.actor, w.schoolId, pupilId);
     const from = pupil.currentLevel;
     if (from !== body.expectedCurrentLevel) {
       throw new AppError('conflict', 'level changed meanwhile', {

@@ -1,4 +1,5 @@
 import { AppError } from '@tandem/core';
+import { requireCaseAccess } from '../../platform/case-access';
 import type { AppDeps } from '../../platform/deps';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
 import { actionExists, completeAction, loadMeeting } from '../meetings.queries';
@@ -13,7 +14,8 @@ export async function completeNextStep(
 ) {
   return inSchool(deps, at, 'plan.write', async (s) => {
     const { tx, schoolId, actor, now } = s;
-    await loadMeeting(tx, schoolId, meetingId);
+    const m = await loadMeeting(tx, schoolId, meetingId);
+    await requireCaseAccess(tx, actor, schoolId, m.pupilId);
     const done = await completeAction(
       tx,
       { schoolId, meetingId, actionId },

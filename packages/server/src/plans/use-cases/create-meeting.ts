@@ -1,16 +1,23 @@
 import type { CreateMeetingBody } from '@tandem/core';
+import { joinCaseTeam, requireCaseAccess } from '../../platform/case-access';
 import type { AppDeps } from '../../platform/deps';
-import { loadPupilInSchool } from '../../platform/directory';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
 import { meetingMutation } from '../meetings.mapping';
-import { addNextSteps, insertMeeting } from '../meetings.queries';
+import { addNextSteps, findMeetingSubmission, insertMeeting } from '../meetings.queries';
+import { lockPupilForCreate } from '../plans.queries';
 import { checkMeeting } from '../meetings.rules';
 
-/** A meeting about a pupil, planned ahead or (with `complete`) recorded as held now. */
+/**
+ * A meeting about a pupil, planned ahead or (with `complete`) recorded as held now. A second send
+ * with the same submission key answers the first meeting, unchanged, and audits nothing.
+ */
 export async function createMeeting(deps: AppDeps, at: SchoolRequest, pupilId: string, body: CreateMeetingBody) {
   return inSchool(deps, at, 'plan.write', async (s) => {
     const { tx, schoolId, actor, now } = s;
-    await loadPupilInSchool(tx, schoolId, pupilId);
+    await requireCaseAccess(tx, actor, schoolId, pupilId);
+    await lockPupilForCreate(tx, schoolId, pupilId);
+    const first = await findMeetingSubmission(tx, schoolId, actor.userId, body.submissionKey);
+    if (first) return { answer: meetingMutation(first), alreadyReceived: true };
     const steps = await checkMeeting(tx, { schoolId, pupilId, now }, body, 0);
     const m = await insertMeeting(tx, {
       schoolId,
@@ -24,6 +31,7 @@ export async function createMeeting(deps: AppDeps, at: SchoolRequest, pupilId: s
       planId: body.planId,
       version: 1,
       createdBy: actor.userId,
+      submissionKey: body.submissionKey,
       createdAt: now,
       completedAt: body.complete ? now : null,
       completedBy: body.complete ? actor.userId : null,
@@ -33,6 +41,7 @@ export async function createMeeting(deps: AppDeps, at: SchoolRequest, pupilId: s
       tx,
       steps.map((step) => ({ ...step, schoolId, meetingId: m.id, createdBy: actor.userId, createdAt: now })),
     );
+    await joinCaseTeam(tx, { schoolId, pupilId, userId: actor.userId, source: 'meeting_lead', addedBy: null, at: now });
     await s.audit(
       {
         action: 'meeting.recorded',
@@ -40,6 +49,6 @@ export async function createMeeting(deps: AppDeps, at: SchoolRequest, pupilId: s
       },
       { type: 'meeting', id: m.id },
     );
-    return meetingMutation(m);
+    return { answer: meetingMutation(m), alreadyReceived: false };
   });
 }

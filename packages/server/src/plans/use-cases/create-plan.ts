@@ -1,17 +1,30 @@
 import { SCHOOL_STAFF_ROLES, londonToday, partiesRequiredFor, type CreatePlanBody } from '@tandem/core';
+import { joinCaseTeam, requireCaseAccess } from '../../platform/case-access';
 import type { AppDeps } from '../../platform/deps';
-import { loadPupilInSchool } from '../../platform/directory';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
 import { mutation } from '../plans.mapping';
-import { addShares, insertPlan, insertVersion, requireSchoolPeople } from '../plans.queries';
+import {
+  addShares,
+  findPlanSubmission,
+  insertPlan,
+  insertVersion,
+  lockPupilForCreate,
+  requireSchoolPeople,
+} from '../plans.queries';
 import { checkSharingForKind, validation } from '../plans.rules';
 
-/** A new plan for a pupil, as version 1, led by its writer and given to the staff named. */
+/**
+ * A new plan for a pupil, as version 1, led by its writer and given to the staff named. A second
+ * send with the same submission key answers the first plan, unchanged, and audits nothing.
+ */
 export async function createPlan(deps: AppDeps, at: SchoolRequest, pupilId: string, body: CreatePlanBody) {
   return inSchool(deps, at, 'plan.write', async (s) => {
     const { tx, schoolId, actor, now } = s;
     checkSharingForKind(body.kind, body);
-    await loadPupilInSchool(tx, schoolId, pupilId);
+    await requireCaseAccess(tx, actor, schoolId, pupilId);
+    await lockPupilForCreate(tx, schoolId, pupilId);
+    const first = await findPlanSubmission(tx, schoolId, actor.userId, body.submissionKey);
+    if (first) return { answer: mutation(first), alreadyReceived: true };
     if (body.reviewDue <= londonToday(now)) throw validation('reviewDue', 'The review date must be after today');
     await requireSchoolPeople(
       tx,
@@ -32,6 +45,7 @@ export async function createPlan(deps: AppDeps, at: SchoolRequest, pupilId: stri
       shareWithTeaching: body.shareWithTeaching,
       parentShareable: body.parentShareable,
       createdBy: actor.userId,
+      submissionKey: body.submissionKey,
       createdAt: now,
       updatedAt: now,
     });
@@ -48,7 +62,8 @@ export async function createPlan(deps: AppDeps, at: SchoolRequest, pupilId: stri
       userId: actor.userId,
       at: now,
     });
+    await joinCaseTeam(tx, { schoolId, pupilId, userId: actor.userId, source: 'plan_lead', addedBy: null, at: now });
     await s.audit({ action: 'plan.created', detail: { kind: body.kind, pupilId } }, { type: 'plan', id: plan.id });
-    return mutation(plan);
+    return { answer: mutation(plan), alreadyReceived: false };
   });
 }

@@ -1,3 +1,4 @@
+import { requireCaseAccess } from '../../platform/case-access';
 import type { AppDeps } from '../../platform/deps';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
 import { versionOf } from '../plans.mapping';
@@ -7,7 +8,8 @@ import { loadPlan, loadVersion } from '../plans.queries';
 export async function getPlanVersion(deps: AppDeps, at: SchoolRequest, planId: string, version: number) {
   return inSchool(deps, at, 'pupil.readCase', async (s) => {
     const { tx, schoolId } = s;
-    await loadPlan(tx, schoolId, planId);
+    const plan = await loadPlan(tx, schoolId, planId);
+    await requireCaseAccess(tx, s.actor, schoolId, plan.pupilId);
     const v = await loadVersion(tx, planId, version);
     await s.audit({ action: 'plan.version_viewed', detail: { version } }, { type: 'plan', id: planId });
     return versionOf(v);

@@ -1,3 +1,4 @@
+import { requireCaseAccess } from '../../platform/case-access';
 import type { AppDeps } from '../../platform/deps';
 import { loadPupilInSchool } from '../../platform/directory';
 import { readInSchool, type SchoolRequest } from '../../platform/gate';
@@ -8,6 +9,7 @@ import { meetingsOfPupil } from '../meetings.queries';
 export async function listMeetings(deps: AppDeps, at: Omit<SchoolRequest, 'ip'>, pupilId: string) {
   return readInSchool(deps, at, 'pupil.readCase', async ({ db, schoolId }) => {
     await loadPupilInSchool(db, schoolId, pupilId);
+    await requireCaseAccess(db, at.actor, schoolId, pupilId);
     const rows = await meetingsOfPupil(db, schoolId, pupilId);
     return rows.map(meetingSummaryOf);
   });

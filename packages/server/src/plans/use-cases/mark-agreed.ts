@@ -1,4 +1,5 @@
 import { AGREEMENT_PARTY_LABELS, AppError, missingAgreements } from '@tandem/core';
+import { requireCaseAccess } from '../../platform/case-access';
 import type { AppDeps } from '../../platform/deps';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
 import { mutation } from '../plans.mapping';
@@ -13,6 +14,8 @@ export async function markAgreed(deps: AppDeps, at: SchoolRequest, planId: strin
   return inSchool(deps, at, 'plan.write', async (s) => {
     const { tx, schoolId, actor, now } = s;
     const plan = await lockPlan(tx, schoolId, planId);
+    // Outside the reader's caseload the plan is not there at all (404), before any role question.
+    await requireCaseAccess(tx, actor, schoolId, plan.pupilId);
     requireLeadOrSmhl(actor, schoolId, plan);
     requireNotEnded(plan);
     await requireCurrent(tx, plan, version);

@@ -1,17 +1,24 @@
 import { londonToday, type RecordAgreementBody } from '@tandem/core';
+import { requireCaseAccess } from '../../platform/case-access';
 import type { AppDeps } from '../../platform/deps';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
-import { insertAgreement, lockPlan } from '../plans.queries';
+import { findSameAgreement, insertAgreement, lockPlan } from '../plans.queries';
 import { requireCurrent, requireNotEnded, validation } from '../plans.rules';
 
-/** One party's agreement to the current version (how they agreed, and when). */
+/**
+ * One party's agreement to the current version (how they agreed, and when). The same agreement
+ * sent again (a double click, a retry) answers the first, unchanged, and audits nothing.
+ */
 export async function recordAgreement(deps: AppDeps, at: SchoolRequest, planId: string, body: RecordAgreementBody) {
   return inSchool(deps, at, 'plan.write', async (s) => {
     const { tx, schoolId, actor, now } = s;
     const plan = await lockPlan(tx, schoolId, planId);
+    await requireCaseAccess(tx, actor, schoolId, plan.pupilId);
     requireNotEnded(plan);
     await requireCurrent(tx, plan, body.version);
     if (body.agreedOn > londonToday(now)) throw validation('agreedOn', 'The date they agreed cannot be in the future');
+    const same = await findSameAgreement(tx, { ...body, planId, version: plan.version, recordedBy: actor.userId });
+    if (same) return { id: same };
     const id = await insertAgreement(tx, {
       schoolId,
       planId,

@@ -1,14 +1,19 @@
 import { SAFETY_SCALE_MESSAGE, SAFETY_SCALE_ONLY_SOS_MESSAGE, londonToday, type RecordReviewBody } from '@tandem/core';
+import { requireCaseAccess } from '../../platform/case-access';
 import type { AppDeps } from '../../platform/deps';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
-import { insertReview, lockPlan, setPlan } from '../plans.queries';
+import { findSameReview, insertReview, lockPlan, setPlan } from '../plans.queries';
 import { requireCurrent, requireNotEnded, validation } from '../plans.rules';
 
-/** A review (assess, plan, do, review): what was done, what changed, and when the next one is due. */
+/**
+ * A review (assess, plan, do, review): what was done, what changed, and when the next one is due.
+ * The same review sent again (a double click, a retry) answers the first and audits nothing.
+ */
 export async function recordReview(deps: AppDeps, at: SchoolRequest, planId: string, body: RecordReviewBody) {
   return inSchool(deps, at, 'plan.write', async (s) => {
     const { tx, schoolId, actor, now } = s;
     const plan = await lockPlan(tx, schoolId, planId);
+    await requireCaseAccess(tx, actor, schoolId, plan.pupilId);
     requireNotEnded(plan);
     await requireCurrent(tx, plan, body.version);
     const today = londonToday(now);
@@ -19,6 +24,8 @@ export async function recordReview(deps: AppDeps, at: SchoolRequest, planId: str
     const sos = plan.kind === 'signs_of_safety';
     if (sos && body.safetyScale === null) throw validation('safetyScale', SAFETY_SCALE_MESSAGE);
     if (!sos && body.safetyScale !== null) throw validation('safetyScale', SAFETY_SCALE_ONLY_SOS_MESSAGE);
+    const same = await findSameReview(tx, { ...body, planId, version: plan.version, recordedBy: actor.userId });
+    if (same) return { id: same };
     const id = await insertReview(tx, {
       schoolId,
       planId,

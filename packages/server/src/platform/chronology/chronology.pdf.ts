@@ -1,6 +1,6 @@
 /**
  * The printed chronology: a confidential record of what the reader may see about one pupil, in
- * time order, newest first. Pure layout from entries already filtered by the reader's rights;
+ * time order, newest or oldest first as the reader chose. Pure layout from entries already filtered by the reader's rights;
  * nothing here reads the database. When the reader is on the DSL team and entries from the
  * restricted safeguarding record are included, every page says so.
  */
@@ -39,6 +39,8 @@ export interface ChronologyPdfInput {
     level: LevelCode | null;
   };
   entries: ChronologyEntry[];
+  /** The order the entries are already in, said on the first page. */
+  order: 'oldest' | 'newest';
 }
 
 export const RESTRICTED_MARK =
@@ -101,7 +103,7 @@ function drawChronology(pen: Pen, input: ChronologyPdfInput): void {
   doc
     .fontSize(9.5)
     .text(
-      'Newest first. This record shows only what the person who printed it may see, and is correct at the time of printing. Store it securely and destroy it when no longer needed.',
+      `${input.order === 'oldest' ? 'Oldest first' : 'Newest first'}. This record shows only what the person who printed it may see, and is correct at the time of printing. Store it securely and destroy it when no longer needed.`,
       { width: CONTENT_WIDTH },
     );
   doc.moveDown(0.8);

@@ -8,6 +8,10 @@ import { exportChronologyPdf, getChronology } from './chronology.service';
 
 const TAGS = ['Pupils'];
 const pupilParams = z.object({ schoolId: z.uuid(), pupilId: z.uuid() });
+/** Newest first unless asked: local authorities and courts read oldest first. */
+const chronologyPdfQuery = z.object({
+  order: z.enum(['oldest', 'newest'], { error: 'Choose oldest first or newest first' }).default('newest'),
+});
 
 /** Who is asking, in which school, from where. */
 function schoolRequest(req: FastifyRequest & { params: { schoolId: string } }): SchoolRequest {
@@ -33,13 +37,15 @@ export function chronologyRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags: TAGS,
-        summary: 'The chronology as a confidential PDF, filtered as on screen (case roles; audited)',
+        summary:
+          'The chronology as a confidential PDF, filtered as on screen, newest or oldest first (case roles; audited)',
         params: pupilParams,
+        querystring: chronologyPdfQuery,
         produces: ['application/pdf'],
       },
     },
     async (req, reply) => {
-      const out = await exportChronologyPdf(deps, schoolRequest(req), req.params.pupilId);
+      const out = await exportChronologyPdf(deps, schoolRequest(req), req.params.pupilId, req.query.order);
       noStore(reply);
       return reply
         .header('content-type', 'application/pdf')

@@ -10,6 +10,7 @@ import type { DbOrTx } from '../../db/client';
 import type { AppDeps } from '../deps';
 import { isoDay } from '../dates';
 import { loadPupilInSchool, pupilName, schoolNameOf } from '../directory';
+import { requireCaseAccess } from '../case-access';
 import { checkSchool, inSchool, type SchoolRequest, type SchoolWork } from '../gate';
 import type { ChronologyReader, ChronologySource } from '../registries';
 import { renderChronology } from './chronology.pdf';
@@ -59,6 +60,8 @@ export async function chronologyEntries(
 async function loadChronology(w: SchoolWork, pupilId: string) {
   const pupil = await loadPupilInSchool(w.tx, w.schoolId, pupilId);
   checkSchool(w.actor, w.schoolId, 'pupil.readCase');
+  // Outside the reader's caseload the chronology is not there for them (need-to-know).
+  await requireCaseAccess(w.tx, w.actor, w.schoolId, pupilId);
   const reader = chronologyReader(w.actor, w.schoolId, pupilId);
   const entries = await chronologyEntries(w.tx, w.deps.registries.chronology, reader);
   return { pupil, entries };
@@ -78,17 +81,23 @@ export async function getChronology(
   });
 }
 
+/** Which way the printed chronology runs, chosen when it is made. */
+export type ChronologyOrder = 'oldest' | 'newest';
+
 /** The chronology as a confidential PDF, with the same filtering as on screen. Audited as an export. */
 export async function exportChronologyPdf(
   deps: AppDeps,
   request: SchoolRequest,
   pupilId: string,
+  order: ChronologyOrder = 'newest',
 ): Promise<{ pdf: Buffer; filename: string }> {
   const { pupil, entries, schoolName, now } = await inSchool(deps, request, 'pupil.readList', async (w) => {
     const loaded = await loadChronology(w, pupilId);
     const name = await schoolNameOf(w.tx, w.schoolId);
+    // Local authorities and courts read a chronology from the start: the exact reverse of newest first.
+    if (order === 'oldest') loaded.entries.reverse();
     await w.audit(
-      { action: 'pupil.chronology_exported', detail: { entries: loaded.entries.length } },
+      { action: 'pupil.chronology_exported', detail: { entries: loaded.entries.length, order } },
       { type: 'pupil', id: pupilId },
     );
     return { ...loaded, schoolName: name, now: w.now };
@@ -108,6 +117,7 @@ export async function exportChronologyPdf(
       level: pupil.currentLevel,
     },
     entries,
+    order,
   });
   const slug = `${pupil.familyName}-${pupil.givenName}`
     .normalize('NFD')

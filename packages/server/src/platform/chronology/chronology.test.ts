@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
 import { and, eq } from 'drizzle-orm';
 import type { ChronologyEntry } from '@tandem/core';
 import { auditEvents, pupils } from '@tandem/core/schema';
 import { createTestEnv, type Person, type TestClient, type TestEnv } from '../../../test/harness';
+import { pageTexts } from '../../../test/pdf-text';
 import { chronologyEntries, chronologyReader } from './chronology.service';
 
 let env: TestEnv;
@@ -183,6 +185,45 @@ describe('the chronology as a PDF', () => {
         detail: { entries: screen.length },
       });
     }
+  });
+
+  /** GET and keep the bytes: the harness's text would spoil the PDF's compressed streams. */
+  async function pdfText(person: Person, query: string) {
+    const client = await env.as(person);
+    const spy = vi.spyOn(env.app, 'inject');
+    try {
+      const res = await client.get(`${chronologyUrl()}.pdf${query}`);
+      const injected = spy.mock.results.at(-1)?.value as Promise<LightMyRequestResponse>;
+      return { status: res.status, text: pageTexts((await injected).rawPayload).join(' ') };
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  it('runs oldest first when asked (as local authorities and courts read it), newest first by default', async () => {
+    const screen = (await chronologyAs('smhl')).body.entries;
+    const newest = screen[0]?.title ?? '';
+    const oldest = screen.at(-1)?.title ?? '';
+    expect(newest).not.toBe(oldest);
+    const at = (text: string, title: string) => text.indexOf(title.replace(/\s+/g, ' '));
+
+    for (const query of ['', '?order=newest']) {
+      const { status, text } = await pdfText('smhl', query);
+      expect(status).toBe(200);
+      expect(text).toContain('Newest first.');
+      expect(at(text, newest)).toBeGreaterThan(-1);
+      expect(at(text, newest)).toBeLessThan(at(text, oldest));
+    }
+    const { status, text } = await pdfText('smhl', '?order=oldest');
+    expect(status).toBe(200);
+    expect(text).toContain('Oldest first.');
+    expect(at(text, oldest)).toBeGreaterThan(-1);
+    expect(at(text, oldest)).toBeLessThan(at(text, newest));
+    expect((await exports()).at(-1)?.detail).toEqual({ entries: screen.length, order: 'oldest' });
+
+    const before = (await exports()).length;
+    expect((await pdfText('smhl', '?order=sideways')).status).toBe(400);
+    expect(await exports()).toHaveLength(before);
   });
 
   it('is refused to a tutor and not found for another school', async () => {

@@ -55,8 +55,9 @@ export async function loadSnapshot(db: DbOrTx, schoolId: string, kind: ImportKin
     .where(eq(pupils.schoolId, schoolId));
   const pupilIdByUpn = new Map(existing.filter((p) => p.leftOn === null).map((p) => [p.upn, p.id]));
   const staffIdByEmail = new Map<string, string>();
+  const pupilNameByUpn = new Map(existing.map((p) => [p.upn, `${p.givenName} ${p.familyName}`]));
   const snapshot: SchoolSnapshot = {
-    lookups: { pupilIdByUpn, staffIdByEmail },
+    lookups: { pupilIdByUpn, staffIdByEmail, pupilNameByUpn },
     pupils: kind === 'pupils' ? existing : [],
     contacts: [],
     groups: [],
@@ -67,6 +68,8 @@ export async function loadSnapshot(db: DbOrTx, schoolId: string, kind: ImportKin
         id: contacts.id,
         pupilId: contacts.pupilId,
         name: contacts.name,
+        title: contacts.title,
+        address: contacts.address,
         relationship: contacts.relationship,
         email: contacts.email,
         phone: contacts.phone,

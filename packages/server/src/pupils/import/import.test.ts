@@ -258,43 +258,76 @@ describe('importing pupils', () => {
     const preview = await upload(admin, 'pupils', bad);
     expect(preview.status).toBe(200);
     expect(preview.body.errors).toEqual([
-      { line: 3, column: 'UPN', message: 'The UPN is missing.' },
+      // Each problem names the pupil (UPN and name) as well as the line, to find them in the MIS.
+      { line: 3, column: 'UPN', message: 'The UPN is missing.', pupilName: 'Missing Nobody' },
       {
         line: 4,
+        upn: wrongLetter,
+        pupilName: 'Letter Wrong',
         column: 'UPN',
         message: `The UPN ${wrongLetter} has the wrong check letter. Check it was copied correctly from the MIS.`,
       },
-      { line: 5, column: 'Surname', message: 'The surname is missing.' },
-      { line: 6, column: 'Date of birth', message: 'The date of birth "31/02/2015" is not a real date.' },
-      { line: 7, column: 'Date of birth', message: 'The date of birth "01/01/2099" is in the future.' },
+      { line: 5, upn: upn(22), pupilName: 'Nameless', column: 'Surname', message: 'The surname is missing.' },
+      {
+        line: 6,
+        upn: upn(23),
+        pupilName: 'Thirty Feb',
+        column: 'Date of birth',
+        message: 'The date of birth "31/02/2015" is not a real date.',
+      },
+      {
+        line: 7,
+        upn: upn(24),
+        pupilName: 'Yet Not',
+        column: 'Date of birth',
+        message: 'The date of birth "01/01/2099" is in the future.',
+      },
       {
         line: 8,
+        upn: upn(25),
+        pupilName: 'Fifteen Year',
         column: 'Year group',
         message: '"Year 15" is an unknown year group. Use N (Nursery), R (Reception) or a year from 1 to 14.',
       },
       {
         line: 9,
+        upn: upn(20),
+        pupilName: 'Over Twice',
         column: 'UPN',
         message: `The UPN ${upn(20)} appears more than once in the file: it is also on line 2.`,
       },
       {
         line: 10,
+        upn: upn(26),
+        pupilName: 'Old Too',
         column: 'Date of birth',
         message: `The date of birth "${dob(30)}" makes the pupil 30 years old; pupils must be between 2 and 20.`,
       },
       {
         line: 11,
+        upn: upn(27),
+        pupilName: 'Flags Odd',
         column: 'SEN',
         message: 'The SEN status "Q" is not recognised. Use N (none), K (SEN support) or E (EHCP).',
       },
       {
         line: 11,
+        upn: upn(27),
+        pupilName: 'Flags Odd',
         column: 'Pupil premium',
         message: 'Pupil premium "Maybe" should be Yes or No (Y/N, True/False or 1/0).',
       },
-      { line: 13, column: 'UPN', message: '"123" is not a UPN: a UPN is 13 characters, a letter then 12 digits.' },
       {
         line: 13,
+        upn: '123',
+        pupilName: 'Upn Short',
+        column: 'UPN',
+        message: '"123" is not a UPN: a UPN is 13 characters, a letter then 12 digits.',
+      },
+      {
+        line: 13,
+        upn: '123',
+        pupilName: 'Upn Short',
         column: 'Date of birth',
         message: 'The date of birth "next Tuesday" is not a date Tandem can read. Write it as DD/MM/YYYY.',
       },
@@ -464,6 +497,40 @@ describe('importing parents and carers', () => {
     expect((await apply(admin, update.body.importId)).body).toMatchObject({ updated: 2 });
   });
 
+  it('titles and addresses are read from the common MIS exports, and corrected by importing again', async () => {
+    const admin = await env.as('schoolAdmin');
+    const { db } = env.deps.database;
+    const addressOf = async (name: string) => {
+      const [row] = await db
+        .select({ title: contacts.title, address: contacts.address })
+        .from(contacts)
+        .where(and(eq(contacts.schoolId, env.world.kingsmead), eq(contacts.name, name)));
+      return row;
+    };
+    // One address cell with its own lines (SIMS, Arbor).
+    const oneCell = [
+      'UPN,Contact Title,Contact Forename,Contact Surname,Home Address,Parental Responsibility',
+      `${upn(3)},Dr.,Ada,Cole,"4 Quay Street\nRiverbank\nRB3 3CC",Y`,
+    ].join('\n');
+    const first = await upload(admin, 'contacts', oneCell);
+    expect(first.body).toMatchObject({ toAdd: 1, errors: [] });
+    expect((await apply(admin, first.body.importId)).body).toMatchObject({ added: 1 });
+    expect(await addressOf('Dr. Ada Cole')).toEqual({ title: 'Dr', address: '4 Quay Street\nRiverbank\nRB3 3CC' });
+
+    // The address in parts (Bromcom, most spreadsheets): a move is a correction of the same contact.
+    const parts = [
+      'UPN,Contact name,Title,Address Line 1,Address Line 2,Town,County,Postcode',
+      `${upn(3)},Dr. Ada Cole,Dr,7 Mill Row,,Eastfield,Kent,rb5 5ee`,
+    ].join('\n');
+    const moved = await upload(admin, 'contacts', parts);
+    expect(moved.body).toMatchObject({ toAdd: 0, toUpdate: 1, errors: [] });
+    expect(moved.body.sample.updates[0]?.changes).toEqual([
+      { field: 'Address', from: '4 Quay Street\nRiverbank\nRB3 3CC', to: '7 Mill Row\nEastfield\nKent\nRB5 5EE' },
+    ]);
+    expect((await apply(admin, moved.body.importId)).body).toMatchObject({ updated: 1 });
+    expect(await addressOf('Dr. Ada Cole')).toEqual({ title: 'Dr', address: '7 Mill Row\nEastfield\nKent\nRB5 5EE' });
+  });
+
   it('a contact for a pupil not on roll, or with a bad email address, is listed', async () => {
     const admin = await env.as('schoolAdmin');
     const file = [
@@ -476,10 +543,18 @@ describe('importing parents and carers', () => {
     expect(preview.body.errors).toEqual([
       {
         line: 2,
+        upn: upn(999),
         column: 'UPN',
         message: `No pupil with the UPN ${upn(999)} is on roll at the school, so this contact cannot be added. Import the pupils file first, or check the UPN.`,
       },
-      { line: 3, column: 'Email', message: '"not-an-email" is not a valid email address.' },
+      // The pupil's name comes from the school's records, the file having only the UPN.
+      {
+        line: 3,
+        upn: upn(1),
+        pupilName: 'Chidi Achebe',
+        column: 'Email',
+        message: '"not-an-email" is not a valid email address.',
+      },
     ]);
   });
 });
@@ -563,10 +638,18 @@ describe('importing teaching groups', () => {
     expect(preview.body.errors).toEqual([
       {
         line: 2,
+        upn: upn(2),
+        pupilName: 'Ellie Barker',
         column: 'Staff email',
         message: `${PEOPLE.otherTeacher} is not a member of staff at this school in Tandem. Invite them first, or correct the email address.`,
       },
-      { line: 3, column: 'Staff email', message: '"not an email" is not a valid email address.' },
+      {
+        line: 3,
+        upn: upn(3),
+        pupilName: 'Samuel Cole',
+        column: 'Staff email',
+        message: '"not an email" is not a valid email address.',
+      },
     ]);
   });
 });

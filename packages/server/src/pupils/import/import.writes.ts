@@ -207,6 +207,8 @@ export async function writePupilPlan(
 
 const CONTACT_WRITE_COLUMNS = {
   name: contacts.name,
+  title: contacts.title,
+  address: contacts.address,
   relationship: contacts.relationship,
   email: contacts.email,
   phone: contacts.phone,
@@ -225,6 +227,8 @@ export async function writeContactPlan(
   const insertKeys = [
     'pupilId',
     'name',
+    'title',
+    'address',
     'relationship',
     'email',
     'phone',

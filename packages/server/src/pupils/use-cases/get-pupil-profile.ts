@@ -1,4 +1,5 @@
-import { AppError, pupilViewFor, rolesInSchool, thriveGroupOf, type PupilProfileResponse } from '@tandem/core';
+import { AppError, thriveGroupOf, type PupilProfileResponse } from '@tandem/core';
+import { caseAccess } from '../../platform/case-access';
 import type { AppDeps } from '../../platform/deps';
 import { loadPupilInSchool, teachesPupil } from '../../platform/directory';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
@@ -6,9 +7,9 @@ import { toBasicPupil, toContact, toPupilDetails } from '../pupils.mapping';
 import { contactsOf, teachingGroupsOf } from '../pupils.queries';
 
 /**
- * A pupil's record as this member of staff may see it, decided by pupilViewFor: the case record
- * for case roles, the staff-shared summary for those who teach the pupil, name and form for other
- * staff. Every open is audited with the view given.
+ * A pupil's record as this member of staff may see it, decided by caseAccess (need-to-know by
+ * caseload): the case record for case roles whose scope reaches the pupil, the staff-shared summary
+ * for those who teach the pupil, name and form for other staff. Every open is audited with the view given.
  */
 export async function getPupilProfile(
   deps: AppDeps,
@@ -19,7 +20,7 @@ export async function getPupilProfile(
     const { actor, schoolId, tx } = w;
     const pupil = await loadPupilInSchool(tx, schoolId, pupilId);
     const teaches = await teachesPupil(tx, actor.userId, schoolId, pupilId);
-    const view = pupilViewFor(rolesInSchool(actor, schoolId), teaches);
+    const view = await caseAccess(tx, actor, schoolId, pupil);
     if (view === 'none') throw new AppError('not_found', 'pupil not visible');
     // The audit entry is appended last: it locks the chain head until the transaction ends.
     const audited = async <T>(response: T): Promise<T> => {

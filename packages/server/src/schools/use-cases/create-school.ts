@@ -32,6 +32,6 @@ export function createSchool(
       await hook(t.tx, { schoolId: row.id, actorUserId: actor.userId });
     }
     await t.audit({ action: 'trust.school_created', detail: { schoolId: row.id } }, { type: 'school', id: row.id });
-    return toSchool(row);
+    return toSchool(row, deps.config.defaultIdleMinutes);
   });
 }

@@ -11,12 +11,14 @@ import { schoolById } from '../schools.queries';
  */
 export async function getSchool(deps: AppDeps, actor: Actor, schoolId: string): Promise<School> {
   if (belongsToSchool(actor, schoolId)) {
-    return readInSchool(deps, { actor, schoolId }, 'member', async (s) => toSchool(await found(s.db, schoolId)));
+    return readInSchool(deps, { actor, schoolId }, 'member', async (s) =>
+      toSchool(await found(s.db, schoolId), deps.config.defaultIdleMinutes),
+    );
   }
   // A trust role holds no role in the school itself: its trust is known only once the row is read.
   const row = await found(deps.database.db, schoolId);
   if (!canInTrust(actor, 'trust.viewReports', row.trustId)) throw new AppError('not_found', 'school not in scope');
-  return toSchool(row);
+  return toSchool(row, deps.config.defaultIdleMinutes);
 }
 
 async function found(db: DbOrTx, schoolId: string) {

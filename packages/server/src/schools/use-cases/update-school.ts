@@ -1,4 +1,4 @@
-import { AppError, type Actor, type School } from '@tandem/core';
+import { AppError, idleTooLongMessage, type Actor, type School } from '@tandem/core';
 import type { AppDeps } from '../../platform/deps';
 import { inSchool } from '../../platform/gate';
 import { toSchool } from '../schools.mapping';
@@ -15,7 +15,16 @@ export function updateSchool(
   return inSchool(deps, { actor, schoolId, ip }, 'school.manageStaff', async (s) => {
     const changes: Partial<SchoolRow> = {};
     if (body.letterhead !== undefined) changes.letterhead = body.letterhead;
-    if (body.staffIdleMinutes !== undefined) changes.staffIdleMinutes = body.staffIdleMinutes;
+    if (body.staffIdleMinutes !== undefined) {
+      // The operator's IDLE_TIMEOUT_MINUTES is the upper bound: a school may be stricter, never laxer.
+      const max = deps.config.defaultIdleMinutes;
+      if (body.staffIdleMinutes > max) {
+        throw new AppError('validation', 'idle time-out above the maximum', {
+          fields: [{ path: 'staffIdleMinutes', message: idleTooLongMessage(max) }],
+        });
+      }
+      changes.staffIdleMinutes = body.staffIdleMinutes;
+    }
     const fields = Object.keys(changes);
     if (fields.length === 0) {
       throw new AppError('validation', 'nothing to change', { userMessage: 'There was nothing to change.' });
@@ -23,6 +32,6 @@ export function updateSchool(
     const row = await updateSchoolRow(s.tx, schoolId, changes);
     if (!row) throw new AppError('not_found', 'school not found');
     await s.audit({ action: 'school.settings_changed', detail: { fields } }, { type: 'school', id: schoolId });
-    return toSchool(row);
+    return toSchool(row, deps.config.defaultIdleMinutes);
   });
 }

@@ -5,6 +5,7 @@ import {
   outlinePlan,
   readImportTable,
   schoolDate,
+  namePupilsInIssues,
   sortIssues,
   type ImportKind,
   type ImportPreview,
@@ -54,7 +55,10 @@ export async function previewImport(
 
   return inSchool(deps, request, 'pupil.import', async (w) => {
     const snapshot = await loadSnapshot(w.tx, w.schoolId, input.kind);
-    const errors = sortIssues([...read.issues, ...checkAgainstSchool(read.payload, snapshot.lookups)]);
+    const errors = namePupilsInIssues(
+      sortIssues([...read.issues, ...checkAgainstSchool(read.payload, snapshot.lookups)]),
+      snapshot.lookups.pupilNameByUpn ?? new Map(),
+    );
     const { counts, sample } = outlinePlan(planImport(read.payload, snapshot, markLeavers));
     const summary: ImportStoredSummary = {
       totalRows: read.totalRows,

@@ -1,0 +1,133 @@
+/**
+ * "My work": what needs one member of staff today in one school, assembled from every feature's
+ * part (plans to read and confirm, next steps and actions they own, concerns awaiting their triage,
+ * 24-hour deadlines, reviews due). Each feature decides what goes in with the same need-to-know
+ * rule as its own pages, so nothing is listed that the person could not open.
+ */
+import { z } from 'zod';
+import { CONCERN_ROUTES } from '../concerns/concerns.values';
+import { PLAN_KINDS } from '../plans/plans.values';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const pupilRef = z.object({ id: z.uuid(), name: z.string() });
+
+/** A plan given to this person whose current version they have not yet confirmed reading. */
+export const planToReadSchema = z.object({
+  planId: z.uuid(),
+  kind: z.enum(PLAN_KINDS),
+  version: z.number().int(),
+  pupil: pupilRef,
+  leadName: z.string(),
+  /** When the version now in force was written (what they are asked to read). */
+  since: z.string(),
+});
+
+/** A next step agreed at a meeting, owned by this person and not yet done. */
+export const nextStepDueSchema = z.object({
+  meetingId: z.uuid(),
+  actionId: z.uuid(),
+  description: z.string(),
+  dueOn: day,
+  overdue: z.boolean(),
+  pupil: pupilRef,
+});
+
+/** An action on a concern, owned by this person and not yet done. */
+export const concernActionDueSchema = z.object({
+  concernId: z.uuid(),
+  actionId: z.uuid(),
+  reference: z.string(),
+  description: z.string(),
+  dueOn: day,
+  overdue: z.boolean(),
+  pupils: z.array(pupilRef),
+});
+
+/** A concern in a queue this person triages, not yet acknowledged by anyone. */
+export const concernAwaitingSchema = z.object({
+  concernId: z.uuid(),
+  reference: z.string(),
+  route: z.enum(CONCERN_ROUTES),
+  urgent: z.boolean(),
+  restricted: z.boolean(),
+  loggedAt: z.string(),
+  /** How long it has waited, in whole minutes. */
+  waitingMinutes: z.number().int().nonnegative(),
+  pupils: z.array(pupilRef),
+});
+
+/** A pupil was given 24 hours to tell their parents first: this person checks that they did. */
+export const parentsDeadlineSchema = z.object({
+  concernId: z.uuid(),
+  reference: z.string(),
+  deadline: z.string(),
+  passed: z.boolean(),
+  pupils: z.array(pupilRef),
+});
+
+/** A plan this person leads whose review is overdue or due within two weeks. */
+export const reviewDueItemSchema = z.object({
+  planId: z.uuid(),
+  kind: z.enum(PLAN_KINDS),
+  reviewDue: day,
+  overdue: z.boolean(),
+  pupil: pupilRef,
+});
+
+export const myWorkResponse = z.object({
+  toRead: z.array(planToReadSchema),
+  nextSteps: z.array(nextStepDueSchema),
+  concernActions: z.array(concernActionDueSchema),
+  awaitingTriage: z.array(concernAwaitingSchema),
+  parentsDeadlines: z.array(parentsDeadlineSchema),
+  reviewsDue: z.array(reviewDueItemSchema),
+  counts: z.object({
+    /** Plans to read and confirm: shown in the header beside the alerts. */
+    toRead: z.number().int().nonnegative(),
+    /** Everything listed. */
+    total: z.number().int().nonnegative(),
+  }),
+});
+
+export type MyWork = z.infer<typeof myWorkResponse>;
+/** What one feature contributes: any of the lists, each in any order (the platform sorts). */
+export type MyWorkPart = Partial<Omit<MyWork, 'counts'>>;
+export type PlanToRead = z.infer<typeof planToReadSchema>;
+export type NextStepDue = z.infer<typeof nextStepDueSchema>;
+export type ConcernActionDue = z.infer<typeof concernActionDueSchema>;
+export type ConcernAwaiting = z.infer<typeof concernAwaitingSchema>;
+export type ParentsDeadline = z.infer<typeof parentsDeadlineSchema>;
+export type ReviewDueItem = z.infer<typeof reviewDueItemSchema>;
+
+/**
+ * Puts the parts together, each list in the order its section is read: the oldest plan to read
+ * first; what is due soonest first; for triage, urgent concerns first, then the longest waiting.
+ */
+export function mergeMyWork(parts: readonly MyWorkPart[]): MyWork {
+  const all = <K extends keyof MyWorkPart>(k: K): NonNullable<MyWorkPart[K]> =>
+    parts.reduce<unknown[]>((acc, p) => acc.concat(p[k] ?? []), []) as NonNullable<MyWorkPart[K]>;
+  const toRead = all('toRead').sort((a, b) => a.since.localeCompare(b.since));
+  const nextSteps = all('nextSteps').sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+  const concernActions = all('concernActions').sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+  const awaitingTriage = all('awaitingTriage').sort(
+    (a, b) => Number(b.urgent) - Number(a.urgent) || a.loggedAt.localeCompare(b.loggedAt),
+  );
+  const parentsDeadlines = all('parentsDeadlines').sort((a, b) => a.deadline.localeCompare(b.deadline));
+  const reviewsDue = all('reviewsDue').sort((a, b) => a.reviewDue.localeCompare(b.reviewDue));
+  const total =
+    toRead.length +
+    nextSteps.length +
+    concernActions.length +
+    awaitingTriage.length +
+    parentsDeadlines.length +
+    reviewsDue.length;
+  return {
+    toRead,
+    nextSteps,
+    concernActions,
+    awaitingTriage,
+    parentsDeadlines,
+    reviewsDue,
+    counts: { toRead: toRead.length, total },
+  };
+}

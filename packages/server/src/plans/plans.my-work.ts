@@ -1,0 +1,154 @@
+/**
+ * The plans feature's part of a person's "my work": plans given to them whose current version they
+ * have not confirmed reading, next steps they own from meetings, and reviews of plans they lead.
+ * Each plan is checked with planAccessFor, the rule the plan page itself applies, so nothing is
+ * listed that the person could not open.
+ */
+import { and, eq, inArray, isNull, lte, or } from 'drizzle-orm';
+import { canInSchool, type NextStepDue, type PlanToRead, type ReviewDueItem } from '@tandem/core';
+import {
+  meetingActions,
+  meetings,
+  planReads,
+  planShares,
+  plans,
+  planVersions,
+  pupils,
+  teachingGroupPupils,
+  teachingGroupStaff,
+  users,
+} from '@tandem/core/schema';
+import type { DbOrTx } from '../db/client';
+import { mayOpenCase } from '../platform/case-access';
+import { addDays } from '../platform/dates';
+import { pupilName } from '../platform/directory';
+import type { MyWorkReader, MyWorkSource } from '../platform/registries';
+import { planAccessFor } from './plans.queries';
+
+/** Reviews due within this many days are listed (as on the reviews-due list). */
+const REVIEW_HORIZON_DAYS = 14;
+/** A section lists at most this many; the header count says if there are more to read. */
+const LIMIT = 50;
+
+async function plansToRead(db: DbOrTx, r: MyWorkReader): Promise<PlanToRead[]> {
+  const { actor, schoolId } = r;
+  const named = db
+    .select({ id: planShares.planId })
+    .from(planShares)
+    .where(and(eq(planShares.schoolId, schoolId), eq(planShares.userId, actor.userId)));
+  const taught = db
+    .select({ id: teachingGroupPupils.pupilId })
+    .from(teachingGroupPupils)
+    .innerJoin(teachingGroupStaff, eq(teachingGroupStaff.groupId, teachingGroupPupils.groupId))
+    .where(and(eq(teachingGroupPupils.schoolId, schoolId), eq(teachingGroupStaff.userId, actor.userId)));
+  const rows = await db
+    .select({ p: plans, pupil: pupils, lead: users.displayName, since: planVersions.createdAt })
+    .from(plans)
+    .innerJoin(pupils, eq(pupils.id, plans.pupilId))
+    .innerJoin(users, eq(users.id, plans.leadUserId))
+    .innerJoin(planVersions, and(eq(planVersions.planId, plans.id), eq(planVersions.version, plans.version)))
+    .leftJoin(
+      planReads,
+      and(eq(planReads.planId, plans.id), eq(planReads.version, plans.version), eq(planReads.userId, actor.userId)),
+    )
+    .where(
+      and(
+        eq(plans.schoolId, schoolId),
+        isNull(plans.endedAt),
+        isNull(pupils.leftOn),
+        isNull(planReads.userId),
+        or(inArray(plans.id, named), and(eq(plans.shareWithTeaching, true), inArray(plans.pupilId, taught))),
+      ),
+    )
+    .orderBy(planVersions.createdAt)
+    .limit(LIMIT);
+  const out: PlanToRead[] = [];
+  for (const row of rows) {
+    // Only those who read the staff view confirm reading; the plan page's own rule decides.
+    if ((await planAccessFor(db, actor, row.p)) !== 'staff') continue;
+    out.push({
+      planId: row.p.id,
+      kind: row.p.kind,
+      version: row.p.version,
+      pupil: { id: row.pupil.id, name: pupilName(row.pupil) },
+      leadName: row.lead,
+      since: row.since.toISOString(),
+    });
+  }
+  return out;
+}
+
+async function nextStepsOwned(db: DbOrTx, r: MyWorkReader): Promise<NextStepDue[]> {
+  const { actor, schoolId, today } = r;
+  // A meeting's record is opened by case roles only (getMeeting): others are not shown its steps.
+  if (!canInSchool(actor, 'pupil.readCase', schoolId)) return [];
+  const rows = await db
+    .select({ a: meetingActions, pupil: pupils })
+    .from(meetingActions)
+    .innerJoin(meetings, eq(meetings.id, meetingActions.meetingId))
+    .innerJoin(pupils, eq(pupils.id, meetings.pupilId))
+    .where(
+      and(
+        eq(meetingActions.schoolId, schoolId),
+        eq(meetingActions.ownerUserId, actor.userId),
+        isNull(meetingActions.completedAt),
+        eq(meetings.schoolId, schoolId),
+      ),
+    )
+    .orderBy(meetingActions.dueOn)
+    .limit(LIMIT);
+  const visible = [];
+  for (const row of rows) {
+    // Within the person's case scope only (need-to-know by caseload), as the meeting page decides.
+    if (await mayOpenCase(db, actor, schoolId, row.pupil.id)) visible.push(row);
+  }
+  return visible.map(({ a, pupil }) => ({
+    meetingId: a.meetingId,
+    actionId: a.id,
+    description: a.description,
+    dueOn: a.dueOn,
+    overdue: a.dueOn < today,
+    pupil: { id: pupil.id, name: pupilName(pupil) },
+  }));
+}
+
+async function reviewsILead(db: DbOrTx, r: MyWorkReader): Promise<ReviewDueItem[]> {
+  const { actor, schoolId, today } = r;
+  const rows = await db
+    .select({ p: plans, pupil: pupils })
+    .from(plans)
+    .innerJoin(pupils, eq(pupils.id, plans.pupilId))
+    .where(
+      and(
+        eq(plans.schoolId, schoolId),
+        eq(plans.leadUserId, actor.userId),
+        isNull(plans.endedAt),
+        isNull(pupils.leftOn),
+        lte(plans.reviewDue, addDays(today, REVIEW_HORIZON_DAYS)),
+      ),
+    )
+    .orderBy(plans.reviewDue)
+    .limit(LIMIT);
+  const out: ReviewDueItem[] = [];
+  for (const { p, pupil } of rows) {
+    // A review is recorded on the case view of the plan.
+    if ((await planAccessFor(db, actor, p)) !== 'case') continue;
+    out.push({
+      planId: p.id,
+      kind: p.kind,
+      reviewDue: p.reviewDue,
+      overdue: p.reviewDue < today,
+      pupil: { id: pupil.id, name: pupilName(pupil) },
+    });
+  }
+  return out;
+}
+
+export const planMyWork: MyWorkSource = {
+  name: 'plans',
+  items: async (db, r) => ({
+    toRead: await plansToRead(db, r),
+    nextSteps: await nextStepsOwned(db, r),
+    reviewsDue: await reviewsILead(db, r),
+  }),
+};
