@@ -3,7 +3,6 @@
  * cookie, and a CSRF token header on every request that changes something.
  */
 import { ERROR_CODES, ERROR_USER_MESSAGES, type ErrorCode, type FieldIssue } from '@tandem/core';
-import type { z } from 'zod';
 import { isOneOf } from '../components/format';
 
 /** Problems that happen before the server can answer (offline, proxy down). */
@@ -40,15 +39,21 @@ export function toApiError(error: unknown): ApiError {
  * concern) and the header name their schemas lazily, so that zod and the tables the schemas derive
  * from are not part of the JavaScript those pages need before they can be used.
  */
-export type ResponseSchema<T> = z.ZodType<T> | LazySchema<T>;
+export type ResponseSchema<T> = Parser<T> | LazySchema<T>;
+
+/** What a response is checked with: a zod schema, or a check written by hand in its place. */
+export interface Parser<T> {
+  safeParse(json: unknown): { success: true; data: T } | { success: false; error: { issues: readonly unknown[] } };
+}
 
 export interface LazySchema<T> {
-  readonly load: () => Promise<z.ZodType<T>>;
+  /** The parser for this response (given, so that a simple answer can be checked without zod). */
+  readonly load: (json?: unknown) => Promise<Parser<T>>;
 }
 
 /** A schema fetched the first time a response needs it (define at module level). */
-export function lazySchema<T>(load: () => Promise<z.ZodType<T>>): LazySchema<T> {
-  let loading: Promise<z.ZodType<T>> | null = null;
+export function lazySchema<T>(load: () => Promise<Parser<T>>): LazySchema<T> {
+  let loading: Promise<Parser<T>> | null = null;
   return {
     load: () => {
       loading ??= load().catch((error: unknown) => {
@@ -215,9 +220,9 @@ async function send(method: Method, path: string, body: unknown, retryCsrf: bool
 }
 
 async function parseWith<T>(schema: ResponseSchema<T>, json: unknown): Promise<T> {
-  let loaded: z.ZodType<T>;
+  let loaded: Parser<T>;
   try {
-    loaded = 'load' in schema ? await schema.load() : schema;
+    loaded = 'load' in schema ? await schema.load(json) : schema;
   } catch {
     throw new ApiError('network', 0, FALLBACK_MESSAGES.network);
   }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { apiPost, refreshCsrfToken, toApiError } from '../api/client';
 import { Button, ErrorSummary, Form, TextField } from '../components/Form';
 import { useFormErrors } from '../components/formErrors';
@@ -14,6 +14,10 @@ export function SignInPage() {
   const navigate = useNavigate();
   const flash = useFlash();
   const next = safeNextPath(useSearchParams().get('next'));
+  // The checks and the signed-in session's schema, fetched once the page is shown, not before.
+  useEffect(() => {
+    import('../api/lazySchemas').catch(() => undefined);
+  }, []);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   // Asked for only when the network has had too many failed sign-ins: a password alone is then refused.

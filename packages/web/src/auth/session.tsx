@@ -13,11 +13,12 @@ import {
   setUnauthenticatedHandler,
   toApiError,
   type ApiError,
+  type LazySchema,
 } from '../api/client';
 import { useNavigate } from '../router/router';
 
 // Lazily, so that the first page does not wait for zod: see ResponseSchema.
-export const sessionResponse = lazySchema(() => import('../api/lazySchemas').then((m) => m.sessionResponse));
+const fullSessionResponse = lazySchema(() => import('../api/lazySchemas').then((m) => m.sessionResponse));
 const okResponse = lazySchema(() => import('../api/lazySchemas').then((m) => m.okResponse));
 
 export type SessionSchool = SessionResponse['schools'][number];
@@ -32,6 +33,50 @@ export const SIGNED_OUT: SessionResponse = {
   trusts: [],
   idleTimeoutSeconds: null,
   demo: false,
+};
+
+const isSignedOut = (json: unknown): json is SessionResponse => {
+  if (typeof json !== 'object' || json === null) return false;
+  const j = json as Record<string, unknown>;
+  return (
+    j.signedIn === false &&
+    j.stage === 'signed_out' &&
+    j.user === null &&
+    Array.isArray(j.schools) &&
+    j.schools.length === 0 &&
+    Array.isArray(j.trusts) &&
+    j.trusts.length === 0 &&
+    (j.idleTimeoutSeconds === null || Number.isInteger(j.idleTimeoutSeconds)) &&
+    typeof j.demo === 'boolean'
+  );
+};
+
+/**
+ * The session. A signed-out one (what the sign-in page starts from) is simple enough to check here,
+ * so that the first page is shown without waiting for zod; any other is checked with core's schema.
+ */
+export const sessionResponse: LazySchema<SessionResponse> = {
+  load: (json) =>
+    isSignedOut(json)
+      ? Promise.resolve({
+          safeParse: (j: unknown) =>
+            isSignedOut(j)
+              ? {
+                  success: true as const,
+                  // Only the schema's fields, as zod would return them.
+                  data: {
+                    signedIn: j.signedIn,
+                    stage: j.stage,
+                    user: j.user,
+                    schools: [],
+                    trusts: [],
+                    idleTimeoutSeconds: j.idleTimeoutSeconds,
+                    demo: j.demo,
+                  },
+                }
+              : { success: false as const, error: { issues: ['not a signed-out session'] } },
+        })
+      : fullSessionResponse.load(json),
 };
 
 export const SESSION_ENDED_FLASH = {
