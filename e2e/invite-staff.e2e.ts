@@ -64,7 +64,10 @@ describe('inviting a member of staff', () => {
     // As a teacher she needs no two-factor: straight to the home page.
     await fillSignIn(rosa, newcomer.email, newcomer.password);
     await waitForHome(rosa, newcomer.greetingName);
-    await rosa.getByText('Teacher / tutor').first().waitFor();
+    // On a phone, who she is and her role sit behind the header's Menu.
+    await rosa.getByRole('banner').getByRole('button', { name: /^Menu/ }).click();
+    await rosa.getByText('Teacher / tutor').filter({ visible: true }).first().waitFor();
+    await rosa.keyboard.press('Escape');
     await checkPage(rosa, 'b-newcomer-home');
     await signOut(rosa);
 
@@ -99,7 +102,9 @@ describe('inviting a member of staff', () => {
 
     await rosa.getByRole('button', { name: 'I have saved these codes' }).click();
     await waitForHome(rosa, newcomer.greetingName);
-    await rosa.getByText('Designated Safeguarding Lead').first().waitFor();
+    await rosa.getByRole('banner').getByRole('button', { name: /^Menu/ }).click();
+    await rosa.getByText('Designated Safeguarding Lead').filter({ visible: true }).first().waitFor();
+    await rosa.keyboard.press('Escape');
     await checkPage(rosa, 'b-newcomer-home-dsl');
   });
 });
