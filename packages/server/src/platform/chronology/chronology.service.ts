@@ -5,12 +5,12 @@
  * record, for anyone outside the DSL team) is never loaded. This file only merges and orders them.
  * Case roles read it; every read and every export is audited.
  */
-import { canInSchool, type Actor, type ChronologyEntry } from '@tandem/core';
+import { AppError, canInSchool, type Actor, type ChronologyEntry } from '@tandem/core';
 import type { DbOrTx } from '../../db/client';
 import type { AppDeps } from '../deps';
 import { isoDay } from '../dates';
 import { loadPupilInSchool, pupilName, schoolNameOf } from '../directory';
-import { requireCaseAccess } from '../case-access';
+import { caseAccess } from '../case-access';
 import { checkSchool, inSchool, type SchoolRequest, type SchoolWork } from '../gate';
 import type { ChronologyReader, ChronologySource } from '../registries';
 import { renderChronology } from './chronology.pdf';
@@ -61,7 +61,9 @@ async function loadChronology(w: SchoolWork, pupilId: string) {
   const pupil = await loadPupilInSchool(w.tx, w.schoolId, pupilId);
   checkSchool(w.actor, w.schoolId, 'pupil.readCase');
   // Outside the reader's caseload the chronology is not there for them (need-to-know).
-  await requireCaseAccess(w.tx, w.actor, w.schoolId, pupilId);
+  if ((await caseAccess(w.tx, w.actor, w.schoolId, pupil)) !== 'case') {
+    throw new AppError('not_found', 'pupil outside case scope');
+  }
   const reader = chronologyReader(w.actor, w.schoolId, pupilId);
   const entries = await chronologyEntries(w.tx, w.deps.registries.chronology, reader);
   return { pupil, entries };
