@@ -24,15 +24,19 @@ import { caseTeamMembers, pupils, roleAssignments } from '@tandem/core/schema';
 import type { DbOrTx } from '../db/client';
 import { holdersOf, loadPupilInSchool, teachesPupil, type PupilRow } from './directory';
 
+/** The whole-school scope a role gives whatever is stored (head, SMHL, DSL team), if the actor holds one. */
+function wholeSchoolByRole(actor: Actor, schoolId: string): CaseScope | undefined {
+  return rolesInSchool(actor, schoolId)
+    .map((r) => caseScopeFor(r, { yearGroups: null, widened: false }))
+    .find((scope): scope is CaseScope => scope?.kind === 'school');
+}
+
 /** The case scopes the actor's current roles in the school give (none for staff without a case role). */
 export async function caseScopesOf(db: DbOrTx, actor: Actor, schoolId: string): Promise<CaseScope[]> {
-  const roles = rolesInSchool(actor, schoolId);
-  if (!roles.some((r) => CASE_ROLE_SET.has(r))) return [];
-  // A role that always reaches the whole school (head, SMHL, DSL team) makes any narrower scope
-  // irrelevant, so the common case costs no query.
-  const whole = roles
-    .map((r) => caseScopeFor(r, { yearGroups: null, widened: false }))
-    .find((scope) => scope?.kind === 'school');
+  if (!rolesInSchool(actor, schoolId).some((r) => CASE_ROLE_SET.has(r))) return [];
+  // A role that always reaches the whole school makes any narrower scope irrelevant, so the
+  // common case costs no query.
+  const whole = wholeSchoolByRole(actor, schoolId);
   if (whole) return [whole];
   const rows = await db
     .select({
@@ -114,6 +118,20 @@ export async function requireCaseAccess(
     throw new AppError('not_found', 'pupil outside case scope');
   }
   return pupil;
+}
+
+/**
+ * The same 404 rule for the pupil of a record already loaded in this school (a plan, a meeting):
+ * the pupil is known to exist, so a whole-school role needs no read at all.
+ */
+export async function requireCaseAccessToPupilOf(
+  db: DbOrTx,
+  actor: Actor,
+  schoolId: string,
+  record: { pupilId: string },
+): Promise<void> {
+  if (wholeSchoolByRole(actor, schoolId)) return;
+  await requireCaseAccess(db, actor, schoolId, record.pupilId);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { SCHOOL_STAFF_ROLES, type PlanSharingBody } from '@tandem/core';
-import { joinCaseTeam, requireCaseAccess } from '../../platform/case-access';
+import { joinCaseTeam, requireCaseAccessToPupilOf } from '../../platform/case-access';
 import type { AppDeps } from '../../platform/deps';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
 import { mutation } from '../plans.mapping';
@@ -11,7 +11,7 @@ export async function changeSharing(deps: AppDeps, at: SchoolRequest, planId: st
   return inSchool(deps, at, 'plan.write', async (s) => {
     const { tx, schoolId, actor, now } = s;
     const plan = await lockPlan(tx, schoolId, planId);
-    await requireCaseAccess(tx, actor, schoolId, plan.pupilId);
+    await requireCaseAccessToPupilOf(tx, actor, schoolId, plan);
     requireNotEnded(plan);
     await requireCurrent(tx, plan, body.version);
     checkSharingForKind(plan.kind, body);

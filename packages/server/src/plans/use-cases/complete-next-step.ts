@@ -1,5 +1,5 @@
 import { AppError } from '@tandem/core';
-import { requireCaseAccess } from '../../platform/case-access';
+import { requireCaseAccessToPupilOf } from '../../platform/case-access';
 import type { AppDeps } from '../../platform/deps';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
 import { actionExists, completeAction, loadMeeting } from '../meetings.queries';
@@ -15,7 +15,7 @@ export async function completeNextStep(
   return inSchool(deps, at, 'plan.write', async (s) => {
     const { tx, schoolId, actor, now } = s;
     const m = await loadMeeting(tx, schoolId, meetingId);
-    await requireCaseAccess(tx, actor, schoolId, m.pupilId);
+    await requireCaseAccessToPupilOf(tx, actor, schoolId, m);
     const done = await completeAction(
       tx,
       { schoolId, meetingId, actionId },

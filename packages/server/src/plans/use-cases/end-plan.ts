@@ -1,4 +1,4 @@
-import { requireCaseAccess } from '../../platform/case-access';
+import { requireCaseAccessToPupilOf } from '../../platform/case-access';
 import type { AppDeps } from '../../platform/deps';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
 import { mutation } from '../plans.mapping';
@@ -15,7 +15,7 @@ export async function endPlan(
   return inSchool(deps, at, 'plan.write', async (s) => {
     const { tx, schoolId, actor, now } = s;
     const plan = await lockPlan(tx, schoolId, planId);
-    await requireCaseAccess(tx, actor, schoolId, plan.pupilId);
+    await requireCaseAccessToPupilOf(tx, actor, schoolId, plan);
     requireNotEnded(plan);
     await requireCurrent(tx, plan, body.version);
     // The plan row is locked, and checked above as current and not ended.

@@ -1,5 +1,5 @@
 import { londonToday, type MeetingDetailResponse } from '@tandem/core';
-import { requireCaseAccess } from '../../platform/case-access';
+import { requireCaseAccessToPupilOf } from '../../platform/case-access';
 import type { AppDeps } from '../../platform/deps';
 import { loadPupilInSchool } from '../../platform/directory';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
@@ -12,7 +12,7 @@ export async function getMeeting(deps: AppDeps, at: SchoolRequest, meetingId: st
     const { tx, schoolId, now } = s;
     const m = await loadMeeting(tx, schoolId, meetingId);
     const pupil = await loadPupilInSchool(tx, schoolId, m.pupilId);
-    await requireCaseAccess(tx, s.actor, schoolId, m.pupilId);
+    await requireCaseAccessToPupilOf(tx, s.actor, schoolId, m);
     const names = await meetingNames(tx, meetingId);
     const plan = m.planId ? await reviewedPlan(tx, m.planId) : undefined;
     const steps = await nextStepsOf(tx, meetingId);

@@ -1,4 +1,4 @@
-import { requireCaseAccess } from '../../platform/case-access';
+import { requireCaseAccessToPupilOf } from '../../platform/case-access';
 import type { AppDeps } from '../../platform/deps';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
 import { versionOf } from '../plans.mapping';
@@ -9,7 +9,7 @@ export async function getPlanVersion(deps: AppDeps, at: SchoolRequest, planId: s
   return inSchool(deps, at, 'pupil.readCase', async (s) => {
     const { tx, schoolId } = s;
     const plan = await loadPlan(tx, schoolId, planId);
-    await requireCaseAccess(tx, s.actor, schoolId, plan.pupilId);
+    await requireCaseAccessToPupilOf(tx, s.actor, schoolId, plan);
     const v = await loadVersion(tx, planId, version);
     await s.audit({ action: 'plan.version_viewed', detail: { version } }, { type: 'plan', id: planId });
     return versionOf(v);

@@ -1,5 +1,5 @@
 import { AGREEMENT_PARTY_LABELS, AppError, missingAgreements } from '@tandem/core';
-import { requireCaseAccess } from '../../platform/case-access';
+import { requireCaseAccessToPupilOf } from '../../platform/case-access';
 import type { AppDeps } from '../../platform/deps';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
 import { mutation } from '../plans.mapping';
@@ -15,7 +15,7 @@ export async function markAgreed(deps: AppDeps, at: SchoolRequest, planId: strin
     const { tx, schoolId, actor, now } = s;
     const plan = await lockPlan(tx, schoolId, planId);
     // Outside the reader's caseload the plan is not there at all (404), before any role question.
-    await requireCaseAccess(tx, actor, schoolId, plan.pupilId);
+    await requireCaseAccessToPupilOf(tx, actor, schoolId, plan);
     requireLeadOrSmhl(actor, schoolId, plan);
     requireNotEnded(plan);
     await requireCurrent(tx, plan, version);

@@ -1,5 +1,5 @@
 import { londonToday, type RecordAgreementBody } from '@tandem/core';
-import { requireCaseAccess } from '../../platform/case-access';
+import { requireCaseAccessToPupilOf } from '../../platform/case-access';
 import type { AppDeps } from '../../platform/deps';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
 import { findSameAgreement, insertAgreement, lockPlan } from '../plans.queries';
@@ -13,7 +13,7 @@ export async function recordAgreement(deps: AppDeps, at: SchoolRequest, planId: 
   return inSchool(deps, at, 'plan.write', async (s) => {
     const { tx, schoolId, actor, now } = s;
     const plan = await lockPlan(tx, schoolId, planId);
-    await requireCaseAccess(tx, actor, schoolId, plan.pupilId);
+    await requireCaseAccessToPupilOf(tx, actor, schoolId, plan);
     requireNotEnded(plan);
     await requireCurrent(tx, plan, body.version);
     if (body.agreedOn > londonToday(now)) throw validation('agreedOn', 'The date they agreed cannot be in the future');

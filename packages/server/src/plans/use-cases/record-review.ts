@@ -1,5 +1,5 @@
 import { SAFETY_SCALE_MESSAGE, SAFETY_SCALE_ONLY_SOS_MESSAGE, londonToday, type RecordReviewBody } from '@tandem/core';
-import { requireCaseAccess } from '../../platform/case-access';
+import { requireCaseAccessToPupilOf } from '../../platform/case-access';
 import type { AppDeps } from '../../platform/deps';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
 import { findSameReview, insertReview, lockPlan, setPlan } from '../plans.queries';
@@ -13,7 +13,7 @@ export async function recordReview(deps: AppDeps, at: SchoolRequest, planId: str
   return inSchool(deps, at, 'plan.write', async (s) => {
     const { tx, schoolId, actor, now } = s;
     const plan = await lockPlan(tx, schoolId, planId);
-    await requireCaseAccess(tx, actor, schoolId, plan.pupilId);
+    await requireCaseAccessToPupilOf(tx, actor, schoolId, plan);
     requireNotEnded(plan);
     await requireCurrent(tx, plan, body.version);
     const today = londonToday(now);

@@ -1,5 +1,5 @@
 import { londonToday, partiesRequiredFor, type RevisePlanBody } from '@tandem/core';
-import { requireCaseAccess } from '../../platform/case-access';
+import { requireCaseAccessToPupilOf } from '../../platform/case-access';
 import type { AppDeps } from '../../platform/deps';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
 import { mutation } from '../plans.mapping';
@@ -14,7 +14,7 @@ export async function revisePlan(deps: AppDeps, at: SchoolRequest, planId: strin
   return inSchool(deps, at, 'plan.write', async (s) => {
     const { tx, schoolId, actor, now } = s;
     const plan = await loadPlan(tx, schoolId, planId);
-    await requireCaseAccess(tx, actor, schoolId, plan.pupilId);
+    await requireCaseAccessToPupilOf(tx, actor, schoolId, plan);
     requireNotEnded(plan);
     requireContentForKind(plan.kind, body.content);
     if (body.reviewDue < londonToday(now)) throw validation('reviewDue', 'The review date cannot be in the past');

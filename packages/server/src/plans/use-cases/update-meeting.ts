@@ -1,5 +1,5 @@
 import type { UpdateMeetingBody } from '@tandem/core';
-import { requireCaseAccess } from '../../platform/case-access';
+import { requireCaseAccessToPupilOf } from '../../platform/case-access';
 import type { AppDeps } from '../../platform/deps';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
 import { meetingMutation } from '../meetings.mapping';
@@ -11,7 +11,7 @@ export async function updateMeeting(deps: AppDeps, at: SchoolRequest, meetingId:
   return inSchool(deps, at, 'plan.write', async (s) => {
     const { tx, schoolId, actor, now } = s;
     const m = await loadMeeting(tx, schoolId, meetingId);
-    await requireCaseAccess(tx, actor, schoolId, m.pupilId);
+    await requireCaseAccessToPupilOf(tx, actor, schoolId, m);
     requirePlanned(m);
     const existing = await countNextSteps(tx, meetingId);
     const steps = await checkMeeting(tx, { schoolId, pupilId: m.pupilId, now }, body, existing);
