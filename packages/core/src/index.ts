@@ -31,3 +31,8 @@ export * from './plans/plans.values';
 export * from './plans/plans';
 export * from './plans/plans.schemas';
 export * from './home/my-work.schemas';
+export * from './interventions/interventions.values';
+export * from './interventions/waiting';
+export * from './interventions/interventions.schemas';
+export * from './interventions/questionnaires.schemas';
+export * from './measures';

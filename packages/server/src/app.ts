@@ -21,6 +21,7 @@ import type { AppDeps } from './platform/deps';
 import { registerErrorHandling, registerNotFound } from './http/errors';
 import { registerWebApp } from './http/static';
 import { registerAuthContext } from './http/context';
+import { registerHandedDevice } from './http/handed-device';
 import { registerTextSafety } from './http/text-safety';
 import { authRoutes } from './auth/auth.routes';
 import { schoolRoutes } from './schools/schools.routes';
@@ -38,6 +39,8 @@ import { myWorkRoutes } from './platform/my-work.routes';
 import { fileRoutes } from './concerns/files.routes';
 import { dutyRoutes } from './concerns/duty.routes';
 import { planRoutes } from './plans/plans.routes';
+import { interventionRoutes } from './interventions/interventions.routes';
+import { questionnaireRoutes } from './interventions/questionnaires.routes';
 
 /** A route as registered: its method, URL pattern (e.g. GET /api/schools/:schoolId) and schemas. */
 export interface RegisteredRoute {
@@ -125,6 +128,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
   });
 
   registerAuthContext(app);
+  registerHandedDevice(app);
   // Every state-changing request must carry the CSRF token, signed in or not.
   app.addHook('onRequest', (request, reply, done) => {
     if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) {
@@ -138,6 +142,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
   r.get(
     '/api/health',
     {
+      config: { handedDevice: 'always' },
       schema: {
         tags: ['Service'],
         response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) },
@@ -166,6 +171,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
   await app.register(fileRoutes);
   dutyRoutes(app);
   planRoutes(app);
+  interventionRoutes(app);
+  questionnaireRoutes(app);
 
   const dist = deps.config.webDistDir;
   const serveWebApp = Boolean(dist && fs.existsSync(path.join(dist, 'index.html')));

@@ -18,14 +18,19 @@ import { planDueJobs } from './plans/plans.jobs';
 import { plansGivenToStaff } from './plans/plans.given';
 import { planMyWork } from './plans/plans.my-work';
 import { concernMyWork } from './concerns/concerns.my-work';
+import { urgentConcernRoute } from './concerns/concerns.urgent-route';
+import { interventionChronology } from './interventions/interventions.chronology';
+import { scoreEvidence } from './interventions/interventions.evidence';
+import { interventionMyWork } from './interventions/interventions.my-work';
 
 export const registries: Registries = {
-  chronology: [pupilChronology, levelChronology, concernChronology, planChronology, meetingChronology],
+  chronology: [pupilChronology, levelChronology, concernChronology, planChronology, meetingChronology, interventionChronology],
   dueJobs: [...concernDueJobs, ...planDueJobs],
-  evidence: [concernEvidence],
+  evidence: [concernEvidence, scoreEvidence],
   plansGiven: plansGivenToStaff,
   pupilLevels: levelsOfPupil,
   onSchoolCreated: [seedFrameworkForNewSchool],
   alertLinks: [concernAlertLinks],
-  myWork: [planMyWork, concernMyWork],
+  myWork: [planMyWork, concernMyWork, interventionMyWork],
+  urgentRoute: urgentConcernRoute,
 };

@@ -14,6 +14,7 @@ import type { LevelCode } from '../levels/levels.values';
 import type { AgreementParty, MeetingKind, PlanKind } from '../plans/plans.values';
 import type { CaseTeamSource } from '../pupils/case-team.values';
 import type { ImportKind } from '../pupils/pupils.values';
+import type { PlaceEnding, QuestionnaireStatus, RequestSource, Timepoint } from '../interventions/interventions.values';
 
 export type AuditEvent =
   | { action: 'auth.signed_in'; detail: { mfa: boolean } }
@@ -110,7 +111,32 @@ export type AuditEvent =
       };
     }
   | { action: 'level.letter_included_in_person'; detail: { batchId: string; level: LevelCode; reason: string } }
-  | { action: 'level.staff_briefing_generated'; detail: { batchId: string; pupils: number; groups: number } };
+  | { action: 'level.staff_briefing_generated'; detail: { batchId: string; pupils: number; groups: number } }
+  | { action: 'intervention.added'; detail: { places: number } }
+  | { action: 'intervention.changed'; detail: { fields: string[]; version: number } }
+  | { action: 'intervention.viewed'; detail: { waiting: number; in: number; names: boolean } }
+  | { action: 'intervention.place_requested'; detail: { placeId: string; pupilId: string; source: RequestSource } }
+  | {
+      action: 'intervention.waiting_list_reordered';
+      detail: { placeId: string; from: number; to: number };
+    }
+  | { action: 'intervention.place_allocated'; detail: { placeId: string; pupilId: string; outOfTurn: boolean } }
+  | { action: 'intervention.place_ended'; detail: { placeId: string; pupilId: string; ending: PlaceEnding } }
+  | { action: 'intervention.place_withdrawn'; detail: { placeId: string; pupilId: string } }
+  | { action: 'intervention.parents_told'; detail: { placeId: string; pupilId: string } }
+  | { action: 'intervention.letter_printed'; detail: { placeId: string; pupilId: string } }
+  | { action: 'intervention.session_recorded'; detail: { sessionId: string; cancelled: boolean; pupils: number } }
+  | { action: 'intervention.outcomes_viewed'; detail: { format: 'screen' | 'csv' } }
+  | { action: 'measure.added'; detail: { measureId: string; version: number } }
+  | { action: 'measure.revised'; detail: { measureId: string; version: number } }
+  | { action: 'questionnaire.started'; detail: { pupilId: string; measureKey: string; timepoint: Timepoint } }
+  | { action: 'questionnaire.viewed'; detail: { pupilId: string; status: QuestionnaireStatus } }
+  | { action: 'questionnaire.answered'; detail: { pupilId: string; item: string } }
+  | { action: 'questionnaire.completed'; detail: { pupilId: string; measureKey: string; riskRaised: boolean } }
+  | { action: 'questionnaire.handed_to_pupil'; detail: { pupilId: string } }
+  | { action: 'questionnaire.handed_back'; detail: Record<string, never> }
+  | { action: 'questionnaire.risk_raised'; detail: { pupilId: string; concernId: string; items: string[] } }
+  | { action: 'pupil.outcomes_viewed'; detail: { questionnaires: number } };
 
 export type AuditAction = AuditEvent['action'];
 
@@ -196,6 +222,28 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'level.letter_included_in_person':
     'Included a pupil at MH4 or MH5 in the termly letters rather than speaking to the family in person',
   'level.staff_briefing_generated': 'Made the termly staff briefing',
+  'intervention.added': 'Added an intervention',
+  'intervention.changed': 'Changed an intervention',
+  'intervention.viewed': 'Opened an intervention and its waiting list',
+  'intervention.place_requested': 'Asked for a place on an intervention',
+  'intervention.waiting_list_reordered': 'Moved a pupil on a waiting list',
+  'intervention.place_allocated': 'Gave a pupil a place on an intervention',
+  'intervention.place_ended': "Ended a pupil's place on an intervention",
+  'intervention.place_withdrawn': 'Took a pupil off a waiting list',
+  'intervention.parents_told': 'Recorded that parents were told of an intervention',
+  'intervention.letter_printed': 'Printed the letter home about an intervention',
+  'intervention.session_recorded': 'Recorded an intervention session',
+  'intervention.outcomes_viewed': 'Viewed intervention outcomes',
+  'measure.added': "Added the school's own questionnaire",
+  'measure.revised': "Changed the school's own questionnaire (new version)",
+  'questionnaire.started': 'Started a questionnaire',
+  'questionnaire.viewed': 'Opened a questionnaire and its scores',
+  'questionnaire.answered': 'Answered a questionnaire item',
+  'questionnaire.completed': 'Completed a questionnaire',
+  'questionnaire.handed_to_pupil': 'Handed a device to a pupil to answer a questionnaire',
+  'questionnaire.handed_back': 'Took the device back from a pupil',
+  'questionnaire.risk_raised': 'A questionnaire answer opened the urgent safeguarding route',
+  'pupil.outcomes_viewed': "Viewed a pupil's questionnaire scores",
 };
 
 const ACTION_LABELS: ReadonlyMap<string, string> = new Map(Object.entries(AUDIT_ACTION_LABELS));
@@ -225,6 +273,9 @@ export const AUDIT_SUBJECT_TYPES = [
   'concern',
   'plan',
   'meeting',
+  'intervention',
+  'questionnaire',
+  'measure',
 ] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 export const AUDIT_SUBJECT_TYPE_LABELS: Record<AuditSubjectType, string> = {
@@ -240,4 +291,7 @@ export const AUDIT_SUBJECT_TYPE_LABELS: Record<AuditSubjectType, string> = {
   concern: 'Concern',
   plan: 'Plan',
   meeting: 'Meeting',
+  intervention: 'Intervention',
+  questionnaire: 'Questionnaire',
+  measure: 'Questionnaire (measure)',
 };

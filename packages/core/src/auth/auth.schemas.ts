@@ -104,6 +104,11 @@ export const sessionResponse = z.object({
   trusts: z.array(trustMembershipSchema),
   idleTimeoutSeconds: z.number().int().nullable(),
   demo: z.boolean(),
+  /**
+   * Set while this device is handed to a pupil to answer one questionnaire: the app shows only that
+   * questionnaire until the member of staff signs back in with their password.
+   */
+  handedTo: z.object({ schoolId: z.string(), questionnaireId: z.string() }).nullable(),
 });
 export type SessionResponse = z.infer<typeof sessionResponse>;
 

@@ -4,7 +4,7 @@
  * the migrations.
  */
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, oneOf, ts } from '../db/columns';
 import { ONE_TIME_TOKEN_PURPOSES } from './auth.values';
 import { ROLES } from './roles';
@@ -93,6 +93,12 @@ export const sessions = pgTable(
     mfaSatisfied: boolean('mfa_satisfied').notNull().default(false),
     ip: text('ip'),
     endedAt: ts('ended_at'),
+    /**
+     * Set while the signed-in member of staff has handed this device to a pupil to answer one
+     * questionnaire: the session then answers nothing but that questionnaire until the staff member
+     * signs back in with their own password.
+     */
+    handedTo: jsonb('handed_to').$type<{ schoolId: string; questionnaireId: string }>(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );

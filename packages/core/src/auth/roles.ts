@@ -79,6 +79,8 @@ export const PERMISSIONS = [
   'concern.log',
   'concern.triage',
   'plan.write',
+  'intervention.manage',
+  'intervention.viewOutcomes',
   'portal.parent',
   'portal.pupil',
 ] as const;
@@ -119,6 +121,10 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'concern.log': ALL_STAFF,
   'concern.triage': ['smhl', 'sendco', 'dsl', 'deputy_dsl'],
   'plan.write': CASE_ROLES,
+  // Keep the catalogue, order waiting lists, allocate places, add the school's own questionnaires.
+  'intervention.manage': ['smhl'],
+  // The outcomes of interventions across the school: counts and shares, no pupil named.
+  'intervention.viewOutcomes': ['smhl', 'headteacher'],
   'portal.parent': ['parent'],
   'portal.pupil': ['pupil'],
 };

@@ -25,3 +25,5 @@ export * from '../concerns/alerts.tables';
 export * from '../concerns/duty.tables';
 export * from '../plans/plans.tables';
 export * from '../plans/meetings.tables';
+export * from '../interventions/interventions.tables';
+export * from '../interventions/questionnaires.tables';

@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'payload_too_large',
   'rate_limited',
   'account_locked',
+  'handed_to_pupil',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -29,6 +30,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   rate_limited: 429,
   account_locked: 429,
+  handed_to_pupil: 403,
   internal: 500,
 };
 
@@ -44,6 +46,8 @@ export const ERROR_USER_MESSAGES: Record<ErrorCode, string> = {
   payload_too_large: 'That is too large to upload. Please choose a smaller file.',
   rate_limited: 'Too many attempts. Please wait a few minutes and try again.',
   account_locked: 'Too many attempts. For your security, sign-in is paused for a few minutes. Please try again later.',
+  handed_to_pupil:
+    'This device is with a pupil answering a questionnaire. The member of staff signs in again to take it back.',
   internal: 'Something went wrong on our side. Nothing has been changed. Please try again.',
 };
 

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { CONCERN_ROUTES } from '../concerns/concerns.values';
 import { PLAN_KINDS } from '../plans/plans.values';
+import { TIMEPOINTS } from '../interventions/interventions.values';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const pupilRef = z.object({ id: z.uuid(), name: z.string() });
@@ -74,6 +75,16 @@ export const reviewDueItemSchema = z.object({
   pupil: pupilRef,
 });
 
+/** A questionnaire to ask a pupil in an intervention this person runs (a baseline or a follow-up). */
+export const questionnaireDueItemSchema = z.object({
+  questionnaireId: z.uuid(),
+  measureName: z.string(),
+  timepoint: z.enum(TIMEPOINTS),
+  interventionName: z.string().nullable(),
+  dueOn: day.nullable(),
+  pupil: pupilRef,
+});
+
 export const myWorkResponse = z.object({
   toRead: z.array(planToReadSchema),
   nextSteps: z.array(nextStepDueSchema),
@@ -81,6 +92,7 @@ export const myWorkResponse = z.object({
   awaitingTriage: z.array(concernAwaitingSchema),
   parentsDeadlines: z.array(parentsDeadlineSchema),
   reviewsDue: z.array(reviewDueItemSchema),
+  questionnairesDue: z.array(questionnaireDueItemSchema),
   counts: z.object({
     /** Plans to read and confirm: shown in the header beside the alerts. */
     toRead: z.number().int().nonnegative(),
@@ -98,6 +110,7 @@ export type ConcernActionDue = z.infer<typeof concernActionDueSchema>;
 export type ConcernAwaiting = z.infer<typeof concernAwaitingSchema>;
 export type ParentsDeadline = z.infer<typeof parentsDeadlineSchema>;
 export type ReviewDueItem = z.infer<typeof reviewDueItemSchema>;
+export type QuestionnaireDueItem = z.infer<typeof questionnaireDueItemSchema>;
 
 /**
  * Puts the parts together, each list in the order its section is read: the oldest plan to read
@@ -114,13 +127,15 @@ export function mergeMyWork(parts: readonly MyWorkPart[]): MyWork {
   );
   const parentsDeadlines = all('parentsDeadlines').sort((a, b) => a.deadline.localeCompare(b.deadline));
   const reviewsDue = all('reviewsDue').sort((a, b) => a.reviewDue.localeCompare(b.reviewDue));
+  const questionnairesDue = all('questionnairesDue').sort((a, b) => (a.dueOn ?? '').localeCompare(b.dueOn ?? ''));
   const total =
     toRead.length +
     nextSteps.length +
     concernActions.length +
     awaitingTriage.length +
     parentsDeadlines.length +
-    reviewsDue.length;
+    reviewsDue.length +
+    questionnairesDue.length;
   return {
     toRead,
     nextSteps,
@@ -128,6 +143,7 @@ export function mergeMyWork(parts: readonly MyWorkPart[]): MyWork {
     awaitingTriage,
     parentsDeadlines,
     reviewsDue,
+    questionnairesDue,
     counts: { toRead: toRead.length, total },
   };
 }

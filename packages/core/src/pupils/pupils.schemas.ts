@@ -164,6 +164,9 @@ export const chronologyEntrySchema = z.object({
   /** For entries about a plan or a meeting: which one, to link to it. */
   planId: z.uuid().optional(),
   meetingId: z.uuid().optional(),
+  /** For entries about an intervention or a questionnaire: which one, to link to it. */
+  interventionId: z.uuid().optional(),
+  questionnaireId: z.uuid().optional(),
 });
 export type ChronologyEntry = z.infer<typeof chronologyEntrySchema>;
 export const chronologyResponse = z.object({ entries: z.array(chronologyEntrySchema) });

@@ -60,6 +60,10 @@ export const CHRONOLOGY_KINDS = [
   'meeting_held',
   'next_step_agreed',
   'next_step_completed',
+  'intervention_requested',
+  'intervention_started',
+  'intervention_ended',
+  'questionnaire_completed',
 ] as const;
 export type ChronologyKind = (typeof CHRONOLOGY_KINDS)[number];
 

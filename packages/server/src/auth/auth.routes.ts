@@ -13,6 +13,7 @@ import {
   resetPasswordBody,
   sessionResponse,
   signInBody,
+  handBackSchema,
 } from '@tandem/core';
 import { noStore, SESSION_COOKIE } from '../http/context';
 import { checkOneTimeToken } from './use-cases/check-one-time-token';
@@ -22,6 +23,7 @@ import { requestPasswordReset } from './use-cases/request-password-reset';
 import { resetPassword } from './use-cases/reset-password';
 import { signIn } from './use-cases/sign-in';
 import { signOut } from './use-cases/sign-out';
+import { handBack } from './use-cases/hand-back';
 import { startEnrolment } from './use-cases/start-enrolment';
 import { verifySecondFactor } from './use-cases/verify-second-factor';
 
@@ -47,17 +49,21 @@ export function authRoutes(app: FastifyInstance): void {
 
   r.get(
     '/api/auth/csrf',
-    { schema: { tags: TAGS, response: { 200: z.object({ token: z.string() }) } } },
+    { config: { handedDevice: 'always' }, schema: { tags: TAGS, response: { 200: z.object({ token: z.string() }) } } },
     async (_req, reply) => {
       noStore(reply);
       return { token: reply.generateCsrf() };
     },
   );
 
-  r.get('/api/auth/session', { schema: { tags: TAGS, response: { 200: sessionResponse } } }, async (req, reply) => {
-    noStore(reply);
-    return describeSession(deps, req.auth);
-  });
+  r.get(
+    '/api/auth/session',
+    { config: { handedDevice: 'always' }, schema: { tags: TAGS, response: { 200: sessionResponse } } },
+    async (req, reply) => {
+      noStore(reply);
+      return describeSession(deps, req.auth);
+    },
+  );
 
   // Sign-in and the second factor are limited per account and per network address in the database
   // (throttle.ts), not by the in-process limiter: several app processes share one database, and a
@@ -109,11 +115,38 @@ export function authRoutes(app: FastifyInstance): void {
 
   r.post(
     '/api/auth/sign-out',
-    { schema: { tags: TAGS, body: z.strictObject({}).optional(), response: { 200: okResponse } } },
+    {
+      config: { handedDevice: 'always' },
+      schema: { tags: TAGS, body: z.strictObject({}).optional(), response: { 200: okResponse } },
+    },
     async (req, reply) => {
       if (req.auth) await signOut(deps, req.auth, req.ip);
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
+    },
+  );
+
+  r.post(
+    '/api/auth/hand-back',
+    {
+      config: { ...SECRET_ROUTE_LIMIT, handedDevice: 'always' },
+      schema: {
+        tags: TAGS,
+        summary: 'Take back a device handed to a pupil, with the staff member’s own password',
+        body: handBackSchema,
+        response: {
+          200: z.object({
+            ok: z.literal(true),
+            schoolId: z.string().nullable(),
+            questionnaireId: z.string().nullable(),
+          }),
+        },
+      },
+    },
+    async (req, reply) => {
+      noStore(reply);
+      if (!req.auth?.mfaSatisfied) throw new AppError('unauthenticated', 'no session');
+      return handBack(deps, req.auth, req.body.password, req.ip);
     },
   );
 

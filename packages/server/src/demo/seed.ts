@@ -35,6 +35,7 @@ import type { DbOrTx } from '../db/client';
 import { seedDemoConcerns } from './demo-concerns';
 import { seedDemoPlans } from './demo-plans';
 import { seedDemoCaseload } from './demo-caseload';
+import { seedDemoInterventions } from './demo-interventions';
 
 /** A small deterministic generator, so every fresh demo looks the same. */
 function rng(seed: number) {
@@ -222,6 +223,7 @@ export async function loadDemoIfEmpty(deps: AppDeps): Promise<boolean> {
     await seedDemoConcerns(tx, { schoolId: schoolIds.get('kingsmead') as string, userIds, now });
     await seedDemoPlans(tx, { schoolIds, userIds, now });
     await seedDemoCaseload(tx, { schoolId: schoolIds.get('kingsmead') as string, userIds, now });
+    await seedDemoInterventions(tx, { schoolId: schoolIds.get('kingsmead') as string, userIds, now });
   });
   return true;
 }

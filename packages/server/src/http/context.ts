@@ -20,6 +20,8 @@ export interface AuthState {
   mfaSatisfied: boolean;
   totpEnabled: boolean;
   idleTimeoutSeconds: number;
+  /** Set while the device is handed to a pupil to answer one questionnaire (http/handed-device.ts). */
+  handedTo: { schoolId: string; questionnaireId: string } | null;
   actor: Actor;
 }
 
@@ -75,6 +77,7 @@ export function registerAuthContext(app: FastifyInstance): void {
       mfaSatisfied: session.mfaSatisfied,
       totpEnabled: user.totpSecret !== null,
       idleTimeoutSeconds: session.idleTimeoutSeconds,
+      handedTo: session.handedTo ?? null,
       actor: {
         userId: user.id,
         email: user.email,

@@ -15,6 +15,7 @@ import type {
 } from '@tandem/core';
 import type { DbOrTx } from '../db/client';
 import type { AppDeps } from './deps';
+import type { SchoolWork } from './gate';
 
 /** Who is reading a pupil's chronology, already allowed to read the pupil's case. */
 export interface ChronologyReader {
@@ -135,6 +136,29 @@ export interface MyWorkSource {
   items(db: DbOrTx, reader: MyWorkReader): Promise<MyWorkPart>;
 }
 
+/**
+ * The urgent safeguarding route, opened by another feature when what a pupil said cannot wait: a
+ * questionnaire's risk item answered (thoughts of self-harm). The concerns feature opens an urgent
+ * concern in the restricted record for the DSL team, in the caller's transaction, and alerts them
+ * as for any urgent concern. The caller never reads the concern: it learns only that it was sent.
+ */
+export interface UrgentRoute {
+  open(
+    work: SchoolWork,
+    o: {
+      pupilId: string;
+      /** What was answered, in plain words: the concern's account (the restricted record holds it). */
+      account: string;
+      /** Where it happened, e.g. "Answering a questionnaire (PHQ-A) with a member of staff". */
+      location: string;
+      /** Keeps a second send from opening a second concern. */
+      submissionKey: string;
+    },
+  ): Promise<{ concernId: string }>;
+  /** Who is on DSL duty today, to tell the person with the pupil whom to find. */
+  onDuty(db: DbOrTx, schoolId: string, now: Date): Promise<{ name: string }[]>;
+}
+
 /** Everything the features contribute, assembled once in `src/features.ts` and given in `AppDeps`. */
 export interface Registries {
   chronology: readonly ChronologySource[];
@@ -145,4 +169,5 @@ export interface Registries {
   onSchoolCreated: readonly SchoolCreatedHook[];
   alertLinks: readonly AlertLinkCheck[];
   myWork: readonly MyWorkSource[];
+  urgentRoute: UrgentRoute;
 }

@@ -19,6 +19,7 @@ export async function describeSession(deps: AppDeps, auth: AuthState | null): Pr
       trusts: [],
       idleTimeoutSeconds: null,
       demo,
+      handedTo: null,
     };
   }
   const { actor } = auth;
@@ -32,7 +33,7 @@ export async function describeSession(deps: AppDeps, auth: AuthState | null): Pr
   };
   const idleTimeoutSeconds = auth.idleTimeoutSeconds;
   if (!auth.mfaSatisfied) {
-    return { signedIn: true, stage, user, schools: [], trusts: [], idleTimeoutSeconds, demo };
+    return { signedIn: true, stage, user, schools: [], trusts: [], idleTimeoutSeconds, demo, handedTo: null };
   }
   const { db } = deps.database;
   const schoolIds = [...new Set(actor.assignments.flatMap((a) => (a.schoolId ? [a.schoolId] : [])))];
@@ -57,5 +58,6 @@ export async function describeSession(deps: AppDeps, auth: AuthState | null): Pr
     })),
     idleTimeoutSeconds,
     demo,
+    handedTo: auth.handedTo,
   };
 }

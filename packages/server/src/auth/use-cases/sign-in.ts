@@ -96,6 +96,7 @@ export async function signIn(
         mfaSatisfied,
         totpEnabled,
         idleTimeoutSeconds,
+        handedTo: null,
         actor: { userId: user.id, email: user.email, displayName: user.displayName, assignments },
       },
     };

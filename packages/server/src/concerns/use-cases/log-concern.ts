@@ -55,7 +55,7 @@ export function alertGroups(decision: ReturnType<typeof routeConcern>) {
 }
 
 /** Check, route, number and store a new concern; alert whoever it is routed to. */
-async function logNew(s: SchoolWork, body: LogConcernBody): Promise<ConcernRow> {
+export async function logNew(s: SchoolWork, body: LogConcernBody): Promise<ConcernRow> {
   const { tx, schoolId, actor, now } = s;
   const pupilIds = [...new Set(body.pupilIds)];
   if ((await countPupilsInSchool(tx, schoolId, pupilIds)) !== pupilIds.length) {
