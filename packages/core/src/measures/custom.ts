@@ -72,76 +72,79 @@ export function scoreRange(scale: readonly { value: number }[], count: number): 
   return { min: Math.min(...values) * count, max: Math.max(...values) * count };
 }
 
-export const customMeasureDraftSchema = z
-  .strictObject({
-    name: text('a name for the questionnaire', 120),
-    instructions: z.string().trim().max(2000, 'Must be 2000 characters or fewer').default(''),
-    respondents: z
-      .array(z.enum(RESPONDENTS, { error: 'Choose who answers from the list' }))
-      .min(1, 'Choose who answers the questionnaire'),
-    scale: z
-      .array(scaleOptionSchema)
-      .min(2, 'Give at least 2 answers to choose from')
-      .max(11, 'Give at most 11 answers to choose from'),
-    items: z.array(itemDraftSchema).min(1, 'Add at least one question').max(60, 'Use at most 60 questions'),
-    scores: z.array(scoreDraftSchema).min(1, 'Add at least one score').max(6, 'Use at most 6 scores'),
-  })
-  .superRefine((draft, ctx) => {
-    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+/**
+ * The draft's structure alone: what a request must look like before the lead's permission is
+ * checked. The cross-field rules (ids, bands, thresholds) are in customMeasureDraftSchema.
+ */
+export const customMeasureDraftShape = z.strictObject({
+  name: text('a name for the questionnaire', 120),
+  instructions: z.string().trim().max(2000, 'Must be 2000 characters or fewer').default(''),
+  respondents: z
+    .array(z.enum(RESPONDENTS, { error: 'Choose who answers from the list' }))
+    .min(1, 'Choose who answers the questionnaire'),
+  scale: z
+    .array(scaleOptionSchema)
+    .min(2, 'Give at least 2 answers to choose from')
+    .max(11, 'Give at most 11 answers to choose from'),
+  items: z.array(itemDraftSchema).min(1, 'Add at least one question').max(60, 'Use at most 60 questions'),
+  scores: z.array(scoreDraftSchema).min(1, 'Add at least one score').max(6, 'Use at most 6 scores'),
+});
 
-    // The scale: each answer a different value.
-    const seenValues = new Set<number>();
-    draft.scale.forEach((o, i) => {
-      if (seenValues.has(o.value)) issue(['scale', i, 'value'], 'Each answer needs a different value');
-      seenValues.add(o.value);
-    });
+export const customMeasureDraftSchema = customMeasureDraftShape.superRefine((draft, ctx) => {
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
 
-    // The questions: unique ids; a risk answer must be one of the scale's values.
-    const items = new Map<string, (typeof draft.items)[number]>();
-    draft.items.forEach((item, i) => {
-      if (items.has(item.id)) issue(['items', i, 'id'], 'Two questions have the same id');
-      items.set(item.id, item);
-      if (item.riskAt !== undefined && !seenValues.has(item.riskAt)) {
-        issue(['items', i, 'riskAt'], 'The risk answer must be one of the answers on the scale');
-      }
-    });
-
-    draft.scores.forEach((score, s) => {
-      const at = (...rest: (string | number)[]) => ['scores', s, ...rest];
-      const inScore = new Set<string>();
-      score.items.forEach((id, j) => {
-        const item = items.get(id);
-        if (!item) issue(at('items', j), 'This score uses a question that is not in the questionnaire');
-        else if (item.unscored) issue(at('items', j), 'A question that is not scored cannot be part of a score');
-        if (inScore.has(id)) issue(at('items', j), 'This question is already in the score');
-        inScore.add(id);
-      });
-      if (score.missing.kind === 'prorate' && score.missing.maxMissing >= score.items.length) {
-        issue(at('missing', 'maxMissing'), 'At least one question in the score must be answered');
-      }
-
-      const { min, max } = scoreRange(draft.scale, score.items.length);
-      const range = `from ${min} to ${max}`;
-      score.bands.forEach((band, j) => {
-        if (band.from > band.to) issue(at('bands', j, 'to'), 'The highest score must not be below the lowest');
-        if (band.from < min || band.from > max)
-          issue(at('bands', j, 'from'), `A band must lie within the score, ${range}`);
-        if (band.to < min || band.to > max) issue(at('bands', j, 'to'), `A band must lie within the score, ${range}`);
-      });
-      // Bands must not overlap: sorted by their lowest score, each starts after the one before ends.
-      const order = score.bands.map((band, j) => ({ band, j })).sort((a, b) => a.band.from - b.band.from);
-      for (let k = 1; k < order.length; k++) {
-        const prev = order[k - 1]!;
-        const next = order[k]!;
-        if (next.band.from <= prev.band.to) {
-          issue(at('bands', next.j, 'from'), `This band overlaps “${prev.band.label}”`);
-        }
-      }
-      const t = score.clinicalThreshold;
-      if (t !== null && (t < min || t > max))
-        issue(at('clinicalThreshold'), `The clinical threshold must lie ${range}`);
-    });
+  // The scale: each answer a different value.
+  const seenValues = new Set<number>();
+  draft.scale.forEach((o, i) => {
+    if (seenValues.has(o.value)) issue(['scale', i, 'value'], 'Each answer needs a different value');
+    seenValues.add(o.value);
   });
+
+  // The questions: unique ids; a risk answer must be one of the scale's values.
+  const items = new Map<string, (typeof draft.items)[number]>();
+  draft.items.forEach((item, i) => {
+    if (items.has(item.id)) issue(['items', i, 'id'], 'Two questions have the same id');
+    items.set(item.id, item);
+    if (item.riskAt !== undefined && !seenValues.has(item.riskAt)) {
+      issue(['items', i, 'riskAt'], 'The risk answer must be one of the answers on the scale');
+    }
+  });
+
+  draft.scores.forEach((score, s) => {
+    const at = (...rest: (string | number)[]) => ['scores', s, ...rest];
+    const inScore = new Set<string>();
+    score.items.forEach((id, j) => {
+      const item = items.get(id);
+      if (!item) issue(at('items', j), 'This score uses a question that is not in the questionnaire');
+      else if (item.unscored) issue(at('items', j), 'A question that is not scored cannot be part of a score');
+      if (inScore.has(id)) issue(at('items', j), 'This question is already in the score');
+      inScore.add(id);
+    });
+    if (score.missing.kind === 'prorate' && score.missing.maxMissing >= score.items.length) {
+      issue(at('missing', 'maxMissing'), 'At least one question in the score must be answered');
+    }
+
+    const { min, max } = scoreRange(draft.scale, score.items.length);
+    const range = `from ${min} to ${max}`;
+    score.bands.forEach((band, j) => {
+      if (band.from > band.to) issue(at('bands', j, 'to'), 'The highest score must not be below the lowest');
+      if (band.from < min || band.from > max)
+        issue(at('bands', j, 'from'), `A band must lie within the score, ${range}`);
+      if (band.to < min || band.to > max) issue(at('bands', j, 'to'), `A band must lie within the score, ${range}`);
+    });
+    // Bands must not overlap: sorted by their lowest score, each starts after the one before ends.
+    const order = score.bands.map((band, j) => ({ band, j })).sort((a, b) => a.band.from - b.band.from);
+    for (let k = 1; k < order.length; k++) {
+      const prev = order[k - 1]!;
+      const next = order[k]!;
+      if (next.band.from <= prev.band.to) {
+        issue(at('bands', next.j, 'from'), `This band overlaps “${prev.band.label}”`);
+      }
+    }
+    const t = score.clinicalThreshold;
+    if (t !== null && (t < min || t > max)) issue(at('clinicalThreshold'), `The clinical threshold must lie ${range}`);
+  });
+});
 
 export type CustomMeasureDraftInput = z.input<typeof customMeasureDraftSchema>;
 export type CustomMeasureDraft = z.output<typeof customMeasureDraftSchema>;

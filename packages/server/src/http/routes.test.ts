@@ -77,6 +77,7 @@ beforeAll(async () => {
   const action = await firstRow(`select concern_id, id from concern_actions where school_id = $1 limit 1`);
   const nextStep = await firstRow(`select meeting_id, id from meeting_actions where school_id = $1 limit 1`);
   const concernId = action.concern_id ?? '';
+  const place = await firstRow(`select intervention_id, id from intervention_places where school_id = $1 limit 1`);
   samples = {
     'trusts/:trustId': env.world.trustId,
     'schools/:schoolId': K,
@@ -95,6 +96,15 @@ beforeAll(async () => {
     'next-steps/:actionId': nextStep.id ?? '',
     'case-team/:userId': env.world.userId('sendco'),
     'scopes/:role': 'sendco',
+    'interventions/:interventionId': place.intervention_id ?? '',
+    'places/:placeId': place.id ?? '',
+    'questionnaires/:questionnaireId':
+      (await firstRow(`select id from questionnaires where school_id = $1 limit 1`)).id ?? '',
+    'answers/:itemId': 'q1',
+    'goals/:itemId': 'goal1',
+    'measures/:measureKey': 'phq9',
+    // The demo school has no questionnaire of its own: an id of none (refused as not found).
+    'measures/:measureId': UNKNOWN_ID,
   };
 });
 afterAll(async () => {

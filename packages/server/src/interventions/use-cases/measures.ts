@@ -3,6 +3,7 @@ import {
   AppError,
   canInSchool,
   customMeasureDefinition,
+  customMeasureDraftSchema,
   type CustomMeasureDraft,
   type MeasureList,
   type Questionnaire,
@@ -42,9 +43,22 @@ export async function getMeasure(deps: AppDeps, at: SchoolRequest, key: string) 
   });
 }
 
+/**
+ * The draft's cross-field rules (ids, bands within the score, thresholds), checked once the lead's
+ * permission is known, so a refusal names the field as the form shows it.
+ */
+function checkDraft(body: unknown): CustomMeasureDraft {
+  const parsed = customMeasureDraftSchema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  throw new AppError('validation', 'custom measure draft refused', {
+    fields: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+  });
+}
+
 /** The SMHL adds the school's own questionnaire (version 1). */
-export async function addMeasure(deps: AppDeps, at: SchoolRequest, draft: CustomMeasureDraft) {
+export async function addMeasure(deps: AppDeps, at: SchoolRequest, body: unknown) {
   return inSchool(deps, at, 'intervention.manage', async (s) => {
+    const draft = checkDraft(body);
     const measureId = randomUUID();
     const key = `${CUSTOM_PREFIX}${measureId}`;
     await insertCustomMeasure(s.tx, {
@@ -65,8 +79,9 @@ export async function addMeasure(deps: AppDeps, at: SchoolRequest, draft: Custom
  * A change to the school's own questionnaire is a new version: the earlier versions are kept (and
  * retired), so scores already given stay on the version they were given on.
  */
-export async function reviseMeasure(deps: AppDeps, at: SchoolRequest, measureId: string, draft: CustomMeasureDraft) {
+export async function reviseMeasure(deps: AppDeps, at: SchoolRequest, measureId: string, body: unknown) {
   return inSchool(deps, at, 'intervention.manage', async (s) => {
+    const draft = checkDraft(body);
     const latest = await latestCustomVersion(s.tx, s.schoolId, measureId);
     const version = latest.version + 1;
     const key = `${CUSTOM_PREFIX}${measureId}`;
