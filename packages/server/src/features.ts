@@ -24,7 +24,14 @@ import { scoreEvidence } from './interventions/interventions.evidence';
 import { interventionMyWork } from './interventions/interventions.my-work';
 
 export const registries: Registries = {
-  chronology: [pupilChronology, levelChronology, concernChronology, planChronology, meetingChronology, interventionChronology],
+  chronology: [
+    pupilChronology,
+    levelChronology,
+    concernChronology,
+    planChronology,
+    meetingChronology,
+    interventionChronology,
+  ],
   dueJobs: [...concernDueJobs, ...planDueJobs],
   evidence: [concernEvidence, scoreEvidence],
   plansGiven: plansGivenToStaff,

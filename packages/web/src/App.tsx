@@ -79,6 +79,15 @@ const PlanSharingPage = page(() => import('./plans/PlanSharingPage'), 'PlanShari
 const PlanVersionPage = page(() => import('./plans/PlanVersionPage'), 'PlanVersionPage');
 const MeetingEditorPage = page(() => import('./meetings/MeetingEditorPage'), 'MeetingEditorPage');
 const MeetingPage = page(() => import('./meetings/MeetingPage'), 'MeetingPage');
+const QuestionnairePage = page(() => import('./questionnaires/QuestionnairePage'), 'QuestionnairePage');
+const InterventionsPage = page(() => import('./interventions/InterventionsPage'), 'InterventionsPage');
+const InterventionPage = page(() => import('./interventions/InterventionPage'), 'InterventionPage');
+const InterventionEditorPage = page(() => import('./interventions/InterventionEditorPage'), 'InterventionEditorPage');
+const OutcomesPage = page(() => import('./interventions/OutcomesPage'), 'OutcomesPage');
+const MeasuresPage = page(() => import('./questionnaires/MeasuresPage'), 'MeasuresPage');
+const MeasureBuilderPage = page(() => import('./questionnaires/MeasureBuilderPage'), 'MeasureBuilderPage');
+/** The device handed to a pupil: only the questionnaire (its own chunk, so first pages stay small). */
+const HandedDevice = page(() => import('./questionnaires/HandedDevice'), 'HandedDevice');
 
 /**
  * Who may open a page: anyone; only people not signed in; people part-way through signing in;
@@ -176,6 +185,51 @@ const ROUTES: readonly Route[] = [
     path: '/schools/:schoolId/meetings/:meetingId/edit',
     access: 'complete',
     render: (x) => <MeetingEditorPage schoolId={p(x, 'schoolId')} meetingId={p(x, 'meetingId')} />,
+  },
+  {
+    path: '/schools/:schoolId/questionnaires/:questionnaireId',
+    access: 'complete',
+    render: (x) => <QuestionnairePage schoolId={p(x, 'schoolId')} questionnaireId={p(x, 'questionnaireId')} />,
+  },
+  {
+    path: '/schools/:schoolId/measures',
+    access: 'complete',
+    render: (x) => <MeasuresPage schoolId={p(x, 'schoolId')} />,
+  },
+  {
+    path: '/schools/:schoolId/measures/new',
+    access: 'complete',
+    render: (x) => <MeasureBuilderPage schoolId={p(x, 'schoolId')} />,
+  },
+  {
+    path: '/schools/:schoolId/measures/:measureKey/edit',
+    access: 'complete',
+    render: (x) => <MeasureBuilderPage schoolId={p(x, 'schoolId')} measureKey={p(x, 'measureKey')} />,
+  },
+  {
+    path: '/schools/:schoolId/interventions',
+    access: 'complete',
+    render: (x) => <InterventionsPage schoolId={p(x, 'schoolId')} />,
+  },
+  {
+    path: '/schools/:schoolId/interventions/new',
+    access: 'complete',
+    render: (x) => <InterventionEditorPage schoolId={p(x, 'schoolId')} />,
+  },
+  {
+    path: '/schools/:schoolId/interventions/:interventionId',
+    access: 'complete',
+    render: (x) => <InterventionPage schoolId={p(x, 'schoolId')} interventionId={p(x, 'interventionId')} />,
+  },
+  {
+    path: '/schools/:schoolId/interventions/:interventionId/edit',
+    access: 'complete',
+    render: (x) => <InterventionEditorPage schoolId={p(x, 'schoolId')} interventionId={p(x, 'interventionId')} />,
+  },
+  {
+    path: '/schools/:schoolId/intervention-outcomes',
+    access: 'complete',
+    render: (x) => <OutcomesPage schoolId={p(x, 'schoolId')} />,
   },
   {
     path: '/schools/:schoolId/levels',
@@ -341,6 +395,22 @@ function Routes() {
   );
 }
 
+/**
+ * Handed to a pupil: only the questionnaire, whatever the address, with no header, navigation or
+ * live alerts, until the member of staff gives the device back with their password.
+ */
+function HandedDeviceGate({ children }: { children: ReactNode }) {
+  const { session } = useSession();
+  if (session.handedTo === null) return <>{children}</>;
+  return (
+    <ErrorBoundary>
+      <Suspense fallback={<StartingUp />}>
+        <HandedDevice handedTo={session.handedTo} />
+      </Suspense>
+    </ErrorBoundary>
+  );
+}
+
 function StartingUp() {
   return (
     <main id="main-content" className="page-width main">
@@ -360,9 +430,11 @@ export function App() {
           </main>
         )}
       >
-        <AlertsProvider>
-          <Routes />
-        </AlertsProvider>
+        <HandedDeviceGate>
+          <AlertsProvider>
+            <Routes />
+          </AlertsProvider>
+        </HandedDeviceGate>
       </SessionProvider>
     </RouterProvider>
   );

@@ -123,6 +123,8 @@ export const questionnaireSchema = z.object({
   pupilId: z.string(),
   /** The pupil's first name only: what the answering screen greets them with. */
   pupilFirstName: z.string(),
+  /** The pupil's full name, for the staff page (never shown on the answering screen). */
+  pupilName: z.string(),
   measure: measureDefinitionSchema,
   timepoint: z.enum(TIMEPOINTS),
   respondent: z.enum(RESPONDENTS),
@@ -135,6 +137,9 @@ export const questionnaireSchema = z.object({
   completedAt: z.string().nullable(),
   /** Whether this device is now with the pupil (the session answers only this questionnaire). */
   handedToPupil: z.boolean(),
+  /** When a risk answer opened the urgent route: what the person with the pupil must do, and who is on duty. */
+  urgentMessage: z.string().nullable(),
+  onDuty: z.array(z.object({ name: z.string() })),
 });
 export type Questionnaire = z.infer<typeof questionnaireSchema>;
 

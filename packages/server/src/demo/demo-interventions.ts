@@ -15,13 +15,7 @@
  * (nobody did these things), like the other demo history. Every name is made up.
  */
 import { and, asc, eq, isNotNull, notInArray } from 'drizzle-orm';
-import {
-  builtinMeasure,
-  scoreAnswers,
-  type InterventionFormat,
-  type LevelCode,
-  type SessionDay,
-} from '@tandem/core';
+import { builtinMeasure, scoreAnswers, type InterventionFormat, type LevelCode, type SessionDay } from '@tandem/core';
 import {
   concernPupils,
   interventionAttendance,

@@ -103,8 +103,6 @@ beforeAll(async () => {
     'answers/:itemId': 'q1',
     'goals/:itemId': 'goal1',
     'measures/:measureKey': 'phq9',
-    // The demo school has no questionnaire of its own: an id of none (refused as not found).
-    'measures/:measureId': UNKNOWN_ID,
   };
 });
 afterAll(async () => {

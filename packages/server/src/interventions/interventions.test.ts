@@ -369,3 +369,15 @@ describe('the lead’s outcomes and the pupil’s places', () => {
     );
   });
 });
+
+describe('the staff of a group and its pupils', () => {
+  it('shows the ELSA the staff summary of a pupil in her group, never the case record', async () => {
+    const list = (await smhl.get<InterventionList>(`${school()}/interventions`)).body;
+    const elsaId = list.interventions.find((i) => i.name === 'ELSA')!.id;
+    const inGroup = (await detail(smhl, elsaId)).body.inPlaces[0]!.pupilId;
+    const res = await elsa.get<{ view: string }>(`${school()}/pupils/${inGroup}`);
+    expect(res.status).toBe(200);
+    expect(res.body.view).toBe('summary');
+    expect((await elsa.get(`${school()}/pupils/${inGroup}/chronology`)).status).toBe(403);
+  });
+});

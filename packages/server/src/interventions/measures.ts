@@ -11,9 +11,10 @@ export const CUSTOM_PREFIX = 'custom:';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function customId(key: string): string | null {
-  if (!key.startsWith(CUSTOM_PREFIX)) return null;
-  const id = key.slice(CUSTOM_PREFIX.length);
+/** The measure id in a school measure's key ("custom:<uuid>"), or null for any other key. */
+export function customMeasureId(key: string): string | null {
+  // In a URL the key may arrive as the bare id (a router may drop an escaped "custom:").
+  const id = key.startsWith(CUSTOM_PREFIX) ? key.slice(CUSTOM_PREFIX.length) : key;
   return UUID.test(id) ? id : null;
 }
 
@@ -26,7 +27,7 @@ export async function findMeasure(
 ): Promise<MeasureDefinition | undefined> {
   const builtin = builtinMeasure(key);
   if (builtin) return version === undefined || version === builtin.version ? builtin : undefined;
-  const id = customId(key);
+  const id = customMeasureId(key);
   if (!id) return undefined;
   const [row] = await db
     .select({ definition: customMeasures.definition })

@@ -7,6 +7,9 @@ export function questionnaireOf(
   o: {
     measure: MeasureDefinition;
     pupilFirstName: string;
+    pupilName: string;
+    urgentMessage: string | null;
+    onDuty: { name: string }[];
     interventionName: string | null;
     handedToPupil: boolean;
     /** Hide answers to risk items (a raised risk answer is in the restricted record). */
@@ -21,6 +24,7 @@ export function questionnaireOf(
     id: q.id,
     pupilId: q.pupilId,
     pupilFirstName: o.pupilFirstName,
+    pupilName: o.pupilName,
     measure: { ...o.measure, items: [...o.measure.items], scores: [...o.measure.scores] } as Questionnaire['measure'],
     timepoint: q.timepoint,
     respondent: q.respondent,
@@ -32,5 +36,7 @@ export function questionnaireOf(
     interventionName: o.interventionName,
     completedAt: q.completedAt?.toISOString() ?? null,
     handedToPupil: o.handedToPupil,
+    urgentMessage: o.urgentMessage,
+    onDuty: o.onDuty,
   };
 }

@@ -90,17 +90,17 @@ export function questionnaireRoutes(app: FastifyInstance): void {
   );
 
   r.put(
-    '/api/schools/:schoolId/measures/:measureId',
+    '/api/schools/:schoolId/measures/:measureKey',
     {
       schema: {
         tags: TAGS,
         summary: 'Change the school’s own questionnaire: a new version (SMHL)',
-        params: schoolParams.extend({ measureId: z.uuid() }),
+        params: schoolParams.extend({ measureKey: z.string().min(1).max(80) }),
         body: customMeasureDraftShape,
         response: { 200: z.object({ key: z.string(), version: z.number() }) },
       },
     },
-    async (req) => reviseMeasure(deps, at(req), req.params.measureId, req.body),
+    async (req) => reviseMeasure(deps, at(req), req.params.measureKey, req.body),
   );
 
   r.get(

@@ -112,6 +112,7 @@ describe('a score is never only filed', () => {
     const seen = await elsa.get<Questionnaire>(q(questionnaireId));
     expect(seen.body.riskRaised).toBe(true);
     expect(seen.body.answers.q9).toBeUndefined();
+    expect(seen.body.urgentMessage).toContain('find the DSL now');
     const dsl = await env.as('dsl');
     expect((await dsl.get(`${school()}/concerns/${row!.concernId}`)).status).toBe(200);
   });
@@ -312,6 +313,7 @@ describe('the school’s own questionnaire', () => {
       ...draft,
       name: 'Risk check v2',
     });
+    expect(revised.status, revised.text).toBe(200);
     expect(revised.body.version).toBe(2);
     const seen = await smhl.get<Questionnaire>(q(started.body.id));
     expect(seen.body.measure).toMatchObject({ version: 1, name: 'Risk check' });

@@ -22,7 +22,7 @@ import {
 } from '@tandem/core';
 import { caseTeamMembers, pupils, roleAssignments } from '@tandem/core/schema';
 import type { DbOrTx } from '../db/client';
-import { holdersOf, loadPupilInSchool, teachesPupil, type PupilRow } from './directory';
+import { holdersOf, loadPupilInSchool, runsGroupOf, teachesPupil, type PupilRow } from './directory';
 
 /** The whole-school scope a role gives whatever is stored (head, SMHL, DSL team), if the actor holds one. */
 function wholeSchoolByRole(actor: Actor, schoolId: string): CaseScope | undefined {
@@ -86,7 +86,10 @@ export async function caseAccess(
 ): Promise<PupilView> {
   if (!rolesInSchool(actor, schoolId).some(isStaffRole)) return 'none';
   const scopes = await caseScopesOf(db, actor, schoolId);
-  const teaches = () => teachesPupil(db, actor.userId, schoolId, pupil.id);
+  // Teachers of the pupil, and the staff of an intervention the pupil is in, see the staff summary.
+  const teaches = async () =>
+    (await teachesPupil(db, actor.userId, schoolId, pupil.id)) ||
+    (await runsGroupOf(db, actor.userId, schoolId, pupil.id));
   if (scopes.length === 0) return (await teaches()) ? 'summary' : 'basic';
   const onTeam = scopes.every((s) => s.kind !== 'school')
     ? await onCaseTeam(db, actor.userId, schoolId, pupil.id)

@@ -2,11 +2,22 @@
  * The directory every feature may read: schools, staff and the roles they hold, pupils on the roll
  * and who teaches them. These tables come from the foundation (schools, staff, the MIS import), not
  * from any one case feature, so reading them here does not tie one feature to another's tables.
+ * The one exception is `runsGroupOf`: who runs an intervention group a pupil is in is part of "who
+ * works with this pupil", which every need-to-know decision asks (as "who teaches them" is).
  * Every function is scoped to one school.
  */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { AppError, type Role } from '@tandem/core';
-import { pupils, roleAssignments, schools, teachingGroupPupils, teachingGroupStaff, users } from '@tandem/core/schema';
+import {
+  interventionPlaces,
+  interventionStaff,
+  pupils,
+  roleAssignments,
+  schools,
+  teachingGroupPupils,
+  teachingGroupStaff,
+  users,
+} from '@tandem/core/schema';
 import type { DbOrTx } from '../db/client';
 
 export type PupilRow = typeof pupils.$inferSelect;
@@ -65,6 +76,27 @@ export async function teachesPupil(db: DbOrTx, userId: string, schoolId: string,
         eq(teachingGroupPupils.schoolId, schoolId),
         eq(teachingGroupPupils.pupilId, pupilId),
         eq(teachingGroupStaff.userId, userId),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
+/**
+ * Whether a member of staff runs an intervention the pupil is in now: they see the pupil's staff
+ * summary (level and what to do), as a teacher of the pupil does, and never the case record.
+ */
+export async function runsGroupOf(db: DbOrTx, userId: string, schoolId: string, pupilId: string): Promise<boolean> {
+  const rows = await db
+    .select({ t: sql<number>`1` })
+    .from(interventionPlaces)
+    .innerJoin(interventionStaff, eq(interventionStaff.interventionId, interventionPlaces.interventionId))
+    .where(
+      and(
+        eq(interventionPlaces.schoolId, schoolId),
+        eq(interventionPlaces.pupilId, pupilId),
+        eq(interventionPlaces.status, 'in'),
+        eq(interventionStaff.userId, userId),
       ),
     )
     .limit(1);

@@ -135,12 +135,13 @@ async function currentCsrfToken(): Promise<string> {
   return refreshCsrfToken();
 }
 
-type UnauthenticatedHandler = (code: 'unauthenticated' | 'mfa_required') => void;
+type UnauthenticatedHandler = (code: 'unauthenticated' | 'mfa_required' | 'handed_to_pupil') => void;
 let onUnauthenticated: UnauthenticatedHandler | null = null;
 
 /**
- * Called when a page's request is refused because the session has ended (idle time-out) or needs
- * two-factor first. Sign-in requests themselves never trigger it.
+ * Called when a page's request is refused because the session has ended (idle time-out), needs
+ * two-factor first, or is with a pupil answering a questionnaire (the session then shows only that).
+ * Sign-in requests themselves never trigger it.
  */
 export function setUnauthenticatedHandler(handler: UnauthenticatedHandler | null): void {
   onUnauthenticated = handler;
@@ -171,7 +172,7 @@ function isCsrfRefusal(method: Method, error: ApiError): boolean {
 
 function noticeSessionEnd(path: string, error: ApiError): void {
   if (
-    (error.code === 'unauthenticated' || error.code === 'mfa_required') &&
+    (error.code === 'unauthenticated' || error.code === 'mfa_required' || error.code === 'handed_to_pupil') &&
     !path.startsWith('/api/auth/') &&
     onUnauthenticated !== null
   ) {

@@ -33,6 +33,7 @@ export const SIGNED_OUT: SessionResponse = {
   trusts: [],
   idleTimeoutSeconds: null,
   demo: false,
+  handedTo: null,
 };
 
 const isSignedOut = (json: unknown): json is SessionResponse => {
@@ -47,7 +48,8 @@ const isSignedOut = (json: unknown): json is SessionResponse => {
     Array.isArray(j.trusts) &&
     j.trusts.length === 0 &&
     (j.idleTimeoutSeconds === null || Number.isInteger(j.idleTimeoutSeconds)) &&
-    typeof j.demo === 'boolean'
+    typeof j.demo === 'boolean' &&
+    (j.handedTo === null || j.handedTo === undefined)
   );
 };
 
@@ -72,6 +74,7 @@ export const sessionResponse: LazySchema<SessionResponse> = {
                     trusts: [],
                     idleTimeoutSeconds: j.idleTimeoutSeconds,
                     demo: j.demo,
+                    handedTo: null,
                   },
                 }
               : { success: false as const, error: { issues: ['not a signed-out session'] } },
@@ -166,11 +169,12 @@ export function SessionProvider({
 
   useEffect(() => {
     setUnauthenticatedHandler((code) => {
-      if (code === 'mfa_required') {
-        refresh().catch(() => undefined);
+      if (code === 'unauthenticated') {
+        endSession();
         return;
       }
-      endSession();
+      // Two-factor needed first, or the device handed to a pupil: the session says which.
+      refresh().catch(() => undefined);
     });
     return () => {
       setUnauthenticatedHandler(null);
@@ -197,6 +201,26 @@ export function SessionProvider({
       window.clearInterval(timer);
     };
   }, [idleSeconds, endSession]);
+
+  // A device handed to a pupil in another tab: when this tab is looked at again, it asks whether
+  // the session still reads records, so it does not go on showing one (see the handed-device gate).
+  const signedIn = session?.stage === 'complete';
+  useEffect(() => {
+    if (!signedIn) return;
+    const onVisible = () => {
+      if (document.visibilityState !== 'visible') return;
+      apiGet('/api/auth/session', sessionResponse).then(
+        (fresh) => {
+          if (fresh.handedTo !== null) setState({ status: 'ready', session: fresh });
+        },
+        () => undefined,
+      );
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, [signedIn]);
 
   const value = useMemo<SessionValue | null>(
     () => (session === null ? null : { session, setSession, refresh, signOut }),

@@ -48,6 +48,8 @@ function usePlace(): Place | null {
     if (schoolCan(school, 'pupil.readList')) nav.push({ to: `${base}/pupils`, label: 'Pupils' });
     // Every member of staff may read the level framework; the list of pupils comes with it.
     if (schoolCan(school, 'pupil.readList')) nav.push({ to: `${base}/levels`, label: 'Levels' });
+    // Every member of staff may read the catalogue; the server decides what each may open in it.
+    if (schoolCan(school, 'pupil.readList')) nav.push({ to: `${base}/interventions`, label: 'Interventions' });
     if (mayReadQueue(school)) nav.push({ to: concernsPage(id), label: 'Concerns' });
     if (schoolCan(school, 'concern.log')) nav.push({ to: myConcernsPage(id), label: 'Your concerns' });
     if (schoolCan(school, 'pupil.import')) nav.push({ to: `${base}/import`, label: 'Import' });

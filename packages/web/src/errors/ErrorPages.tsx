@@ -63,6 +63,7 @@ export function LoadError({ error, onRetry }: { error: ApiError; onRetry?: () =>
       );
     case 'unauthenticated':
     case 'mfa_required':
+    case 'handed_to_pupil':
       return <p role="status">{error.message}</p>;
     case 'bad_request':
     case 'validation':

@@ -2,10 +2,10 @@
  * "What needs you today" on a member of staff's home page, from one answer (my-work): plans to read
  * and confirm, concerns waiting for them to acknowledge (urgent first, with how long each has
  * waited), 24-hour deadlines for a pupil to tell their parents, actions and next steps they own,
- * and reviews of plans they lead. Each section is shown to those whose work it can be; an empty
+ * reviews of plans they lead, and questionnaires to ask pupils in the interventions they run. Each section is shown to those whose work it can be; an empty
  * one says what it is for. The server decides what is listed, so nothing here needs re-checking.
  */
-import { PLAN_KIND_LABELS, type MyWork as MyWorkAnswer } from '@tandem/core';
+import { PLAN_KIND_LABELS, TIMEPOINT_LABELS, type MyWork as MyWorkAnswer } from '@tandem/core';
 import type { ReactNode } from 'react';
 import { schoolCan, type SessionSchool } from '../auth/session';
 import { formatDateTime, formatIsoDay } from '../components/dates';
@@ -16,6 +16,7 @@ import { concernPage, concernsPage, mayReadQueue } from '../concerns/concernsApi
 import { RestrictedTag, UrgentTag } from '../concerns/ConcernBits';
 import { meetingPage } from '../meetings/meetingsApi';
 import { planPage } from '../plans/plansApi';
+import { questionnairePage } from '../questionnaires/questionnairesApi';
 import { Link, useLocation } from '../router/router';
 import { toReadAnchor, useMyWork, waitedWords } from './myWorkApi';
 import './myWork.css';
@@ -243,6 +244,40 @@ function Reviews({ school, work }: { school: SessionSchool; work: MyWorkAnswer }
   );
 }
 
+function Questionnaires({ school, work }: { school: SessionSchool; work: MyWorkAnswer }) {
+  return (
+    <Section id="questionnaires-due" title="Questionnaires to ask" count={work.questionnairesDue.length}>
+      {work.questionnairesDue.length === 0 ? (
+        <p className="my-work__empty">
+          None now. When a pupil starts or finishes an intervention you run, the questionnaire to ask them appears here.
+        </p>
+      ) : (
+        <ul className="plan-list">
+          {work.questionnairesDue.map((q) => (
+            <li key={q.questionnaireId} className="plan-list__item">
+              <p className="plan-list__title">
+                <Link to={questionnairePage(school.id, q.questionnaireId)}>
+                  {q.pupil.name}: {q.measureName}
+                </Link>
+              </p>
+              <p className="plan-list__meta">
+                {TIMEPOINT_LABELS[q.timepoint]}
+                {q.interventionName !== null && ` for ${q.interventionName}`}
+                {q.dueOn !== null && (
+                  <>
+                    . Due <time dateTime={q.dueOn}>{formatIsoDay(q.dueOn)}</time>
+                  </>
+                )}
+                .
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
 /**
  * The sections, most pressing first: an urgent concern nobody has acknowledged comes before
  * everything; then what to read; then the queue, deadlines, what they own and reviews.
@@ -258,6 +293,10 @@ export function MyWork({ school }: { school: SessionSchool }) {
   const tellsParents = school.roles.some((r) => r === 'smhl' || r === 'sendco') || work.parentsDeadlines.length > 0;
   const owns = schoolCan(school, 'pupil.readCase') || work.concernActions.length + work.nextSteps.length > 0;
   const leads = schoolCan(school, 'plan.write') || work.reviewsDue.length > 0;
+  const asks =
+    schoolCan(school, 'intervention.manage') ||
+    school.roles.includes('intervention_staff') ||
+    work.questionnairesDue.length > 0;
   return (
     <div className="my-work-list">
       {triages && urgentFirst && <Awaiting school={school} work={work} />}
@@ -266,6 +305,7 @@ export function MyWork({ school }: { school: SessionSchool }) {
       {tellsParents && <Deadlines school={school} work={work} />}
       {owns && <Owned school={school} work={work} />}
       {leads && <Reviews school={school} work={work} />}
+      {asks && <Questionnaires school={school} work={work} />}
     </div>
   );
 }

@@ -93,6 +93,16 @@ export function SchoolHomePage({ schoolId }: { schoolId: string }) {
         : 'The five mental health levels, and what school and home do at each.',
     });
   }
+  if (schoolCan(school, 'pupil.readList')) {
+    cards.push({
+      key: 'interventions',
+      title: 'Interventions',
+      to: `${base}/interventions`,
+      description: schoolCan(school, 'intervention.manage')
+        ? 'ELSA, groups and counselling: places, waiting lists, sessions, questionnaires and outcomes.'
+        : 'The school’s interventions, the groups you run, their sessions and the questionnaires to ask.',
+    });
+  }
   if (schoolCan(school, 'pupil.import')) {
     cards.push({
       key: 'import',
@@ -179,8 +189,7 @@ export function SchoolHomePage({ schoolId }: { schoolId: string }) {
         </>
       )}
       <p className="secondary-text">
-        Tandem is being set up in stages. Interventions and referrals are not available yet; they will appear here when
-        they are ready.
+        Tandem is being set up in stages. Referrals are not available yet; they will appear here when they are ready.
       </p>
       {cards.length === 0 && (
         <p>For now there is nothing you need to do. If you expected to see more, ask your school administrator.</p>

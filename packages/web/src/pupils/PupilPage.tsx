@@ -8,6 +8,8 @@ import { schoolCan, useSchool, type SessionSchool } from '../auth/session';
 import { BackLink, FlashBanner, HelpNow, Loading, PageTitle } from '../components/Page';
 import { logConcernPage } from '../concerns/concernsApi';
 import { LoadError, NotFoundContent, NotFoundPage } from '../errors/ErrorPages';
+import { PupilInterventions } from '../interventions/PupilInterventions';
+import { PupilOutcomes } from '../questionnaires/PupilOutcomes';
 import { Link, useFlash, useSearchParams } from '../router/router';
 import { CaseRecord, tabFrom } from './CaseRecord';
 import { BasicRecord, SummaryRecord } from './PupilRecords';
@@ -51,6 +53,15 @@ export function PupilPage({ schoolId, pupilId }: { schoolId: string; pupilId: st
       )}
       {resource.status === 'ready' && resource.data.view === 'case' && (
         <CaseRecord school={school} data={resource.data} tab={tab} />
+      )}
+      {resource.status === 'ready' && resource.data.view === 'case' && tab === 'summary' && (
+        <>
+          <PupilInterventions
+            schoolId={school.id}
+            pupil={{ id: resource.data.pupil.id, name: pupilName(resource.data.pupil) }}
+          />
+          <PupilOutcomes schoolId={school.id} pupilId={resource.data.pupil.id} />
+        </>
       )}
       {resource.status === 'ready' && schoolCan(school, 'concern.log') && (
         <LogConcernAbout school={school} pupil={resource.data.pupil} />

@@ -1,6 +1,7 @@
 import { AppError, type Questionnaire } from '@tandem/core';
 import type { AppDeps } from '../../platform/deps';
-import { loadPupilInSchool } from '../../platform/directory';
+import { loadPupilInSchool, pupilName } from '../../platform/directory';
+import { URGENT_MESSAGE } from './complete-questionnaire';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
 import { findMeasure } from '../measures';
 import { requireQuestionnaireAccess, seesRiskAnswers } from '../questionnaires.access';
@@ -27,6 +28,9 @@ export async function getQuestionnaire(
     return questionnaireOf(q, {
       measure,
       pupilFirstName: pupil.preferredName ?? pupil.givenName,
+      pupilName: pupilName(pupil),
+      urgentMessage: q.riskRaised ? URGENT_MESSAGE : null,
+      onDuty: q.riskRaised ? await deps.registries.urgentRoute.onDuty(s.tx, s.schoolId, s.now) : [],
       interventionName,
       handedToPupil: handedTo === id,
       hideRiskAnswers: !seesRiskAnswers(s.actor, s.schoolId),

@@ -10,7 +10,7 @@ import {
 } from '@tandem/core';
 import type { AppDeps } from '../../platform/deps';
 import { inSchool, readInSchool, type SchoolRequest } from '../../platform/gate';
-import { CUSTOM_PREFIX, findMeasure, latestCustomVersion, measuresOfSchool } from '../measures';
+import { CUSTOM_PREFIX, customMeasureId, findMeasure, latestCustomVersion, measuresOfSchool } from '../measures';
 import { insertCustomMeasure, retireCustomVersions } from '../questionnaires.queries';
 
 /** The measures the school may use, with their licences (any staff). */
@@ -79,8 +79,10 @@ export async function addMeasure(deps: AppDeps, at: SchoolRequest, body: unknown
  * A change to the school's own questionnaire is a new version: the earlier versions are kept (and
  * retired), so scores already given stay on the version they were given on.
  */
-export async function reviseMeasure(deps: AppDeps, at: SchoolRequest, measureId: string, body: unknown) {
+export async function reviseMeasure(deps: AppDeps, at: SchoolRequest, measureKey: string, body: unknown) {
   return inSchool(deps, at, 'intervention.manage', async (s) => {
+    const measureId = customMeasureId(measureKey);
+    if (!measureId) throw new AppError('not_found', 'not a school measure');
     const draft = checkDraft(body);
     const latest = await latestCustomVersion(s.tx, s.schoolId, measureId);
     const version = latest.version + 1;
