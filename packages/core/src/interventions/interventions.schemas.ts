@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { LEVEL_CODES } from '../levels/levels.values';
+import { scoreChangeSchema } from './questionnaires.schemas';
 import {
   ATTENDANCE,
   INTERVENTION_FORMATS,
@@ -147,6 +148,8 @@ export const pastPlaceSchema = pupilBrief.extend({
   endedAt: z.string().nullable(),
   endReason: z.string().nullable(),
   followUp: questionnaireBrief.nullable(),
+  /** Before and after, once both are complete: each score's change (see measures/score.ts). */
+  changes: z.array(scoreChangeSchema).nullable(),
 });
 
 export const sessionSchema = z.object({

@@ -381,3 +381,18 @@ describe('the staff of a group and its pupils', () => {
     expect((await elsa.get(`${school()}/pupils/${inGroup}/chronology`)).status).toBe(403);
   });
 });
+
+describe('the intervention’s page shows each finished pupil’s before and after', () => {
+  it('gives the change and its outcome for the demo counselling pairs', async () => {
+    const list = (await smhl.get<InterventionList>(`${school()}/interventions`)).body;
+    const id = list.interventions.find((i) => i.name === 'School counselling')!.id;
+    const past = (await detail(smhl, id)).body.past;
+    const outcomes = past.flatMap((p) => (p.changes ?? []).filter((c) => c.id === 'total'));
+    expect(outcomes.map((c) => [c.before, c.after, c.outcome, c.recovered]).sort()).toEqual(
+      [
+        [16, 8, 'reliable_improvement', true],
+        [20, 13, 'reliable_improvement', false],
+      ].sort(),
+    );
+  });
+});

@@ -43,6 +43,9 @@ export async function questionnairesOfPlaces(db: DbOrTx, schoolId: string, place
       placeId: questionnaires.placeId,
       timepoint: questionnaires.timepoint,
       status: questionnaires.status,
+      measureKey: questionnaires.measureKey,
+      measureVersion: questionnaires.measureVersion,
+      scores: questionnaires.scores,
     })
     .from(questionnaires)
     .where(and(eq(questionnaires.schoolId, schoolId), inArray(questionnaires.placeId, [...placeIds])));

@@ -2,6 +2,7 @@
  * The pupils in an intervention now (with their sessions, questionnaires and whether parents were
  * told), and those who have finished. Ending a place and telling parents are done from here.
  */
+import { Outcome, changeLine } from '../questionnaires/OutcomePairs';
 import { PLACE_STATUS_LABELS, QUESTIONNAIRE_STATUS_LABELS, TIMEPOINT_LABELS, yearGroupLabel } from '@tandem/core';
 import { apiGetFile, apiPost } from '../api/client';
 import type { SessionSchool } from '../auth/session';
@@ -204,11 +205,21 @@ export function PastPlaces({ school, data }: { school: SessionSchool; data: Deta
               { key: 'reason', header: 'Reason', label: 'Reason', cell: (p) => p.endReason ?? '' },
               {
                 key: 'after',
-                header: 'Follow-up',
-                label: 'Follow-up',
-                cell: (p) => (
-                  <QuestionnaireState schoolId={school.id} timepoint="follow_up" questionnaire={p.followUp} />
-                ),
+                header: 'Before and after',
+                label: 'Before and after',
+                cell: (p) =>
+                  p.changes === null ? (
+                    <QuestionnaireState schoolId={school.id} timepoint="follow_up" questionnaire={p.followUp} />
+                  ) : (
+                    <ul className="list--plain">
+                      {p.changes.map((c) => (
+                        <li key={c.id}>
+                          <span className="block">{changeLine(c)}</span>
+                          <Outcome change={c} />
+                        </li>
+                      ))}
+                    </ul>
+                  ),
               },
             ]}
           />

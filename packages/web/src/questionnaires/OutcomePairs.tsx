@@ -10,6 +10,11 @@ type Change = Pair['changes'][number];
 const num = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 const withBand = (value: number, band: string | null) => (band === null ? num(value) : `${num(value)} (${band})`);
 
+/** One score's change in a line: "Total: 16 (Moderately severe) to 8 (Mild)". */
+export function changeLine(c: Change): string {
+  return `${c.label}: ${withBand(c.before, c.beforeBand)} to ${withBand(c.after, c.afterBand)}`;
+}
+
 /** "4 lower", "2.5 higher", "No change": the sign in words, so it reads aloud. */
 export function differenceInWords(difference: number): string {
   if (difference === 0) return 'No change';
@@ -22,7 +27,8 @@ function bandMovement(c: Change): string | null {
   return c.beforeBand === c.afterBand ? `Stayed in ${c.beforeBand}` : `${c.beforeBand} to ${c.afterBand}`;
 }
 
-function Outcome({ change }: { change: Change }) {
+/** What a change means: the reliable-change outcome and recovery, or band movement and why. */
+export function Outcome({ change }: { change: Change }) {
   if (change.outcome === null) {
     const movement = bandMovement(change);
     return (

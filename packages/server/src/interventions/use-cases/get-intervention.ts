@@ -7,6 +7,7 @@ import { queueOf, requireOpen } from '../interventions.rules';
 import { findMeasure } from '../measures';
 import { questionnairesOfPlaces } from '../questionnaires.queries';
 import { pupilName } from '../../platform/directory';
+import { pairChanges } from '../pairs';
 
 /**
  * An intervention with its waiting list, who is in it, its sessions and finished places: for the
@@ -71,17 +72,30 @@ export async function getIntervention(
         movedReason: w.movedReason,
       };
     });
-    const past = rows
-      .filter((r) => r.place.status !== 'waiting' && r.place.status !== 'in')
-      .map((r) => ({
-        ...pupilBriefOf(r),
-        placeId: r.place.id,
-        status: r.place.status,
-        startedOn: r.place.startedOn,
-        endedAt: r.place.endedAt?.toISOString() ?? null,
-        endReason: r.place.endReason,
-        followUp: q(r.place.id, 'follow_up'),
-      }));
+    const completeScores = (placeId: string, timepoint: 'baseline' | 'follow_up') =>
+      qs.find((x) => x.placeId === placeId && x.timepoint === timepoint && x.status === 'complete')?.scores ?? null;
+    const changesOf = async (placeId: string) => {
+      const before = completeScores(placeId, 'baseline');
+      const after = completeScores(placeId, 'follow_up');
+      const b = qs.find((x) => x.placeId === placeId && x.timepoint === 'baseline');
+      if (!before || !after || !b) return null;
+      const m = await findMeasure(tx, schoolId, b.measureKey, b.measureVersion);
+      return m ? pairChanges(m, before, after) : null;
+    };
+    const finished = rows.filter((r) => r.place.status !== 'waiting' && r.place.status !== 'in');
+    const changes = new Map(
+      await Promise.all(finished.map(async (r) => [r.place.id, await changesOf(r.place.id)] as const)),
+    );
+    const past = finished.map((r) => ({
+      ...pupilBriefOf(r),
+      placeId: r.place.id,
+      status: r.place.status,
+      startedOn: r.place.startedOn,
+      endedAt: r.place.endedAt?.toISOString() ?? null,
+      endReason: r.place.endReason,
+      followUp: q(r.place.id, 'follow_up'),
+      changes: changes.get(r.place.id) ?? null,
+    }));
     const mine = staff.some((x) => x.id === actor.userId);
     await s.audit(
       { action: 'intervention.viewed', detail: { waiting: waiting.length, in: inPlaces.length, names: true } },

@@ -1,4 +1,5 @@
-import { compareScores, type MeasureDefinition, type PupilOutcomes } from '@tandem/core';
+import type { MeasureDefinition, PupilOutcomes } from '@tandem/core';
+import { pairChanges } from '../pairs';
 import { requireCaseAccess } from '../../platform/case-access';
 import type { AppDeps } from '../../platform/deps';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
@@ -44,13 +45,7 @@ export async function pupilOutcomes(deps: AppDeps, at: SchoolRequest, pupilId: s
       const b = complete.find((r) => r.q.placeId === f.q.placeId && r.q.timepoint === 'baseline');
       const m = await measureOf(f.q.measureKey, f.q.measureVersion);
       if (!b || !m || b.q.measureKey !== f.q.measureKey) continue;
-      const changes = m.scores.flatMap((def) => {
-        const before = b.q.scores!.find((x) => x.id === def.id)?.value;
-        const after = f.q.scores!.find((x) => x.id === def.id)?.value;
-        return before === null || before === undefined || after === null || after === undefined
-          ? []
-          : [compareScores(def, before, after)];
-      });
+      const changes = pairChanges(m, b.q.scores!, f.q.scores!);
       pairs.push({
         placeId: f.q.placeId!,
         interventionName: f.interventionName ?? '',
