@@ -58,3 +58,10 @@ export const OTHER_SCHOOL_TEACHER = {
   greetingName: 'Nina',
   twoFactor: false,
 };
+/** Intervention staff at Kingsmead: the ELSA, who runs the ELSA sessions and asks the questionnaires. */
+export const ELSA = {
+  email: 'grace.lee@kingsmead.example',
+  name: 'Grace Lee',
+  greetingName: 'Grace',
+  twoFactor: false,
+};

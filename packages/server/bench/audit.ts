@@ -7,8 +7,8 @@ export interface RawAuditEvent {
   trustId: string;
   schoolId: string;
   action: string;
-  subjectType: string;
-  subjectId: string;
+  subjectType: string | null;
+  subjectId: string | null;
   detail: unknown;
 }
 

@@ -86,7 +86,7 @@ export function idFor(what: string): string {
 }
 
 /** sfc32, seeded from a string: a small fast generator with 128 bits of state. */
-function rngFor(seed: string): () => number {
+export function rngFor(seed: string): () => number {
   const h = createHash('sha256').update(seed).digest();
   let a = h.readUInt32LE(0);
   let b = h.readUInt32LE(4);

@@ -12,6 +12,7 @@
  *   BENCH_IN_FLIGHT=8   calls in flight for the throughput run
  *   BENCH_LOG=1         print the app's error log (to see why a request answered 500)
  *   BENCH_ONLY=weight   only the page weight of the web app (seconds; no database)
+ *   BENCH_ONLY=interventions  only measurement 9 (the trust, without the one-school database)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -35,6 +36,7 @@ import {
   generateTrust,
   planTrust,
   type GeneratedSchool,
+  type GeneratedTrust,
   type Scale,
 } from './generate';
 import { BenchClient, getter } from './client';
@@ -58,6 +60,8 @@ import {
   reviewsDueHorizon,
 } from './plans';
 import { runPageWeight } from './page-weight';
+import { generateTrustInterventions } from './interventions';
+import { measureInterventions } from './interventions-measure';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 const RESULTS_DIR = path.join(REPO_ROOT, 'bench-results');
@@ -78,6 +82,7 @@ const leaverRatio = envNumber('BENCH_LEAVERS', 1.5);
 const pgliteDir = process.env.BENCH_PGLITE_DIR || null;
 const iterations = Math.max(10, Math.round(envNumber('BENCH_ITERATIONS', 300)));
 const inFlight = Math.max(1, Math.round(envNumber('BENCH_IN_FLIGHT', 8)));
+const only = process.env.BENCH_ONLY ?? '';
 
 const FAST: RunSpec = {
   warmup: Math.max(20, Math.ceil(iterations / 5)),
@@ -378,6 +383,7 @@ async function chronologyPupil(db: BenchDatabase, schoolId: string): Promise<str
        and not exists (select 1 from concern_pupils cp where cp.pupil_id = p.id)
        and not exists (select 1 from plans pl where pl.pupil_id = p.id)
        and not exists (select 1 from meetings m where m.pupil_id = p.id)
+       and not exists (select 1 from intervention_places ip where ip.pupil_id = p.id)
      order by p.id limit 1`,
     [schoolId],
   );
@@ -919,12 +925,66 @@ async function measurePlans(
   return { comparisons: [c8a, c8b, c8c, c8d], explains, data };
 }
 
+const INTERVENTION_PLANS_HEADING =
+  '9. The selects of 9a and 9b on the intervention tables, each run alone (median), with its plan (EXPLAIN ANALYZE):';
+
+/** BENCH_ONLY=interventions: measurement 9 alone, on the trust just generated. */
+async function interventionsOnly(
+  big: BenchDatabase,
+  trust: GeneratedTrust,
+  version: string | null,
+  apps: FastifyInstance[],
+): Promise<void> {
+  const school0 = trust.schools[0];
+  if (!school0) throw new Error('school 0 not generated');
+  const app = await appOn(big);
+  apps.push(app);
+  const smhl = new BenchClient(app);
+  await smhl.signIn(school0.smhlEmail, BENCH_PASSWORD, BENCH_TOTP_SECRET);
+  const smhlCookie = sessionCookieOf(smhl);
+  const warm = getter(app, `/api/schools/${school0.id}/pupils?limit=25`, smhlCookie);
+  for (let i = 0; i < 200; i++) await warm();
+  log('Measuring (each: warm-up, one at a time, then several in flight):');
+  const measured = await measureInterventions(
+    big,
+    app,
+    {
+      schoolId: school0.id,
+      schoolIndex: school0.index,
+      trustId: trust.trustId,
+      smhlId: await userId(big, school0.smhlEmail),
+      smhlCookie,
+    },
+    FAST,
+    log,
+  );
+  const table = formatTable(measured.comparisons, inFlight);
+  log('');
+  log(table);
+  log('');
+  log(INTERVENTION_PLANS_HEADING);
+  for (const e of measured.explains) log(`  ${e}`);
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, 'interventions.json');
+  const comparisons = measured.comparisons.map((c) => ({ ...c, ratios: ratios(c) }));
+  const out = {
+    generatedAt: new Date().toISOString(),
+    version,
+    data: measured.data,
+    explains: measured.explains,
+    comparisons,
+    table,
+  };
+  fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+  log(`\nResults: ${path.relative(process.cwd(), file)}`);
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   // First, as it takes seconds and fails the bench on its own: a phone's first visit.
-  const pageWeight = runPageWeight(log);
+  const pageWeight = only === 'interventions' ? { overBudget: false, weights: null } : runPageWeight(log);
   if (pageWeight.overBudget) process.exitCode = 1;
-  if (process.env.BENCH_ONLY === 'weight') return;
+  if (only === 'weight') return;
   log('');
   const loadAtStart = os.loadavg();
   const plan = planTrust(scale, leaverRatio);
@@ -957,12 +1017,29 @@ async function main(): Promise<void> {
         .map(([k, v]) => `${k} ${v}`)
         .join(', ')}`,
     );
+    const interventionSeconds = await generateTrustInterventions(big.raw, trust.schools, now, trust.rows);
+    log(
+      `Interventions in ${interventionSeconds.toFixed(1)} s: ${[
+        'interventions',
+        'intervention_places',
+        'intervention_sessions',
+        'intervention_attendance',
+        'questionnaires',
+      ]
+        .map((k) => `${k} ${trust.rows[k] ?? 0}`)
+        .join(', ')}`,
+    );
     const [version] = await big.raw.query<{ v: string }>('select version() as v');
+    if (only === 'interventions') {
+      await interventionsOnly(big, trust, version?.v ?? null, apps);
+      return;
+    }
 
     t = performance.now();
     const one = await openDatabase('one school', 'tandem_bench_one');
     opened.push(one);
     const oneTrust = await generateTrust(one.raw, plan, { now, passwordHash, onlySchools: [0] });
+    await generateTrustInterventions(one.raw, oneTrust.schools, now, oneTrust.rows);
     log(
       `One-school database (school 0 alone, row for row the same) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
     );
@@ -1241,6 +1318,16 @@ async function main(): Promise<void> {
     const planModule = await measurePlans(big, app, school.id, trust.trustId, smhl, smhlId);
     comparisons.push(...planModule.comparisons);
 
+    // 9. Interventions: the busiest one's waiting list, and the lead's outcomes table.
+    const interventionModule = await measureInterventions(
+      big,
+      app,
+      { schoolId: school.id, schoolIndex: school.index, trustId: trust.trustId, smhlId, smhlCookie },
+      FAST,
+      log,
+    );
+    comparisons.push(...interventionModule.comparisons);
+
     const trustPlans = plans.trust;
     const alonePlans = plans.alone;
     if (!trustPlans || !alonePlans) throw new Error('plans missing');
@@ -1279,6 +1366,10 @@ async function main(): Promise<void> {
         : `  Sequential scans: ${scans.map((e) => `${e.request} / ${e.table}: ${e.seqScans.join(', ')}`).join('; ')}`,
     );
 
+    log('');
+    log(INTERVENTION_PLANS_HEADING);
+    for (const e of interventionModule.explains) log(`  ${e}`);
+
     const seconds = (performance.now() - started) / 1000;
     const result = {
       generatedAt: new Date().toISOString(),
@@ -1312,6 +1403,7 @@ async function main(): Promise<void> {
       comparisons: comparisons.map((c) => ({ ...c, ratios: ratios(c) })),
       plans,
       planModule: { data: planModule.data, explains: planModule.explains },
+      interventions: { data: interventionModule.data, explains: interventionModule.explains },
       table,
     };
     fs.mkdirSync(RESULTS_DIR, { recursive: true });

@@ -134,6 +134,8 @@ export const questionnaireSchema = z.object({
   scores: z.array(scoreResultSchema).nullable(),
   riskRaised: z.boolean(),
   interventionName: z.string().nullable(),
+  /** The intervention it belongs to, to go back to after the scores. */
+  interventionId: z.string().nullable(),
   completedAt: z.string().nullable(),
   /** Whether this device is now with the pupil (the session answers only this questionnaire). */
   handedToPupil: z.boolean(),

@@ -117,14 +117,16 @@ export function isReviewOverdue(reviewDue: string, today: string): boolean {
   return reviewDue < today;
 }
 
-/** Today's date in England, as YYYY-MM-DD. */
+const LONDON_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** Today's date in England, as YYYY-MM-DD (one formatter for the process: making one is not cheap). */
 export function londonToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return LONDON_DAY.format(now);
 }
 
 export interface PlanContentShape {

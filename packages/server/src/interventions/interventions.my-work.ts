@@ -15,7 +15,7 @@ export const interventionMyWork: MyWorkSource = {
       const m = await findMeasure(db, schoolId, q.measureKey, q.measureVersion);
       questionnairesDue.push({
         questionnaireId: q.id,
-        measureName: m?.shortName ?? q.measureKey,
+        measureName: m?.name ?? q.measureKey,
         timepoint: q.timepoint,
         interventionName,
         dueOn: q.dueOn,

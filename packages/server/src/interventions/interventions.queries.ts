@@ -178,7 +178,7 @@ export async function updatePlace(
 }
 
 /** Sessions of an intervention, newest first, with who recorded them. */
-export async function sessionsOf(db: DbOrTx, schoolId: string, interventionId: string, limit = 50) {
+export async function sessionsOf(db: DbOrTx, schoolId: string, interventionId: string, limit = 20) {
   return db
     .select({ session: interventionSessions, recordedByName: users.displayName })
     .from(interventionSessions)
@@ -198,8 +198,9 @@ export async function attendanceOf(db: DbOrTx, schoolId: string, sessionIds: rea
     );
 }
 
-/** Per place of an intervention: sessions attended and missed (held sessions only). */
-export async function attendanceCounts(db: DbOrTx, schoolId: string, interventionId: string) {
+/** Per place: sessions attended and missed (attendance is only marked at held sessions). */
+export async function attendanceCounts(db: DbOrTx, schoolId: string, placeIds: readonly string[]) {
+  if (placeIds.length === 0) return [];
   return db
     .select({
       placeId: interventionAttendance.placeId,
@@ -209,8 +210,7 @@ export async function attendanceCounts(db: DbOrTx, schoolId: string, interventio
       ),
     })
     .from(interventionAttendance)
-    .innerJoin(interventionSessions, eq(interventionSessions.id, interventionAttendance.sessionId))
-    .where(and(eq(interventionAttendance.schoolId, schoolId), eq(interventionSessions.interventionId, interventionId)))
+    .where(and(eq(interventionAttendance.schoolId, schoolId), inArray(interventionAttendance.placeId, [...placeIds])))
     .groupBy(interventionAttendance.placeId);
 }
 

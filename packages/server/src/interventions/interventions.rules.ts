@@ -3,7 +3,15 @@
  * (who keeps the catalogue), case roles, and the intervention's own staff; anyone else gets 404,
  * as if it were not there.
  */
-import { AppError, canInSchool, expectedStartDates, londonToday, orderWaitingList, type Actor } from '@tandem/core';
+import {
+  AppError,
+  canInSchool,
+  expectedStartDates,
+  londonToday,
+  orderWaitingList,
+  type Actor,
+  type LevelCode,
+} from '@tandem/core';
 import type { DbOrTx } from '../db/client';
 import {
   attendanceCounts,
@@ -61,11 +69,30 @@ export function requireNotRetired(i: InterventionRow): void {
   }
 }
 
-/** The waiting list in order, with each pupil's expected start, and the pupils now in it. */
-export async function queueOf(db: DbOrTx, schoolId: string, i: InterventionRow, now: Date) {
-  const open = await openPlacesOf(db, schoolId, i.id);
-  const counts = new Map((await attendanceCounts(db, schoolId, i.id)).map((c) => [c.placeId, c]));
+/**
+ * The waiting list in order, with each pupil's expected start, and the pupils now in it. A caller
+ * that has already loaded the intervention's places (with each pupil's level) passes them in.
+ */
+export async function queueOf(
+  db: DbOrTx,
+  schoolId: string,
+  i: InterventionRow,
+  now: Date,
+  loaded?: readonly { place: PlaceRow; level: LevelCode | null }[],
+) {
+  const open = (loaded ?? (await openPlacesOf(db, schoolId, i.id))).filter(
+    (o) => o.place.status === 'waiting' || o.place.status === 'in',
+  );
   const inPlaces = open.filter((o) => o.place.status === 'in').map((o) => o.place);
+  const counts = new Map(
+    (
+      await attendanceCounts(
+        db,
+        schoolId,
+        inPlaces.map((p) => p.id),
+      )
+    ).map((c) => [c.placeId, c]),
+  );
   const sessionsLeft = (p: PlaceRow) => {
     const c = counts.get(p.id);
     return Math.max(i.sessionCount - (c ? c.attended + c.missed : 0), 0);

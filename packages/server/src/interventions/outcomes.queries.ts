@@ -37,6 +37,12 @@ export async function attendanceSince(db: DbOrTx, schoolId: string, sinceDay: st
     })
     .from(interventionAttendance)
     .innerJoin(interventionSessions, eq(interventionSessions.id, interventionAttendance.sessionId))
-    .where(and(eq(interventionAttendance.schoolId, schoolId), gte(interventionSessions.heldOn, sinceDay)))
+    .where(
+      and(
+        eq(interventionAttendance.schoolId, schoolId),
+        eq(interventionSessions.schoolId, schoolId),
+        gte(interventionSessions.heldOn, sinceDay),
+      ),
+    )
     .groupBy(interventionSessions.interventionId);
 }

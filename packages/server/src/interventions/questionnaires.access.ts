@@ -14,12 +14,14 @@ export async function requireQuestionnaireAccess(
   actor: Actor,
   schoolId: string,
   q: Pick<QuestionnaireRow, 'pupilId' | 'placeId'>,
-): Promise<{ interventionName: string | null }> {
+): Promise<{ interventionId: string | null; interventionName: string | null }> {
   const intervention = await interventionOfPlace(db, schoolId, q.placeId);
   if (intervention && (await runsIntervention(db, actor.userId, intervention.id))) {
-    return { interventionName: intervention.name };
+    return { interventionId: intervention.id, interventionName: intervention.name };
   }
-  if (await mayOpenCase(db, actor, schoolId, q.pupilId)) return { interventionName: intervention?.name ?? null };
+  if (await mayOpenCase(db, actor, schoolId, q.pupilId)) {
+    return { interventionId: intervention?.id ?? null, interventionName: intervention?.name ?? null };
+  }
   throw new AppError('not_found', 'questionnaire not open to reader');
 }
 

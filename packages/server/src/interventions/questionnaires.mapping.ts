@@ -11,6 +11,7 @@ export function questionnaireOf(
     urgentMessage: string | null;
     onDuty: { name: string }[];
     interventionName: string | null;
+    interventionId: string | null;
     handedToPupil: boolean;
     /** Hide answers to risk items (a raised risk answer is in the restricted record). */
     hideRiskAnswers: boolean;
@@ -34,6 +35,7 @@ export function questionnaireOf(
     scores: q.scores,
     riskRaised: q.riskRaised,
     interventionName: o.interventionName,
+    interventionId: o.interventionId,
     completedAt: q.completedAt?.toISOString() ?? null,
     handedToPupil: o.handedToPupil,
     urgentMessage: o.urgentMessage,

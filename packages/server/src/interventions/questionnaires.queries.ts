@@ -115,6 +115,7 @@ export async function completedPairs(db: DbOrTx, schoolId: string, sinceIso: str
     .where(
       and(
         eq(questionnaires.schoolId, schoolId),
+        eq(interventionPlaces.schoolId, schoolId),
         eq(questionnaires.status, 'complete'),
         inArray(questionnaires.timepoint, ['baseline', 'follow_up']),
         sql`${interventionPlaces.endedAt} >= ${sinceIso}`,

@@ -73,9 +73,11 @@ export function InPlaces({ school, data, onDone, panel, onPanel }: SectionProps)
       {data.inPlaces.length === 0 ? (
         <p className="empty-state">
           No one is in it now.{' '}
-          {data.waiting.length > 0 && data.canManage
-            ? 'Give a place to the first pupil on the waiting list below.'
-            : 'Pupils start when the Senior Mental Health Lead gives them a place from the waiting list.'}
+          {!data.canManage
+            ? 'Pupils start when the Senior Mental Health Lead gives them a place from the waiting list.'
+            : data.waiting.length > 0
+              ? 'Give a place to the first pupil on the waiting list below.'
+              : 'Ask for a place for each pupil below; then give them places from the waiting list.'}
         </p>
       ) : (
         <>

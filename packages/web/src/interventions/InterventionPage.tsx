@@ -59,6 +59,8 @@ export function InterventionPage({ schoolId, interventionId }: { schoolId: strin
     window.scrollTo(0, 0);
   };
   const data = resource.data;
+  const sessionsFirst = data.canRecordSessions && !data.canManage;
+  const sessions = <Sessions school={school} data={data} onDone={changed} panel={panel} onPanel={setPanel} />;
   // A fragment, as resourceFallback's: the back link and heading stay as they were when it loads.
   return (
     <>
@@ -72,9 +74,11 @@ export function InterventionPage({ schoolId, interventionId }: { schoolId: strin
       )}
       <Header school={school} data={data} />
       <InPlaces school={school} data={data} onDone={changed} panel={panel} onPanel={setPanel} />
+      {/* Those who run it, but do not keep the list, come for its sessions: those come first for them. */}
+      {sessionsFirst && sessions}
       <WaitingList school={school} data={data} onDone={changed} onStale={reload} panel={panel} onPanel={setPanel} />
       {data.canRequest && <AskForPlace school={school} data={data} onDone={changed} panel={panel} onPanel={setPanel} />}
-      <Sessions school={school} data={data} onDone={changed} panel={panel} onPanel={setPanel} />
+      {!sessionsFirst && sessions}
       <PastPlaces school={school} data={data} />
       <HelpNow audience="staff" />
     </>

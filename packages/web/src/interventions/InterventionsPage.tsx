@@ -10,6 +10,7 @@ import { LevelBadge } from '../components/LevelBadge';
 import { FlashBanner, Loading, PageTitle, Tag } from '../components/Page';
 import { Table } from '../components/Table';
 import { LoadError, NotFoundPage } from '../errors/ErrorPages';
+import { measuresPage } from '../questionnaires/questionnairesApi';
 import { Link, useFlash } from '../router/router';
 import {
   interventionPage,
@@ -47,11 +48,16 @@ export function InterventionsPage({ schoolId }: { schoolId: string }) {
           </Link>
         </p>
       )}
-      {mayReadOutcomes(school) && (
-        <p>
-          <Link to={outcomesPage(school.id)}>Outcomes: waits, attendance and improvement</Link>
-        </p>
-      )}
+      <ul className="list list--plain">
+        {mayReadOutcomes(school) && (
+          <li>
+            <Link to={outcomesPage(school.id)}>Outcomes: waits, attendance and improvement</Link>
+          </li>
+        )}
+        <li>
+          <Link to={measuresPage(school.id)}>Questionnaires: the outcome measures staff can ask</Link>
+        </li>
+      </ul>
       {resource.status === 'loading' && <Loading what="Loading interventions" />}
       {resource.status === 'error' && <LoadError error={resource.error} onRetry={reload} />}
       {resource.status === 'ready' && (

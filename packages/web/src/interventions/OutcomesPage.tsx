@@ -50,9 +50,11 @@ function Report({ schoolId, report }: { schoolId: string; report: OutcomesReport
           No interventions yet. Add them on the Interventions page; their numbers appear here as pupils join and finish.
         </p>
       )}
+      <h2 className="heading-m">By intervention, with the whole school last</h2>
       <div id="outcomes-table">
         <Table
           caption="Outcomes by intervention, with the whole school last"
+          captionHidden
           rows={rows}
           rowKey={(r) => r.interventionId ?? 'school'}
           columns={[
@@ -94,7 +96,8 @@ function Report({ schoolId, report }: { schoolId: string; report: OutcomesReport
             {
               key: 'improvement',
               header: 'Reliable improvement',
-              label: 'Reliable improvement',
+              // Shorter when stacked on a phone, so the word is not broken.
+              label: 'Reliably improved',
               cell: improvementWords,
             },
           ]}

@@ -6,9 +6,11 @@
 import { measureListSchema, type MeasureList } from '@tandem/core';
 import { useResource } from '../api/useResource';
 import { useSchool } from '../auth/session';
-import { FlashBanner, Loading, PageTitle, Tag } from '../components/Page';
+import { BackLink, FlashBanner, Loading, PageTitle, Tag } from '../components/Page';
+import { countOf } from '../components/format';
 import { Table } from '../components/Table';
 import { LoadError, NotFoundPage } from '../errors/ErrorPages';
+import { interventionsPage } from '../interventions/interventionsApi';
 import { Link, useFlash } from '../router/router';
 import { editMeasurePage, measuresApi, newMeasurePage } from './questionnairesApi';
 
@@ -23,6 +25,7 @@ export function MeasuresPage({ schoolId }: { schoolId: string }) {
 
   return (
     <>
+      <BackLink to={interventionsPage(school.id)}>Back to interventions</BackLink>
       <FlashBanner flash={flash} />
       <PageTitle caption={school.name}>Questionnaires</PageTitle>
       <p className="lead">
@@ -38,62 +41,65 @@ export function MeasuresPage({ schoolId }: { schoolId: string }) {
               <p>No questionnaires are available to your school yet.</p>
             </div>
           ) : (
-            <Table
-              caption="Questionnaires your school can use"
-              captionHidden
-              rows={resource.data.measures}
-              rowKey={(m) => m.key}
-              columns={[
-                {
-                  key: 'name',
-                  header: 'Name',
-                  label: 'Name',
-                  cell: (m) => (
-                    <>
-                      {m.name}
-                      {m.shortName !== m.name && <span className="secondary-text"> ({m.shortName})</span>}
-                    </>
-                  ),
-                },
-                { key: 'ages', header: 'Ages', label: 'Ages', cell: (m) => m.ages },
-                {
-                  key: 'whose',
-                  header: 'Whose',
-                  label: 'Whose',
-                  cell: (m) =>
-                    m.builtIn ? (
-                      <Tag>Built in</Tag>
-                    ) : (
-                      <Tag tone="teal">{`Your school’s own (version ${String(m.version)})`}</Tag>
+            <>
+              <p className="count">{countOf(resource.data.measures.length, 'questionnaire')}</p>
+              <Table
+                caption="Questionnaires your school can use"
+                captionHidden
+                rows={resource.data.measures}
+                rowKey={(m) => m.key}
+                columns={[
+                  {
+                    key: 'name',
+                    header: 'Name',
+                    label: 'Name',
+                    cell: (m) => (
+                      <>
+                        {m.name}
+                        {!m.name.includes(m.shortName) && <span className="secondary-text"> ({m.shortName})</span>}
+                      </>
                     ),
-                },
-                { key: 'licence', header: 'Licence', label: 'Licence', cell: (m) => <Licence m={m} /> },
-                {
-                  key: 'change',
-                  header: 'Reliable change',
-                  label: 'Reliable change',
-                  cell: (m) =>
-                    m.reliableChange ? 'Published figure used' : 'No published figure: band movement shown instead',
-                },
-                ...(canManage
-                  ? [
-                      {
-                        key: 'edit',
-                        header: <span className="visually-hidden">Change</span>,
-                        label: 'Change',
-                        cell: (m: MeasureRow) =>
-                          m.builtIn ? (
-                            <span className="secondary-text">Built in: cannot be changed</span>
-                          ) : (
-                            <Link to={editMeasurePage(school.id, m.key)}>
-                              Change<span className="visually-hidden"> {m.name}</span>
-                            </Link>
-                          ),
-                      },
-                    ]
-                  : []),
-              ]}
-            />
+                  },
+                  { key: 'ages', header: 'Ages', label: 'Ages', cell: (m) => m.ages },
+                  {
+                    key: 'whose',
+                    header: 'Whose',
+                    label: 'Whose',
+                    cell: (m) =>
+                      m.builtIn ? (
+                        <Tag>Built in</Tag>
+                      ) : (
+                        <Tag tone="teal">{`Your school’s own (version ${String(m.version)})`}</Tag>
+                      ),
+                  },
+                  { key: 'licence', header: 'Licence', label: 'Licence', cell: (m) => <Licence m={m} /> },
+                  {
+                    key: 'change',
+                    header: 'Reliable change',
+                    label: 'Reliable change',
+                    cell: (m) =>
+                      m.reliableChange ? 'Published figure used' : 'No published figure: band movement shown instead',
+                  },
+                  ...(canManage
+                    ? [
+                        {
+                          key: 'edit',
+                          header: <span className="visually-hidden">Change</span>,
+                          label: 'Change',
+                          cell: (m: MeasureRow) =>
+                            m.builtIn ? (
+                              <span className="secondary-text">Built in: cannot be changed</span>
+                            ) : (
+                              <Link to={editMeasurePage(school.id, m.key)}>
+                                Change<span className="visually-hidden"> {m.name}</span>
+                              </Link>
+                            ),
+                        },
+                      ]
+                    : []),
+                ]}
+              />
+            </>
           )}
           {canManage && (
             <>
@@ -103,7 +109,7 @@ export function MeasuresPage({ schoolId }: { schoolId: string }) {
                 scored. Make sure your school has the right to use its wording.
               </p>
               <p>
-                <Link to={newMeasurePage(school.id)} className="button">
+                <Link to={newMeasurePage(school.id)} className="button button--primary">
                   Build your own questionnaire
                 </Link>
               </p>

@@ -3,6 +3,7 @@
  * for whom; to answer it together here or hand the device to the pupil; once complete, the scores
  * (and, when a risk question was answered, the urgent panel above everything).
  */
+import { interventionPage } from '../interventions/interventionsApi';
 import {
   QUESTIONNAIRE_STATUS_LABELS,
   questionnaireSchema,
@@ -17,7 +18,7 @@ import { useResource } from '../api/useResource';
 import { useSchool, useSession, type SessionSchool } from '../auth/session';
 import { formatDate } from '../components/dates';
 import { Button, ButtonGroup } from '../components/Form';
-import { BackLink, InsetText, PageTitle, SummaryList, Tag } from '../components/Page';
+import { BackLink, HelpNow, InsetText, PageTitle, SummaryList, Tag } from '../components/Page';
 import { resourceFallback } from '../components/resourceFallback';
 import { useAction } from '../components/useAction';
 import { NotFoundPage } from '../errors/ErrorPages';
@@ -60,17 +61,34 @@ function QuestionnaireView({
   const complete = q.status === 'complete';
   return (
     <>
-      <BackLink to={pupilPage(school.id, q.pupilId)}>Back to {q.pupilFirstName}’s record</BackLink>
+      {q.interventionId !== null && q.interventionName !== null ? (
+        <BackLink to={interventionPage(school.id, q.interventionId)}>Back to {q.interventionName}</BackLink>
+      ) : (
+        <BackLink to={pupilPage(school.id, q.pupilId)}>Back to {q.pupilName}’s record</BackLink>
+      )}
       <PageTitle caption={school.name}>{q.measure.name}</PageTitle>
-      {complete && q.riskRaised && <RiskPanel result={completed ?? null} />}
+      {complete && q.riskRaised && (
+        <RiskPanel
+          result={completed ?? (q.urgentMessage === null ? null : { urgentMessage: q.urgentMessage, onDuty: q.onDuty })}
+        />
+      )}
       <SummaryList
         rows={[
           {
             key: 'pupil',
             label: 'Pupil',
-            value: <Link to={pupilPage(school.id, q.pupilId)}>{q.pupilFirstName}</Link>,
+            value: <Link to={pupilPage(school.id, q.pupilId)}>{q.pupilName}</Link>,
           },
-          { key: 'intervention', label: 'Intervention', value: q.interventionName ?? 'None (a check)' },
+          {
+            key: 'intervention',
+            label: 'Intervention',
+            value:
+              q.interventionId !== null && q.interventionName !== null ? (
+                <Link to={interventionPage(school.id, q.interventionId)}>{q.interventionName}</Link>
+              ) : (
+                'None (a check)'
+              ),
+          },
           { key: 'when', label: 'When', value: TIMEPOINT_LABELS[q.timepoint] },
           { key: 'who', label: 'Who answers', value: RESPONDENT_LABELS[q.respondent] },
           {
@@ -113,6 +131,7 @@ function QuestionnaireView({
           }}
         />
       )}
+      <HelpNow audience="staff" />
     </>
   );
 }
@@ -142,7 +161,13 @@ function HowToAnswer({ school, q, onTogether }: { school: SessionSchool; q: Ques
           licensed copy.
         </InsetText>
       )}
+      {/* The primary action first: handing over when the pupil answers, else answering together. */}
       <ButtonGroup>
+        {q.respondent === 'pupil' && (
+          <Button onClick={() => void hand()} busy={action.busy} busyText="Handing over…">
+            Hand this device to the pupil
+          </Button>
+        )}
         <Button
           variant={q.respondent === 'pupil' ? 'secondary' : 'primary'}
           onClick={onTogether}
@@ -150,11 +175,6 @@ function HowToAnswer({ school, q, onTogether }: { school: SessionSchool; q: Ques
         >
           Answer together here
         </Button>
-        {q.respondent === 'pupil' && (
-          <Button onClick={() => void hand()} busy={action.busy} busyText="Handing over…">
-            Hand this device to the pupil
-          </Button>
-        )}
       </ButtonGroup>
       {q.respondent === 'pupil' && (
         <p className="hint">

@@ -30,7 +30,7 @@ export async function handBack(deps: AppDeps, auth: AuthState, password: string,
   if (!ok) {
     throw new AppError('validation', 'wrong password', {
       userMessage: 'That password is not right. The device stays with the questionnaire.',
-      fields: [{ path: 'password', message: 'Enter your own password to take the device back' }],
+      fields: [{ path: 'password', message: 'That password is not right. Enter your own Tandem password' }],
     });
   }
   return { ok: true as const, ...handed };

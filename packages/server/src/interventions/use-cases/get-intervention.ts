@@ -22,12 +22,18 @@ export async function getIntervention(
     const { tx, schoolId, actor, now } = s;
     const i = await loadIntervention(tx, schoolId, interventionId);
     const access = await requireOpen(tx, actor, schoolId, interventionId);
-    const [rows, staff, sessions, queue] = await Promise.all([
+    const [rows, staff, sessions] = await Promise.all([
       placesOf(tx, schoolId, interventionId),
       staffOf(tx, schoolId, [interventionId]),
       sessionsOf(tx, schoolId, interventionId),
-      queueOf(tx, schoolId, i, now),
     ]);
+    const queue = await queueOf(
+      tx,
+      schoolId,
+      i,
+      now,
+      rows.map((r) => ({ place: r.place, level: r.pupil.level })),
+    );
     const byPlace = new Map(rows.map((r) => [r.place.id, r]));
     const qs = await questionnairesOfPlaces(
       tx,

@@ -17,7 +17,7 @@ export async function getQuestionnaire(
 ): Promise<Questionnaire> {
   return inSchool(deps, at, 'pupil.readList', async (s) => {
     const q = await loadQuestionnaire(s.tx, s.schoolId, id);
-    const { interventionName } = await requireQuestionnaireAccess(s.tx, s.actor, s.schoolId, q);
+    const { interventionId, interventionName } = await requireQuestionnaireAccess(s.tx, s.actor, s.schoolId, q);
     const measure = await findMeasure(s.tx, s.schoolId, q.measureKey, q.measureVersion);
     if (!measure) throw new AppError('internal', `measure ${q.measureKey}@${q.measureVersion} missing`);
     const pupil = await loadPupilInSchool(s.tx, s.schoolId, q.pupilId);
@@ -32,6 +32,7 @@ export async function getQuestionnaire(
       urgentMessage: q.riskRaised ? URGENT_MESSAGE : null,
       onDuty: q.riskRaised ? await deps.registries.urgentRoute.onDuty(s.tx, s.schoolId, s.now) : [],
       interventionName,
+      interventionId,
       handedToPupil: handedTo === id,
       hideRiskAnswers: !seesRiskAnswers(s.actor, s.schoolId),
     });
