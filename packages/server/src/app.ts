@@ -41,6 +41,7 @@ import { dutyRoutes } from './concerns/duty.routes';
 import { planRoutes } from './plans/plans.routes';
 import { interventionRoutes } from './interventions/interventions.routes';
 import { questionnaireRoutes } from './interventions/questionnaires.routes';
+import { referralRoutes } from './referrals/referrals.routes';
 
 /** A route as registered: its method, URL pattern (e.g. GET /api/schools/:schoolId) and schemas. */
 export interface RegisteredRoute {
@@ -173,6 +174,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
   planRoutes(app);
   interventionRoutes(app);
   questionnaireRoutes(app);
+  referralRoutes(app);
 
   const dist = deps.config.webDistDir;
   const serveWebApp = Boolean(dist && fs.existsSync(path.join(dist, 'index.html')));

@@ -22,6 +22,9 @@ import { urgentConcernRoute } from './concerns/concerns.urgent-route';
 import { interventionChronology } from './interventions/interventions.chronology';
 import { scoreEvidence } from './interventions/interventions.evidence';
 import { interventionMyWork } from './interventions/interventions.my-work';
+import { referralChronology } from './referrals/referrals.chronology';
+import { referralMyWork } from './referrals/referrals.my-work';
+import { seedDirectoryForNewSchool } from './referrals/referrals.school';
 
 export const registries: Registries = {
   chronology: [
@@ -31,13 +34,14 @@ export const registries: Registries = {
     planChronology,
     meetingChronology,
     interventionChronology,
+    referralChronology,
   ],
   dueJobs: [...concernDueJobs, ...planDueJobs],
   evidence: [concernEvidence, scoreEvidence],
   plansGiven: plansGivenToStaff,
   pupilLevels: levelsOfPupil,
-  onSchoolCreated: [seedFrameworkForNewSchool],
+  onSchoolCreated: [seedFrameworkForNewSchool, seedDirectoryForNewSchool],
   alertLinks: [concernAlertLinks],
-  myWork: [planMyWork, concernMyWork, interventionMyWork],
+  myWork: [planMyWork, concernMyWork, interventionMyWork, referralMyWork],
   urgentRoute: urgentConcernRoute,
 };

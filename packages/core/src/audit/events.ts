@@ -14,6 +14,7 @@ import type { LevelCode } from '../levels/levels.values';
 import type { AgreementParty, MeetingKind, PlanKind } from '../plans/plans.values';
 import type { CaseTeamSource } from '../pupils/case-team.values';
 import type { ImportKind } from '../pupils/pupils.values';
+import type { ReferralService, ReferralStatus } from '../referrals/referrals.values';
 import type { PlaceEnding, QuestionnaireStatus, RequestSource, Timepoint } from '../interventions/interventions.values';
 
 export type AuditEvent =
@@ -136,7 +137,20 @@ export type AuditEvent =
   | { action: 'questionnaire.handed_to_pupil'; detail: { pupilId: string } }
   | { action: 'questionnaire.handed_back'; detail: Record<string, never> }
   | { action: 'questionnaire.risk_raised'; detail: { pupilId: string; concernId: string; items: string[] } }
-  | { action: 'pupil.outcomes_viewed'; detail: { questionnaires: number } };
+  | { action: 'pupil.outcomes_viewed'; detail: { questionnaires: number } }
+  | { action: 'service.added'; detail: { scope: 'school' | 'trust' } }
+  | { action: 'service.changed'; detail: { version: number; status: string } }
+  | { action: 'service.checked'; detail: Record<string, never> }
+  | {
+      action: 'referral.started';
+      detail: { pupilId: string; service: ReferralService; emergency: boolean };
+    }
+  | { action: 'referral.viewed'; detail: { pupilId: string; restricted: boolean } }
+  | { action: 'referral.saved'; detail: { version: number; restricted: boolean } }
+  | { action: 'referral.stepped'; detail: { from: ReferralStatus; to: ReferralStatus; on: string } }
+  | { action: 'referral.exported'; detail: { pupilId: string } }
+  | { action: 'referral.listed'; detail: { pupilId: string | null; count: number } }
+  | { action: 'referral.waits_viewed'; detail: { format: 'screen' | 'csv' } };
 
 export type AuditAction = AuditEvent['action'];
 
@@ -244,6 +258,16 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'questionnaire.handed_back': 'Took the device back from a pupil',
   'questionnaire.risk_raised': 'A questionnaire answer opened the urgent safeguarding route',
   'pupil.outcomes_viewed': "Viewed a pupil's questionnaire scores",
+  'service.added': 'Added a service to the directory',
+  'service.changed': 'Changed a service in the directory',
+  'service.checked': 'Checked a service in the directory',
+  'referral.started': 'Started a referral',
+  'referral.viewed': 'Read a referral',
+  'referral.saved': 'Saved a referral',
+  'referral.stepped': "Recorded a referral's next step",
+  'referral.exported': 'Printed or downloaded a referral',
+  'referral.listed': 'Listed referrals',
+  'referral.waits_viewed': 'Viewed referral waits',
 };
 
 const ACTION_LABELS: ReadonlyMap<string, string> = new Map(Object.entries(AUDIT_ACTION_LABELS));
@@ -276,6 +300,8 @@ export const AUDIT_SUBJECT_TYPES = [
   'intervention',
   'questionnaire',
   'measure',
+  'service',
+  'referral',
 ] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 export const AUDIT_SUBJECT_TYPE_LABELS: Record<AuditSubjectType, string> = {
@@ -294,4 +320,6 @@ export const AUDIT_SUBJECT_TYPE_LABELS: Record<AuditSubjectType, string> = {
   intervention: 'Intervention',
   questionnaire: 'Questionnaire',
   measure: 'Questionnaire (measure)',
+  service: 'Directory entry',
+  referral: 'Referral',
 };

@@ -81,6 +81,9 @@ export const PERMISSIONS = [
   'plan.write',
   'intervention.manage',
   'intervention.viewOutcomes',
+  'directory.manage',
+  'referral.write',
+  'referral.viewWaits',
   'portal.parent',
   'portal.pupil',
 ] as const;
@@ -125,6 +128,12 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'intervention.manage': ['smhl'],
   // The outcomes of interventions across the school: counts and shares, no pupil named.
   'intervention.viewOutcomes': ['smhl', 'headteacher'],
+  // The school's own entries in the services directory.
+  'directory.manage': ['smhl'],
+  // Make and progress referrals for pupils in their case scope.
+  'referral.write': CASE_ROLES,
+  // Waits for referrals across the school: figures, no pupil named.
+  'referral.viewWaits': ['smhl', 'headteacher'],
   'portal.parent': ['parent'],
   'portal.pupil': ['pupil'],
 };

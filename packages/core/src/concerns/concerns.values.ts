@@ -169,6 +169,7 @@ export const ALERT_KINDS = [
   'urgent_unacknowledged',
   'pupil_tells_deadline_passed',
   'plan_reviews_overdue',
+  'emergency_referral_started',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 

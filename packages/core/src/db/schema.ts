@@ -27,3 +27,4 @@ export * from '../plans/plans.tables';
 export * from '../plans/meetings.tables';
 export * from '../interventions/interventions.tables';
 export * from '../interventions/questionnaires.tables';
+export * from '../referrals/referrals.tables';

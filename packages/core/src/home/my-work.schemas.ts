@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { CONCERN_ROUTES } from '../concerns/concerns.values';
 import { PLAN_KINDS } from '../plans/plans.values';
 import { TIMEPOINTS } from '../interventions/interventions.values';
+import { REFERRAL_SERVICES } from '../referrals/referrals.values';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const pupilRef = z.object({ id: z.uuid(), name: z.string() });
@@ -85,6 +86,22 @@ export const questionnaireDueItemSchema = z.object({
   pupil: pupilRef,
 });
 
+/** A referral waiting past the school's standard for a first appointment (the lead's home page). */
+export const referralOverdueSchema = z.object({
+  referralId: z.uuid(),
+  service: z.enum(REFERRAL_SERVICES),
+  sentOn: day,
+  waitDays: z.number().int(),
+  pupil: pupilRef,
+});
+
+/** A local directory entry not checked for a year. */
+export const serviceToCheckSchema = z.object({
+  serviceId: z.uuid(),
+  name: z.string(),
+  lastCheckedOn: day,
+});
+
 export const myWorkResponse = z.object({
   toRead: z.array(planToReadSchema),
   nextSteps: z.array(nextStepDueSchema),
@@ -93,6 +110,8 @@ export const myWorkResponse = z.object({
   parentsDeadlines: z.array(parentsDeadlineSchema),
   reviewsDue: z.array(reviewDueItemSchema),
   questionnairesDue: z.array(questionnaireDueItemSchema),
+  referralsOverdue: z.array(referralOverdueSchema),
+  servicesToCheck: z.array(serviceToCheckSchema),
   counts: z.object({
     /** Plans to read and confirm: shown in the header beside the alerts. */
     toRead: z.number().int().nonnegative(),
@@ -110,6 +129,8 @@ export type ConcernActionDue = z.infer<typeof concernActionDueSchema>;
 export type ConcernAwaiting = z.infer<typeof concernAwaitingSchema>;
 export type ParentsDeadline = z.infer<typeof parentsDeadlineSchema>;
 export type ReviewDueItem = z.infer<typeof reviewDueItemSchema>;
+export type ReferralOverdueItem = z.infer<typeof referralOverdueSchema>;
+export type ServiceToCheckItem = z.infer<typeof serviceToCheckSchema>;
 export type QuestionnaireDueItem = z.infer<typeof questionnaireDueItemSchema>;
 
 /**
@@ -127,6 +148,8 @@ export function mergeMyWork(parts: readonly MyWorkPart[]): MyWork {
   );
   const parentsDeadlines = all('parentsDeadlines').sort((a, b) => a.deadline.localeCompare(b.deadline));
   const reviewsDue = all('reviewsDue').sort((a, b) => a.reviewDue.localeCompare(b.reviewDue));
+  const referralsOverdue = all('referralsOverdue').sort((a, b) => b.waitDays - a.waitDays);
+  const servicesToCheck = all('servicesToCheck').sort((a, b) => a.lastCheckedOn.localeCompare(b.lastCheckedOn));
   const questionnairesDue = all('questionnairesDue').sort((a, b) => (a.dueOn ?? '').localeCompare(b.dueOn ?? ''));
   const total =
     toRead.length +
@@ -135,7 +158,9 @@ export function mergeMyWork(parts: readonly MyWorkPart[]): MyWork {
     awaitingTriage.length +
     parentsDeadlines.length +
     reviewsDue.length +
-    questionnairesDue.length;
+    questionnairesDue.length +
+    referralsOverdue.length +
+    servicesToCheck.length;
   return {
     toRead,
     nextSteps,
@@ -144,6 +169,8 @@ export function mergeMyWork(parts: readonly MyWorkPart[]): MyWork {
     parentsDeadlines,
     reviewsDue,
     questionnairesDue,
+    referralsOverdue,
+    servicesToCheck,
     counts: { toRead: toRead.length, total },
   };
 }

@@ -167,6 +167,7 @@ export const chronologyEntrySchema = z.object({
   /** For entries about an intervention or a questionnaire: which one, to link to it. */
   interventionId: z.uuid().optional(),
   questionnaireId: z.uuid().optional(),
+  referralId: z.uuid().optional(),
 });
 export type ChronologyEntry = z.infer<typeof chronologyEntrySchema>;
 export const chronologyResponse = z.object({ entries: z.array(chronologyEntrySchema) });

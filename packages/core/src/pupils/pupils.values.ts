@@ -64,6 +64,8 @@ export const CHRONOLOGY_KINDS = [
   'intervention_started',
   'intervention_ended',
   'questionnaire_completed',
+  'referral_started',
+  'referral_step',
 ] as const;
 export type ChronologyKind = (typeof CHRONOLOGY_KINDS)[number];
 

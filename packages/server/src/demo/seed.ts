@@ -36,6 +36,7 @@ import { seedDemoConcerns } from './demo-concerns';
 import { seedDemoPlans } from './demo-plans';
 import { seedDemoCaseload } from './demo-caseload';
 import { seedDemoInterventions } from './demo-interventions';
+import { seedDemoReferrals } from './demo-referrals';
 
 /** A small deterministic generator, so every fresh demo looks the same. */
 function rng(seed: number) {
@@ -224,6 +225,7 @@ export async function loadDemoIfEmpty(deps: AppDeps): Promise<boolean> {
     await seedDemoPlans(tx, { schoolIds, userIds, now });
     await seedDemoCaseload(tx, { schoolId: schoolIds.get('kingsmead') as string, userIds, now });
     await seedDemoInterventions(tx, { schoolId: schoolIds.get('kingsmead') as string, userIds, now });
+    await seedDemoReferrals(tx, { trustId: trust.id, schoolId: schoolIds.get('kingsmead') as string, userIds, now });
   });
   return true;
 }

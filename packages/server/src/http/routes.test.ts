@@ -103,6 +103,9 @@ beforeAll(async () => {
     'answers/:itemId': 'q1',
     'goals/:itemId': 'goal1',
     'measures/:measureKey': 'phq9',
+    'services/:serviceId': (await firstRow(`select id from services where school_id = $1 limit 1`)).id ?? '',
+    'referrals/:referralId':
+      (await firstRow(`select id from referrals where school_id = $1 and not restricted limit 1`)).id ?? '',
   };
 });
 afterAll(async () => {

@@ -36,6 +36,10 @@ const ALERT_TEXT: Record<AlertKind, { message: string; subject: string }> = {
     message: 'A plan you lead is past its review date. Your home page lists the reviews due.',
     subject: 'A reminder from Tandem: a plan review is overdue',
   },
+  emergency_referral_started: {
+    message: 'URGENT: an emergency CAMHS referral has been started. Your home page lists it.',
+    subject: 'An emergency referral has been started in Tandem',
+  },
 };
 
 /** The in-app text of an alert of this kind (it never names a pupil). */
