@@ -26,6 +26,7 @@ export const schoolSchema = z.object({
   staffIdleMinutes: schoolRow.staffIdleMinutes,
   /** The longest idle time-out this Tandem's operator allows (IDLE_TIMEOUT_MINUTES): a school may set less. */
   maxStaffIdleMinutes: z.number().int(),
+  referralWaitDays: schoolRow.referralWaitDays,
   createdAt: schoolRow.createdAt,
 });
 export type School = z.infer<typeof schoolSchema>;
@@ -42,5 +43,11 @@ export const updateSchoolBody = z.strictObject({
     .int('Enter a whole number of minutes')
     .min(5, 'Idle time-out must be at least 5 minutes')
     .max(240, 'Idle time-out must be 240 minutes or fewer')
+    .optional(),
+  referralWaitDays: z
+    .number({ error: 'Enter a number of days' })
+    .int('Enter a whole number of days')
+    .min(7, 'The referral wait standard must be at least 7 days')
+    .max(180, 'The referral wait standard must be 180 days or fewer')
     .optional(),
 });

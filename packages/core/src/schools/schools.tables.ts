@@ -27,6 +27,8 @@ export const schools = pgTable(
     staffIdleMinutes: integer('staff_idle_minutes').notNull().default(30),
     /** Minutes an urgent concern may wait unacknowledged before deputies and the head are alerted. */
     urgentAckMinutes: integer('urgent_ack_minutes').notNull().default(15),
+    /** Days a referral may wait from sent to a first appointment before it is flagged (four weeks). */
+    referralWaitDays: integer('referral_wait_days').notNull().default(28),
     createdAt: createdAt(),
   },
   (t) => [index('schools_trust_idx').on(t.trustId, t.name), uniqueIndex('schools_urn_uq').on(t.urn)],

@@ -34,6 +34,12 @@ export async function schoolNameOf(db: DbOrTx, schoolId: string): Promise<string
   return s?.name ?? '';
 }
 
+/** Days a referral may wait from sent to a first appointment before it is flagged (the school's setting). */
+export async function referralWaitDaysOf(db: DbOrTx, schoolId: string): Promise<number> {
+  const [s] = await db.select({ days: schools.referralWaitDays }).from(schools).where(eq(schools.id, schoolId));
+  return s?.days ?? 28;
+}
+
 /** Staff of a school who hold any of these roles now (not revoked, not disabled). */
 export async function holdersOf(db: DbOrTx, schoolId: string, roles: readonly Role[]) {
   return db

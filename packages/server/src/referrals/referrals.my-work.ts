@@ -4,9 +4,9 @@
  * local directory entries not checked for a year.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import { canInSchool, DEFAULT_REFERRAL_WAIT_DAYS, referralWait } from '@tandem/core';
+import { canInSchool, referralWait } from '@tandem/core';
 import { pupils, referrals } from '@tandem/core/schema';
-import { pupilName, trustIdOfSchool } from '../platform/directory';
+import { pupilName, referralWaitDaysOf, trustIdOfSchool } from '../platform/directory';
 import type { MyWorkSource } from '../platform/registries';
 import { seesRestricted } from './referrals.access';
 import { checkDue } from './services.mapping';
@@ -30,9 +30,10 @@ export const referralMyWork: MyWorkSource = {
           seesRestricted(actor, schoolId) ? undefined : eq(referrals.restricted, false),
         ),
       );
+    const standard = await referralWaitDaysOf(db, schoolId);
     const referralsOverdue = open.flatMap(({ r, pupil }) => {
       const wait = referralWait(r, today);
-      return wait && !wait.finished && wait.days > DEFAULT_REFERRAL_WAIT_DAYS && r.sentOn
+      return wait && !wait.finished && wait.days > standard && r.sentOn
         ? [
             {
               referralId: r.id,

@@ -368,3 +368,19 @@ describe('the services directory', () => {
     expect(after.map((s) => s.serviceId)).not.toContain(due[0]!.serviceId);
   });
 });
+
+describe('the school’s own wait standard', () => {
+  it('is set by the headteacher in the school’s settings and used for every referral', async () => {
+    const head = await env.as('head');
+    expect((await head.patch(`/api/schools/${env.world.kingsmead}`, { referralWaitDays: 3 })).status).toBe(400);
+    const set = await head.patch<{ referralWaitDays: number }>(`/api/schools/${env.world.kingsmead}`, {
+      referralWaitDays: 14,
+    });
+    expect(set.status, set.text).toBe(200);
+    expect(set.body.referralWaitDays).toBe(14);
+    const waits = (await smhl.get<ReferralWaits>(`${school()}/referral-waits`)).body;
+    expect(waits.standardDays).toBe(14);
+    const id = await start(smhl, 'school_nurse');
+    expect((await detail(smhl, id)).body.waitStandardDays).toBe(14);
+  });
+});

@@ -11,6 +11,7 @@ export function toSchool(row: SchoolRow, maxStaffIdleMinutes: number): School {
     letterhead: row.letterhead,
     staffIdleMinutes: Math.min(row.staffIdleMinutes, maxStaffIdleMinutes),
     maxStaffIdleMinutes,
+    referralWaitDays: row.referralWaitDays,
     createdAt: row.createdAt.toISOString(),
   };
 }

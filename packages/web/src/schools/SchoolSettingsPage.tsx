@@ -11,7 +11,7 @@ import { Loading, NotificationBanner, PageTitle } from '../components/Page';
 import { LoadError, NotFoundPage } from '../errors/ErrorPages';
 import { schoolPath } from './schoolsApi';
 
-const FIELDS = ['letterhead', 'staffIdleMinutes'] as const;
+const FIELDS = ['letterhead', 'staffIdleMinutes', 'referralWaitDays'] as const;
 
 export function SchoolSettingsPage({ schoolId }: { schoolId: string }) {
   const school = useSchool(schoolId);
@@ -32,15 +32,18 @@ export function SchoolSettingsPage({ schoolId }: { schoolId: string }) {
 function SettingsForm({ school, onSaved }: { school: School; onSaved: (school: School) => void }) {
   const [letterhead, setLetterhead] = useState(school.letterhead);
   const [minutes, setMinutes] = useState(String(school.staffIdleMinutes));
+  const [waitDays, setWaitDays] = useState(String(school.referralWaitDays));
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const form = useFormErrors(FIELDS);
   const action = useAction(form);
 
   const submit = async () => {
     const trimmed = minutes.trim();
+    const days = waitDays.trim();
     const parsed = updateSchoolBody.safeParse({
       letterhead,
       staffIdleMinutes: /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN,
+      referralWaitDays: /^\d+$/.test(days) ? Number(days) : Number.NaN,
     });
     if (parsed.success && (parsed.data.staffIdleMinutes ?? 0) > school.maxStaffIdleMinutes) {
       form.fromFields([{ path: 'staffIdleMinutes', message: idleTooLongMessage(school.maxStaffIdleMinutes) }]);
@@ -52,7 +55,9 @@ function SettingsForm({ school, onSaved }: { school: School; onSaved: (school: S
         parsed.error.issues.map((i) =>
           i.path[0] === 'staffIdleMinutes' && i.code === 'invalid_type' && trimmed !== ''
             ? { ...i, message: 'Enter the number of minutes as a whole number, like 30' }
-            : i,
+            : i.path[0] === 'referralWaitDays' && i.code === 'invalid_type' && days !== ''
+              ? { ...i, message: 'Enter the number of days as a whole number, like 28' }
+              : i,
         ),
       );
       setSavedAt(null);
@@ -64,6 +69,7 @@ function SettingsForm({ school, onSaved }: { school: School; onSaved: (school: S
         form.clear();
         setLetterhead(updated.letterhead);
         setMinutes(String(updated.staffIdleMinutes));
+        setWaitDays(String(updated.referralWaitDays));
         setSavedAt(new Date());
         onSaved(updated);
       },
@@ -107,6 +113,17 @@ function SettingsForm({ school, onSaved }: { school: School; onSaved: (school: S
           value={minutes}
           onValueChange={setMinutes}
           error={form.errorFor('staffIdleMinutes')}
+        />
+        <TextField
+          name="referralWaitDays"
+          label="Flag a referral waiting longer than this many days"
+          hint="From the day it was sent to the first appointment. The national standard is four weeks (28 days). Between 7 and 180."
+          inputMode="numeric"
+          width="number"
+          spellCheck={false}
+          value={waitDays}
+          onValueChange={setWaitDays}
+          error={form.errorFor('referralWaitDays')}
         />
         <Button type="submit" busy={action.busy} busyText="Saving…">
           Save settings

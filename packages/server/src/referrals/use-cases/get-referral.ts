@@ -1,5 +1,4 @@
 import {
-  DEFAULT_REFERRAL_WAIT_DAYS,
   londonToday,
   missingParts,
   REFERRAL_TRANSITIONS,
@@ -8,7 +7,7 @@ import {
   type ReferralDetail,
 } from '@tandem/core';
 import type { AppDeps } from '../../platform/deps';
-import { loadPupilInSchool } from '../../platform/directory';
+import { loadPupilInSchool, referralWaitDaysOf } from '../../platform/directory';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
 import { chronologyEntries, chronologyReader } from '../../platform/chronology/chronology.service';
 import { requireReferralAccess } from '../referrals.access';
@@ -53,6 +52,7 @@ export async function getReferral(deps: AppDeps, at: SchoolRequest, referralId: 
     const steps = await stepsOf(tx, schoolId, referralId);
     const directory = (await servicesForSchool(tx, s.trustId, schoolId)).filter((x) => x.status === 'active');
     const today = londonToday(now);
+    const standardDays = await referralWaitDaysOf(tx, schoolId);
     const age = ageOn(pupil.dateOfBirth, today);
     const record = (
       await chronologyEntries(tx, deps.registries.chronology, chronologyReader(actor, schoolId, r.pupilId))
@@ -72,7 +72,7 @@ export async function getReferral(deps: AppDeps, at: SchoolRequest, referralId: 
           madeByName: maker?.name ?? '',
           serviceName: service?.details.name ?? null,
           now,
-          standardDays: DEFAULT_REFERRAL_WAIT_DAYS,
+          standardDays,
         }),
         parts: r.parts,
         consent: r.consent,
@@ -103,7 +103,7 @@ export async function getReferral(deps: AppDeps, at: SchoolRequest, referralId: 
         )
         .slice(0, 6)
         .map((x) => ({ id: x.id, name: x.details.name, description: x.details.description })),
-      waitStandardDays: DEFAULT_REFERRAL_WAIT_DAYS,
+      waitStandardDays: standardDays,
     };
   });
 }

@@ -1,4 +1,5 @@
-import { AppError, DEFAULT_REFERRAL_WAIT_DAYS, canInSchool } from '@tandem/core';
+import { AppError, canInSchool } from '@tandem/core';
+import { referralWaitDaysOf } from '../../platform/directory';
 import { requireCaseAccess } from '../../platform/case-access';
 import type { AppDeps } from '../../platform/deps';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
@@ -10,16 +11,18 @@ import { listReferrals } from '../referrals.queries';
 export async function pupilReferrals(deps: AppDeps, at: SchoolRequest, pupilId: string) {
   return inSchool(deps, at, 'pupil.readList', async (s) => {
     // Anyone outside the case roles has no referrals to see: as if there were none (404).
-    if (!canInSchool(s.actor, 'referral.write', s.schoolId))
+    if (!canInSchool(s.actor, 'referral.write', s.schoolId)) {
       throw new AppError('not_found', 'referrals not open to reader');
+    }
     await requireCaseAccess(s.tx, s.actor, s.schoolId, pupilId);
     const rows = await listReferrals(s.tx, s.schoolId, { pupilId, seeRestricted: seesRestricted(s.actor, s.schoolId) });
+    const standard = await referralWaitDaysOf(s.tx, s.schoolId);
     await s.audit(
       { action: 'referral.listed', detail: { pupilId, count: rows.length } },
       { type: 'pupil', id: pupilId },
     );
     return {
-      referrals: rows.map((r) => listSummary(r, s.now, DEFAULT_REFERRAL_WAIT_DAYS)),
+      referrals: rows.map((r) => listSummary(r, s.now, standard)),
       canStart: canInSchool(s.actor, 'referral.write', s.schoolId),
     };
   });

@@ -1,4 +1,5 @@
-import { DEFAULT_REFERRAL_WAIT_DAYS, londonToday, type ReferralWaits } from '@tandem/core';
+import { londonToday, type ReferralWaits } from '@tandem/core';
+import { referralWaitDaysOf } from '../../platform/directory';
 import { and, eq, ne } from 'drizzle-orm';
 import { referrals } from '@tandem/core/schema';
 import type { AppDeps } from '../../platform/deps';
@@ -30,6 +31,6 @@ export async function referralWaitsView(
         ),
       );
     await s.audit({ action: 'referral.waits_viewed', detail: { format } });
-    return referralWaits(rows, londonToday(s.now), DEFAULT_REFERRAL_WAIT_DAYS);
+    return referralWaits(rows, londonToday(s.now), await referralWaitDaysOf(s.tx, s.schoolId));
   });
 }

@@ -1,7 +1,7 @@
-import { AppError, canInSchool, DEFAULT_REFERRAL_WAIT_DAYS, type StartReferralBody } from '@tandem/core';
+import { AppError, canInSchool, type StartReferralBody } from '@tandem/core';
 import { requireCaseAccess } from '../../platform/case-access';
 import type { AppDeps } from '../../platform/deps';
-import { holdersOf, loadPupilInSchool } from '../../platform/directory';
+import { holdersOf, loadPupilInSchool, referralWaitDaysOf } from '../../platform/directory';
 import { notify } from '../../platform/alerts';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
 import { findReferralSubmission, insertReferral } from '../referrals.queries';
@@ -20,7 +20,7 @@ export async function startReferral(deps: AppDeps, at: SchoolRequest, pupilId: s
       await requireCaseAccess(tx, actor, schoolId, pupilId);
     }
     const first = await findReferralSubmission(tx, schoolId, actor.userId, body.submissionKey);
-    if (first) return { id: first.id, standardDays: DEFAULT_REFERRAL_WAIT_DAYS };
+    if (first) return { id: first.id, standardDays: await referralWaitDaysOf(tx, schoolId) };
     const row = await insertReferral(tx, {
       schoolId,
       pupilId,
@@ -43,6 +43,6 @@ export async function startReferral(deps: AppDeps, at: SchoolRequest, pupilId: s
       if (leads.length === 0) throw new AppError('internal', 'no SENDCO or SMHL to alert');
       await notify(s, { schoolId, kind: 'emergency_referral_started', concernId: null, people: leads });
     }
-    return { id: row.id, standardDays: DEFAULT_REFERRAL_WAIT_DAYS };
+    return { id: row.id, standardDays: await referralWaitDaysOf(tx, schoolId) };
   });
 }

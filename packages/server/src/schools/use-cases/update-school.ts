@@ -4,12 +4,19 @@ import { inSchool } from '../../platform/gate';
 import { toSchool } from '../schools.mapping';
 import { updateSchoolRow, type SchoolRow } from '../schools.queries';
 
-/** A school administrator changes the school's letterhead or its staff's idle time-out. */
+/**
+ * A school administrator changes the school's letterhead, its staff's idle time-out, or how long a
+ * referral may wait for a first appointment before it is flagged.
+ */
 export function updateSchool(
   deps: AppDeps,
   actor: Actor,
   schoolId: string,
-  body: { letterhead?: string | undefined; staffIdleMinutes?: number | undefined },
+  body: {
+    letterhead?: string | undefined;
+    staffIdleMinutes?: number | undefined;
+    referralWaitDays?: number | undefined;
+  },
   ip: string,
 ): Promise<School> {
   return inSchool(deps, { actor, schoolId, ip }, 'school.manageStaff', async (s) => {
@@ -25,6 +32,7 @@ export function updateSchool(
       }
       changes.staffIdleMinutes = body.staffIdleMinutes;
     }
+    if (body.referralWaitDays !== undefined) changes.referralWaitDays = body.referralWaitDays;
     const fields = Object.keys(changes);
     if (fields.length === 0) {
       throw new AppError('validation', 'nothing to change', { userMessage: 'There was nothing to change.' });

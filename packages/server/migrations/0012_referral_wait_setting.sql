@@ -1,0 +1,1 @@
+ALTER TABLE "schools" ADD COLUMN "referral_wait_days" integer DEFAULT 28 NOT NULL;
