@@ -95,6 +95,14 @@ export const referralOverdueSchema = z.object({
   pupil: pupilRef,
 });
 
+/** An emergency CAMHS referral started by a member of staff, still a draft: the leads take it on. */
+export const emergencyReferralSchema = z.object({
+  referralId: z.uuid(),
+  startedAt: z.string(),
+  startedByName: z.string(),
+  pupil: pupilRef,
+});
+
 /** A local directory entry not checked for a year. */
 export const serviceToCheckSchema = z.object({
   serviceId: z.uuid(),
@@ -111,6 +119,7 @@ export const myWorkResponse = z.object({
   reviewsDue: z.array(reviewDueItemSchema),
   questionnairesDue: z.array(questionnaireDueItemSchema),
   referralsOverdue: z.array(referralOverdueSchema),
+  emergencyReferrals: z.array(emergencyReferralSchema),
   servicesToCheck: z.array(serviceToCheckSchema),
   counts: z.object({
     /** Plans to read and confirm: shown in the header beside the alerts. */
@@ -130,6 +139,7 @@ export type ConcernAwaiting = z.infer<typeof concernAwaitingSchema>;
 export type ParentsDeadline = z.infer<typeof parentsDeadlineSchema>;
 export type ReviewDueItem = z.infer<typeof reviewDueItemSchema>;
 export type ReferralOverdueItem = z.infer<typeof referralOverdueSchema>;
+export type EmergencyReferralItem = z.infer<typeof emergencyReferralSchema>;
 export type ServiceToCheckItem = z.infer<typeof serviceToCheckSchema>;
 export type QuestionnaireDueItem = z.infer<typeof questionnaireDueItemSchema>;
 
@@ -149,6 +159,7 @@ export function mergeMyWork(parts: readonly MyWorkPart[]): MyWork {
   const parentsDeadlines = all('parentsDeadlines').sort((a, b) => a.deadline.localeCompare(b.deadline));
   const reviewsDue = all('reviewsDue').sort((a, b) => a.reviewDue.localeCompare(b.reviewDue));
   const referralsOverdue = all('referralsOverdue').sort((a, b) => b.waitDays - a.waitDays);
+  const emergencyReferrals = all('emergencyReferrals').sort((a, b) => a.startedAt.localeCompare(b.startedAt));
   const servicesToCheck = all('servicesToCheck').sort((a, b) => a.lastCheckedOn.localeCompare(b.lastCheckedOn));
   const questionnairesDue = all('questionnairesDue').sort((a, b) => (a.dueOn ?? '').localeCompare(b.dueOn ?? ''));
   const total =
@@ -160,6 +171,7 @@ export function mergeMyWork(parts: readonly MyWorkPart[]): MyWork {
     reviewsDue.length +
     questionnairesDue.length +
     referralsOverdue.length +
+    emergencyReferrals.length +
     servicesToCheck.length;
   return {
     toRead,
@@ -170,6 +182,7 @@ export function mergeMyWork(parts: readonly MyWorkPart[]): MyWork {
     reviewsDue,
     questionnairesDue,
     referralsOverdue,
+    emergencyReferrals,
     servicesToCheck,
     counts: { toRead: toRead.length, total },
   };

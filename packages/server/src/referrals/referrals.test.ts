@@ -190,6 +190,11 @@ describe('an emergency', () => {
     expect(mail.map((m) => m.text).join('\n')).not.toContain('want to die');
     expect((await tutor.get(ref(res.body.id))).status).toBe(404);
     expect((await smhl.get(ref(res.body.id))).status).toBe(200);
+    const sendco = await env.as('sendco');
+    const listed = (await sendco.get<MyWork>(`${school()}/my-work`)).body.emergencyReferrals;
+    expect(listed.map((e) => e.referralId)).toContain(res.body.id);
+    // The SENDCO's scope is the SEND register: the alert puts the pupil on their caseload.
+    expect((await sendco.get(ref(res.body.id))).status).toBe(200);
   });
 
   it('refuses a non-emergency start from a tutor', async () => {

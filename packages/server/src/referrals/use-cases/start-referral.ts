@@ -1,5 +1,5 @@
 import { AppError, canInSchool, type StartReferralBody } from '@tandem/core';
-import { requireCaseAccess } from '../../platform/case-access';
+import { joinCaseTeam, requireCaseAccess } from '../../platform/case-access';
 import type { AppDeps } from '../../platform/deps';
 import { holdersOf, loadPupilInSchool, referralWaitDaysOf } from '../../platform/directory';
 import { notify } from '../../platform/alerts';
@@ -42,6 +42,17 @@ export async function startReferral(deps: AppDeps, at: SchoolRequest, pupilId: s
       const leads = (await holdersOf(tx, schoolId, ['sendco', 'smhl'])).filter((p) => p.id !== actor.userId);
       if (leads.length === 0) throw new AppError('internal', 'no SENDCO or SMHL to alert');
       await notify(s, { schoolId, kind: 'emergency_referral_started', concernId: null, people: leads });
+      // Those alerted must be able to open it, whatever their usual scope (the SENDCO's is SEND).
+      for (const lead of leads) {
+        await joinCaseTeam(tx, {
+          schoolId,
+          pupilId,
+          userId: lead.id,
+          source: 'emergency_referral',
+          addedBy: null,
+          at: now,
+        });
+      }
     }
     return { id: row.id, standardDays: await referralWaitDaysOf(tx, schoolId) };
   });

@@ -1,0 +1,2 @@
+ALTER TABLE "case_team_members" DROP CONSTRAINT "case_team_members_source_ck";--> statement-breakpoint
+ALTER TABLE "case_team_members" ADD CONSTRAINT "case_team_members_source_ck" CHECK ("case_team_members"."source" in ('added_by_lead', 'concern_routed', 'plan_lead', 'meeting_lead', 'emergency_referral'));
