@@ -84,8 +84,14 @@ const InterventionsPage = page(() => import('./interventions/InterventionsPage')
 const InterventionPage = page(() => import('./interventions/InterventionPage'), 'InterventionPage');
 const InterventionEditorPage = page(() => import('./interventions/InterventionEditorPage'), 'InterventionEditorPage');
 const OutcomesPage = page(() => import('./interventions/OutcomesPage'), 'OutcomesPage');
+const ReferralPage = page(() => import('./referrals/ReferralPage'), 'ReferralPage');
+const ReferralWaitsPage = page(() => import('./referrals/ReferralWaitsPage'), 'ReferralWaitsPage');
+const EmergencyReferralPage = page(() => import('./referrals/EmergencyReferralPage'), 'EmergencyReferralPage');
 const MeasuresPage = page(() => import('./questionnaires/MeasuresPage'), 'MeasuresPage');
 const MeasureBuilderPage = page(() => import('./questionnaires/MeasureBuilderPage'), 'MeasureBuilderPage');
+const ServicesPage = page(() => import('./services/ServicesPage'), 'ServicesPage');
+const ServicePage = page(() => import('./services/ServicePage'), 'ServicePage');
+const ServiceEditorPage = page(() => import('./services/ServiceEditorPage'), 'ServiceEditorPage');
 /** The device handed to a pupil: only the questionnaire (its own chunk, so first pages stay small). */
 const HandedDevice = page(() => import('./questionnaires/HandedDevice'), 'HandedDevice');
 
@@ -230,6 +236,41 @@ const ROUTES: readonly Route[] = [
     path: '/schools/:schoolId/intervention-outcomes',
     access: 'complete',
     render: (x) => <OutcomesPage schoolId={p(x, 'schoolId')} />,
+  },
+  {
+    path: '/schools/:schoolId/pupils/:pupilId/emergency-referral',
+    access: 'complete',
+    render: (x) => <EmergencyReferralPage schoolId={p(x, 'schoolId')} pupilId={p(x, 'pupilId')} />,
+  },
+  {
+    path: '/schools/:schoolId/referrals/:referralId',
+    access: 'complete',
+    render: (x) => <ReferralPage schoolId={p(x, 'schoolId')} referralId={p(x, 'referralId')} />,
+  },
+  {
+    path: '/schools/:schoolId/referral-waits',
+    access: 'complete',
+    render: (x) => <ReferralWaitsPage schoolId={p(x, 'schoolId')} />,
+  },
+  {
+    path: '/schools/:schoolId/services',
+    access: 'complete',
+    render: (x) => <ServicesPage schoolId={p(x, 'schoolId')} />,
+  },
+  {
+    path: '/schools/:schoolId/services/new',
+    access: 'complete',
+    render: (x) => <ServiceEditorPage schoolId={p(x, 'schoolId')} />,
+  },
+  {
+    path: '/schools/:schoolId/services/:serviceId',
+    access: 'complete',
+    render: (x) => <ServicePage schoolId={p(x, 'schoolId')} serviceId={p(x, 'serviceId')} />,
+  },
+  {
+    path: '/schools/:schoolId/services/:serviceId/edit',
+    access: 'complete',
+    render: (x) => <ServiceEditorPage schoolId={p(x, 'schoolId')} serviceId={p(x, 'serviceId')} />,
   },
   {
     path: '/schools/:schoolId/levels',

@@ -50,6 +50,7 @@ function usePlace(): Place | null {
     if (schoolCan(school, 'pupil.readList')) nav.push({ to: `${base}/levels`, label: 'Levels' });
     // Every member of staff may read the catalogue; the server decides what each may open in it.
     if (schoolCan(school, 'pupil.readList')) nav.push({ to: `${base}/interventions`, label: 'Interventions' });
+    if (schoolCan(school, 'pupil.readList')) nav.push({ to: `${base}/services`, label: 'Services' });
     if (mayReadQueue(school)) nav.push({ to: concernsPage(id), label: 'Concerns' });
     if (schoolCan(school, 'concern.log')) nav.push({ to: myConcernsPage(id), label: 'Your concerns' });
     if (schoolCan(school, 'pupil.import')) nav.push({ to: `${base}/import`, label: 'Import' });

@@ -2,11 +2,11 @@
  * "What needs you today" on a member of staff's home page, from one answer (my-work): plans to read
  * and confirm, concerns waiting for them to acknowledge (urgent first, with how long each has
  * waited), 24-hour deadlines for a pupil to tell their parents, actions and next steps they own,
- * reviews of plans they lead, and questionnaires to ask pupils in the interventions they run. Each section is shown to those whose work it can be; an empty
- * one says what it is for. The server decides what is listed, so nothing here needs re-checking.
+ * reviews of plans they lead, questionnaires to ask pupils in the interventions they run, referrals
+ * waiting past 4 weeks and directory entries due their yearly check. Each section is shown to those
+ * whose work it can be; an empty one says what it is for. The server decides what is listed, so nothing here needs re-checking.
  */
-import { PLAN_KIND_LABELS, TIMEPOINT_LABELS, type MyWork as MyWorkAnswer } from '@tandem/core';
-import type { ReactNode } from 'react';
+import { PLAN_KIND_LABELS, type MyWork as MyWorkAnswer } from '@tandem/core';
 import { schoolCan, type SessionSchool } from '../auth/session';
 import { formatDateTime, formatIsoDay } from '../components/dates';
 import { countOf } from '../components/format';
@@ -16,27 +16,11 @@ import { concernPage, concernsPage, mayReadQueue } from '../concerns/concernsApi
 import { RestrictedTag, UrgentTag } from '../concerns/ConcernBits';
 import { meetingPage } from '../meetings/meetingsApi';
 import { planPage } from '../plans/plansApi';
-import { questionnairePage } from '../questionnaires/questionnairesApi';
 import { Link, useLocation } from '../router/router';
 import { toReadAnchor, useMyWork, waitedWords } from './myWorkApi';
 import './myWork.css';
-
-function Section({ id, title, count, children }: { id: string; title: string; count: number; children: ReactNode }) {
-  return (
-    <section className="my-work" aria-labelledby={`${id}-title`} id={id}>
-      <h2 className="heading-m my-work__title" id={`${id}-title`}>
-        {title}
-        {count > 0 && (
-          <span className="my-work__count">
-            <span className="visually-hidden">: </span>
-            {count}
-          </span>
-        )}
-      </h2>
-      {children}
-    </section>
-  );
-}
+import { Section } from './MyWorkSection';
+import { EmergencyReferrals, Questionnaires, ReferralsOverdue, ServicesToCheck } from './MyWorkMore';
 
 function pupilsText(pupils: readonly { name: string }[]): string {
   return pupils.map((p) => p.name).join(', ') || 'A pupil';
@@ -244,40 +228,6 @@ function Reviews({ school, work }: { school: SessionSchool; work: MyWorkAnswer }
   );
 }
 
-function Questionnaires({ school, work }: { school: SessionSchool; work: MyWorkAnswer }) {
-  return (
-    <Section id="questionnaires-due" title="Questionnaires to ask" count={work.questionnairesDue.length}>
-      {work.questionnairesDue.length === 0 ? (
-        <p className="my-work__empty">
-          None now. When a pupil starts or finishes an intervention you run, the questionnaire to ask them appears here.
-        </p>
-      ) : (
-        <ul className="plan-list">
-          {work.questionnairesDue.map((q) => (
-            <li key={q.questionnaireId} className="plan-list__item">
-              <p className="plan-list__title">
-                <Link to={questionnairePage(school.id, q.questionnaireId)}>
-                  {q.pupil.name}: {q.measureName}
-                </Link>
-              </p>
-              <p className="plan-list__meta">
-                {TIMEPOINT_LABELS[q.timepoint]}
-                {q.interventionName !== null && ` for ${q.interventionName}`}
-                {q.dueOn !== null && (
-                  <>
-                    . Due <time dateTime={q.dueOn}>{formatIsoDay(q.dueOn)}</time>
-                  </>
-                )}
-                .
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
-    </Section>
-  );
-}
-
 /**
  * The sections, most pressing first: an urgent concern nobody has acknowledged comes before
  * everything; then what to read; then the queue, deadlines, what they own and reviews.
@@ -297,15 +247,20 @@ export function MyWork({ school }: { school: SessionSchool }) {
     schoolCan(school, 'intervention.manage') ||
     school.roles.includes('intervention_staff') ||
     work.questionnairesDue.length > 0;
+  const watchesReferrals = schoolCan(school, 'referral.viewWaits') || work.referralsOverdue.length > 0;
+  const keepsDirectory = schoolCan(school, 'directory.manage') || work.servicesToCheck.length > 0;
   return (
     <div className="my-work-list">
       {triages && urgentFirst && <Awaiting school={school} work={work} />}
+      <EmergencyReferrals school={school} work={work} />
       <ToRead school={school} work={work} />
       {triages && !urgentFirst && <Awaiting school={school} work={work} />}
       {tellsParents && <Deadlines school={school} work={work} />}
       {owns && <Owned school={school} work={work} />}
       {leads && <Reviews school={school} work={work} />}
       {asks && <Questionnaires school={school} work={work} />}
+      {watchesReferrals && <ReferralsOverdue school={school} work={work} />}
+      {keepsDirectory && <ServicesToCheck school={school} work={work} />}
     </div>
   );
 }

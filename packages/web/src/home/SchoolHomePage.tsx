@@ -103,6 +103,16 @@ export function SchoolHomePage({ schoolId }: { schoolId: string }) {
         : 'The school’s interventions, the groups you run, their sessions and the questionnaires to ask.',
     });
   }
+  if (schoolCan(school, 'pupil.readList')) {
+    cards.push({
+      key: 'services',
+      title: 'Services directory',
+      to: `${base}/services`,
+      description: schoolCan(school, 'directory.manage')
+        ? 'Local and national services by need and age: how to refer, and who can refer themselves. Keep the school’s own entries up to date.'
+        : 'Local and national services that can help pupils, families and staff, by need and age, with how to refer.',
+    });
+  }
   if (schoolCan(school, 'pupil.import')) {
     cards.push({
       key: 'import',
@@ -188,9 +198,6 @@ export function SchoolHomePage({ schoolId }: { schoolId: string }) {
           <CardGrid items={cards} label="What you can do" />
         </>
       )}
-      <p className="secondary-text">
-        Tandem is being set up in stages. Referrals are not available yet; they will appear here when they are ready.
-      </p>
       {cards.length === 0 && (
         <p>For now there is nothing you need to do. If you expected to see more, ask your school administrator.</p>
       )}

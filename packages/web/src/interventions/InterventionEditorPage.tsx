@@ -88,9 +88,11 @@ function InterventionEditor({
     editing === null ? emptyInterventionValues() : valuesFromIntervention(editing),
   );
   const [newer, setNewer] = useState<Newer | null>(null);
+  // The version the values on screen came from: their version once "Load their version" is chosen.
+  const [base, setBase] = useState(editing?.version ?? 0);
   const form = useFormErrors(INTERVENTION_FIELDS);
   const action = useAction();
-  const version = newer?.intervention.version ?? editing?.version ?? 0;
+  const version = newer?.intervention.version ?? base;
 
   const refused = async (e: ApiError) => {
     if (editing === null || e.code !== 'conflict') {
@@ -145,6 +147,7 @@ function InterventionEditor({
           busy={action.busy}
           onLoad={() => {
             setValues(valuesFromIntervention(newer.intervention));
+            setBase(newer.intervention.version);
             setNewer(null);
             form.clear();
           }}

@@ -10,6 +10,8 @@ import { logConcernPage } from '../concerns/concernsApi';
 import { LoadError, NotFoundContent, NotFoundPage } from '../errors/ErrorPages';
 import { PupilInterventions } from '../interventions/PupilInterventions';
 import { PupilOutcomes } from '../questionnaires/PupilOutcomes';
+import { EmergencyReferralLink } from '../referrals/EmergencyReferralLink';
+import { PupilReferrals } from '../referrals/PupilReferrals';
 import { Link, useFlash, useSearchParams } from '../router/router';
 import { CaseRecord, tabFrom } from './CaseRecord';
 import { BasicRecord, SummaryRecord } from './PupilRecords';
@@ -61,10 +63,20 @@ export function PupilPage({ schoolId, pupilId }: { schoolId: string; pupilId: st
             pupil={{ id: resource.data.pupil.id, name: pupilName(resource.data.pupil) }}
           />
           <PupilOutcomes schoolId={school.id} pupilId={resource.data.pupil.id} />
+          <PupilReferrals
+            school={school}
+            pupil={{ id: resource.data.pupil.id, name: pupilName(resource.data.pupil) }}
+          />
         </>
       )}
       {resource.status === 'ready' && schoolCan(school, 'concern.log') && (
         <LogConcernAbout school={school} pupil={resource.data.pupil} />
+      )}
+      {resource.status === 'ready' && resource.data.view !== 'case' && schoolCan(school, 'concern.log') && (
+        <EmergencyReferralLink
+          schoolId={school.id}
+          pupil={{ id: resource.data.pupil.id, name: pupilName(resource.data.pupil) }}
+        />
       )}
       <HelpNow audience="staff" />
     </>
