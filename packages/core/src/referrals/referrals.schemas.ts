@@ -73,7 +73,12 @@ export const referralSummarySchema = z.object({
 });
 export type ReferralSummary = z.infer<typeof referralSummarySchema>;
 
-export const referralListSchema = z.object({ referrals: z.array(referralSummarySchema), canStart: z.boolean() });
+export const referralListSchema = z.object({
+  referrals: z.array(referralSummarySchema),
+  canStart: z.boolean(),
+  /** The school's wait standard in days (four weeks unless changed in its settings). */
+  standardDays: z.number(),
+});
 
 export const referralDetailSchema = z.object({
   referral: referralSummarySchema.extend({

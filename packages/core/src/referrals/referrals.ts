@@ -61,7 +61,7 @@ export function missingParts(r: ReferralContent): MissingPart[] {
       }
       continue;
     }
-    if ((r.parts[part] ?? '').trim() === '') missing.push({ part, label, message: `Write ${label.toLowerCase()}` });
+    if ((r.parts[part] ?? '').trim() === '') missing.push({ part, label, message: `Fill in “${label}”` });
   }
   return missing;
 }

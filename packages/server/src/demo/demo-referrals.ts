@@ -3,7 +3,7 @@
  *  - the national services for the trust, and Kingsmead's local ones from seed 000 (counselling,
  *    bereavement support, the local Mind and CAMHS), written in general terms; one local entry is
  *    past its yearly check, so the SMHL is reminded;
- *  - Kingsmead referrals in every state: a draft, sent, acknowledged, accepted, declined with the
+ *  - Kingsmead referrals (pupils in Years 10 and 11, those with a level first) in every state: a draft, sent, acknowledged, accepted, declined with the
  *    pupil signposted elsewhere, waiting past four weeks (flagged on the lead's home page), seen at a
  *    first appointment, closed; an emergency CAMHS referral started by a tutor; and one restricted
  *    social-care referral made without asking parents (the DSL team only).
@@ -11,7 +11,7 @@
  * Pupils are chosen from those with no concern and no intervention place, so nothing here crosses
  * the other demo records. Inserted in the demo transaction, not audited. Every name is made up.
  */
-import { and, asc, eq, notInArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import {
   londonToday,
   type ReferralPart,
@@ -289,17 +289,18 @@ export async function seedDemoReferrals(
     .where(
       and(
         eq(pupils.schoolId, schoolId),
-        eq(pupils.form, '10W'),
+        inArray(pupils.yearGroup, [10, 11]),
         notInArray(pupils.id, busy),
         notInArray(pupils.id, placed),
       ),
     )
-    .orderBy(asc(pupils.upn))
+    // Pupils with a level first: their record has history for a referral to draw on.
+    .orderBy(sql`${pupils.currentLevel} is null`, asc(pupils.upn))
     .limit(REFERRALS.length);
   let n = 0;
   for (const d of REFERRALS) {
     const pupilId = chosen[n++]?.id;
-    if (!pupilId) break;
+    if (!pupilId) throw new Error('demo: not enough pupils for referrals');
     const madeAt = new Date(now.getTime() - ((d.sentDaysAgo ?? 1) + 2) * DAY);
     const at = (daysAgo: number) => addDays(today, -daysAgo);
     const first = d.steps.find(([s]) => s === 'first_appointment');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { alerts, auditEvents, pupils } from '@tandem/core/schema';
 import {
   REFERRAL_SERVICES,
@@ -76,7 +76,7 @@ beforeAll(async () => {
     await env.deps.database.db
       .select({ id: pupils.id })
       .from(pupils)
-      .where(and(eq(pupils.schoolId, env.world.kingsmead), ne(pupils.form, '10W')))
+      .where(and(eq(pupils.schoolId, env.world.kingsmead), inArray(pupils.yearGroup, [7, 8, 9])))
       .orderBy(asc(pupils.upn))
   ).map((p) => p.id);
   smhl = await env.as('smhl');

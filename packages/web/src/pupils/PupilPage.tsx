@@ -70,13 +70,8 @@ export function PupilPage({ schoolId, pupilId }: { schoolId: string; pupilId: st
         </>
       )}
       {resource.status === 'ready' && schoolCan(school, 'concern.log') && (
-        <LogConcernAbout school={school} pupil={resource.data.pupil} />
-      )}
-      {resource.status === 'ready' && resource.data.view !== 'case' && schoolCan(school, 'concern.log') && (
-        <EmergencyReferralLink
-          schoolId={school.id}
-          pupil={{ id: resource.data.pupil.id, name: pupilName(resource.data.pupil) }}
-        />
+        // Those without the pupil's case may still start an emergency CAMHS referral from here.
+        <LogConcernAbout school={school} pupil={resource.data.pupil} emergency={resource.data.view !== 'case'} />
       )}
       <HelpNow audience="staff" />
     </>
@@ -87,9 +82,11 @@ export function PupilPage({ schoolId, pupilId }: { schoolId: string; pupilId: st
 function LogConcernAbout({
   school,
   pupil,
+  emergency,
 }: {
   school: SessionSchool;
   pupil: { id: string; givenName: string; familyName: string; preferredName: string | null };
+  emergency: boolean;
 }) {
   return (
     <div className="home-log">
@@ -102,6 +99,7 @@ function LogConcernAbout({
           Log a concern about {pupilName(pupil)}
         </Link>
       </p>
+      {emergency && <EmergencyReferralLink schoolId={school.id} pupil={{ id: pupil.id, name: pupilName(pupil) }} />}
     </div>
   );
 }

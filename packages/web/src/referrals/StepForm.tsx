@@ -71,7 +71,7 @@ export function StepForm({
   };
 
   return (
-    <section aria-labelledby="next-title" className="referral-section">
+    <section aria-labelledby="next-title" className="referral-section referral-next">
       <h2 className="heading-l" id="next-title">
         Record the next step
       </h2>

@@ -96,6 +96,7 @@ export async function getReferral(deps: AppDeps, at: SchoolRequest, referralId: 
       whileYouWait: directory
         .filter(
           (x) =>
+            x.id !== r.serviceId &&
             x.details.selfReferral &&
             (x.details.audiences.includes('pupils') || x.details.audiences.includes('parents')) &&
             age >= x.details.ageFrom &&

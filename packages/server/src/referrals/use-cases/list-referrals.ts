@@ -24,6 +24,7 @@ export async function pupilReferrals(deps: AppDeps, at: SchoolRequest, pupilId: 
     return {
       referrals: rows.map((r) => listSummary(r, s.now, standard)),
       canStart: canInSchool(s.actor, 'referral.write', s.schoolId),
+      standardDays: standard,
     };
   });
 }
