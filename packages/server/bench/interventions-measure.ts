@@ -26,7 +26,7 @@ const onTables = (c: CapturedStatement) =>
   /^\s*select/i.test(c.sql) && /"intervention|"questionnaires"/.test(c.sql) && !/for update/i.test(c.sql);
 
 /** Each select's plan (EXPLAIN ANALYZE) and its own time run alone (median of 21), as report lines. */
-async function explainSelects(q: Query, request: string, selects: CapturedStatement[]): Promise<string[]> {
+export async function explainSelects(q: Query, request: string, selects: CapturedStatement[]): Promise<string[]> {
   const out: string[] = [];
   for (const c of selects) {
     const plan = await explainPlan(q, c.sql, c.params);

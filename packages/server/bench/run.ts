@@ -13,6 +13,7 @@
  *   BENCH_LOG=1         print the app's error log (to see why a request answered 500)
  *   BENCH_ONLY=weight   only the page weight of the web app (seconds; no database)
  *   BENCH_ONLY=interventions  only measurement 9 (the trust, without the one-school database)
+ *   BENCH_ONLY=referrals      only measurement 10 (likewise)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -62,6 +63,8 @@ import {
 import { runPageWeight } from './page-weight';
 import { generateTrustInterventions } from './interventions';
 import { measureInterventions } from './interventions-measure';
+import { busiestReferralSchool, generateTrustReferrals } from './referrals';
+import { measureReferrals, type ReferralContext } from './referrals-measure';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 const RESULTS_DIR = path.join(REPO_ROOT, 'bench-results');
@@ -979,10 +982,64 @@ async function interventionsOnly(
   log(`\nResults: ${path.relative(process.cwd(), file)}`);
 }
 
+const REFERRAL_PLANS_HEADING =
+  "10. The selects of 10 (the referrals, the school's standard), each run alone (median), with its plan (EXPLAIN ANALYZE):";
+
+/** Measurement 10's reader: the SMHL of the school with the most referrals (signed in anew unless already). */
+async function referralContext(
+  db: BenchDatabase,
+  app: FastifyInstance,
+  trust: GeneratedTrust,
+  signedIn: { schoolId: string; smhlId: string; smhlCookie: string } | null,
+): Promise<ReferralContext> {
+  const school = await busiestReferralSchool(db.raw.query, trust.schools);
+  const base = { schoolId: school.id, schoolIndex: school.index, trustId: trust.trustId };
+  if (signedIn?.schoolId === school.id) return { ...base, smhlId: signedIn.smhlId, smhlCookie: signedIn.smhlCookie };
+  const client = new BenchClient(app);
+  await client.signIn(school.smhlEmail, BENCH_PASSWORD, BENCH_TOTP_SECRET);
+  return { ...base, smhlId: await userId(db, school.smhlEmail), smhlCookie: sessionCookieOf(client) };
+}
+
+/** BENCH_ONLY=referrals: measurement 10 alone, on the trust just generated. */
+async function referralsOnly(
+  big: BenchDatabase,
+  trust: GeneratedTrust,
+  version: string | null,
+  apps: FastifyInstance[],
+): Promise<void> {
+  const app = await appOn(big);
+  apps.push(app);
+  const ctx = await referralContext(big, app, trust, null);
+  const warm = getter(app, `/api/schools/${ctx.schoolId}/pupils?limit=25`, ctx.smhlCookie);
+  for (let i = 0; i < 200; i++) await warm();
+  log('Measuring (each: warm-up, one at a time, then several in flight):');
+  const measured = await measureReferrals(big, app, ctx, FAST, log);
+  const table = formatTable(measured.comparisons, inFlight);
+  log('');
+  log(table);
+  log('');
+  log(REFERRAL_PLANS_HEADING);
+  for (const e of measured.explains) log(`  ${e}`);
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, 'referrals.json');
+  const comparisons = measured.comparisons.map((c) => ({ ...c, ratios: ratios(c) }));
+  const out = {
+    generatedAt: new Date().toISOString(),
+    version,
+    data: measured.data,
+    explains: measured.explains,
+    comparisons,
+    table,
+  };
+  fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+  log(`\nResults: ${path.relative(process.cwd(), file)}`);
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   // First, as it takes seconds and fails the bench on its own: a phone's first visit.
-  const pageWeight = only === 'interventions' ? { overBudget: false, weights: null } : runPageWeight(log);
+  const pageWeight =
+    only === 'interventions' || only === 'referrals' ? { overBudget: false, weights: null } : runPageWeight(log);
   if (pageWeight.overBudget) process.exitCode = 1;
   if (only === 'weight') return;
   log('');
@@ -1029,9 +1086,19 @@ async function main(): Promise<void> {
         .map((k) => `${k} ${trust.rows[k] ?? 0}`)
         .join(', ')}`,
     );
+    const referralSeconds = await generateTrustReferrals(big.raw, trust.schools, now, trust.rows);
+    log(
+      `Referrals in ${referralSeconds.toFixed(1)} s: ${['referrals', 'referral_steps']
+        .map((k) => `${k} ${trust.rows[k] ?? 0}`)
+        .join(', ')}`,
+    );
     const [version] = await big.raw.query<{ v: string }>('select version() as v');
     if (only === 'interventions') {
       await interventionsOnly(big, trust, version?.v ?? null, apps);
+      return;
+    }
+    if (only === 'referrals') {
+      await referralsOnly(big, trust, version?.v ?? null, apps);
       return;
     }
 
@@ -1040,6 +1107,7 @@ async function main(): Promise<void> {
     opened.push(one);
     const oneTrust = await generateTrust(one.raw, plan, { now, passwordHash, onlySchools: [0] });
     await generateTrustInterventions(one.raw, oneTrust.schools, now, oneTrust.rows);
+    await generateTrustReferrals(one.raw, oneTrust.schools, now, oneTrust.rows);
     log(
       `One-school database (school 0 alone, row for row the same) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
     );
@@ -1328,6 +1396,16 @@ async function main(): Promise<void> {
     );
     comparisons.push(...interventionModule.comparisons);
 
+    // 10. Referrals: the lead's waits, as the SMHL of the school with the most referrals.
+    const referralModule = await measureReferrals(
+      big,
+      app,
+      await referralContext(big, app, trust, { schoolId: school.id, smhlId, smhlCookie }),
+      FAST,
+      log,
+    );
+    comparisons.push(...referralModule.comparisons);
+
     const trustPlans = plans.trust;
     const alonePlans = plans.alone;
     if (!trustPlans || !alonePlans) throw new Error('plans missing');
@@ -1369,6 +1447,9 @@ async function main(): Promise<void> {
     log('');
     log(INTERVENTION_PLANS_HEADING);
     for (const e of interventionModule.explains) log(`  ${e}`);
+    log('');
+    log(REFERRAL_PLANS_HEADING);
+    for (const e of referralModule.explains) log(`  ${e}`);
 
     const seconds = (performance.now() - started) / 1000;
     const result = {
@@ -1404,6 +1485,7 @@ async function main(): Promise<void> {
       plans,
       planModule: { data: planModule.data, explains: planModule.explains },
       interventions: { data: interventionModule.data, explains: interventionModule.explains },
+      referrals: { data: referralModule.data, explains: referralModule.explains },
       table,
     };
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
