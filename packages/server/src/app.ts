@@ -42,6 +42,7 @@ import { planRoutes } from './plans/plans.routes';
 import { interventionRoutes } from './interventions/interventions.routes';
 import { questionnaireRoutes } from './interventions/questionnaires.routes';
 import { referralRoutes } from './referrals/referrals.routes';
+import { serviceRoutes } from './referrals/services.routes';
 
 /** A route as registered: its method, URL pattern (e.g. GET /api/schools/:schoolId) and schemas. */
 export interface RegisteredRoute {
@@ -175,6 +176,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
   interventionRoutes(app);
   questionnaireRoutes(app);
   referralRoutes(app);
+  serviceRoutes(app);
 
   const dist = deps.config.webDistDir;
   const serveWebApp = Boolean(dist && fs.existsSync(path.join(dist, 'index.html')));

@@ -389,3 +389,48 @@ describe('the school’s own wait standard', () => {
     expect((await detail(smhl, id)).body.waitStandardDays).toBe(14);
   });
 });
+
+describe('the trust’s shared entries', () => {
+  it('are kept by the trust administrator and seen, not changed, by every school', async () => {
+    const admin = await env.as('trustAdmin');
+    const base = `/api/trusts/${env.world.trustId}/services`;
+    const list = await admin.get<{ services: { scope: string }[] }>(base);
+    expect(list.status).toBe(200);
+    expect(list.body.services.some((s) => s.scope === 'national')).toBe(true);
+    const added = await admin.post<{ id: string }>(base, {
+      name: 'Trust family support line',
+      description: 'Advice for families across the trust.',
+      audiences: ['parents'],
+      ageFrom: 4,
+      ageTo: 18,
+      needs: ['parenting'],
+      howToRefer: 'Call.',
+      selfReferral: true,
+      openingHours: 'Weekdays',
+      phone: '01234 000000',
+      text: '',
+      web: '',
+    });
+    expect(added.status, added.text).toBe(201);
+    const other = await env.as('otherHead');
+    const willow = await other.get<{ services: { id: string; canEdit: boolean }[] }>(
+      `/api/schools/${env.world.willow}/services?need=parenting`,
+    );
+    expect(willow.body.services.find((s) => s.id === added.body.id)?.canEdit).toBe(false);
+    const change = await smhl.put(`${school()}/services/${added.body.id}`, {
+      details: {
+        name: 'Mine now',
+        description: 'x',
+        audiences: ['parents'],
+        ageFrom: 4,
+        ageTo: 18,
+        needs: ['parenting'],
+        selfReferral: true,
+        phone: '1',
+      },
+      version: 1,
+    });
+    expect(change.status).toBe(403);
+    expect((await (await env.as('head')).get(base)).status).toBe(404);
+  });
+});

@@ -15,6 +15,15 @@ export async function servicesForSchool(db: DbOrTx, trustId: string, schoolId: s
     .orderBy(asc(sql`${services.details}->>'name'`));
 }
 
+/** A trust's own entries: national and shared (no school's local ones). */
+export async function servicesOfTrust(db: DbOrTx, trustId: string) {
+  return db
+    .select()
+    .from(services)
+    .where(and(eq(services.trustId, trustId), isNull(services.schoolId)))
+    .orderBy(asc(sql`${services.details}->>'name'`));
+}
+
 /** One entry a school may see, or 404. */
 export async function loadService(db: DbOrTx, trustId: string, schoolId: string | null, id: string, lock = false) {
   const q = db

@@ -22,6 +22,7 @@ import {
   loadService,
   markChecked,
   servicesForSchool,
+  servicesOfTrust,
   updateService,
   versionsOf,
   type ServiceRow,
@@ -161,5 +162,37 @@ export async function addTrustService(deps: AppDeps, at: TrustRequest, input: Se
     });
     await t.audit({ action: 'service.added', detail: { scope: 'trust' } }, { type: 'service', id: row.id });
     return { id: row.id };
+  });
+}
+
+/**
+ * The trust's own entries (national and shared), for its administrator: the list, then one entry
+ * with its history. Reading the directory is not audited (it holds no pupil).
+ */
+export async function trustServices(deps: AppDeps, at: TrustRequest): Promise<ServiceList> {
+  return inTrust(deps, at, 'trust.manageSchools', async (t) => {
+    const today = londonToday(t.now);
+    return {
+      services: (await servicesOfTrust(t.tx, t.trustId)).map((r) =>
+        serviceOf(r, { today, canEdit: r.scope === 'trust' }),
+      ),
+      canAdd: true,
+    };
+  });
+}
+
+export async function trustService(deps: AppDeps, at: TrustRequest, serviceId: string): Promise<ServiceDetail> {
+  return inTrust(deps, at, 'trust.manageSchools', async (t) => {
+    const row = await loadService(t.tx, t.trustId, null, serviceId);
+    return {
+      service: serviceOf(row, { today: londonToday(t.now), canEdit: row.scope === 'trust' }),
+      history: (await versionsOf(t.tx, serviceId)).map(({ v, by }) => ({
+        version: v.version,
+        status: v.status,
+        name: v.details.name,
+        changedByName: by,
+        changedAt: v.changedAt.toISOString(),
+      })),
+    };
   });
 }
