@@ -92,6 +92,9 @@ const MeasureBuilderPage = page(() => import('./questionnaires/MeasureBuilderPag
 const ServicesPage = page(() => import('./services/ServicesPage'), 'ServicesPage');
 const ServicePage = page(() => import('./services/ServicePage'), 'ServicePage');
 const ServiceEditorPage = page(() => import('./services/ServiceEditorPage'), 'ServiceEditorPage');
+const TrustServicesPage = page(() => import('./services/TrustServicesPage'), 'TrustServicesPage');
+const TrustServicePage = page(() => import('./services/ServicePage'), 'TrustServicePage');
+const TrustServiceEditorPage = page(() => import('./services/ServiceEditorPage'), 'TrustServiceEditorPage');
 /** The device handed to a pupil: only the questionnaire (its own chunk, so first pages stay small). */
 const HandedDevice = page(() => import('./questionnaires/HandedDevice'), 'HandedDevice');
 
@@ -359,6 +362,26 @@ const ROUTES: readonly Route[] = [
     render: (x) => <AddSchoolPage trustId={p(x, 'trustId')} />,
   },
   { path: '/trusts/:trustId/audit', access: 'complete', render: (x) => <TrustAuditPage trustId={p(x, 'trustId')} /> },
+  {
+    path: '/trusts/:trustId/services',
+    access: 'complete',
+    render: (x) => <TrustServicesPage trustId={p(x, 'trustId')} />,
+  },
+  {
+    path: '/trusts/:trustId/services/new',
+    access: 'complete',
+    render: (x) => <TrustServiceEditorPage trustId={p(x, 'trustId')} />,
+  },
+  {
+    path: '/trusts/:trustId/services/:serviceId',
+    access: 'complete',
+    render: (x) => <TrustServicePage trustId={p(x, 'trustId')} serviceId={p(x, 'serviceId')} />,
+  },
+  {
+    path: '/trusts/:trustId/services/:serviceId/edit',
+    access: 'complete',
+    render: (x) => <TrustServiceEditorPage trustId={p(x, 'trustId')} serviceId={p(x, 'serviceId')} />,
+  },
 ];
 
 function findRoute(pathname: string): { route: Route; params: Params } | null {

@@ -431,6 +431,7 @@ describe('the trust’s shared entries', () => {
       version: 1,
     });
     expect(change.status).toBe(403);
+    expect((await admin.post(`${base}/${added.body.id}/checked`, {})).status).toBe(200);
     expect((await (await env.as('head')).get(base)).status).toBe(404);
   });
 });

@@ -20,6 +20,7 @@ import {
   changeSchoolService,
   changeTrustService,
   checkService,
+  checkTrustService,
   getService,
   searchServices,
   trustService,
@@ -191,6 +192,25 @@ export function serviceRoutes(app: FastifyInstance): void {
         { actor: requireActor(req), trustId: req.params.trustId, ip: req.ip },
         req.params.serviceId,
         req.body,
+      ),
+  );
+
+  r.post(
+    '/api/trusts/:trustId/services/:serviceId/checked',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Record that a shared entry was checked (trust administrator)',
+        params: trustServiceParams,
+        body: z.strictObject({}).optional(),
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
+    },
+    async (req) =>
+      checkTrustService(
+        deps,
+        { actor: requireActor(req), trustId: req.params.trustId, ip: req.ip },
+        req.params.serviceId,
       ),
   );
 }

@@ -80,6 +80,7 @@ function usePlace(): Place | null {
       { to: base, label: 'Home', exact: true },
       { to: `${base}/schools`, label: 'Schools' },
     ];
+    if (trustCan(trust, 'trust.manageSchools')) nav.push({ to: `${base}/services`, label: 'Services' });
     if (trustCan(trust, 'trust.viewAudit')) nav.push({ to: `${base}/audit`, label: 'Audit trail' });
     return { kind: 'trust', id, name: trust.name, rolesText: roleNames(trust.roles), home: base, nav, staff: false };
   }

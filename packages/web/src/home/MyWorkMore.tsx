@@ -9,7 +9,7 @@ import { formatDateTime, formatIsoDay } from '../components/dates';
 import { countOf } from '../components/format';
 import { questionnairePage } from '../questionnaires/questionnairesApi';
 import { servicePage } from '../services/servicesApi';
-import { referralPage } from '../referrals/referralsApi';
+import { referralPage, referralWaitsPage } from '../referrals/referralsApi';
 import { Link } from '../router/router';
 import { Section } from './MyWorkSection';
 
@@ -96,6 +96,9 @@ export function ReferralsOverdue({ school, work }: { school: SessionSchool; work
           ))}
         </ul>
       )}
+      <p>
+        <Link to={referralWaitsPage(school.id)}>See referral waits across the school</Link>
+      </p>
     </Section>
   );
 }

@@ -26,6 +26,14 @@ export function TrustHomePage({ trustId }: { trustId: string }) {
       description: 'Set up a new school in the trust on Tandem.',
     });
   }
+  if (canAdd) {
+    cards.push({
+      key: 'services',
+      title: 'Services directory: shared entries',
+      to: `${base}/services`,
+      description: 'Add and keep the services every school in the trust finds in its directory.',
+    });
+  }
   if (trustCan(trust, 'trust.viewAudit')) {
     cards.push({
       key: 'audit',

@@ -70,6 +70,8 @@ export function Completeness({
       <h2 className="heading-l" id="ready-title">
         Ready to send?
       </h2>
+      {/* At the top of the section, before the list it sums up (the form is below the list). */}
+      {!outOfDate && <ErrorSummary errors={form.errors} title="It cannot be marked as sent yet" />}
       <div
         id="to"
         tabIndex={-1}
@@ -104,7 +106,6 @@ export function Completeness({
         )}
       </div>
       <Form onSubmit={send} label="Mark as sent">
-        {!outOfDate && <ErrorSummary errors={form.errors} title="It cannot be marked as sent yet" />}
         <DateInput
           name="on"
           legend="When was it sent?"

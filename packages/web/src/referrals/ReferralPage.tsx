@@ -57,7 +57,10 @@ export function ReferralPage({ schoolId, referralId }: { schoolId: string; refer
         // Keyed by the referral, so another referral's page starts with its own text.
         <ReferralEditor key={r.id} school={school} data={data} onDone={changed} onStale={reload} />
       ) : (
-        data.nextSteps.length > 0 && <StepForm key={r.id} schoolId={school.id} data={data} onDone={changed} />
+        // Keyed by the version too: after a step is recorded the form starts afresh with the new choices.
+        data.nextSteps.length > 0 && (
+          <StepForm key={`${r.id}.${String(r.version)}`} schoolId={school.id} data={data} onDone={changed} />
+        )
       )}
       <WhileYouWait schoolId={school.id} data={data} />
       <ReferralSteps steps={data.steps} />

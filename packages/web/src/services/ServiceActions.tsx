@@ -6,25 +6,25 @@
 import type { ServiceDetail, ServiceStatus } from '@tandem/core';
 import { useState } from 'react';
 import { apiPost, apiPut, type ApiError } from '../api/client';
-import type { SessionSchool } from '../auth/session';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Button } from '../components/Form';
 import { InsetText } from '../components/Page';
 import { useAction } from '../components/useAction';
 import { myWorkChanged } from '../home/myWorkApi';
 import { Link } from '../router/router';
-import { editServicePage, okResponse, savedResponse, serviceApi } from './servicesApi';
+import type { DirectoryPlace } from './directoryPlace';
+import { okResponse, savedResponse } from './servicesApi';
 import { inputFromService } from './serviceValues';
 
 type Key = 'checked' | 'status';
 
 export function ServiceActions({
-  school,
+  place,
   detail,
   onDone,
   onStale,
 }: {
-  school: SessionSchool;
+  place: DirectoryPlace;
   detail: ServiceDetail;
   onDone: (title: string, text?: string) => void;
   /** Loads the entry again, after a refusal because it changed meanwhile. */
@@ -50,18 +50,14 @@ export function ServiceActions({
       'status',
       async () => {
         setProblem(null);
-        await apiPut(
-          serviceApi(school.id, s.id),
-          { details: inputFromService(s, status), version: s.version },
-          savedResponse,
-        );
+        await apiPut(place.entryApi(s.id), { details: inputFromService(s, status), version: s.version }, savedResponse);
         setConfirming(false);
         myWorkChanged();
         onDone(
           status === 'retired' ? `${s.name} retired` : `${s.name} is back in the directory`,
           status === 'retired'
-            ? 'Staff will no longer find it when they search. Its history is kept.'
-            : 'Staff will find it again when they search.',
+            ? `${place.words.staff} will no longer find it when they search. Its history is kept.`
+            : `${place.words.staff} will find it again when they search.`,
         );
       },
       { onRefused: refused },
@@ -72,7 +68,7 @@ export function ServiceActions({
       'checked',
       async () => {
         setProblem(null);
-        await apiPost(`${serviceApi(school.id, s.id)}/checked`, {}, okResponse);
+        await apiPost(`${place.entryApi(s.id)}/checked`, {}, okResponse);
         myWorkChanged();
         onDone('Marked as checked', 'The yearly reminder to check this entry starts again from today.');
       },
@@ -96,7 +92,7 @@ export function ServiceActions({
         </div>
       )}
       <div className="service-actions">
-        <Link to={editServicePage(school.id, s.id)} className="button button--secondary">
+        <Link to={place.editPage(s.id)} className="button button--secondary">
           Change<span className="visually-hidden"> {s.name}</span>
         </Link>
         {s.status === 'active' && (
@@ -148,8 +144,8 @@ export function ServiceActions({
           setConfirming(false);
         }}
       >
-        <p>Staff will no longer find it when they search the directory. Its history is kept.</p>
-        <p>You can bring it back later from this page (tick &ldquo;Show retired entries&rdquo; to find it).</p>
+        <p>{place.words.staff} will no longer find it when they search the directory. Its history is kept.</p>
+        <p>You can bring it back later from this page ({place.words.findRetired}).</p>
       </ConfirmDialog>
     </section>
   );

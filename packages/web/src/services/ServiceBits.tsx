@@ -6,6 +6,7 @@
 import { SERVICE_NEED_LABELS, SERVICE_SCOPE_LABELS, type Service, type ServiceScope } from '@tandem/core';
 import type { ReactNode } from 'react';
 import { Tag, TagList, type TagTone } from '../components/Page';
+import { Link } from '../router/router';
 import { agesWords, audiencesWords, dialNumber, webWords } from './servicesApi';
 
 const SCOPE_TONES: Record<ServiceScope, TagTone> = { national: 'blue', trust: 'teal', school: 'green' };
@@ -93,5 +94,23 @@ export function ServiceFacts({ service }: { service: Service }) {
         </div>
       ))}
     </dl>
+  );
+}
+
+/**
+ * One entry in a list: its name linking to its page, where it comes from, what it does and how to
+ * reach it; `actions` below (such as "Change") for whoever keeps it.
+ */
+export function ServiceCard({ service, to, actions }: { service: Service; to: string; actions?: ReactNode }) {
+  return (
+    <li className={service.status === 'retired' ? 'service-card service-card--retired' : 'service-card'}>
+      <h3 className="heading-s service-card__title">
+        <Link to={to}>{service.name}</Link>
+      </h3>
+      <ServiceTags service={service} />
+      <p className="service-card__description pre-line">{service.description.trim()}</p>
+      <ServiceFacts service={service} />
+      {actions !== undefined && <div className="service-card__actions">{actions}</div>}
+    </li>
   );
 }

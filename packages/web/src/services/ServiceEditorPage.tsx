@@ -1,13 +1,12 @@
 /**
- * Add a local service, or change one: the page behind both routes, for the Senior Mental Health
- * Lead. A change saved by someone else meanwhile is refused, not overwritten: the editor says who
+ * Add an entry, or change one: the page behind both routes, for whoever keeps the entries (a
+ * school's Senior Mental Health Lead, its local services; the trust administrator, the shared ones). A change saved by someone else meanwhile is refused, not overwritten: the editor says who
  * changed it and offers to load their version or to save this one in its place.
  */
 import { serviceDetailSchema, type ServiceDetail } from '@tandem/core';
 import { useState } from 'react';
 import { apiGet, apiPost, apiPut, type ApiError } from '../api/client';
 import { useResource } from '../api/useResource';
-import { useSchool, type SessionSchool } from '../auth/session';
 import { Button, ButtonGroup, ErrorSummary, Form } from '../components/Form';
 import { useFormErrors } from '../components/formErrors';
 import { BackLink, PageTitle } from '../components/Page';
@@ -17,15 +16,8 @@ import { NotFoundPage } from '../errors/ErrorPages';
 import { Link, useNavigate } from '../router/router';
 import { ChangedMeanwhile } from './ChangedMeanwhile';
 import { ServiceFields } from './ServiceFields';
-import {
-  createdResponse,
-  mayManageServices,
-  savedResponse,
-  serviceApi,
-  servicePage,
-  servicesApi,
-  servicesPage,
-} from './servicesApi';
+import { useDirectory, type DirectoryAt, type DirectoryPlace } from './directoryPlace';
+import { createdResponse, savedResponse } from './servicesApi';
 import {
   emptyAgeProblems,
   emptyServiceValues,
@@ -39,28 +31,36 @@ import './services.css';
 import '../plans/plans.css';
 
 export function ServiceEditorPage({ schoolId, serviceId }: { schoolId: string; serviceId?: string }) {
-  const school = useSchool(schoolId);
-  const allowed = mayManageServices(school);
+  return <EditorRoute at={{ schoolId }} serviceId={serviceId} />;
+}
+
+/** A shared entry of the trust, for its administrator. */
+export function TrustServiceEditorPage({ trustId, serviceId }: { trustId: string; serviceId?: string }) {
+  return <EditorRoute at={{ trustId }} serviceId={serviceId} />;
+}
+
+function EditorRoute({ at, serviceId }: { at: DirectoryAt; serviceId: string | undefined }) {
+  const place = useDirectory(at, 'manage');
   const { resource, reload } = useResource(
-    allowed && serviceId !== undefined ? serviceApi(schoolId, serviceId) : null,
+    place !== null && serviceId !== undefined ? place.entryApi(serviceId) : null,
     serviceDetailSchema,
   );
-  if (school === undefined || !allowed) return <NotFoundPage />;
+  if (place === null) return <NotFoundPage />;
   if (serviceId === undefined) {
-    return <ServiceEditor school={school} editing={null} back={servicesPage(school.id)} />;
+    return <ServiceEditor place={place} editing={null} back={place.listPage} />;
   }
-  const back = servicePage(school.id, serviceId);
+  const back = place.entryPage(serviceId);
   if (resource.status !== 'ready') {
     return resourceFallback(resource, {
       title: 'Change the service',
-      caption: school.name,
+      caption: place.name,
       loading: 'Opening the form',
       back: { to: back, text: 'Back to the service' },
       onRetry: reload,
     });
   }
   if (!resource.data.service.canEdit) return <NotFoundPage />;
-  return <ServiceEditor school={school} editing={resource.data} back={back} />;
+  return <ServiceEditor place={place} editing={resource.data} back={back} />;
 }
 
 /** What was saved meanwhile, found after a refusal; `seen` changes so the message is focused again. */
@@ -70,11 +70,11 @@ interface Newer {
 }
 
 function ServiceEditor({
-  school,
+  place,
   editing,
   back,
 }: {
-  school: SessionSchool;
+  place: DirectoryPlace;
   editing: ServiceDetail | null;
   back: string;
 }) {
@@ -95,7 +95,7 @@ function ServiceEditor({
       form.fromApi(service === null ? e : withoutDetailsPrefix(e));
       return;
     }
-    const latest = await apiGet(serviceApi(school.id, service.id), serviceDetailSchema).catch(() => null);
+    const latest = await apiGet(place.entryApi(service.id), serviceDetailSchema).catch(() => null);
     if (latest === null) {
       form.fromApi(e);
       return;
@@ -113,21 +113,13 @@ function ServiceEditor({
     await action.run(
       async () => {
         if (service === null) {
-          const made = await apiPost(servicesApi(school.id), parsed.data, createdResponse);
-          navigate(servicePage(school.id, made.id), {
-            flash: {
-              kind: 'success',
-              title: `${parsed.data.name} added to the directory`,
-              text: 'Staff will find it when they search by the needs and ages you gave.',
-            },
+          const made = await apiPost(place.api, parsed.data, createdResponse);
+          navigate(place.entryPage(made.id), {
+            flash: { kind: 'success', title: `${parsed.data.name} added to the directory`, text: place.words.added },
           });
         } else {
-          await apiPut(
-            serviceApi(school.id, service.id),
-            { details: parsed.data, version: fromVersion },
-            savedResponse,
-          );
-          navigate(servicePage(school.id, service.id), {
+          await apiPut(place.entryApi(service.id), { details: parsed.data, version: fromVersion }, savedResponse);
+          navigate(place.entryPage(service.id), {
             flash: { kind: 'success', title: `${parsed.data.name} changed`, text: 'The earlier version is kept.' },
           });
         }
@@ -136,7 +128,7 @@ function ServiceEditor({
     );
   };
 
-  const title = service === null ? 'Add a local service' : 'Change the service';
+  const title = service === null ? place.words.add : 'Change the service';
   return (
     <div className="narrow-wide services">
       <BackLink to={back}>{service === null ? 'Back to the directory' : 'Back to the service'}</BackLink>
@@ -157,15 +149,10 @@ function ServiceEditor({
         />
       )}
       <ErrorSummary errors={form.errors} />
-      <PageTitle caption={service?.name ?? school.name} title={service === null ? title : `${title}: ${service.name}`}>
+      <PageTitle caption={service?.name ?? place.name} title={service === null ? title : `${title}: ${service.name}`}>
         {title}
       </PageTitle>
-      {service === null && (
-        <p className="lead">
-          A service near the school that staff can suggest to pupils and families. National services and those the trust
-          shares are already in the directory.
-        </p>
-      )}
+      {service === null && <p className="lead">{place.words.addLead}</p>}
       <Form onSubmit={() => submit(version)} label={title}>
         <ServiceFields
           values={values}

@@ -1,12 +1,12 @@
 /**
  * One directory entry in full: what the service does, whom it is for, how to reach it, when it was
  * last checked and every version of it. Whoever keeps the entry (the school's own, for its Senior
- * Mental Health Lead) may change it, mark it as checked, or retire it.
+ * Mental Health Lead; a shared one, for the trust administrator) may change it, mark it as checked,
+ * or retire it. The same page for a school's directory and for the trust's.
  */
 import { serviceDetailSchema, type ServiceDetail, type ServiceStatus } from '@tandem/core';
 import { useState } from 'react';
 import { useResource } from '../api/useResource';
-import { useSchool } from '../auth/session';
 import { formatDateTime, formatIsoDay } from '../components/dates';
 import { BackLink, FlashBanner, NotificationBanner, PageTitle, SummaryList, Tag } from '../components/Page';
 import { resourceFallback } from '../components/resourceFallback';
@@ -15,24 +15,32 @@ import { NotFoundPage } from '../errors/ErrorPages';
 import { useFlash } from '../router/router';
 import { ServiceActions } from './ServiceActions';
 import { serviceFacts, ServiceTags } from './ServiceBits';
-import { mayReadServices, serviceApi, servicesPage } from './servicesApi';
+import { useDirectory, type DirectoryAt } from './directoryPlace';
 import './services.css';
 
 const STATUS_WORDS: Record<ServiceStatus, string> = { active: 'In use', retired: 'Retired' };
 
 export function ServicePage({ schoolId, serviceId }: { schoolId: string; serviceId: string }) {
-  const school = useSchool(schoolId);
-  const allowed = mayReadServices(school);
+  return <ServiceView at={{ schoolId }} serviceId={serviceId} />;
+}
+
+/** A shared entry, or a national one, for the trust administrator. */
+export function TrustServicePage({ trustId, serviceId }: { trustId: string; serviceId: string }) {
+  return <ServiceView at={{ trustId }} serviceId={serviceId} />;
+}
+
+function ServiceView({ at, serviceId }: { at: DirectoryAt; serviceId: string }) {
+  const place = useDirectory(at, 'read');
   const flash = useFlash();
-  const { resource, reload } = useResource(allowed ? serviceApi(schoolId, serviceId) : null, serviceDetailSchema);
+  const { resource, reload } = useResource(place === null ? null : place.entryApi(serviceId), serviceDetailSchema);
   const [done, setDone] = useState<{ title: string; text?: string; at: number } | null>(null);
-  if (school === undefined || !allowed) return <NotFoundPage />;
+  if (place === null) return <NotFoundPage />;
   if (resource.status !== 'ready') {
     return resourceFallback(resource, {
       title: 'Service',
-      caption: school.name,
+      caption: place.name,
       loading: 'Loading the service',
-      back: { to: servicesPage(school.id), text: 'Back to the directory' },
+      back: { to: place.listPage, text: 'Back to the directory' },
       onRetry: reload,
     });
   }
@@ -45,7 +53,7 @@ export function ServicePage({ schoolId, serviceId }: { schoolId: string; service
   const s = data.service;
   return (
     <div className="services">
-      <BackLink to={servicesPage(school.id)}>Back to the directory</BackLink>
+      <BackLink to={place.listPage}>Back to the directory</BackLink>
       {done !== null ? (
         <NotificationBanner key={done.at} kind="success" title={done.title}>
           {done.text !== undefined && <p>{done.text}</p>}
@@ -53,7 +61,7 @@ export function ServicePage({ schoolId, serviceId }: { schoolId: string; service
       ) : (
         <FlashBanner flash={flash} />
       )}
-      <PageTitle caption={school.name}>{s.name}</PageTitle>
+      <PageTitle caption={place.name}>{s.name}</PageTitle>
       <ServiceTags service={s} />
       <p className="lead pre-line">{s.description.trim()}</p>
       <SummaryList
@@ -76,7 +84,7 @@ export function ServicePage({ schoolId, serviceId }: { schoolId: string; service
           },
         ]}
       />
-      {s.canEdit && <ServiceActions school={school} detail={data} onDone={changed} onStale={reload} />}
+      {s.canEdit && <ServiceActions place={place} detail={data} onDone={changed} onStale={reload} />}
       <History detail={data} />
     </div>
   );

@@ -11,7 +11,7 @@ import { countOf, labelOf } from '../components/format';
 import { FlashBanner, Loading, PageTitle } from '../components/Page';
 import { LoadError, NotFoundPage } from '../errors/ErrorPages';
 import { Link, useFlash, useSearchParams } from '../router/router';
-import { ServiceFacts, ServiceTags } from './ServiceBits';
+import { ServiceCard } from './ServiceBits';
 import { ServiceSearchForm } from './ServiceSearchForm';
 import {
   filtersInUse,
@@ -107,14 +107,7 @@ function Results({
       </h2>
       <ul className="service-list">
         {services.map((s) => (
-          <li key={s.id} className={s.status === 'retired' ? 'service-card service-card--retired' : 'service-card'}>
-            <h3 className="heading-s service-card__title">
-              <Link to={servicePage(schoolId, s.id)}>{s.name}</Link>
-            </h3>
-            <ServiceTags service={s} />
-            <p className="service-card__description pre-line">{s.description.trim()}</p>
-            <ServiceFacts service={s} />
-          </li>
+          <ServiceCard key={s.id} service={s} to={servicePage(schoolId, s.id)} />
         ))}
       </ul>
     </section>

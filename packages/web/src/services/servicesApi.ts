@@ -80,9 +80,14 @@ export function filtersInUse(s: ServiceSearch): number {
 
 export const searchAddress = (schoolId: string, s: ServiceSearch) => withQuery(servicesPage(schoolId), searchQuery(s));
 
-/** "Children and young people, and Parents and carers" */
+/** "Children and young people and parents and carers": a sentence, so only its first word has a capital. */
 export function audiencesWords(audiences: readonly ServiceAudience[]): string {
-  return listInWords(audiences.map((a) => SERVICE_AUDIENCE_LABELS[a]));
+  return listInWords(
+    audiences.map((a, i) => {
+      const label = SERVICE_AUDIENCE_LABELS[a];
+      return i === 0 ? label : label.charAt(0).toLowerCase() + label.slice(1);
+    }),
+  );
 }
 
 /** "Ages 11 to 18", "Any age", "Age 16" */

@@ -196,3 +196,14 @@ export async function trustService(deps: AppDeps, at: TrustRequest, serviceId: s
     };
   });
 }
+
+/** The trust records that a shared entry was checked and is still right. */
+export async function checkTrustService(deps: AppDeps, at: TrustRequest, serviceId: string) {
+  return inTrust(deps, at, 'trust.manageSchools', async (t) => {
+    const row = await loadService(t.tx, t.trustId, null, serviceId, true);
+    if (row.scope !== 'trust') throw new AppError('forbidden', 'national entries are not the trust’s to check');
+    await markChecked(t.tx, serviceId, londonToday(t.now));
+    await t.audit({ action: 'service.checked', detail: {} }, { type: 'service', id: serviceId });
+    return { ok: true as const };
+  });
+}
