@@ -191,6 +191,7 @@ describe('a device handed to the pupil', () => {
   it('takes the device back only with the staff member’s own password', async () => {
     const wrong = await device.post('/api/auth/hand-back', { password: 'not-the-password' });
     expect(wrong.status).toBe(400);
+    expect(wrong.text).toContain('completed questionnaire of this pupil');
     expect((await device.get(`${school()}/pupils`)).status).toBe(403);
     const right = await device.post('/api/auth/hand-back', { password: PASSWORD });
     expect(right.status, right.text).toBe(200);
@@ -317,5 +318,38 @@ describe('the school’s own questionnaire', () => {
     expect(revised.body.version).toBe(2);
     const seen = await smhl.get<Questionnaire>(q(started.body.id));
     expect(seen.body.measure).toMatchObject({ version: 1, name: 'Risk check' });
+  });
+});
+
+describe('a score as evidence for a level change', () => {
+  it('may be cited for its own pupil, and not for another', async () => {
+    const [done] = await env.deps.database.db
+      .select()
+      .from(questionnaires)
+      .where(
+        and(
+          eq(questionnaires.schoolId, env.world.kingsmead),
+          eq(questionnaires.measureKey, 'gad7'),
+          eq(questionnaires.status, 'complete'),
+        ),
+      )
+      .limit(1);
+    const [pupil] = await env.deps.database.db.select().from(pupils).where(eq(pupils.id, done!.pupilId));
+    const [other] = await env.deps.database.db
+      .select()
+      .from(pupils)
+      .where(and(eq(pupils.schoolId, env.world.kingsmead), eq(pupils.form, '7K')))
+      .limit(1);
+    const body = (p: { currentLevel: string | null }) => ({
+      level: p.currentLevel === 'MH4' ? 'MH3' : 'MH4',
+      reason: 'Anxiety rose over the intervention.',
+      evidence: [{ kind: 'score', description: 'GAD-7 follow-up', refId: done!.id }],
+      expectedCurrentLevel: p.currentLevel,
+    });
+    const wrong = await smhl.post(`${school()}/pupils/${other!.id}/level`, body(other!));
+    expect(wrong.status).toBe(400);
+    expect(wrong.text).toContain('completed questionnaire of this pupil');
+    const right = await smhl.post(`${school()}/pupils/${pupil!.id}/level`, body(pupil!));
+    expect(right.status, right.text).toBe(200);
   });
 });

@@ -1,5 +1,4 @@
 import {
-  concernViewResponse,
   EVIDENCE_KINDS,
   EVIDENCE_LABELS,
   LEVEL_CODES,
@@ -15,7 +14,7 @@ import { z } from 'zod';
 import { apiGet, apiPost } from '../api/client';
 import { useResource } from '../api/useResource';
 import { schoolCan, useSchool, type SessionSchool } from '../auth/session';
-import { formatDate, formatDateTime } from '../components/dates';
+import { formatDate } from '../components/dates';
 import {
   Button,
   ButtonGroup,
@@ -32,8 +31,9 @@ import { useAction } from '../components/useAction';
 import { LevelBadge } from '../components/LevelBadge';
 import { BackLink, HelpNow, InsetText, Loading, NotificationBanner, PageTitle } from '../components/Page';
 import { LoadError, NotFoundContent, NotFoundPage } from '../errors/ErrorPages';
-import { Link, useNavigate, useSearchParams } from '../router/router';
+import { Link, useNavigate } from '../router/router';
 import { pupilApi, pupilFirstName, pupilName, pupilPage, useLevelFramework } from './pupilsApi';
+import { newRow, useLinkedEvidence, type EvidenceRow } from './linkedEvidence';
 
 type CaseView = Extract<PupilProfileResponse, { view: 'case' }>;
 
@@ -43,33 +43,6 @@ const EVIDENCE_OPTIONS: Option[] = [
   { value: '', label: 'Choose the kind of evidence' },
   ...EVIDENCE_KINDS.map((k) => ({ value: k, label: EVIDENCE_LABELS[k] })),
 ];
-
-interface EvidenceRow {
-  key: string;
-  kind: string;
-  description: string;
-  /** The concern this evidence is, when it came from a concern's page. */
-  refId?: string;
-}
-
-function newRow(): EvidenceRow {
-  return { key: crypto.randomUUID(), kind: '', description: '' };
-}
-
-type ConcernView = z.infer<typeof concernViewResponse>;
-
-/** A concern as a piece of evidence: its reference, date and the start of what was seen or heard. */
-function evidenceFromConcern(view: ConcernView, pupilId: string): EvidenceRow | null {
-  if (view.access !== 'full' || !view.concern.pupils.some((p) => p.id === pupilId)) return null;
-  const c = view.concern;
-  const account = c.account.length > 400 ? `${c.account.slice(0, 400).trimEnd()}…` : c.account;
-  return {
-    key: crypto.randomUUID(),
-    kind: 'concern',
-    description: `Concern ${c.reference}, ${formatDateTime(c.occurredAt)}, logged by ${c.loggedByName}: ${account}`,
-    refId: c.id,
-  };
-}
 
 function levelText(code: LevelCode | null, framework: ReadonlyMap<LevelCode, LevelDefinition>): string {
   if (code === null) return 'Thriving: no level';
@@ -82,29 +55,18 @@ export function ChangeLevelPage({ schoolId, pupilId }: { schoolId: string; pupil
   const allowed = schoolCan(school, 'pupil.setLevel');
   const { resource, reload } = useResource(allowed ? pupilApi(schoolId, pupilId) : null, pupilProfileResponse);
   const framework = useLevelFramework(allowed ? schoolId : null);
-  // "Change level" from a concern's page brings the concern as evidence.
-  const concernId = useSearchParams().get('concern');
-  const fromConcern = useResource(
-    allowed && concernId !== null && /^[0-9a-f-]{36}$/i.test(concernId)
-      ? `/api/schools/${encodeURIComponent(schoolId)}/concerns/${encodeURIComponent(concernId)}`
-      : null,
-    concernViewResponse,
-  );
+  // "Change level" from a concern's page, or "Use as evidence" from a questionnaire, brings it as evidence.
+  const linked = useLinkedEvidence(schoolId, pupilId, allowed);
   if (school === undefined || !allowed) return <NotFoundPage />;
-  const back =
-    concernId !== null && fromConcern.resource.status === 'ready'
-      ? `/schools/${encodeURIComponent(school.id)}/concerns/${encodeURIComponent(concernId)}`
-      : `${pupilPage(school.id, pupilId)}?tab=level`;
-  const concernReady = concernId === null || fromConcern.resource.status !== 'loading';
+  const { back } = linked;
 
   if (
     resource.status === 'ready' &&
     resource.data.view === 'case' &&
     framework.resource.status === 'ready' &&
-    concernReady
+    !linked.loading
   ) {
-    const evidence =
-      fromConcern.resource.status === 'ready' ? evidenceFromConcern(fromConcern.resource.data, pupilId) : null;
+    const { evidence } = linked;
     return (
       <ChangeLevelForm
         key={resource.data.pupil.id}
@@ -112,7 +74,7 @@ export function ChangeLevelPage({ schoolId, pupilId }: { schoolId: string; pupil
         profile={resource.data}
         framework={framework.byCode}
         back={back}
-        backToConcern={back !== `${pupilPage(school.id, pupilId)}?tab=level`}
+        backToConcern={linked.backTo === 'concern'}
         initialEvidence={evidence === null ? [] : [evidence]}
       />
     );
@@ -218,7 +180,7 @@ function ChangeLevelForm({
       evidence: rows.map((r) => ({
         kind: r.kind === '' ? undefined : r.kind,
         description: r.description,
-        ...(r.kind === 'concern' && r.refId !== undefined ? { refId: r.refId } : {}),
+        ...((r.kind === 'concern' || r.kind === 'score') && r.refId !== undefined ? { refId: r.refId } : {}),
       })),
       expectedCurrentLevel: current.code,
     };

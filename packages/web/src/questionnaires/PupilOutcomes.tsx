@@ -15,6 +15,7 @@ import { Loading, Tag } from '../components/Page';
 import { Table } from '../components/Table';
 import { LoadError } from '../errors/ErrorPages';
 import { Link } from '../router/router';
+import { pupilPage } from '../pupils/pupilsApi';
 import { OutcomePairs } from './OutcomePairs';
 import { dayOf, pupilOutcomesApi, questionnairePage, scoreInWords } from './questionnairesApi';
 import { StartQuestionnaire } from './StartQuestionnaire';
@@ -104,7 +105,23 @@ function OutcomesContent({ schoolId, pupilId, data }: { schoolId: string; pupilI
                 cell: (q) => (q.completedAt === null ? '' : dayOf(q.completedAt)),
               },
               { key: 'what', header: 'When and who', label: 'When and who', cell: (q) => describe(q) },
-              { key: 'scores', header: 'Scores', label: 'Scores', cell: (q) => <Scores q={q} /> },
+              {
+                key: 'scores',
+                header: 'Scores',
+                label: 'Scores',
+                cell: (q) => (
+                  <>
+                    <Scores q={q} />
+                    <Link to={`${pupilPage(schoolId, pupilId)}/level?score=${encodeURIComponent(q.id)}`}>
+                      Use as evidence for a level change
+                      <span className="visually-hidden">
+                        : {q.measureName}
+                        {q.completedAt === null ? '' : `, ${dayOf(q.completedAt)}`}
+                      </span>
+                    </Link>
+                  </>
+                ),
+              },
             ]}
           />
         </>
