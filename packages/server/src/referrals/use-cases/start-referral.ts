@@ -1,4 +1,4 @@
-import { AppError, canInSchool, type StartReferralBody } from '@tandem/core';
+import { AppError, type StartReferralBody } from '@tandem/core';
 import { joinCaseTeam, requireCaseAccess } from '../../platform/case-access';
 import type { AppDeps } from '../../platform/deps';
 import { holdersOf, loadPupilInSchool, referralWaitDaysOf } from '../../platform/directory';
@@ -14,7 +14,8 @@ import { findReferralSubmission, insertReferral } from '../referrals.queries';
 export async function startReferral(deps: AppDeps, at: SchoolRequest, pupilId: string, body: StartReferralBody) {
   return inSchool(deps, at, body.emergency ? 'concern.log' : 'referral.write', async (s) => {
     const { tx, schoolId, actor, now } = s;
-    if (body.emergency && !canInSchool(actor, 'referral.write', schoolId)) {
+    // In an emergency any member of staff may start it, whatever their scope; otherwise the case scope.
+    if (body.emergency) {
       await loadPupilInSchool(tx, schoolId, pupilId);
     } else {
       await requireCaseAccess(tx, actor, schoolId, pupilId);
