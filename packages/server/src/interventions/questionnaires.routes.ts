@@ -192,7 +192,14 @@ export function questionnaireRoutes(app: FastifyInstance): void {
         response: { 200: completeQuestionnaireResponse },
       },
     },
-    async (req) => completeQuestionnaire(deps, at(req), req.params.questionnaireId),
+    async (req) => {
+      const answer = await completeQuestionnaire(deps, at(req), req.params.questionnaireId);
+      // On a device handed to the pupil the answer is only that it is done: the scores and any
+      // safety message are for the member of staff once they have taken the device back.
+      return req.auth?.handedTo?.questionnaireId === req.params.questionnaireId
+        ? { status: answer.status, scores: [], riskRaised: false, urgentMessage: null, onDuty: [] }
+        : answer;
+    },
   );
 
   r.post(

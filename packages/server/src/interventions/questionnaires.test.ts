@@ -186,6 +186,14 @@ describe('a device handed to the pupil', () => {
     expect((await device.get(`${school()}/interventions/${counsellingId}`)).status).toBe(403);
     const session = await device.get<{ handedTo: { questionnaireId: string } | null }>('/api/auth/session');
     expect(session.body.handedTo?.questionnaireId).toBe(id);
+    // Finished on the pupil's screen: the answer says it is done, and carries no scores.
+    for (const item of ['q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8', 'q9']) {
+      expect((await device.put(`${q(id)}/answers/${item}`, { value: item === 'q9' ? 0 : 2 })).status).toBe(200);
+    }
+    const done = await device.post<CompleteQuestionnaireResponse>(`${q(id)}/complete`, {});
+    expect(done.status, done.text).toBe(200);
+    expect(done.body.scores).toEqual([]);
+    expect((await device.get<Questionnaire>(q(id))).body.scores).toBeNull();
   });
 
   it('takes the device back only with the staff member’s own password', async () => {
@@ -195,6 +203,8 @@ describe('a device handed to the pupil', () => {
     const right = await device.post('/api/auth/hand-back', { password: PASSWORD });
     expect(right.status, right.text).toBe(200);
     expect((await device.get(`${school()}/pupils`)).status).toBe(200);
+    // Back with the member of staff: the scores.
+    expect((await device.get<Questionnaire>(q(id))).body.scores?.length).toBeGreaterThan(0);
   });
 });
 

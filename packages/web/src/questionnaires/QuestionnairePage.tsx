@@ -69,7 +69,13 @@ function QuestionnaireView({
       <PageTitle caption={school.name}>{q.measure.name}</PageTitle>
       {complete && q.riskRaised && (
         <RiskPanel
-          result={completed ?? (q.urgentMessage === null ? null : { urgentMessage: q.urgentMessage, onDuty: q.onDuty })}
+          result={
+            completed?.urgentMessage
+              ? completed
+              : q.urgentMessage === null
+                ? null
+                : { urgentMessage: q.urgentMessage, onDuty: q.onDuty }
+          }
         />
       )}
       <SummaryList

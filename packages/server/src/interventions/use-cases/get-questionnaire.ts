@@ -25,7 +25,7 @@ export async function getQuestionnaire(
       { action: 'questionnaire.viewed', detail: { pupilId: q.pupilId, status: q.status } },
       { type: 'questionnaire', id },
     );
-    return questionnaireOf(q, {
+    const answer = questionnaireOf(q, {
       measure,
       pupilFirstName: pupil.preferredName ?? pupil.givenName,
       pupilName: pupilName(pupil),
@@ -36,5 +36,8 @@ export async function getQuestionnaire(
       handedToPupil: handedTo === id,
       hideRiskAnswers: !seesRiskAnswers(s.actor, s.schoolId),
     });
+    // On a device handed to the pupil: the questions and their own answers, never scores or a
+    // safety message (those are for the member of staff once they have the device back).
+    return handedTo === id ? { ...answer, scores: null, riskRaised: false, urgentMessage: null, onDuty: [] } : answer;
   });
 }
