@@ -5,7 +5,8 @@
  */
 import { REFERRAL_SERVICE_LABELS, TIMEPOINT_LABELS, type MyWork as MyWorkAnswer } from '@tandem/core';
 import type { SessionSchool } from '../auth/session';
-import { formatDateTime, formatIsoDay } from '../components/dates';
+import { formatDateTime, formatIsoDay, ukIsoDay } from '../components/dates';
+import { Tag } from '../components/Page';
 import { countOf } from '../components/format';
 import { questionnairePage } from '../questionnaires/questionnairesApi';
 import { servicePage } from '../services/servicesApi';
@@ -36,6 +37,7 @@ export function EmergencyReferrals({ school, work }: { school: SessionSchool; wo
 }
 
 export function Questionnaires({ school, work }: { school: SessionSchool; work: MyWorkAnswer }) {
+  const today = ukIsoDay();
   return (
     <Section id="questionnaires-due" title="Questionnaires to ask" count={work.questionnairesDue.length}>
       {work.questionnairesDue.length === 0 ? (
@@ -49,7 +51,8 @@ export function Questionnaires({ school, work }: { school: SessionSchool; work: 
               <p className="plan-list__title">
                 <Link to={questionnairePage(school.id, q.questionnaireId)}>
                   {q.pupil.name}: {q.measureName}
-                </Link>
+                </Link>{' '}
+                {q.dueOn !== null && q.dueOn < today && <Tag tone="yellow">Overdue</Tag>}
               </p>
               <p className="plan-list__meta">
                 {TIMEPOINT_LABELS[q.timepoint]}
