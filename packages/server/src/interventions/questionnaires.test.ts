@@ -208,6 +208,23 @@ describe('a device handed to the pupil', () => {
   });
 });
 
+describe('a pupil guessing the password', () => {
+  it('ends the session after five wrong tries, without locking the member of staff out', async () => {
+    const { questionnaireId: id } = await counsellingBaseline();
+    const device = await env.as('intervention');
+    expect((await device.post(`${q(id)}/hand-to-pupil`, {})).status).toBe(200);
+    const statuses: number[] = [];
+    for (let n = 0; n < 5; n++)
+      statuses.push((await device.post('/api/auth/hand-back', { password: `guess-${n}` })).status);
+    expect(statuses).toEqual([400, 400, 400, 400, 401]);
+    const session = await device.get<{ signedIn: boolean }>('/api/auth/session');
+    expect(session.body.signedIn).toBe(false);
+    // The member of staff signs in again as usual, and the questionnaire is still there to finish.
+    const again = await env.as('intervention');
+    expect((await again.get<Questionnaire>(q(id))).body.status).not.toBe('complete');
+  });
+});
+
 describe('before and after', () => {
   it('shows a case role each pair with its outcome, and recovery', async () => {
     const [baseline] = await env.deps.database.db

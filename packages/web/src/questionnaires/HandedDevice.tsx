@@ -94,7 +94,14 @@ function GiveBack({ staff }: { staff: string }) {
         navigate(questionnairePage(back.schoolId, back.questionnaireId), { replace: true });
         await refresh();
       },
-      { stayBusy: true },
+      {
+        stayBusy: true,
+        onRefused: (error) => {
+          // Too many wrong passwords end the session: show the sign-in page (the answers are kept).
+          if (error.code === 'unauthenticated') void refresh();
+          else form.fromApi(error);
+        },
+      },
     );
   };
 
