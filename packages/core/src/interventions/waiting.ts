@@ -4,6 +4,7 @@
  */
 import { LEVEL_CODES, type LevelCode } from '../levels/levels.values';
 import { SESSION_DAYS, type SessionDay } from './interventions.values';
+import { percentile } from '../referrals/referrals';
 
 /** The rule, in the words the waiting list shows above itself. */
 export const WAITING_ORDER_RULE =
@@ -104,8 +105,5 @@ export function expectedStartDates(input: ExpectedStartInput): (string | null)[]
 
 /** Median of whole numbers (the middle one, or the mean of the middle two), or null when none. */
 export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  return percentile(values, 0.5);
 }

@@ -1,13 +1,7 @@
 /** The lead's outcomes as CSV: one row per intervention and one for the school. */
 import type { OutcomesReport } from '@tandem/core';
+import { toCsv } from '../http/csv';
 
-const cell = (v: string | number | null): string => {
-  if (v === null) return '';
-  const s = String(v);
-  // A cell a spreadsheet could run as a formula is written as text.
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
 const pct = (v: number | null) => (v === null ? null : Math.round(v * 100));
 
 export function outcomesCsv(report: OutcomesReport): string {
@@ -33,5 +27,5 @@ export function outcomesCsv(report: OutcomesReport): string {
     r.reliableImprovement,
     pct(r.improvementShare),
   ]);
-  return `${[head, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  return toCsv(head, rows);
 }

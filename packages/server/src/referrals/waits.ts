@@ -12,6 +12,7 @@ import {
   type ReferralService,
   type ReferralWaits,
 } from '@tandem/core';
+import { toCsv } from '../http/csv';
 
 export interface WaitInput {
   service: ReferralService;
@@ -73,13 +74,6 @@ export function referralWaits(rows: readonly WaitInput[], today: string, standar
   };
 }
 
-const cell = (v: string | number | null): string => {
-  if (v === null) return '';
-  const s = String(v);
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
 export function referralWaitsCsv(w: ReferralWaits): string {
   const head = [
     'Service',
@@ -105,5 +99,5 @@ export function referralWaitsCsv(w: ReferralWaits): string {
     r.declineRate === null ? null : Math.round(r.declineRate * 100),
     r.commonDeclineReasons.map((x) => `${x.reason} (${x.count})`).join('; '),
   ]);
-  return `${[head, ...lines].map((l) => l.map(cell).join(',')).join('\r\n')}\r\n`;
+  return toCsv(head, lines);
 }

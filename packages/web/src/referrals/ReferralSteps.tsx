@@ -2,7 +2,8 @@
 import type { ReferralDetail } from '@tandem/core';
 import { formatIsoDay } from '../components/dates';
 import { Link } from '../router/router';
-import { servicePage, statusLabel, WAITING_STATUSES, type Detail } from './referralsApi';
+import { servicePage } from '../services/servicesApi';
+import { statusLabel, WAITING_STATUSES, type Detail } from './referralsApi';
 
 export function ReferralSteps({ steps }: { steps: ReferralDetail['steps'] }) {
   return (

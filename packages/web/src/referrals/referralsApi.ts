@@ -23,8 +23,6 @@ export const referralPage = (schoolId: string, referralId: string) =>
 export const referralWaitsPage = (schoolId: string) => `${schoolPage(schoolId)}/referral-waits`;
 export const emergencyReferralPage = (schoolId: string, pupilId: string) =>
   `${pupilPage(schoolId, pupilId)}/emergency-referral`;
-export const servicePage = (schoolId: string, serviceId: string) =>
-  `${schoolPage(schoolId)}/services/${encodeURIComponent(serviceId)}`;
 
 export const startedResponse = z.object({ id: z.string(), standardDays: z.number() });
 export const savedResponse = z.object({ id: z.string(), version: z.number() });

@@ -1,4 +1,5 @@
 import {
+  ageOn,
   londonToday,
   missingParts,
   REFERRAL_TRANSITIONS,
@@ -29,13 +30,6 @@ const RECORD_KINDS: ReadonlySet<ChronologyKind> = new Set<ChronologyKind>([
   'intervention_ended',
   'questionnaire_completed',
 ]);
-
-/** A pupil's age in whole years on a day. */
-function ageOn(dateOfBirth: string, day: string): number {
-  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
 
 /**
  * A referral in full, with what is still missing, the steps it may take next, the pupil's record to
