@@ -596,6 +596,10 @@ const SECTION_TEXT: Record<PlanSection, readonly string[]> = {
     'Early Help assessment completed by half term; safety plan agreed with the family; review in six weeks.',
     'Referral to the young people’s substance service; parent to attend the parenting course.',
   ],
+  forPupil: [
+    'If you feel worried in a lesson, show your card and go to Student Services. Ms Lee will be there.',
+    'Every Monday you can see your key person before school. Tell any adult if you need help.',
+  ],
 };
 
 const ADJUSTMENT_TEXT: Record<Adjustment, string> = {

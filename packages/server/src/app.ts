@@ -43,6 +43,11 @@ import { interventionRoutes } from './interventions/interventions.routes';
 import { questionnaireRoutes } from './interventions/questionnaires.routes';
 import { referralRoutes } from './referrals/referrals.routes';
 import { serviceRoutes } from './referrals/services.routes';
+import { levelFamilyRoutes } from './levels/levels.family-routes';
+import { questionnaireFamilyRoutes } from './interventions/questionnaires.family-routes';
+import { familyRoutes } from './family/family.routes';
+import { familyStaffRoutes } from './family/family-staff.routes';
+import { checkinRoutes } from './family/checkins.routes';
 
 /** A route as registered: its method, URL pattern (e.g. GET /api/schools/:schoolId) and schemas. */
 export interface RegisteredRoute {
@@ -173,6 +178,11 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
   await app.register(fileRoutes);
   dutyRoutes(app);
   planRoutes(app);
+  levelFamilyRoutes(app);
+  questionnaireFamilyRoutes(app);
+  familyRoutes(app);
+  familyStaffRoutes(app);
+  checkinRoutes(app);
   interventionRoutes(app);
   questionnaireRoutes(app);
   referralRoutes(app);

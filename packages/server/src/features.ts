@@ -25,6 +25,15 @@ import { interventionMyWork } from './interventions/interventions.my-work';
 import { referralChronology } from './referrals/referrals.chronology';
 import { referralMyWork } from './referrals/referrals.my-work';
 import { seedDirectoryForNewSchool } from './referrals/referrals.school';
+import { levelFamilyView } from './levels/levels.family';
+import { planFamilyView } from './plans/plans.family';
+import { interventionFamilyRequests, interventionFamilyView } from './interventions/interventions.family';
+import { referralFamilyView } from './referrals/referrals.family';
+import { referralFamilyDirectory } from './referrals/referrals.family-directory';
+import { concernFamilyRequests } from './concerns/concerns.family';
+import { familyDueJobs } from './family/family.jobs';
+import { checkinDueJobs } from './family/checkins.jobs';
+import { checkinMyWork } from './family/checkins.my-work';
 
 export const registries: Registries = {
   chronology: [
@@ -36,12 +45,15 @@ export const registries: Registries = {
     interventionChronology,
     referralChronology,
   ],
-  dueJobs: [...concernDueJobs, ...planDueJobs],
+  dueJobs: [...concernDueJobs, ...planDueJobs, ...familyDueJobs, ...checkinDueJobs],
   evidence: [concernEvidence, scoreEvidence],
   plansGiven: plansGivenToStaff,
   pupilLevels: levelsOfPupil,
   onSchoolCreated: [seedFrameworkForNewSchool, seedDirectoryForNewSchool],
   alertLinks: [concernAlertLinks],
-  myWork: [planMyWork, concernMyWork, interventionMyWork, referralMyWork],
+  myWork: [planMyWork, concernMyWork, interventionMyWork, referralMyWork, checkinMyWork],
   urgentRoute: urgentConcernRoute,
+  familyView: [levelFamilyView, planFamilyView, interventionFamilyView, referralFamilyView],
+  familyRequests: { ...concernFamilyRequests, ...interventionFamilyRequests },
+  familyDirectory: referralFamilyDirectory,
 };

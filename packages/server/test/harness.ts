@@ -50,6 +50,8 @@ export interface Response<T = unknown> {
   body: T;
   headers: Record<string, string | string[] | number | undefined>;
   text: string;
+  /** The body's bytes, for a PDF or other binary answer. */
+  raw: Buffer;
 }
 
 export class TestClient {
@@ -97,7 +99,7 @@ export class TestClient {
     }
     let body: unknown = res.body;
     if (String(res.headers['content-type'] ?? '').includes('application/json')) body = res.json();
-    return { status: res.statusCode, body: body as T, headers: res.headers, text: res.body };
+    return { status: res.statusCode, body: body as T, headers: res.headers, text: res.body, raw: res.rawPayload };
   }
 
   async csrfToken(): Promise<string> {

@@ -8,12 +8,14 @@ import {
   Redirect,
   RouterProvider,
   safeNextPath,
+  useFlash,
   useLocation,
   useNavigationCount,
   useSearchParams,
   type Params,
 } from './router/router';
 import { AlertsProvider } from './alerts/AlertsProvider';
+import { familyHomeFor } from './family/familyHome';
 
 /**
  * Each page is its own chunk, fetched when first shown, so signing in or logging a concern on a
@@ -95,6 +97,24 @@ const ServiceEditorPage = page(() => import('./services/ServiceEditorPage'), 'Se
 const TrustServicesPage = page(() => import('./services/TrustServicesPage'), 'TrustServicesPage');
 const TrustServicePage = page(() => import('./services/ServicePage'), 'TrustServicePage');
 const TrustServiceEditorPage = page(() => import('./services/ServiceEditorPage'), 'TrustServiceEditorPage');
+// The staff side of the parent and pupil portals.
+const FamiliesPage = page(() => import('./families/FamiliesPage'), 'FamiliesPage');
+const PupilAccountsPage = page(() => import('./families/PupilAccountsPage'), 'PupilAccountsPage');
+const PortalSettingsPage = page(() => import('./families/PortalSettingsPage'), 'PortalSettingsPage');
+const TalkRequestsPage = page(() => import('./checkins/TalkRequestsPage'), 'TalkRequestsPage');
+// The family portal: parents and carers (family/), and pupils (pupil-portal/).
+const FamilyHomePage = page(() => import('./family/FamilyHomePage'), 'FamilyHomePage');
+const ChildPage = page(() => import('./family/ChildPage'), 'ChildPage');
+const TellSchoolPage = page(() => import('./family/TellSchoolPage'), 'TellSchoolPage');
+const AskSupportPage = page(() => import('./family/AskSupportPage'), 'AskSupportPage');
+const ParentQuestionnairePage = page(() => import('./family/ParentQuestionnairePage'), 'ParentQuestionnairePage');
+const PartnershipPage = page(() => import('./family/PartnershipPage'), 'PartnershipPage');
+const FamilyServicesPage = page(() => import('./family/FamilyServicesPage'), 'FamilyServicesPage');
+const FamilySettingsPage = page(() => import('./family/FamilySettingsPage'), 'FamilySettingsPage');
+const PupilHomePage = page(() => import('./pupil-portal/PupilHomePage'), 'PupilHomePage');
+const HelpNowPage = page(() => import('./pupil-portal/HelpNowPage'), 'HelpNowPage');
+const PupilQuestionnairePage = page(() => import('./pupil-portal/PupilQuestionnairePage'), 'PupilQuestionnairePage');
+const PupilSetUpPage = page(() => import('./pupil-portal/PupilSetUpPage'), 'PupilSetUpPage');
 /** The device handed to a pupil: only the questionnaire (its own chunk, so first pages stay small). */
 const HandedDevice = page(() => import('./questionnaires/HandedDevice'), 'HandedDevice');
 
@@ -118,7 +138,53 @@ const ROUTES: readonly Route[] = [
   { path: '/set-up-two-factor', access: 'enrol', render: () => <SetUpTwoFactorPage /> },
   { path: '/forgot-password', access: 'public', render: () => <ForgotPasswordPage /> },
   { path: '/set-password', access: 'public', render: () => <SetPasswordPage /> },
+  { path: '/set-up', access: 'signedOut', render: () => <PupilSetUpPage /> },
   { path: '/', access: 'complete', render: () => <HomeRedirect /> },
+  { path: '/family', access: 'complete', render: () => <FamilyHomePage /> },
+  { path: '/family/settings', access: 'complete', render: () => <FamilySettingsPage /> },
+  {
+    path: '/family/schools/:schoolId/children/:pupilId',
+    access: 'complete',
+    render: (x) => <ChildPage schoolId={p(x, 'schoolId')} pupilId={p(x, 'pupilId')} />,
+  },
+  {
+    path: '/family/schools/:schoolId/children/:pupilId/tell',
+    access: 'complete',
+    render: (x) => <TellSchoolPage schoolId={p(x, 'schoolId')} pupilId={p(x, 'pupilId')} />,
+  },
+  {
+    path: '/family/schools/:schoolId/children/:pupilId/ask-for-support',
+    access: 'complete',
+    render: (x) => <AskSupportPage schoolId={p(x, 'schoolId')} pupilId={p(x, 'pupilId')} />,
+  },
+  {
+    path: '/family/schools/:schoolId/children/:pupilId/questionnaires/:questionnaireId',
+    access: 'complete',
+    render: (x) => (
+      <ParentQuestionnairePage
+        schoolId={p(x, 'schoolId')}
+        pupilId={p(x, 'pupilId')}
+        questionnaireId={p(x, 'questionnaireId')}
+      />
+    ),
+  },
+  {
+    path: '/family/schools/:schoolId/partnership',
+    access: 'complete',
+    render: (x) => <PartnershipPage schoolId={p(x, 'schoolId')} />,
+  },
+  {
+    path: '/family/schools/:schoolId/services',
+    access: 'complete',
+    render: (x) => <FamilyServicesPage schoolId={p(x, 'schoolId')} />,
+  },
+  { path: '/pupil', access: 'complete', render: () => <PupilHomePage /> },
+  { path: '/pupil/help', access: 'complete', render: () => <HelpNowPage /> },
+  {
+    path: '/pupil/questionnaires/:questionnaireId',
+    access: 'complete',
+    render: (x) => <PupilQuestionnairePage questionnaireId={p(x, 'questionnaireId')} />,
+  },
   { path: '/schools/:schoolId', access: 'complete', render: (x) => <SchoolHomePage schoolId={p(x, 'schoolId')} /> },
   {
     path: '/schools/:schoolId/staff',
@@ -341,6 +407,26 @@ const ROUTES: readonly Route[] = [
     render: (x) => <DutyRotaPage schoolId={p(x, 'schoolId')} />,
   },
   {
+    path: '/schools/:schoolId/families',
+    access: 'complete',
+    render: (x) => <FamiliesPage schoolId={p(x, 'schoolId')} />,
+  },
+  {
+    path: '/schools/:schoolId/pupil-accounts',
+    access: 'complete',
+    render: (x) => <PupilAccountsPage schoolId={p(x, 'schoolId')} />,
+  },
+  {
+    path: '/schools/:schoolId/portal-settings',
+    access: 'complete',
+    render: (x) => <PortalSettingsPage schoolId={p(x, 'schoolId')} />,
+  },
+  {
+    path: '/schools/:schoolId/talk-requests',
+    access: 'complete',
+    render: (x) => <TalkRequestsPage schoolId={p(x, 'schoolId')} />,
+  },
+  {
     path: '/schools/:schoolId/settings',
     access: 'complete',
     render: (x) => <SchoolSettingsPage schoolId={p(x, 'schoolId')} />,
@@ -437,6 +523,21 @@ function FocusHeadingWhenLoaded() {
   return null;
 }
 
+/**
+ * A family-only account (a parent or carer, or a pupil) has its own home: the staff home and the
+ * school and trust pages are not for it, so those addresses lead there instead.
+ */
+function FamilyOnly({ children }: { children: ReactNode }) {
+  const { session } = useSession();
+  const { pathname } = useLocation();
+  const flash = useFlash();
+  const home = familyHomeFor(session);
+  if (home !== null && (pathname === '/' || /^\/(schools|trusts)(\/|$)/.test(pathname))) {
+    return <Redirect to={home} flash={flash ?? undefined} />;
+  }
+  return <>{children}</>;
+}
+
 function Routes() {
   const { pathname } = useLocation();
   useFocusOnNavigate();
@@ -448,10 +549,12 @@ function Routes() {
           <NotFoundPage />
         ) : (
           <Gate access={found.route.access}>
-            <Suspense fallback={<Loading what="Loading the page" />}>
-              <FocusHeadingWhenLoaded />
-              {found.route.render(found.params)}
-            </Suspense>
+            <FamilyOnly>
+              <Suspense fallback={<Loading what="Loading the page" />}>
+                <FocusHeadingWhenLoaded />
+                {found.route.render(found.params)}
+              </Suspense>
+            </FamilyOnly>
           </Gate>
         )}
       </ErrorBoundary>

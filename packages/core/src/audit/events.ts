@@ -15,6 +15,7 @@ import type { AgreementParty, MeetingKind, PlanKind } from '../plans/plans.value
 import type { CaseTeamSource } from '../pupils/case-team.values';
 import type { ImportKind } from '../pupils/pupils.values';
 import type { ReferralService, ReferralStatus } from '../referrals/referrals.values';
+import type { ConfirmableItem, FamilyMessageKind, NoAccessReason } from '../family/family.values';
 import type { PlaceEnding, QuestionnaireStatus, RequestSource, Timepoint } from '../interventions/interventions.values';
 
 export type AuditEvent =
@@ -150,7 +151,27 @@ export type AuditEvent =
   | { action: 'referral.stepped'; detail: { from: ReferralStatus; to: ReferralStatus; on: string } }
   | { action: 'referral.exported'; detail: { pupilId: string } }
   | { action: 'referral.listed'; detail: { pupilId: string | null; count: number } }
-  | { action: 'referral.waits_viewed'; detail: { format: 'screen' | 'csv' } };
+  | { action: 'referral.waits_viewed'; detail: { format: 'screen' | 'csv' } }
+  | { action: 'referral.shared_with_parents'; detail: Record<string, never> }
+  | { action: 'family.settings_changed'; detail: { fields: string[] } }
+  | { action: 'family.parent_invited'; detail: { contactId: string; userId: string; resent: boolean } }
+  | { action: 'family.no_access_set'; detail: { contactId: string; reasonKind: NoAccessReason } }
+  | { action: 'family.no_access_lifted'; detail: { contactId: string } }
+  | { action: 'family.contacts_listed'; detail: { count: number } }
+  | { action: 'family.child_viewed'; detail: { as: 'parent' | 'pupil'; part: string } }
+  | {
+      action: 'family.message_sent';
+      detail: { kind: FamilyMessageKind; concernId: string | null; placeId: string | null };
+    }
+  | { action: 'family.read_confirmed'; detail: { item: ConfirmableItem; itemId: string; version: number } }
+  | { action: 'family.letter_downloaded'; detail: { letterId: string } }
+  | { action: 'family.pupil_codes_issued'; detail: { pupils: number; newAccounts: number } }
+  | { action: 'family.pupil_account_set_up'; detail: { pupilId: string } }
+  | { action: 'family.trusted_adult_set'; detail: { userId: string } }
+  | { action: 'checkin.made'; detail: { wantsToTalk: boolean; riskRaised: boolean } }
+  | { action: 'checkin.acknowledged'; detail: Record<string, never> }
+  | { action: 'checkin.escalated'; detail: Record<string, never> }
+  | { action: 'checkin.viewed'; detail: { pupilId: string | null } };
 
 export type AuditAction = AuditEvent['action'];
 
@@ -268,6 +289,23 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'referral.exported': 'Printed or downloaded a referral',
   'referral.listed': 'Listed referrals',
   'referral.waits_viewed': 'Viewed referral waits',
+  'referral.shared_with_parents': 'Shared a referral with parents',
+  'family.settings_changed': 'Changed the portal settings',
+  'family.parent_invited': 'Invited a parent or carer',
+  'family.no_access_set': 'Stopped a parent or carer seeing a child',
+  'family.no_access_lifted': 'Gave a parent or carer access back',
+  'family.contacts_listed': 'Listed parents and carers',
+  'family.child_viewed': 'Viewed in the family portal',
+  'family.message_sent': 'Sent the school a message from home',
+  'family.read_confirmed': 'Confirmed reading',
+  'family.letter_downloaded': 'Downloaded a letter in the family portal',
+  'family.pupil_codes_issued': 'Made set-up codes for pupils',
+  'family.pupil_account_set_up': 'A pupil set up their account',
+  'family.trusted_adult_set': "Set a pupil's trusted adult",
+  'checkin.made': 'Checked in',
+  'checkin.acknowledged': "Acknowledged a pupil's request to talk",
+  'checkin.escalated': 'Sent an unread request to talk to the lead',
+  'checkin.viewed': "Viewed a pupil's check-ins",
 };
 
 const ACTION_LABELS: ReadonlyMap<string, string> = new Map(Object.entries(AUDIT_ACTION_LABELS));
@@ -302,6 +340,9 @@ export const AUDIT_SUBJECT_TYPES = [
   'measure',
   'service',
   'referral',
+  'contact',
+  'checkin',
+  'family_message',
 ] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 export const AUDIT_SUBJECT_TYPE_LABELS: Record<AuditSubjectType, string> = {
@@ -322,4 +363,7 @@ export const AUDIT_SUBJECT_TYPE_LABELS: Record<AuditSubjectType, string> = {
   measure: 'Questionnaire (measure)',
   service: 'Directory entry',
   referral: 'Referral',
+  contact: 'Parent or carer',
+  checkin: 'Check-in',
+  family_message: 'Message from home',
 };

@@ -4,11 +4,12 @@
  */
 
 /** What a one-time link (one_time_tokens.purpose) is for. */
-export const ONE_TIME_TOKEN_PURPOSES = ['password_reset', 'invitation'] as const;
+export const ONE_TIME_TOKEN_PURPOSES = ['password_reset', 'invitation', 'pupil_setup'] as const;
 export type OneTimeTokenPurpose = (typeof ONE_TIME_TOKEN_PURPOSES)[number];
 export const ONE_TIME_TOKEN_PURPOSE_LABELS: Record<OneTimeTokenPurpose, string> = {
   password_reset: 'Password reset',
   invitation: 'Invitation',
+  pupil_setup: 'Pupil set-up code',
 };
 
 /** How far signing in has gone: 'complete', or the step still needed before anything else. */

@@ -84,6 +84,9 @@ export const PERMISSIONS = [
   'directory.manage',
   'referral.write',
   'referral.viewWaits',
+  'family.manage',
+  'family.restrict',
+  'family.settings',
   'portal.parent',
   'portal.pupil',
 ] as const;
@@ -134,6 +137,12 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'referral.write': CASE_ROLES,
   // Waits for referrals across the school: figures, no pupil named.
   'referral.viewWaits': ['smhl', 'headteacher'],
+  // Invite parents and carers, see who has signed up, give pupils their set-up codes.
+  'family.manage': ['smhl', 'school_admin', 'headteacher', 'dsl', 'deputy_dsl'],
+  // Stop one parent or carer seeing a child in Tandem (a court order, or the school's decision).
+  'family.restrict': ['smhl', 'headteacher', 'dsl', 'deputy_dsl'],
+  // The partnership statement, the check-in rhythm, the risk words, where pupils find help.
+  'family.settings': ['smhl', 'headteacher'],
   'portal.parent': ['parent'],
   'portal.pupil': ['pupil'],
 };

@@ -120,6 +120,8 @@ export const concernSummarySchema = z.object({
   overdueActions: z.number().int(),
   parentsStatus: concernRow.parentsStatus,
   pupilTellsBy: concernRow.pupilTellsBy,
+  /** Sent by a parent or carer from the family portal ("From a parent or carer" in the queue). */
+  fromParent: concernRow.fromParent,
 });
 export type ConcernSummary = z.infer<typeof concernSummarySchema>;
 

@@ -59,6 +59,8 @@ export const concerns = pgTable(
     restricted: boolean('restricted').notNull(),
     /** Disclosure: what the pupil was told about who would be told, what and why; and consent. */
     isDisclosure: boolean('is_disclosure').notNull().default(false),
+    /** Sent by a parent or carer from the family portal ("tell the school"): logged by them, marked so in the queue. */
+    fromParent: boolean('from_parent').notNull().default(false),
     disclosureToldWho: text('disclosure_told_who'),
     disclosureToldWhat: text('disclosure_told_what'),
     disclosureToldWhy: text('disclosure_told_why'),

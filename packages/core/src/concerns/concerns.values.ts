@@ -170,6 +170,8 @@ export const ALERT_KINDS = [
   'pupil_tells_deadline_passed',
   'plan_reviews_overdue',
   'emergency_referral_started',
+  'pupil_wants_to_talk',
+  'talk_unacknowledged',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 

@@ -28,3 +28,4 @@ export * from '../plans/meetings.tables';
 export * from '../interventions/interventions.tables';
 export * from '../interventions/questionnaires.tables';
 export * from '../referrals/referrals.tables';
+export * from '../family/family.tables';

@@ -110,7 +110,17 @@ export const serviceToCheckSchema = z.object({
   lastCheckedOn: day,
 });
 
+/** A pupil's "I'd like to talk to someone" that this person (their trusted adult, or the lead after the school day) has to acknowledge. */
+export const talkRequestItemSchema = z.object({
+  checkinId: z.uuid(),
+  at: z.string(),
+  /** Passed to the lead because nobody acknowledged it by the end of the school day. */
+  escalated: z.boolean(),
+  pupil: pupilRef,
+});
+
 export const myWorkResponse = z.object({
+  talkRequests: z.array(talkRequestItemSchema),
   toRead: z.array(planToReadSchema),
   nextSteps: z.array(nextStepDueSchema),
   concernActions: z.array(concernActionDueSchema),
@@ -142,6 +152,7 @@ export type ReferralOverdueItem = z.infer<typeof referralOverdueSchema>;
 export type EmergencyReferralItem = z.infer<typeof emergencyReferralSchema>;
 export type ServiceToCheckItem = z.infer<typeof serviceToCheckSchema>;
 export type QuestionnaireDueItem = z.infer<typeof questionnaireDueItemSchema>;
+export type TalkRequestItem = z.infer<typeof talkRequestItemSchema>;
 
 /**
  * Puts the parts together, each list in the order its section is read: the oldest plan to read
@@ -150,6 +161,7 @@ export type QuestionnaireDueItem = z.infer<typeof questionnaireDueItemSchema>;
 export function mergeMyWork(parts: readonly MyWorkPart[]): MyWork {
   const all = <K extends keyof MyWorkPart>(k: K): NonNullable<MyWorkPart[K]> =>
     parts.reduce<unknown[]>((acc, p) => acc.concat(p[k] ?? []), []) as NonNullable<MyWorkPart[K]>;
+  const talkRequests = all('talkRequests').sort((a, b) => a.at.localeCompare(b.at));
   const toRead = all('toRead').sort((a, b) => a.since.localeCompare(b.since));
   const nextSteps = all('nextSteps').sort((a, b) => a.dueOn.localeCompare(b.dueOn));
   const concernActions = all('concernActions').sort((a, b) => a.dueOn.localeCompare(b.dueOn));
@@ -163,6 +175,7 @@ export function mergeMyWork(parts: readonly MyWorkPart[]): MyWork {
   const servicesToCheck = all('servicesToCheck').sort((a, b) => a.lastCheckedOn.localeCompare(b.lastCheckedOn));
   const questionnairesDue = all('questionnairesDue').sort((a, b) => (a.dueOn ?? '').localeCompare(b.dueOn ?? ''));
   const total =
+    talkRequests.length +
     toRead.length +
     nextSteps.length +
     concernActions.length +
@@ -174,6 +187,7 @@ export function mergeMyWork(parts: readonly MyWorkPart[]): MyWork {
     emergencyReferrals.length +
     servicesToCheck.length;
   return {
+    talkRequests,
     toRead,
     nextSteps,
     concernActions,

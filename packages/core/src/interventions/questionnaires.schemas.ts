@@ -155,6 +155,17 @@ export const completeQuestionnaireResponse = z.object({
 });
 export type CompleteQuestionnaireResponse = z.infer<typeof completeQuestionnaireResponse>;
 
+/**
+ * Finishing a questionnaire in the family portal (a parent, or the pupil themself). The same answer
+ * as the staff path, except that a pupil never receives scores, and no family reader receives the
+ * safety message meant for staff: a risk answer opened the urgent route, and `helpNow` tells the
+ * page to show "Help now" at once.
+ */
+export const familyCompleteQuestionnaireResponse = completeQuestionnaireResponse.extend({
+  helpNow: z.boolean(),
+});
+export type FamilyCompleteQuestionnaireResponse = z.infer<typeof familyCompleteQuestionnaireResponse>;
+
 /** Hand the device back: the staff member's own password, so a pupil cannot wander into the record. */
 export const handBackSchema = z.strictObject({
   password: z.string().min(1, 'Enter your password').max(200),

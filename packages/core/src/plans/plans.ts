@@ -19,8 +19,8 @@ import {
 
 /** The sections of each kind, in the order they are written and printed. */
 export const KIND_SECTIONS: Record<PlanKind, readonly PlanSection[]> = {
-  care: ['condition', 'requirements', 'medication', 'emergency', 'schoolProvides', 'homeDoes'],
-  crisis: ['background', 'warningSigns', 'emergency', 'staffMust', 'schoolProvides', 'homeDoes'],
+  care: ['condition', 'requirements', 'medication', 'emergency', 'schoolProvides', 'homeDoes', 'forPupil'],
+  crisis: ['background', 'warningSigns', 'emergency', 'staffMust', 'schoolProvides', 'homeDoes', 'forPupil'],
   risk: ['risks', 'triggers', 'warningSigns', 'staffMust', 'homeDoes'],
   signs_of_safety: ['worries', 'workingWell', 'needsToHappen'],
 };
@@ -156,6 +156,29 @@ export function parentFacingPlan(plan: {
   return { sections, contacts: plan.agreedContent.contacts };
 }
 
+/** Kinds whose agreed version may hold "my plan", written for the pupil to read on their own page. */
+export const KIND_HAS_PUPIL_SECTION: Record<PlanKind, boolean> = {
+  care: true,
+  crisis: true,
+  risk: false,
+  signs_of_safety: false,
+};
+
+/**
+ * What a pupil may see of a plan: only the "my plan" section written for them, only from an agreed
+ * version, and only while the plan is in force. Nothing else of the plan ever reaches the pupil.
+ */
+export function pupilFacingPlan(plan: {
+  kind: PlanKind;
+  endedAt: unknown;
+  agreedContent: Pick<PlanContentShape, 'sections'> | null;
+}): string | null {
+  if (plan.endedAt || !plan.agreedContent || !KIND_HAS_PUPIL_SECTION[plan.kind]) return null;
+  if (!KIND_SECTIONS[plan.kind].includes('forPupil')) return null;
+  const text = plan.agreedContent.sections.forPupil?.trim() ?? '';
+  return text === '' ? null : text;
+}
+
 /** What staff given the plan see: the staff sections, the adjustments and the contacts. */
 export function staffFacingContent(kind: PlanKind, content: PlanContentShape): PlanContentShape {
   const sections: Partial<Record<PlanSection, string>> = {};
@@ -169,4 +192,55 @@ export function staffFacingContent(kind: PlanKind, content: PlanContentShape): P
 /** Seed 002: every parent meeting ends with agreed next steps. */
 export function meetingNeedsNextStep(kind: MeetingKind): boolean {
   return kind === 'parent';
+}
+
+/**
+ * Owners of a meeting's next step that mean the child's parents or carers, whoever they are
+ * ("Parent", "Mum"): such a step is marked as theirs in the parent portal. Compared after
+ * `ownerWords` (lower case, spaces and slashes evened out).
+ */
+export const PARENT_OWNER_WORDS: ReadonlySet<string> = new Set([
+  'parent',
+  'parents',
+  'parent/carer',
+  'parents/carers',
+  'parent or carer',
+  'parents or carers',
+  'parent and carer',
+  'parents and carers',
+  'carer',
+  'carers',
+  'mum',
+  'mom',
+  'mother',
+  'dad',
+  'father',
+  'mum and dad',
+  'mum/dad',
+  'family',
+  'home',
+]);
+
+/** An owner's name as compared: any case and spacing, without a trailing "(mother)" or "(dad)". */
+function ownerWords(name: string): string {
+  return name
+    .trim()
+    .replace(/\s*\([^)]*\)$/, '')
+    .toLowerCase()
+    .replace(/\s*\/\s*/g, '/')
+    .replace(/\s+/g, ' ');
+}
+
+/**
+ * Whether a meeting's next step is for this parent: owned by their own account, named as them (one
+ * of the names the school holds for them, any case), or owned by "Parent", "Mum", "Family" and the like.
+ */
+export function isParentsStep(
+  step: { ownerUserId: string | null; ownerName: string },
+  parent: { userId: string; names: readonly string[] },
+): boolean {
+  if (step.ownerUserId !== null && step.ownerUserId === parent.userId) return true;
+  const owner = ownerWords(step.ownerName);
+  if (owner === '') return false;
+  return PARENT_OWNER_WORDS.has(owner) || parent.names.some((n) => ownerWords(n) === owner);
 }

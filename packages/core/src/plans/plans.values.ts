@@ -30,6 +30,7 @@ export const PLAN_SECTIONS = [
   'worries',
   'workingWell',
   'needsToHappen',
+  'forPupil',
 ] as const;
 export type PlanSection = (typeof PLAN_SECTIONS)[number];
 
@@ -74,6 +75,10 @@ export const SECTION_INFO: Record<PlanSection, SectionInfo> = {
   needsToHappen: {
     label: 'What needs to happen?',
     hint: 'Next steps, and what safety would look like.',
+  },
+  forPupil: {
+    label: 'My plan (for the pupil to read)',
+    hint: 'Written to the pupil, in words they will understand: what school will do, who to go to, what helps.',
   },
 };
 

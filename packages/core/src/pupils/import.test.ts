@@ -302,6 +302,7 @@ describe('planning what an import changes', () => {
           phone: null,
           priority: 1,
           parentalResponsibility: true,
+          noContact: false,
         },
         {
           line: 3,
@@ -314,6 +315,7 @@ describe('planning what an import changes', () => {
           phone: null,
           priority: 2,
           parentalResponsibility: true,
+          noContact: false,
         },
       ],
     };
@@ -332,6 +334,7 @@ describe('planning what an import changes', () => {
           phone: '01',
           priority: 1,
           parentalResponsibility: true,
+          noContact: false,
         },
       ],
       lookups,

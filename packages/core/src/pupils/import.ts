@@ -223,6 +223,12 @@ const CONTACT_COLUMNS = [
     aliases: ['parentalresponsibility', 'pr', 'hasparentalresponsibility'],
     required: false,
   },
+  {
+    key: 'noContact',
+    label: 'No contact',
+    aliases: ['nocontact', 'donotcontact', 'dontcontact', 'contactnotallowed', 'nocontactallowed', 'contactrestricted'],
+    required: false,
+  },
 ] as const satisfies readonly ColumnSpec[];
 
 const GROUP_COLUMNS = [
@@ -449,6 +455,7 @@ export const CONTACT_OPTIONAL_FIELDS = [
   'phone',
   'priority',
   'parentalResponsibility',
+  'noContact',
 ] as const;
 export type ContactOptionalField = (typeof CONTACT_OPTIONAL_FIELDS)[number];
 
@@ -464,6 +471,7 @@ export const contactImportRowSchema = z.object({
   phone: contactRow.phone,
   priority: contactRow.priority,
   parentalResponsibility: contactRow.parentalResponsibility,
+  noContact: contactRow.noContact,
 });
 export type ContactImportRow = z.infer<typeof contactImportRowSchema>;
 
@@ -736,6 +744,8 @@ function readContactRow(ctx: RowContext, cell: Cells<ContactColumn>): ContactRow
   }
   const prText = cell('parentalResponsibility');
   const parentalResponsibility = readFlag(ctx, 'Parental responsibility', prText);
+  // The MIS says the school must not contact this person: they are never invited to Tandem.
+  const noContact = readFlag(ctx, 'No contact', cell('noContact'));
 
   if (
     ctx.issues.length > 0 ||
@@ -759,6 +769,7 @@ function readContactRow(ctx: RowContext, cell: Cells<ContactColumn>): ContactRow
     phone,
     priority,
     parentalResponsibility,
+    noContact,
   };
 }
 
@@ -1040,6 +1051,7 @@ export interface ExistingContact {
   phone: string | null;
   priority: number;
   parentalResponsibility: boolean;
+  noContact: boolean;
 }
 
 export interface ExistingGroup {
@@ -1119,6 +1131,7 @@ const FIELD_LABELS: Record<string, string> = {
   phone: 'Phone',
   priority: 'Priority',
   parentalResponsibility: 'Parental responsibility',
+  noContact: 'No contact',
 };
 
 type Scalar = string | number | boolean | null;

@@ -99,6 +99,8 @@ export const contacts = pgTable(
     email: text('email'),
     phone: text('phone'),
     parentalResponsibility: boolean('parental_responsibility').notNull().default(true),
+    /** The MIS says the school must not contact this person (they are never invited to Tandem). */
+    noContact: boolean('no_contact').notNull().default(false),
     /** 1 = first contact. */
     priority: integer('priority').notNull().default(1),
     /** The parent's portal account, if they have one. */

@@ -49,6 +49,12 @@ export const referralStepSchema = z.strictObject({
 });
 export type ReferralStepBody = z.infer<typeof referralStepSchema>;
 
+/** Share a referral with the child's parents in the portal (never a restricted one, nor a draft). */
+export const shareReferralSchema = z.strictObject({
+  version: z.number().int().min(1),
+});
+export type ShareReferralBody = z.infer<typeof shareReferralSchema>;
+
 export const referralParams = z.object({ schoolId: z.uuid(), referralId: z.uuid() });
 
 const missingPart = z.object({ part: z.enum(REFERRAL_PARTS), label: z.string(), message: z.string() });
@@ -88,6 +94,8 @@ export const referralDetailSchema = z.object({
     serviceId: z.string().nullable(),
     declineReason: z.string().nullable(),
     signpostedTo: z.string().nullable(),
+    /** When the referral was shared with the child's parents in the portal; null when not. */
+    sharedWithParentsAt: z.string().nullable(),
     version: z.number(),
   }),
   required: z.array(z.enum(REFERRAL_PARTS)),

@@ -82,6 +82,9 @@ export const referrals = pgTable(
     firstAppointmentOn: date('first_appointment_on', { mode: 'string' }),
     lastStepOn: date('last_step_on', { mode: 'string' }),
     declineReason: text('decline_reason'),
+    /** When a lead shared the referral with the child's parents in the portal (never a restricted one). */
+    sharedWithParentsAt: ts('shared_with_parents_at'),
+    sharedWithParentsBy: uuid('shared_with_parents_by').references(() => users.id),
     signpostedTo: text('signposted_to'),
     madeBy: uuid('made_by')
       .notNull()

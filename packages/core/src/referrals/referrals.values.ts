@@ -88,6 +88,18 @@ export const REFERRAL_STATUS_LABELS: Record<ReferralStatus, string> = {
   closed: 'Closed',
 };
 
+/** Where a referral stands, in plain words for the child's parents in the portal (never a draft). */
+export const REFERRAL_PARENT_STATE_LABELS: Record<ReferralStatus, string> = {
+  draft: 'Being written',
+  sent: 'Sent, waiting to hear',
+  acknowledged: 'Received, waiting to hear',
+  accepted: 'Accepted, waiting for a first appointment',
+  declined: 'Not accepted',
+  waiting: 'Accepted, waiting for a first appointment',
+  first_appointment: 'Seen',
+  closed: 'Closed',
+};
+
 /** Whether parents agreed to the referral, or why they were not asked. */
 export const REFERRAL_CONSENT = ['given', 'refused', 'not_sought'] as const;
 export type ReferralConsent = (typeof REFERRAL_CONSENT)[number];

@@ -7,10 +7,39 @@ import { AppError, type OneTimeTokenPurpose } from '@tandem/core';
 import type { DbOrTx } from '../db/client';
 import type { AppDeps } from '../platform/deps';
 import { insertOneTimeToken, liveOneTimeToken, retireAllOneTimeTokens, retireOneTimeTokens } from './auth.queries';
+import { randomBytes } from 'node:crypto';
 import { newToken, tokenHash } from './tokens';
 
 export const RESET_LINK_MS = 60 * 60_000;
 export const INVITATION_LINK_MS = 7 * 24 * 60 * 60_000;
+/** A pupil's set-up code, printed on a sheet the tutor hands out: a month to use it. */
+export const PUPIL_CODE_MS = 30 * 24 * 60 * 60_000;
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+/** A code as a pupil types it: upper case, no spaces or dashes (so "abcd e-fgh" is "ABCDEFGH"). */
+export function normaliseCode(code: string): string {
+  return code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+/**
+ * A set-up code for a pupil's account: ten characters without look-alikes (about 49 bits), shown
+ * as XXXXX-XXXXX. It works like an invitation link (only its hash is kept, once, for 30 days); the
+ * newest code replaces any earlier one.
+ */
+export async function issuePupilCode(tx: DbOrTx, deps: AppDeps, userId: string): Promise<string> {
+  const bytes = randomBytes(10);
+  let code = '';
+  for (const b of bytes) code += CODE_ALPHABET.charAt(b % CODE_ALPHABET.length);
+  const now = deps.clock.now();
+  await retireOneTimeTokens(tx, userId, 'pupil_setup', now);
+  await insertOneTimeToken(tx, {
+    userId,
+    purpose: 'pupil_setup',
+    tokenHash: tokenHash(code),
+    expiresAt: new Date(now.getTime() + PUPIL_CODE_MS),
+  });
+  return `${code.slice(0, 5)}-${code.slice(5)}`;
+}
 
 /** Create a one-time link token for a person (reset or invitation); returns the raw token. */
 export async function issueOneTimeToken(

@@ -63,6 +63,7 @@ async function visibleConcerns(db: DbOrTx, where: SQL) {
       outcomeNote: concerns.outcomeNote,
       parentsToldAt: concerns.parentsToldAt,
       parentsToldHow: concerns.parentsToldHow,
+      fromParent: concerns.fromParent,
       loggerName: logger.displayName,
       ackName: acker.displayName,
       escalatorName: escalator.displayName,
@@ -101,7 +102,9 @@ function concernSteps(c: ConcernRow, tag: ConcernTag): ChronologyEntry[] {
     id: c.id,
     kind: 'concern_logged',
     at: c.loggedAt.toISOString(),
-    title: `${c.urgent ? 'Urgent concern' : 'Concern'} logged by ${c.loggerName} (${c.reference})`,
+    title: c.fromParent
+      ? `Concern sent by ${c.loggerName}, a parent or carer, in Tandem (${c.reference})`
+      : `${c.urgent ? 'Urgent concern' : 'Concern'} logged by ${c.loggerName} (${c.reference})`,
     detail: detail.join('\n'),
     byName: c.loggerName,
     ...tag,

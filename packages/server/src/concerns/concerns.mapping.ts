@@ -65,6 +65,7 @@ export function summaryOf(c: ConcernRow, loggedByName: string, pupils: PupilRef[
     overdueActions: overdue,
     parentsStatus: c.parentsStatus,
     pupilTellsBy: c.pupilTellsBy?.toISOString() ?? null,
+    fromParent: c.fromParent,
   };
 }
 

@@ -113,6 +113,14 @@ export const DEMO_USERS: DemoUser[] = [
   },
   { email: 'emma.clarke@family.example', displayName: 'Emma Clarke', roles: [{ role: 'parent', school: 'kingsmead' }] },
   {
+    email: 'jamal.hussain@family.example',
+    displayName: 'Jamal Hussain',
+    roles: [
+      { role: 'parent', school: 'kingsmead' },
+      { role: 'parent', school: 'willow' },
+    ],
+  },
+  {
     email: 'olivia.clarke@pupils.kingsmead.example',
     displayName: 'Olivia Clarke',
     roles: [{ role: 'pupil', school: 'kingsmead' }],

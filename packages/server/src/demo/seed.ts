@@ -36,6 +36,7 @@ import { seedDemoConcerns } from './demo-concerns';
 import { seedDemoPlans } from './demo-plans';
 import { seedDemoCaseload } from './demo-caseload';
 import { seedDemoInterventions } from './demo-interventions';
+import { seedDemoFamily } from './demo-family';
 import { seedDemoReferrals } from './demo-referrals';
 
 /** A small deterministic generator, so every fresh demo looks the same. */
@@ -226,6 +227,7 @@ export async function loadDemoIfEmpty(deps: AppDeps): Promise<boolean> {
     await seedDemoCaseload(tx, { schoolId: schoolIds.get('kingsmead') as string, userIds, now });
     await seedDemoInterventions(tx, { schoolId: schoolIds.get('kingsmead') as string, userIds, now });
     await seedDemoReferrals(tx, { trustId: trust.id, schoolId: schoolIds.get('kingsmead') as string, userIds, now });
+    await seedDemoFamily(tx, { schoolIds, userIds, now });
   });
   return true;
 }

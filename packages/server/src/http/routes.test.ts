@@ -24,6 +24,8 @@ const SIGNED_OUT_ALLOWED = new Set([
   'POST /api/auth/password/forgot',
   'POST /api/auth/password/check-token',
   'POST /api/auth/password/reset',
+  // A pupil's set-up code from the printed sheet, before they have a password.
+  'POST /api/family/pupil-setup',
 ]);
 
 /** An id that belongs to nothing, for the few places a body or query asks for one. */
@@ -106,6 +108,13 @@ beforeAll(async () => {
     'services/:serviceId': (await firstRow(`select id from services where school_id = $1 limit 1`)).id ?? '',
     'referrals/:referralId':
       (await firstRow(`select id from referrals where school_id = $1 and not restricted limit 1`)).id ?? '',
+    'children/:pupilId':
+      (await firstRow(`select pupil_id as id from contacts where school_id = $1 and user_id is not null limit 1`)).id ??
+      '',
+    // The demo shares no termly letters; any id answers the same 401 and 404 as a real one.
+    'letters/:letterId': UNKNOWN_ID,
+    'contacts/:contactId': (await firstRow(`select id from contacts where school_id = $1 limit 1`)).id ?? '',
+    'talk-requests/:checkinId': (await firstRow(`select id from checkins where school_id = $1 limit 1`)).id ?? '',
   };
 });
 afterAll(async () => {

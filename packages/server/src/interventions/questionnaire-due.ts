@@ -3,6 +3,7 @@
  * made due here, for the intervention's staff to ask (their "my work" lists them).
  */
 import type { Timepoint } from '@tandem/core';
+import { tellFamily } from '../platform/family-news';
 import type { SchoolWork } from '../platform/gate';
 import type { InterventionRow, PlaceRow } from './interventions.queries';
 import { findMeasure } from './measures';
@@ -37,6 +38,9 @@ export async function makeDue(
       { action: 'questionnaire.started', detail: { pupilId: place.pupilId, measureKey: measure.key, timepoint } },
       { type: 'questionnaire', id: row.id },
     );
+    // Asked of the parents (a measure only they answer): something new for them in the portal.
+    if (row.respondent === 'parent')
+      await tellFamily(s.tx, { schoolId: s.schoolId, pupilId: place.pupilId, now: s.now });
   }
   return row?.id ?? null;
 }

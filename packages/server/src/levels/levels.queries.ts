@@ -189,3 +189,25 @@ export async function levelSharesForChronology(db: DbOrTx, schoolId: string, pup
       ),
     );
 }
+
+/** Every version of every level's wording of a school (a few dozen rows at most). */
+export async function allDefinitions(db: DbOrTx, schoolId: string): Promise<DefinitionRow[]> {
+  return db
+    .select()
+    .from(levelDefinitions)
+    .where(eq(levelDefinitions.schoolId, schoolId))
+    .orderBy(asc(levelDefinitions.code), asc(levelDefinitions.version));
+}
+
+/**
+ * The wording of a level that was in force at a moment: the version made by then and not yet
+ * superseded. A moment before the first version (a school's framework seeded later) takes the first.
+ */
+export function wordingInForceAt(rows: readonly DefinitionRow[], code: LevelCode, at: Date): DefinitionRow | undefined {
+  const own = rows.filter((r) => r.code === code);
+  return (
+    own.find((r) => r.createdAt <= at && (r.supersededAt === null || r.supersededAt > at)) ??
+    own.find((r) => r.supersededAt === null) ??
+    own[0]
+  );
+}

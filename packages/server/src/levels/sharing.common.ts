@@ -8,6 +8,7 @@ import {
   type Actor,
   type LevelCode,
   type LevelDefinition,
+  type Role,
 } from '@tandem/core';
 
 export interface GeneratedPdf {
@@ -27,9 +28,17 @@ export const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity:
 
 /** How the letter or briefing is signed: the person, and the role by which they may share. */
 export function signatory(actor: Actor, schoolId: string): { name: string; role: string } {
-  const held = new Set(actor.assignments.filter((a) => a.schoolId === schoolId).map((a) => a.role));
+  return signatoryOf(
+    actor.displayName,
+    actor.assignments.filter((a) => a.schoolId === schoolId).map((a) => a.role),
+  );
+}
+
+/** As `signatory`, from a name and the roles held in the school (a letter reprinted later). */
+export function signatoryOf(name: string, roles: readonly Role[]): { name: string; role: string } {
+  const held = new Set(roles);
   const role = held.has('smhl') ? ROLE_LABELS.smhl : held.has('headteacher') ? ROLE_LABELS.headteacher : '';
-  return { name: actor.displayName, role: role || 'Staff' };
+  return { name, role: role || 'Staff' };
 }
 
 /** A level's wording now in force, or the framework's own wording if a school somehow lacks one. */

@@ -3,12 +3,13 @@
  * teaching groups and who teaches them), the record of levels shared, and counts for the summary.
  * Every query is scoped to one school.
  */
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { AppError, type LevelCode, type LevelShareAudience } from '@tandem/core';
 import {
   contacts,
   levelShares,
   pupils,
+  roleAssignments,
   schools,
   teachingGroupPupils,
   teachingGroups,
@@ -175,4 +176,64 @@ export async function briefingCounts(db: DbOrTx, schoolId: string, levels: reado
     .innerJoin(pupils, eq(pupils.id, teachingGroupPupils.pupilId))
     .where(and(eq(teachingGroupPupils.schoolId, schoolId), onRollAtLevel));
   return { groups: briefingGroups?.n ?? 0, pupils: briefingPupils?.n ?? 0 };
+}
+
+/** A pupil's termly letters shared with parents (one row per pupil per batch), newest first. */
+export async function parentLettersOf(db: DbOrTx, schoolId: string, pupilId: string) {
+  return db
+    .select({ id: levelShares.id, level: levelShares.level, sharedAt: levelShares.sharedAt })
+    .from(levelShares)
+    .where(
+      and(eq(levelShares.schoolId, schoolId), eq(levelShares.pupilId, pupilId), eq(levelShares.audience, 'parents')),
+    )
+    .orderBy(desc(levelShares.sharedAt), desc(levelShares.id));
+}
+
+/** One of a pupil's letters shared with parents, with who shared it; 404 for any other row. */
+export async function parentLetterOf(db: DbOrTx, schoolId: string, pupilId: string, letterId: string) {
+  const [row] = await db
+    .select({
+      id: levelShares.id,
+      level: levelShares.level,
+      sharedAt: levelShares.sharedAt,
+      sharedBy: levelShares.sharedBy,
+      sharedByName: users.displayName,
+    })
+    .from(levelShares)
+    .innerJoin(users, eq(users.id, levelShares.sharedBy))
+    .where(
+      and(
+        eq(levelShares.id, letterId),
+        eq(levelShares.schoolId, schoolId),
+        eq(levelShares.pupilId, pupilId),
+        eq(levelShares.audience, 'parents'),
+      ),
+    );
+  if (!row) throw new AppError('not_found', 'letter not found');
+  return row;
+}
+
+/** The roles a person held in a school at a moment, not revoked by then (to sign a reprinted letter as it was). */
+export async function schoolRolesAt(db: DbOrTx, schoolId: string, userId: string, at: Date) {
+  const rows = await db
+    .select({ role: roleAssignments.role })
+    .from(roleAssignments)
+    .where(
+      and(
+        eq(roleAssignments.schoolId, schoolId),
+        eq(roleAssignments.userId, userId),
+        or(isNull(roleAssignments.revokedAt), gt(roleAssignments.revokedAt, at)),
+      ),
+    );
+  return rows.map((r) => r.role);
+}
+
+/** A pupil on roll, named as a letter names them. */
+export async function pupilForLetter(db: DbOrTx, schoolId: string, pupilId: string) {
+  const [row] = await db
+    .select(namedPupil)
+    .from(pupils)
+    .where(and(eq(pupils.id, pupilId), eq(pupils.schoolId, schoolId)));
+  if (!row) throw new AppError('not_found', 'pupil not found');
+  return row;
 }

@@ -2,7 +2,7 @@
  * Meeting queries. Every query is scoped to one school, directly or through a meeting already
  * loaded in it.
  */
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { AppError } from '@tandem/core';
 import { meetingActions, meetings, plans, users } from '@tandem/core/schema';
@@ -149,5 +149,37 @@ export async function nextStepsOf(db: DbOrTx, meetingId: string) {
     .from(meetingActions)
     .leftJoin(users, eq(users.id, meetingActions.completedBy))
     .where(eq(meetingActions.meetingId, meetingId))
+    .orderBy(asc(meetingActions.dueOn), asc(meetingActions.createdAt));
+}
+
+/** A pupil's meetings for the family portal: when, where, what kind, newest first (never aims or notes). */
+export async function meetingsForFamily(db: DbOrTx, schoolId: string, pupilId: string) {
+  return db
+    .select({
+      id: meetings.id,
+      kind: meetings.kind,
+      heldAt: meetings.heldAt,
+      place: meetings.place,
+      completedAt: meetings.completedAt,
+    })
+    .from(meetings)
+    .where(and(eq(meetings.schoolId, schoolId), eq(meetings.pupilId, pupilId)))
+    .orderBy(desc(meetings.heldAt));
+}
+
+/** The next steps of these meetings, oldest due first. */
+export async function nextStepsOfMeetings(db: DbOrTx, schoolId: string, meetingIds: readonly string[]) {
+  if (meetingIds.length === 0) return [];
+  return db
+    .select({
+      meetingId: meetingActions.meetingId,
+      description: meetingActions.description,
+      ownerUserId: meetingActions.ownerUserId,
+      ownerName: meetingActions.ownerName,
+      dueOn: meetingActions.dueOn,
+      completedAt: meetingActions.completedAt,
+    })
+    .from(meetingActions)
+    .where(and(eq(meetingActions.schoolId, schoolId), inArray(meetingActions.meetingId, [...meetingIds])))
     .orderBy(asc(meetingActions.dueOn), asc(meetingActions.createdAt));
 }

@@ -491,3 +491,30 @@ export async function plansGivenTo(
     )
     .orderBy(asc(plans.createdAt));
 }
+
+/**
+ * A pupil's plans in force with an agreed version, each with that agreed version's content and when
+ * it was agreed, newest agreement first: what the family portal may draw from (the core rules
+ * `parentFacingPlan` and `pupilFacingPlan` decide what of each is shown).
+ */
+export async function agreedPlansOfPupil(
+  db: DbOrTx,
+  schoolId: string,
+  pupilId: string,
+  o: { parentShareable?: boolean; kinds?: readonly PlanRow['kind'][] } = {},
+) {
+  return db
+    .select({ plan: plans, content: planVersions.content, agreedAt: planVersions.agreedAt })
+    .from(plans)
+    .innerJoin(planVersions, and(eq(planVersions.planId, plans.id), eq(planVersions.version, plans.agreedVersion)))
+    .where(
+      and(
+        eq(plans.schoolId, schoolId),
+        eq(plans.pupilId, pupilId),
+        isNull(plans.endedAt),
+        o.parentShareable === undefined ? undefined : eq(plans.parentShareable, o.parentShareable),
+        o.kinds ? inArray(plans.kind, [...o.kinds]) : undefined,
+      ),
+    )
+    .orderBy(desc(planVersions.agreedAt), desc(plans.createdAt));
+}

@@ -40,6 +40,14 @@ const ALERT_TEXT: Record<AlertKind, { message: string; subject: string }> = {
     message: 'URGENT: an emergency CAMHS referral has been started. Your home page lists it.',
     subject: 'An emergency referral has been started in Tandem',
   },
+  pupil_wants_to_talk: {
+    message: 'A pupil would like to talk to someone. Your home page lists who; please acknowledge it today.',
+    subject: 'A pupil would like to talk to you: see Tandem',
+  },
+  talk_unacknowledged: {
+    message: 'A pupil asked to talk to someone today and nobody has acknowledged it yet. Your home page lists who.',
+    subject: 'A pupil’s request to talk has not been acknowledged: see Tandem',
+  },
 };
 
 /** The in-app text of an alert of this kind (it never names a pupil). */

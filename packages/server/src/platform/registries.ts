@@ -10,6 +10,9 @@ import type {
   LevelCode,
   LevelDefinition,
   MyWorkPart,
+  FamilyService,
+  ParentChildParts,
+  PupilHomeParts,
   PupilProfileResponse,
   SharedPlan,
 } from '@tandem/core';
@@ -159,6 +162,67 @@ export interface UrgentRoute {
   onDuty(db: DbOrTx, schoolId: string, now: Date): Promise<{ name: string }[]>;
 }
 
+/**
+ * Who is looking at a child in the family portal, already checked by `platform/family-access.ts`:
+ * a parent or carer linked to the child with no "no access" flag, or the pupil themself.
+ */
+export interface FamilyReader {
+  actor: Actor;
+  schoolId: string;
+  pupilId: string;
+  as: 'parent' | 'pupil';
+  now: Date;
+  /** The school day (London) as YYYY-MM-DD. */
+  today: string;
+  /** For a parent: their contact id and names as the school holds them (to mark next steps that are theirs). */
+  contactIds: readonly string[];
+  contactNames: readonly string[];
+}
+
+/**
+ * One feature's part of what a family sees of a child: only what the school has shared with home
+ * (never the restricted record, concerns, case notes, or a section not marked for home). Each
+ * source applies that rule in its own query; the family feature merges the parts and audits the view.
+ */
+export interface FamilyViewSource {
+  name: string;
+  forParent?(db: DbOrTx, reader: FamilyReader): Promise<Partial<ParentChildParts>>;
+  forPupil?(db: DbOrTx, reader: FamilyReader): Promise<Partial<PupilHomeParts>>;
+}
+
+/**
+ * What a parent sends the school becomes work in the feature that owns it: a concern in the lead's
+ * queue marked as from a parent (the concerns feature), or a request on an intervention's waiting
+ * list (the interventions feature). Both run in the caller's transaction.
+ */
+export interface FamilyRequests {
+  concernFromParent(
+    work: SchoolWork,
+    o: {
+      pupilId: string;
+      /** What the parent wrote, as the concern's account. */
+      account: string;
+      /** e.g. "Told to school by a parent or carer in Tandem". */
+      location: string;
+      submissionKey: string;
+    },
+  ): Promise<{ concernId: string }>;
+  /** Of these concerns, when each was first read by the school (acknowledged or opened by a lead). */
+  concernsRead(db: DbOrTx, schoolId: string, concernIds: readonly string[]): Promise<ReadonlyMap<string, Date>>;
+  /** A parent's request joins the waiting list of an intervention the school runs (404 if not offered). */
+  requestPlace(
+    work: SchoolWork,
+    o: { pupilId: string; interventionId: string; reason: string; submissionKey: string },
+  ): Promise<{ placeId: string; interventionName: string }>;
+  /** Of these places, when the school first acted on each (moved, allocated, withdrawn). */
+  placesRead(db: DbOrTx, schoolId: string, placeIds: readonly string[]): Promise<ReadonlyMap<string, Date>>;
+}
+
+/** The services directory as families see it: entries in use for this school, for parents or for pupils. */
+export interface FamilyDirectory {
+  services(db: DbOrTx, o: { schoolId: string; audience: 'parents' | 'pupils' }): Promise<FamilyService[]>;
+}
+
 /** Everything the features contribute, assembled once in `src/features.ts` and given in `AppDeps`. */
 export interface Registries {
   chronology: readonly ChronologySource[];
@@ -170,4 +234,7 @@ export interface Registries {
   alertLinks: readonly AlertLinkCheck[];
   myWork: readonly MyWorkSource[];
   urgentRoute: UrgentRoute;
+  familyView: readonly FamilyViewSource[];
+  familyRequests: FamilyRequests;
+  familyDirectory: FamilyDirectory;
 }

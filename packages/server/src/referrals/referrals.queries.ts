@@ -1,5 +1,5 @@
 /** Referrals' SQL, each query scoped to the school. Who may read what is decided in referrals.access.ts. */
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
 import { AppError } from '@tandem/core';
 import { pupils, referrals, referralSteps, services, users } from '@tandem/core/schema';
 import type { DbOrTx } from '../db/client';
@@ -77,3 +77,24 @@ export async function listReferrals(
     .orderBy(desc(referrals.updatedAt));
 }
 export type ReferralListRow = Awaited<ReturnType<typeof listReferrals>>[number];
+
+/**
+ * A pupil's referrals shared with their parents, newest sent first: never a restricted one and never
+ * a draft, whatever the sharing column says (a referral made restricted later stays hidden).
+ */
+export async function referralsSharedWithParents(db: DbOrTx, schoolId: string, pupilId: string) {
+  return db
+    .select({ r: referrals, service: services.details })
+    .from(referrals)
+    .leftJoin(services, eq(services.id, referrals.serviceId))
+    .where(
+      and(
+        eq(referrals.schoolId, schoolId),
+        eq(referrals.pupilId, pupilId),
+        eq(referrals.restricted, false),
+        ne(referrals.status, 'draft'),
+        isNotNull(referrals.sharedWithParentsAt),
+      ),
+    )
+    .orderBy(desc(referrals.sentOn), desc(referrals.sharedWithParentsAt));
+}

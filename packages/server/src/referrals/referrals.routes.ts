@@ -12,6 +12,7 @@ import {
   referralStepSchema,
   referralWaitsSchema,
   saveReferralSchema,
+  shareReferralSchema,
   startReferralSchema,
 } from '@tandem/core';
 import { noStore, requireActor } from '../http/context';
@@ -20,6 +21,7 @@ import { startReferral } from './use-cases/start-referral';
 import { getReferral } from './use-cases/get-referral';
 import { saveReferral } from './use-cases/save-referral';
 import { stepReferral } from './use-cases/step-referral';
+import { shareReferral } from './use-cases/share-referral';
 import { pupilReferrals } from './use-cases/list-referrals';
 import { referralLetter } from './use-cases/referral-letter';
 import { referralWaitsView } from './use-cases/referral-waits';
@@ -112,6 +114,20 @@ export function referralRoutes(app: FastifyInstance): void {
       },
     },
     async (req) => stepReferral(deps, at(req), req.params.referralId, req.body),
+  );
+
+  r.post(
+    `${S}/referrals/:referralId/share-with-parents`,
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Share the referral with the child’s parents in the portal (case roles; never restricted or draft)',
+        params: referralParams,
+        body: shareReferralSchema,
+        response: { 200: referralDetailSchema },
+      },
+    },
+    async (req) => shareReferral(deps, at(req), req.params.referralId, req.body),
   );
 
   r.get(

@@ -1,3 +1,4 @@
+import { PUPIL_WORDS } from '@tandem/core';
 import { useEffect, useState } from 'react';
 import { apiPost, refreshCsrfToken, toApiError } from '../api/client';
 import { Button, ErrorSummary, Form, TextField } from '../components/Form';
@@ -8,6 +9,22 @@ import { Link, safeNextPath, useFlash, useNavigate, useSearchParams } from '../r
 import { pathForStage, sessionResponse, useSession } from './session';
 
 const FIELDS = ['email', 'password', 'code'] as const;
+
+/**
+ * Staff and parents sign in with their email address, pupils with the sign-in name their school
+ * gave them (which is shaped like one: olivia.clarke@pupils.kingsmead.example), so the box asks
+ * for either, and its errors say so rather than speak of an email address alone.
+ */
+const EMAIL_LABEL = 'Email address or sign-in name';
+const EMAIL_HINT = 'Pupils, use the sign-in name your school gave you.';
+
+function emailMessage(issue: { code: string; message: string }, typed: string): string {
+  if (typed.trim() === '') return 'Enter your email address or sign-in name';
+  if (issue.code === 'invalid_format') {
+    return 'Enter your email address or sign-in name in full, with the @ and the part after it';
+  }
+  return issue.message;
+}
 
 export function SignInPage() {
   const { setSession } = useSession();
@@ -37,7 +54,11 @@ export function SignInPage() {
     }
     const parsed = signInBody.safeParse({ email, password, ...(askCode && code.trim() !== '' ? { code } : {}) });
     if (!parsed.success) {
-      form.fromIssues(parsed.error.issues);
+      const emailIssue = parsed.error.issues.find((i) => i.path[0] === 'email');
+      form.fromIssues(
+        parsed.error.issues,
+        emailIssue === undefined ? [] : [{ path: 'email', message: emailMessage(emailIssue, email) }],
+      );
       return;
     }
     await action.run(
@@ -70,7 +91,8 @@ export function SignInPage() {
       <Form onSubmit={submit}>
         <TextField
           name="email"
-          label="Email address"
+          label={EMAIL_LABEL}
+          hint={EMAIL_HINT}
           type="email"
           autoComplete="username"
           spellCheck={false}
@@ -108,6 +130,9 @@ export function SignInPage() {
       </Form>
       <p>
         <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
+      <p>
+        <Link to="/set-up">{PUPIL_WORDS.signInLink}</Link>
       </p>
       <p className="hint">
         New to Tandem? Your school sends you an email invitation with a link to set up your account.

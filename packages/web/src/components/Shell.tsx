@@ -12,6 +12,7 @@ import {
   mayReadQueue,
   myConcernsPage,
 } from '../concerns/concernsApi';
+import { familyHomeFor } from '../family/familyHome';
 import { useMyWork } from '../home/myWorkApi';
 import { ToReadLink, ToReadStrip } from '../home/ToReadInHeader';
 import { Link, matchPath, useLocation } from '../router/router';
@@ -53,9 +54,18 @@ function usePlace(): Place | null {
     if (schoolCan(school, 'pupil.readList')) nav.push({ to: `${base}/services`, label: 'Services' });
     if (mayReadQueue(school)) nav.push({ to: concernsPage(id), label: 'Concerns' });
     if (schoolCan(school, 'concern.log')) nav.push({ to: myConcernsPage(id), label: 'Your concerns' });
+    // A pupil's "I'd like to talk to someone" goes to their trusted adult: any member of staff.
+    if (schoolCan(school, 'concern.log')) nav.push({ to: `${base}/talk-requests`, label: 'Pupils asking to talk' });
     if (schoolCan(school, 'pupil.import')) nav.push({ to: `${base}/import`, label: 'Import' });
     if (schoolCan(school, 'level.shareTermly')) nav.push({ to: `${base}/share-levels`, label: 'Share levels' });
+    if (schoolCan(school, 'family.manage')) {
+      nav.push({ to: `${base}/families`, label: 'Parents and carers' });
+      nav.push({ to: `${base}/pupil-accounts`, label: 'Pupil accounts' });
+    }
+    if (schoolCan(school, 'family.settings')) nav.push({ to: `${base}/portal-settings`, label: 'Portal settings' });
     if (schoolCan(school, 'school.manageStaff')) nav.push({ to: `${base}/staff`, label: 'Staff and roles' });
+    // A member of staff who is also a parent here reaches their own child's page as any parent does.
+    if (school.roles.includes('parent')) nav.push({ to: '/family', label: 'My child (as a parent)' });
     if (schoolCan(school, 'school.viewAudit')) nav.push({ to: `${base}/audit`, label: 'Audit trail' });
     // The server lets whoever manages staff change the school's settings.
     if (schoolCan(school, 'school.manageStaff')) nav.push({ to: `${base}/settings`, label: 'School settings' });
@@ -435,6 +445,7 @@ export function Shell({ children }: { children: ReactNode }) {
           </div>
         </div>
         {complete &&
+          familyHomeFor(session) === null &&
           ((place !== null && place.nav.length > 1) || session.schools.length + session.trusts.length > 1) && (
             <div className="subheader">
               <div className="page-width subheader__inner">

@@ -33,6 +33,11 @@ export function StatusTag({ status }: { status: ConcernStatus }) {
   return <Tag tone={tone}>{CONCERN_STATUS_LABELS[status]}</Tag>;
 }
 
+/** A concern a parent or carer sent from the family portal ("tell the school"). */
+export function FromParentTag() {
+  return <Tag tone="teal">From a parent or carer</Tag>;
+}
+
 export function RestrictedTag() {
   return <Tag tone="grey">Safeguarding record: DSL team only</Tag>;
 }

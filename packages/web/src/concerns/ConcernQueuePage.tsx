@@ -27,7 +27,7 @@ import { FlashBanner, Loading, PageTitle } from '../components/Page';
 import { Table } from '../components/Table';
 import { LoadError, NotFoundPage } from '../errors/ErrorPages';
 import { Link, useFlash, useLocation, useNavigate, useSearchParams } from '../router/router';
-import { OverdueTag, parentsWords, RestrictedTag, StatusTag, UrgentTag } from './ConcernBits';
+import { FromParentTag, OverdueTag, parentsWords, RestrictedTag, StatusTag, UrgentTag } from './ConcernBits';
 import { concernPage, concernsApi, logConcernPage, mayReadQueue } from './concernsApi';
 
 type Queue = ConcernQueue;
@@ -108,8 +108,8 @@ function QueueView({ school }: { school: SessionSchool }) {
         {queue === 'dsl'
           ? 'Urgent and possible child-protection concerns, for the DSL team only. Acknowledge each new one as soon as you can: if an urgent concern waits 15 minutes, the deputy DSLs and the headteacher are alerted.'
           : schoolCan(school, 'concern.triage')
-            ? 'Concerns logged by staff for the Mental Health Lead and SENDCO. Acknowledge each new one, decide what to do and close it with an outcome.'
-            : 'Concerns logged by staff for the Mental Health Lead and SENDCO. You can read them; the Mental Health Lead, SENDCO and DSL team work on them.'}
+            ? 'Concerns for the Mental Health Lead and SENDCO, logged by staff or sent by parents and carers. Acknowledge each new one, decide what to do and close it with an outcome.'
+            : 'Concerns for the Mental Health Lead and SENDCO, logged by staff or sent by parents and carers. You can read them; the Mental Health Lead, SENDCO and DSL team work on them.'}
       </p>
       <StatusFilterForm key={params.toString()} pathname={pathname} queue={queue} status={status} />
       {resource.status === 'loading' && <Loading what="Loading concerns" />}
@@ -245,6 +245,11 @@ function QueueTable({ school, concerns }: { school: SessionSchool; concerns: rea
               <li>
                 <StatusTag status={c.status} />
               </li>
+              {c.fromParent && (
+                <li>
+                  <FromParentTag />
+                </li>
+              )}
               {c.restricted && (
                 <li>
                   <RestrictedTag />

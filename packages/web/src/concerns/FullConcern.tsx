@@ -11,7 +11,7 @@ import { Button } from '../components/Form';
 import { PageTitle, TagList } from '../components/Page';
 import { useAction } from '../components/useAction';
 import { ConcernActions } from './ConcernActions';
-import { OverdueTag, RestrictedTag, StatusTag, UrgentTag } from './ConcernBits';
+import { FromParentTag, OverdueTag, RestrictedTag, StatusTag, UrgentTag } from './ConcernBits';
 import { Addenda, Corrections, Files, StatusTimeline } from './ConcernHistory';
 import { ConcernRecord } from './ConcernRecord';
 import { ConcernWork, type WorkPanel } from './ConcernWork';
@@ -56,6 +56,11 @@ export function FullConcern({
         <li>
           <StatusTag status={c.status} />
         </li>
+        {c.fromParent && (
+          <li>
+            <FromParentTag />
+          </li>
+        )}
         {c.restricted && (
           <li>
             <RestrictedTag />

@@ -21,6 +21,7 @@ import { toReadAnchor, useMyWork, waitedWords } from './myWorkApi';
 import './myWork.css';
 import { Section } from './MyWorkSection';
 import { EmergencyReferrals, Questionnaires, ReferralsOverdue, ServicesToCheck } from './MyWorkMore';
+import { TalkRequests } from './MyWorkTalk';
 
 function pupilsText(pupils: readonly { name: string }[]): string {
   return pupils.map((p) => p.name).join(', ') || 'A pupil';
@@ -229,8 +230,8 @@ function Reviews({ school, work }: { school: SessionSchool; work: MyWorkAnswer }
 }
 
 /**
- * The sections, most pressing first: an urgent concern nobody has acknowledged comes before
- * everything; then what to read; then the queue, deadlines, what they own and reviews.
+ * The sections, most pressing first: a pupil asking to talk comes before everything; then an
+ * urgent concern nobody has acknowledged; then what to read; then the queue, deadlines, what they own and reviews.
  */
 export function MyWork({ school }: { school: SessionSchool }) {
   const { pathname } = useLocation();
@@ -249,8 +250,13 @@ export function MyWork({ school }: { school: SessionSchool }) {
     work.questionnairesDue.length > 0;
   const watchesReferrals = schoolCan(school, 'referral.viewWaits') || work.referralsOverdue.length > 0;
   const keepsDirectory = schoolCan(school, 'directory.manage') || work.servicesToCheck.length > 0;
+  // Those a pupil may ask to talk to (any member of staff can be a trusted adult), and the leads
+  // they go to at the end of the day: shown when there is one, always to the leads.
+  const hearsTalk =
+    work.talkRequests.length > 0 || school.roles.some((r) => r === 'smhl' || r === 'dsl' || r === 'deputy_dsl');
   return (
     <div className="my-work-list">
+      {hearsTalk && <TalkRequests school={school} work={work} />}
       {triages && urgentFirst && <Awaiting school={school} work={work} />}
       <EmergencyReferrals school={school} work={work} />
       <ToRead school={school} work={work} />

@@ -129,6 +129,30 @@ export function SchoolHomePage({ schoolId }: { schoolId: string }) {
       description: 'Each term, download letters for parents and carers, and the staff briefing.',
     });
   }
+  if (schoolCan(school, 'family.manage')) {
+    cards.push({
+      key: 'families',
+      title: 'Parents and carers',
+      to: `${base}/families`,
+      description: schoolCan(school, 'family.restrict')
+        ? 'Invite parents and carers to Tandem, see who has signed up, and stop access where a court order or the school says so.'
+        : 'Invite parents and carers to Tandem and see who has signed up.',
+    });
+    cards.push({
+      key: 'pupil-accounts',
+      title: 'Pupil accounts',
+      to: `${base}/pupil-accounts`,
+      description: 'Make printable set-up codes so pupils can check in, ask to talk and find help.',
+    });
+  }
+  if (schoolCan(school, 'family.settings')) {
+    cards.push({
+      key: 'portal-settings',
+      title: 'Portal settings',
+      to: `${base}/portal-settings`,
+      description: 'The partnership statement for parents, risk words in check-ins, and how often pupils check in.',
+    });
+  }
   if (schoolCan(school, 'school.manageStaff')) {
     cards.push({
       key: 'staff',

@@ -7,6 +7,7 @@ import { CaseTeam } from './CaseTeam';
 import { Chronology } from './Chronology';
 import { DetailsAndParents } from './DetailsAndParents';
 import { LevelAndHistory } from './LevelAndHistory';
+import { PupilCheckins } from './PupilCheckins';
 import { pupilName, pupilPage, yearAndForm, type PupilCaseView } from './pupilsApi';
 
 const TABS = [
@@ -57,6 +58,7 @@ export function CaseRecord({ school, data, tab }: { school: SessionSchool; data:
         <>
           <CaseSummary school={school} data={data} />
           <CaseTeam school={school} pupilId={p.id} pupilName={pupilName(p)} />
+          <PupilCheckins school={school} pupilId={p.id} pupilName={pupilName(p)} />
         </>
       )}
       {tab === 'level' && <LevelAndHistory school={school} data={data} />}

@@ -18,6 +18,7 @@ import { ReferralEditor } from './ReferralEditor';
 import { ReferralTags } from './ReferralTags';
 import { ReferralSteps, WhileYouWait } from './ReferralSteps';
 import { daysWords, referralApi, serviceWords, standardWords, type Detail } from './referralsApi';
+import { ShareWithParents } from './ShareWithParents';
 import { StepForm } from './StepForm';
 import './referrals.css';
 
@@ -62,6 +63,7 @@ export function ReferralPage({ schoolId, referralId }: { schoolId: string; refer
           <StepForm key={`${r.id}.${String(r.version)}`} schoolId={school.id} data={data} onDone={changed} />
         )
       )}
+      <ShareWithParents schoolId={school.id} data={data} onDone={changed} />
       <WhileYouWait schoolId={school.id} data={data} />
       <ReferralSteps steps={data.steps} />
       <section aria-labelledby="letter-title" className="referral-section">

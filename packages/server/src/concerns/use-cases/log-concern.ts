@@ -54,8 +54,15 @@ export function alertGroups(decision: ReturnType<typeof routeConcern>) {
   return decision.alsoAlertDslTeam ? [dslTeam, leads] : [leads];
 }
 
-/** Check, route, number and store a new concern; alert whoever it is routed to. */
-export async function logNew(s: SchoolWork, body: LogConcernBody): Promise<ConcernRow> {
+/**
+ * Check, route, number and store a new concern; alert whoever it is routed to. `fromParent` marks a
+ * concern a parent or carer sent from the family portal (concerns.family.ts).
+ */
+export async function logNew(
+  s: SchoolWork,
+  body: LogConcernBody,
+  o: { fromParent?: boolean } = {},
+): Promise<ConcernRow> {
   const { tx, schoolId, actor, now } = s;
   const pupilIds = [...new Set(body.pupilIds)];
   if ((await countPupilsInSchool(tx, schoolId, pupilIds)) !== pupilIds.length) {
@@ -95,6 +102,7 @@ export async function logNew(s: SchoolWork, body: LogConcernBody): Promise<Conce
     urgent: decision.urgent,
     restricted: decision.restricted,
     isDisclosure: body.isDisclosure || body.disclosure !== undefined,
+    fromParent: o.fromParent ?? false,
     disclosureToldWho: body.disclosure?.toldWho ?? null,
     disclosureToldWhat: body.disclosure?.toldWhat ?? null,
     disclosureToldWhy: body.disclosure?.toldWhy ?? null,

@@ -1,5 +1,6 @@
 import { AppError, type AllocatePlaceBody } from '@tandem/core';
 import type { AppDeps } from '../../platform/deps';
+import { tellFamily } from '../../platform/family-news';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
 import { loadIntervention, updatePlace } from '../interventions.queries';
 import { queueOf, requireManage, requireNotRetired, requireOpen } from '../interventions.rules';
@@ -43,6 +44,8 @@ export async function allocatePlace(deps: AppDeps, at: SchoolRequest, interventi
       { action: 'intervention.place_allocated', detail: { placeId: place.id, pupilId: place.pupilId, outOfTurn } },
       { type: 'intervention', id: interventionId },
     );
+    // Something new for the child's parents: their child has a place (the parent portal shows it).
+    await tellFamily(s.tx, { schoolId: s.schoolId, pupilId: place.pupilId, now: s.now });
     const baselineQuestionnaireId = await makeDue(s, i, place, 'baseline', body.startOn);
     return { id: place.id, baselineQuestionnaireId };
   });

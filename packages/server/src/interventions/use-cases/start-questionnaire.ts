@@ -4,6 +4,7 @@ import { interventionPlaces, interventionStaff } from '@tandem/core/schema';
 import { mayOpenCase } from '../../platform/case-access';
 import type { AppDeps } from '../../platform/deps';
 import { loadPupilInSchool } from '../../platform/directory';
+import { tellFamily } from '../../platform/family-news';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
 import { requireMeasure } from '../measures';
 import { insertQuestionnaire } from '../questionnaires.queries';
@@ -64,6 +65,8 @@ export async function startQuestionnaire(
       { action: 'questionnaire.started', detail: { pupilId, measureKey: measure.key, timepoint: 'check' } },
       { type: 'questionnaire', id: row!.id },
     );
+    // A questionnaire for the child's parents to answer is something new for them in the portal.
+    if (body.respondent === 'parent') await tellFamily(tx, { schoolId, pupilId, now });
     return { id: row!.id };
   });
 }

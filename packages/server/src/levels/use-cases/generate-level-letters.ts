@@ -10,6 +10,7 @@ import {
 } from '@tandem/core';
 import type { AppDeps } from '../../platform/deps';
 import { isoDay } from '../../platform/dates';
+import { tellFamily } from '../../platform/family-news';
 import { inSchool, readInSchool, type SchoolRequest } from '../../platform/gate';
 import { currentDefinitions } from '../levels.queries';
 import { collator, signatory, wordingOf, type GeneratedPdf } from '../sharing.common';
@@ -118,6 +119,8 @@ export async function generateLevelLetters(
       pupils.map((p) => ({ pupilId: p.id, level: p.level })),
       { schoolId: w.schoolId, audience: 'parents', batchId, sharedBy: w.actor.userId, sharedAt: now },
     );
+    // Each family whose letter is made finds it in the portal too.
+    for (const p of pupils) await tellFamily(w.tx, { schoolId: w.schoolId, pupilId: p.id, now });
     for (const p of included) {
       await w.audit(
         {

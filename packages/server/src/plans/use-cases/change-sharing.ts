@@ -1,6 +1,7 @@
 import { SCHOOL_STAFF_ROLES, type PlanSharingBody } from '@tandem/core';
 import { joinCaseTeam, requireCaseAccessToPupilOf } from '../../platform/case-access';
 import type { AppDeps } from '../../platform/deps';
+import { tellFamily } from '../../platform/family-news';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
 import { mutation } from '../plans.mapping';
 import { addShares, clearShares, lockPlan, requireSchoolPeople, updatePlan } from '../plans.queries';
@@ -61,6 +62,10 @@ export async function changeSharing(deps: AppDeps, at: SchoolRequest, planId: st
       },
       { type: 'plan', id: planId },
     );
+    // Parents see an agreed plan they could not see before.
+    if (body.parentShareable && !plan.parentShareable && plan.agreedVersion !== null) {
+      await tellFamily(tx, { schoolId, pupilId: plan.pupilId, now });
+    }
     return mutation(updated ?? plan);
   });
 }

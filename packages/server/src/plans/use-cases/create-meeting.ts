@@ -1,6 +1,7 @@
 import type { CreateMeetingBody } from '@tandem/core';
 import { joinCaseTeam, requireCaseAccess } from '../../platform/case-access';
 import type { AppDeps } from '../../platform/deps';
+import { tellFamily } from '../../platform/family-news';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
 import { meetingMutation } from '../meetings.mapping';
 import { addNextSteps, findMeetingSubmission, insertMeeting } from '../meetings.queries';
@@ -49,6 +50,10 @@ export async function createMeeting(deps: AppDeps, at: SchoolRequest, pupilId: s
       },
       { type: 'meeting', id: m.id },
     );
+    // A parent meeting recorded as held with next steps: the family sees what was agreed.
+    if (body.complete && body.kind === 'parent' && steps.length > 0) {
+      await tellFamily(tx, { schoolId, pupilId, now });
+    }
     return { answer: meetingMutation(m), alreadyReceived: false };
   });
 }

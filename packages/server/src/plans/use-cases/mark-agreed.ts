@@ -1,6 +1,7 @@
 import { AGREEMENT_PARTY_LABELS, AppError, missingAgreements } from '@tandem/core';
 import { requireCaseAccessToPupilOf } from '../../platform/case-access';
 import type { AppDeps } from '../../platform/deps';
+import { tellFamily } from '../../platform/family-news';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
 import { mutation } from '../plans.mapping';
 import { lockPlan, markVersionAgreed, partiesAgreed, setPlan } from '../plans.queries';
@@ -32,6 +33,8 @@ export async function markAgreed(deps: AppDeps, at: SchoolRequest, planId: strin
     // The plan row is locked and its version checked above, so this is the version agreed.
     await setPlan(tx, planId, { agreedVersion: plan.version, updatedAt: now });
     await s.audit({ action: 'plan.agreed', detail: { version: plan.version } }, { type: 'plan', id: planId });
+    // A newly agreed version is new to parents when they see the plan (and new to the pupil's "my plan").
+    if (plan.parentShareable) await tellFamily(tx, { schoolId, pupilId: plan.pupilId, now });
     return mutation({ ...plan, agreedVersion: plan.version });
   });
 }

@@ -1,6 +1,7 @@
 import type { UpdateMeetingBody } from '@tandem/core';
 import { requireCaseAccessToPupilOf } from '../../platform/case-access';
 import type { AppDeps } from '../../platform/deps';
+import { tellFamily } from '../../platform/family-news';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
 import { meetingMutation } from '../meetings.mapping';
 import { addNextSteps, countNextSteps, loadMeeting, updatePlannedMeeting } from '../meetings.queries';
@@ -36,6 +37,10 @@ export async function updateMeeting(deps: AppDeps, at: SchoolRequest, meetingId:
       { action: 'meeting.updated', detail: { completed: body.complete, nextStepsAdded: steps.length } },
       { type: 'meeting', id: meetingId },
     );
+    // A parent meeting held with next steps: the family sees what was agreed.
+    if (body.complete && body.kind === 'parent' && existing + steps.length > 0) {
+      await tellFamily(tx, { schoolId, pupilId: m.pupilId, now });
+    }
     return meetingMutation(updated);
   });
 }

@@ -75,6 +75,7 @@ export async function loadSnapshot(db: DbOrTx, schoolId: string, kind: ImportKin
         phone: contacts.phone,
         priority: contacts.priority,
         parentalResponsibility: contacts.parentalResponsibility,
+        noContact: contacts.noContact,
       })
       .from(contacts)
       .where(eq(contacts.schoolId, schoolId))

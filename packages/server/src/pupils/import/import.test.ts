@@ -497,6 +497,33 @@ describe('importing parents and carers', () => {
     expect((await apply(admin, update.body.importId)).body).toMatchObject({ updated: 2 });
   });
 
+  it('reads the MIS "no contact" marker, and such a contact cannot be invited to Tandem', async () => {
+    const admin = await env.as('schoolAdmin');
+    const file = [
+      'UPN,Title,Forename,Surname,Relationship,Email,Priority,Parental Responsibility,Do Not Contact',
+      `${upn(3)},Mr,Karl,Dunne,Father,karl.dunne@family.example,1,Yes,Yes`,
+      `${upn(3)},Mrs,Jo,Dunne,Mother,jo.dunne@family.example,2,Yes,No`,
+    ].join('\r\n');
+    const preview = await upload(admin, 'contacts', file);
+    expect(preview.body).toMatchObject({ toAdd: 2, errors: [] });
+    await apply(admin, preview.body.importId);
+    const pupil = await pupilByUpn(upn(3));
+    const rows = await env.deps.database.db
+      .select()
+      .from(contacts)
+      .where(eq(contacts.pupilId, pupil?.id ?? ''))
+      .orderBy(contacts.priority);
+    expect(rows.map((c) => [c.name, c.noContact])).toEqual([
+      ['Mr Karl Dunne', true],
+      ['Mrs Jo Dunne', false],
+    ]);
+    const smhl = await env.as('smhl');
+    const refused = await smhl.post(`/api/schools/${env.world.kingsmead}/family/contacts/${rows[0]!.id}/invite`);
+    expect(refused.status).toBe(409);
+    const invited = await smhl.post(`/api/schools/${env.world.kingsmead}/family/contacts/${rows[1]!.id}/invite`);
+    expect(invited.status, invited.text).toBe(200);
+  });
+
   it('titles and addresses are read from the common MIS exports, and corrected by importing again', async () => {
     const admin = await env.as('schoolAdmin');
     const { db } = env.deps.database;

@@ -214,6 +214,7 @@ const CONTACT_WRITE_COLUMNS = {
   phone: contacts.phone,
   priority: contacts.priority,
   parentalResponsibility: contacts.parentalResponsibility,
+  noContact: contacts.noContact,
 } as const;
 
 export async function writeContactPlan(
@@ -234,6 +235,7 @@ export async function writeContactPlan(
     'phone',
     'priority',
     'parentalResponsibility',
+    'noContact',
   ] as const;
   await insertRows(
     tx,

@@ -15,6 +15,7 @@ import { requireReferralAccess } from '../referrals.access';
 import { summaryOf } from '../referrals.mapping';
 import { loadReferral, stepsOf } from '../referrals.queries';
 import { servicesForSchool } from '../services.queries';
+import { whileYouWaitFrom } from '../while-you-wait';
 import { users } from '@tandem/core/schema';
 import { eq } from 'drizzle-orm';
 
@@ -74,6 +75,7 @@ export async function getReferral(deps: AppDeps, at: SchoolRequest, referralId: 
         serviceId: r.serviceId,
         declineReason: r.declineReason,
         signpostedTo: r.signpostedTo,
+        sharedWithParentsAt: r.sharedWithParentsAt?.toISOString() ?? null,
         version: r.version,
       },
       required: [...REQUIRED_PARTS[r.service]],
@@ -87,17 +89,11 @@ export async function getReferral(deps: AppDeps, at: SchoolRequest, referralId: 
       })),
       record,
       serviceChoices: directory.filter((x) => x.scope !== 'national').map((x) => ({ id: x.id, name: x.details.name })),
-      whileYouWait: directory
-        .filter(
-          (x) =>
-            x.id !== r.serviceId &&
-            x.details.selfReferral &&
-            (x.details.audiences.includes('pupils') || x.details.audiences.includes('parents')) &&
-            age >= x.details.ageFrom &&
-            age <= x.details.ageTo,
-        )
-        .slice(0, 6)
-        .map((x) => ({ id: x.id, name: x.details.name, description: x.details.description })),
+      whileYouWait: whileYouWaitFrom(directory, { serviceId: r.serviceId, age }).map((x) => ({
+        id: x.id,
+        name: x.details.name,
+        description: x.details.description,
+      })),
       waitStandardDays: standardDays,
     };
   });

@@ -1,5 +1,6 @@
 import { AppError, londonToday, stepProblem, type ReferralStepBody } from '@tandem/core';
 import type { AppDeps } from '../../platform/deps';
+import { tellFamily } from '../../platform/family-news';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
 import { requireReferralAccess } from '../referrals.access';
 import { insertStep, loadReferral, updateReferral } from '../referrals.queries';
@@ -44,6 +45,8 @@ export async function stepReferral(deps: AppDeps, at: SchoolRequest, referralId:
       { action: 'referral.stepped', detail: { from: r.status, to: body.to, on: body.on } },
       { type: 'referral', id: referralId },
     );
+    // Parents who were told about the referral see where it now stands.
+    if (r.sharedWithParentsAt !== null && !r.restricted) await tellFamily(tx, { schoolId, pupilId: r.pupilId, now });
     return { id: referralId, version: row.version, status: row.status };
   });
 }

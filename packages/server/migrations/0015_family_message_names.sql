@@ -1,0 +1,1 @@
+ALTER TABLE "family_messages" ADD COLUMN "intervention_name" text;

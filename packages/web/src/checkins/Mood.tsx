@@ -1,0 +1,20 @@
+import { MOOD_LABELS, MOODS, type Mood as MoodValue } from '@tandem/core';
+
+const isMood = (n: number): n is MoodValue => (MOODS as readonly number[]).includes(n);
+
+/**
+ * How a pupil felt: the face they chose and its words ("🙁 Not good"), never colour alone. The
+ * face is decoration; the words carry the meaning for everyone.
+ */
+export function Mood({ mood }: { mood: number }) {
+  if (!isMood(mood)) return <span className="mood">Not given</span>;
+  const { face, words } = MOOD_LABELS[mood];
+  return (
+    <span className={`mood mood--${String(mood)}`}>
+      <span className="mood__face" aria-hidden="true">
+        {face}
+      </span>{' '}
+      <span className="mood__words">{words}</span>
+    </span>
+  );
+}
