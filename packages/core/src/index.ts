@@ -49,3 +49,4 @@ export * from './family/risk-words';
 export * from './family/partnership';
 export * from './family/family.words';
 export * from './family/school-day';
+export * from './family/two-step.words';

@@ -14,6 +14,7 @@
  *   BENCH_ONLY=weight   only the page weight of the web app (seconds; no database)
  *   BENCH_ONLY=interventions  only measurement 9 (the trust, without the one-school database)
  *   BENCH_ONLY=referrals      only measurement 10 (likewise)
+ *   BENCH_ONLY=family         only measurement 11 (likewise)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -65,6 +66,8 @@ import { generateTrustInterventions } from './interventions';
 import { measureInterventions } from './interventions-measure';
 import { busiestReferralSchool, generateTrustReferrals } from './referrals';
 import { measureReferrals, type ReferralContext } from './referrals-measure';
+import { generateFamilies } from './family';
+import { measureFamily } from './family-measure';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 const RESULTS_DIR = path.join(REPO_ROOT, 'bench-results');
@@ -1035,11 +1038,89 @@ async function referralsOnly(
   log(`\nResults: ${path.relative(process.cwd(), file)}`);
 }
 
+const FAMILY_PLANS_HEADING =
+  "11. The app's selects for the richest parent's page, each run alone (median), with its plan (EXPLAIN ANALYZE):";
+
+/** Measurement 11: parents given accounts in school 0 (family.ts), then their child's page measured. */
+async function familyMeasured(
+  big: BenchDatabase,
+  app: FastifyInstance,
+  trust: GeneratedTrust,
+  smhlId: string,
+  passwordHash: string,
+) {
+  const school0 = trust.schools[0];
+  if (!school0) throw new Error('school 0 not generated');
+  const t = performance.now();
+  const families = await generateFamilies(big.raw.query, {
+    schoolId: school0.id,
+    schoolIndex: school0.index,
+    trustId: trust.trustId,
+    smhlId,
+    passwordHash,
+    now: new Date(),
+  });
+  log(
+    `  (gave ${families.parents.length} pupils of school 0 a parent account in ${((performance.now() - t) / 1000).toFixed(1)} s: ` +
+      `${Object.entries(families.rows)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')})`,
+  );
+  return measureFamily(
+    big,
+    app,
+    { schoolId: school0.id, schoolIndex: school0.index, parents: families.parents, rows: families.rows },
+    FAST,
+    log,
+  );
+}
+
+/** BENCH_ONLY=family: measurement 11 alone, on the trust just generated. */
+async function familyOnly(
+  big: BenchDatabase,
+  trust: GeneratedTrust,
+  version: string | null,
+  apps: FastifyInstance[],
+  passwordHash: string,
+): Promise<void> {
+  const school0 = trust.schools[0];
+  if (!school0) throw new Error('school 0 not generated');
+  const app = await appOn(big);
+  apps.push(app);
+  const smhl = new BenchClient(app);
+  await smhl.signIn(school0.smhlEmail, BENCH_PASSWORD, BENCH_TOTP_SECRET);
+  const smhlCookie = sessionCookieOf(smhl);
+  const warm = getter(app, `/api/schools/${school0.id}/pupils?limit=25`, smhlCookie);
+  for (let i = 0; i < 200; i++) await warm();
+  log('Measuring (each: warm-up, one at a time, then several in flight):');
+  const measured = await familyMeasured(big, app, trust, await userId(big, school0.smhlEmail), passwordHash);
+  const table = formatTable(measured.comparisons, inFlight);
+  log('');
+  log(table);
+  log('');
+  log(FAMILY_PLANS_HEADING);
+  for (const e of measured.explains) log(`  ${e}`);
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, 'family.json');
+  const comparisons = measured.comparisons.map((c) => ({ ...c, ratios: ratios(c) }));
+  const out = {
+    generatedAt: new Date().toISOString(),
+    version,
+    environment: { cpus: os.cpus().length, loadAverageAtEnd: os.loadavg() },
+    data: measured.data,
+    explains: measured.explains,
+    comparisons,
+    table,
+  };
+  fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+  log(`\nResults: ${path.relative(process.cwd(), file)}`);
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   // First, as it takes seconds and fails the bench on its own: a phone's first visit.
   const pageWeight =
-    only === 'interventions' || only === 'referrals' ? { overBudget: false, weights: null } : runPageWeight(log);
+    only === 'interventions' || only === 'referrals' || only === 'family' ? { overBudget: false, weights: null } : runPageWeight(log);
   if (pageWeight.overBudget) process.exitCode = 1;
   if (only === 'weight') return;
   log('');
@@ -1099,6 +1180,10 @@ async function main(): Promise<void> {
     }
     if (only === 'referrals') {
       await referralsOnly(big, trust, version?.v ?? null, apps);
+      return;
+    }
+    if (only === 'family') {
+      await familyOnly(big, trust, version?.v ?? null, apps, passwordHash);
       return;
     }
 
@@ -1406,6 +1491,10 @@ async function main(): Promise<void> {
     );
     comparisons.push(...referralModule.comparisons);
 
+    // 11. The family portal: a parent opens their child's page (parents added to school 0 first).
+    const familyModule = await familyMeasured(big, app, trust, smhlId, passwordHash);
+    comparisons.push(...familyModule.comparisons);
+
     const trustPlans = plans.trust;
     const alonePlans = plans.alone;
     if (!trustPlans || !alonePlans) throw new Error('plans missing');
@@ -1450,6 +1539,9 @@ async function main(): Promise<void> {
     log('');
     log(REFERRAL_PLANS_HEADING);
     for (const e of referralModule.explains) log(`  ${e}`);
+    log('');
+    log(FAMILY_PLANS_HEADING);
+    for (const e of familyModule.explains) log(`  ${e}`);
 
     const seconds = (performance.now() - started) / 1000;
     const result = {
@@ -1486,6 +1578,7 @@ async function main(): Promise<void> {
       planModule: { data: planModule.data, explains: planModule.explains },
       interventions: { data: interventionModule.data, explains: interventionModule.explains },
       referrals: { data: referralModule.data, explains: referralModule.explains },
+      family: { data: familyModule.data, explains: familyModule.explains },
       table,
     };
     fs.mkdirSync(RESULTS_DIR, { recursive: true });

@@ -20,7 +20,7 @@ export const PARENT_WORDS = {
   servicesLink: (school: string) => `Services that can help: ${school}`,
   servicesLinkHint: 'Support for families, and how to get in touch.',
   settingsLink: 'Your settings',
-  settingsLinkHint: 'Choose if we send you e-mails.',
+  settingsLinkHint: 'E-mails from us, and a safer way to sign in.',
 
   // One child's page.
   switchLabel: 'Your children',
@@ -239,7 +239,7 @@ export const PUPIL_WORDS = {
   codeBusy: 'Checking…',
   helloTitle: (first: string) => `Hello ${first}`,
   signInNameIs: 'Your sign-in name is:',
-  signInNameKeep: 'Type it in the Email address box each time you sign in. Write it down, or take a photo of it.',
+  signInNameKeep: 'Type it in the sign-in name box each time you sign in. Write it down, or take a photo of it.',
   passwordLabel: 'Choose a password',
   passwordHint: 'Use at least 12 letters. Three random words work well, like: kettle orbit pansy.',
   passwordAgain: 'Type the password again',

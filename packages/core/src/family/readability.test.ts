@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { EMERGENCY_LINE, FAMILY_MESSAGE_STATE_LABELS, HELP_LINES, MOOD_LABELS } from './family.values';
 import { PARENT_WORDS, PUPIL_WORDS } from './family.words';
 import { DEFAULT_PARTNERSHIP } from './partnership';
+import { TWO_STEP_ENROLMENT_WORDS, TWO_STEP_RECOVERY_WORDS, TWO_STEP_WORDS } from './two-step.words';
 
 const SAMPLE = 'Sam';
 
@@ -49,6 +50,9 @@ const PARENT_TEXTS = [
   DEFAULT_PARTNERSHIP.intro,
   ...DEFAULT_PARTNERSHIP.questions.flatMap((q) => [q.question, q.answer]),
   ...DEFAULT_PARTNERSHIP.homeCommitments,
+  ...textsOf(TWO_STEP_WORDS),
+  ...textsOf(TWO_STEP_ENROLMENT_WORDS),
+  ...TWO_STEP_RECOVERY_WORDS.fileLines,
 ];
 
 /**

@@ -32,6 +32,14 @@ function sessionCookie(header: string | string[] | number | undefined): string {
   return cookie.split(';')[0] ?? '';
 }
 
+async function signIns(): Promise<number> {
+  const rows = await env.deps.database.db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.actorUserId, env.world.userId('parent')), eq(auditEvents.action, 'auth.signed_in')));
+  return rows.length;
+}
+
 describe('a signed-in parent turns on two-factor sign-in', () => {
   it('enrols from a complete session, keeps the session, and needs a code at the next sign-in', async () => {
     const parent = env.client();
@@ -44,6 +52,7 @@ describe('a signed-in parent turns on two-factor sign-in', () => {
     expect(signIn.body.user).toMatchObject({ email: PEOPLE.parent, mfaEnabled: false, mfaRequired: false });
     const oldCookie = sessionCookie(signIn.headers['set-cookie']);
 
+    const signInsBefore = await signIns();
     const start = await parent.post<Enrolment>('/api/auth/mfa/enrol/start');
     expect(start.status).toBe(200);
     expect(start.body.otpauthUri).toContain('otpauth://totp/Tandem');
@@ -81,6 +90,8 @@ describe('a signed-in parent turns on two-factor sign-in', () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.actorUserId, env.world.userId('parent')), eq(auditEvents.action, 'auth.mfa_enrolled')));
     expect(enrolled).toHaveLength(1);
+    // Already signed in: turning it on is not recorded as a second sign-in.
+    expect(await signIns()).toBe(signInsBefore);
 
     // Once on, it cannot be started again over the top.
     expect((await parent.post('/api/auth/mfa/enrol/start')).status).toBe(409);

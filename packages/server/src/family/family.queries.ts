@@ -3,7 +3,7 @@
  * the school, what they confirmed reading, their e-mail choice.
  */
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { yearGroupLabel, type FamilyChildSummary, type ParentMessagePart } from '@tandem/core';
+import { yearGroupLabel, type SchoolRole, type FamilyChildSummary, type ParentMessagePart } from '@tandem/core';
 import {
   contacts,
   familyConfirmations,
@@ -11,6 +11,7 @@ import {
   familyNoAccess,
   familyPreferences,
   pupils,
+  roleAssignments,
   schools,
 } from '@tandem/core/schema';
 import type { DbOrTx } from '../db/client';
@@ -155,4 +156,29 @@ export async function confirmationsOf(db: DbOrTx, schoolId: string, pupilId: str
       ),
     );
   return new Map(rows.map((r) => [`${r.item}:${r.itemId}:${r.itemVersion}`, r.confirmedAt]));
+}
+
+/** Give a parent or pupil their role in a school, unless they hold it already (roles are never duplicated). */
+export async function grantFamilyRole(
+  db: DbOrTx,
+  o: {
+    userId: string;
+    trustId: string;
+    schoolId: string;
+    role: Extract<SchoolRole, 'parent' | 'pupil'>;
+    grantedBy: string;
+  },
+): Promise<void> {
+  const [held] = await db
+    .select({ id: roleAssignments.id })
+    .from(roleAssignments)
+    .where(
+      and(
+        eq(roleAssignments.userId, o.userId),
+        eq(roleAssignments.schoolId, o.schoolId),
+        eq(roleAssignments.role, o.role),
+        isNull(roleAssignments.revokedAt),
+      ),
+    );
+  if (!held) await db.insert(roleAssignments).values(o);
 }

@@ -91,11 +91,12 @@ function ascii(s: string): string {
 }
 
 /**
- * A sign-in name no one else has: given.family@school.pupils (a number added when taken). It looks
+ * A sign-in name no one else has: given.family@schoolname.pupils (a number added when taken). It looks
  * like an e-mail address so the one sign-in form serves everyone, but nothing is ever sent to it.
  */
 export async function freeSignInName(db: DbOrTx, p: { givenName: string; familyName: string }, schoolName: string) {
-  const school = ascii(schoolName.split(/\s+/)[0] ?? 'school') || 'school';
+  // The school's whole name, so two schools sharing a first word ("St Mary's", "St John's") differ.
+  const school = ascii(schoolName).slice(0, 24) || 'school';
   const base = `${ascii(p.givenName) || 'pupil'}.${ascii(p.familyName) || 'pupil'}`;
   const taken = await db
     .select({ email: users.email })

@@ -9,6 +9,7 @@ import { Button, ErrorMessage, ErrorSummary, Form, TextareaField } from '../comp
 import { useFormErrors } from '../components/formErrors';
 import { useAction } from '../components/useAction';
 import { checkinAnswer, familySchoolApi, newSubmissionKey } from '../family/familyApi';
+import { MoodFace } from '../components/MoodFace';
 
 const FIELDS = ['mood', 'note', 'wantsToTalk'] as const;
 
@@ -81,7 +82,7 @@ export function CheckinForm({
                   />
                   <label className="mood-choice__label" htmlFor={id}>
                     <span className="mood-choice__face" aria-hidden="true">
-                      {MOOD_LABELS[m].face}
+                      <MoodFace mood={m} size={32} />
                     </span>
                     <span>{MOOD_LABELS[m].words}</span>
                     {mood === m && (

@@ -5,6 +5,7 @@
 import { MOOD_LABELS, PUPIL_WORDS as W, type Mood, type PupilCheckin } from '@tandem/core';
 import { formatDateTime } from '../components/dates';
 import { FamilySection } from '../family/FamilySection';
+import { MoodFace } from '../components/MoodFace';
 
 const moodOf = (n: number) => MOOD_LABELS[(n >= 1 && n <= 5 ? n : 3) as Mood];
 
@@ -25,7 +26,7 @@ export function CheckinHistory({ checkins }: { checkins: PupilCheckin[] }) {
               <div className="checkin-chart" aria-hidden="true">
                 {chart.map((c) => (
                   <div key={c.id} className="checkin-chart__bar" style={{ height: `${String(c.mood * 20)}%` }}>
-                    {moodOf(c.mood).face}
+                    <MoodFace mood={c.mood} size={20} />
                   </div>
                 ))}
               </div>
@@ -36,8 +37,7 @@ export function CheckinHistory({ checkins }: { checkins: PupilCheckin[] }) {
               <li key={c.id} className="checkin-list__item">
                 <span className="checkin-list__when">{formatDateTime(c.at)}</span>:{' '}
                 <span className="checkin-list__mood">
-                  <span aria-hidden="true">{moodOf(c.mood).face} </span>
-                  {moodOf(c.mood).words}
+                  <MoodFace mood={c.mood} size={20} /> {moodOf(c.mood).words}
                 </span>
                 {c.note !== '' && (
                   <p>

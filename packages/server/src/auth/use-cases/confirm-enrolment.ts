@@ -36,6 +36,8 @@ export async function confirmEnrolment(
     });
   }
   const codes = newRecoveryCodes();
+  // Enrolling mid sign-in completes the sign-in; an account already signed in (a parent turning it on) was signed in already.
+  const completesSignIn = !auth.mfaSatisfied;
   return forAccount(deps, { ip }, async (a) => {
     await updateUser(a.tx, user.id, {
       totpSecret: user.totpPendingSecret,
@@ -52,7 +54,7 @@ export async function confirmEnrolment(
     await a.audit({ action: 'auth.mfa_enrolled', detail: {} }, who);
     const token = await rotateSession(a.tx, auth);
     auth.totpEnabled = true;
-    await a.audit({ action: 'auth.signed_in', detail: { mfa: true } }, who);
+    if (completesSignIn) await a.audit({ action: 'auth.signed_in', detail: { mfa: true } }, who);
     return { token, recoveryCodes: codes };
   });
 }

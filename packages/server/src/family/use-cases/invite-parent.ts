@@ -1,13 +1,14 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { AppError, type Actor, type ParentAccountState } from '@tandem/core';
-import { contacts, roleAssignments, users } from '@tandem/core/schema';
+import { contacts, users } from '@tandem/core/schema';
 import type { DbOrTx } from '../../db/client';
 import { issueOneTimeToken, setPasswordLink } from '../../auth/one-time-tokens';
-import { insertRoleAssignments, insertUser, userWithEmail } from '../../staff/staff.queries';
+import { insertUser, userWithEmail } from '../../staff/staff.queries';
 import type { AppDeps } from '../../platform/deps';
 import { schoolNameOf } from '../../platform/directory';
 import { inSchool } from '../../platform/gate';
 import { activeFlag, loadContact, notInvitableReason } from '../contacts.queries';
+import { grantFamilyRole } from '../family.queries';
 
 /**
  * Invite a parent or carer the MIS holds as a pupil's contact: an account (or the one Tandem already
@@ -44,22 +45,7 @@ export async function inviteParent(
     }
     const userId = user.id;
     if (c.userId !== userId) await s.tx.update(contacts).set({ userId }).where(eq(contacts.id, contactId));
-    const [held] = await s.tx
-      .select({ id: roleAssignments.id })
-      .from(roleAssignments)
-      .where(
-        and(
-          eq(roleAssignments.userId, userId),
-          eq(roleAssignments.schoolId, schoolId),
-          eq(roleAssignments.role, 'parent'),
-          isNull(roleAssignments.revokedAt),
-        ),
-      );
-    if (!held) {
-      await insertRoleAssignments(s.tx, [
-        { userId, trustId: s.trustId, schoolId, role: 'parent', grantedBy: actor.userId },
-      ]);
-    }
+    await grantFamilyRole(s.tx, { userId, trustId: s.trustId, schoolId, role: 'parent', grantedBy: actor.userId });
     const token = user.passwordHash ? null : await issueOneTimeToken(s.tx, deps, userId, 'invitation');
     await s.audit(
       { action: 'family.parent_invited', detail: { contactId, userId, resent: c.userId !== null } },

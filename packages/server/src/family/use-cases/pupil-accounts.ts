@@ -6,14 +6,15 @@ import {
   type PupilAccountsResponse,
   type PupilSetUpResponse,
 } from '@tandem/core';
-import { pupils, roleAssignments, users } from '@tandem/core/schema';
+import { pupils, users } from '@tandem/core/schema';
 import { issueOneTimeToken, issuePupilCode, liveToken, normaliseCode } from '../../auth/one-time-tokens';
 import { claimOneTimeToken } from '../../auth/auth.queries';
-import { insertRoleAssignments, insertUser } from '../../staff/staff.queries';
+import { insertUser } from '../../staff/staff.queries';
 import type { AppDeps } from '../../platform/deps';
 import { pupilName, schoolNameOf } from '../../platform/directory';
 import { forAccount, inSchool, readInSchool } from '../../platform/gate';
 import { settingsOf } from '../family.settings';
+import { grantFamilyRole } from '../family.queries';
 import { freeSignInName, listPupilAccounts, pupilsForCodes } from '../pupil-accounts.queries';
 import { pupilCodesPdf } from '../pupil-codes.pdf';
 
@@ -70,22 +71,7 @@ export async function issuePupilCodes(deps: AppDeps, actor: Actor, schoolId: str
         await s.tx.update(pupils).set({ userId }).where(eq(pupils.id, p.id));
         newAccounts += 1;
       }
-      const [held] = await s.tx
-        .select({ id: roleAssignments.id })
-        .from(roleAssignments)
-        .where(
-          and(
-            eq(roleAssignments.userId, userId),
-            eq(roleAssignments.schoolId, schoolId),
-            eq(roleAssignments.role, 'pupil'),
-            isNull(roleAssignments.revokedAt),
-          ),
-        );
-      if (!held) {
-        await insertRoleAssignments(s.tx, [
-          { userId, trustId: s.trustId, schoolId, role: 'pupil', grantedBy: actor.userId },
-        ]);
-      }
+      await grantFamilyRole(s.tx, { userId, trustId: s.trustId, schoolId, role: 'pupil', grantedBy: actor.userId });
       slips.push({ name: pupilName(p), form: p.form, signInName, code: await issuePupilCode(s.tx, deps, userId) });
     }
     await s.audit(
