@@ -250,10 +250,9 @@ export function MyWork({ school }: { school: SessionSchool }) {
     work.questionnairesDue.length > 0;
   const watchesReferrals = schoolCan(school, 'referral.viewWaits') || work.referralsOverdue.length > 0;
   const keepsDirectory = schoolCan(school, 'directory.manage') || work.servicesToCheck.length > 0;
-  // Those a pupil may ask to talk to (any member of staff can be a trusted adult), and the leads
-  // they go to at the end of the day: shown when there is one, always to the leads.
-  const hearsTalk =
-    work.talkRequests.length > 0 || school.roles.some((r) => r === 'smhl' || r === 'dsl' || r === 'deputy_dsl');
+  // A pupil asking to talk comes before everything else, when there is one; the leads reach the
+  // full list (and those acknowledged) from "Pupils asking to talk" in the school's menu.
+  const hearsTalk = work.talkRequests.length > 0;
   return (
     <div className="my-work-list">
       {hearsTalk && <TalkRequests school={school} work={work} />}
