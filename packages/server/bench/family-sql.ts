@@ -183,7 +183,7 @@ interface PlaceRow {
   status: 'waiting' | 'in' | null;
   position: number | null;
   queue_length: number | null;
-  used: number[];
+  used: (number | string)[];
 }
 interface MessageRow {
   id: string;
@@ -329,7 +329,12 @@ export function appDigest(body: AppPage, pupilId: string): PageDigest {
   queue.sort();
   return {
     child: body.child.pupilId === pupilId ? pupilId : `other:${body.child.pupilId}`,
-    level: body.level === null ? 'none' : body.level.code === null ? body.level.name : `${body.level.code}:${body.level.name}`,
+    level:
+      body.level === null
+        ? 'none'
+        : body.level.code === null
+          ? body.level.name
+          : `${body.level.code}:${body.level.name}`,
     plans: body.plans.map((p) => `${p.id}:${p.version}:${p.readAt ? 'read' : '-'}`),
     meetings: body.meetings.map((m) => `${m.id}:${m.nextSteps.length}`),
     interventions: queue.map((s) => s.slice(2)),

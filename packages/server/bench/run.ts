@@ -1120,7 +1120,9 @@ async function main(): Promise<void> {
   const started = performance.now();
   // First, as it takes seconds and fails the bench on its own: a phone's first visit.
   const pageWeight =
-    only === 'interventions' || only === 'referrals' || only === 'family' ? { overBudget: false, weights: null } : runPageWeight(log);
+    only === 'interventions' || only === 'referrals' || only === 'family'
+      ? { overBudget: false, weights: null }
+      : runPageWeight(log);
   if (pageWeight.overBudget) process.exitCode = 1;
   if (only === 'weight') return;
   log('');

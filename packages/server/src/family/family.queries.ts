@@ -71,6 +71,16 @@ export async function childrenOfParent(
   return rows.map(summary).sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** One child's summary, once the reader check has passed (no second access check). */
+export async function childSummary(db: DbOrTx, schoolId: string, pupilId: string): Promise<FamilyChildSummary | null> {
+  const [row] = await db
+    .select(childCols)
+    .from(pupils)
+    .innerJoin(schools, eq(schools.id, pupils.schoolId))
+    .where(and(eq(pupils.id, pupilId), eq(pupils.schoolId, schoolId)));
+  return row ? summary(row) : null;
+}
+
 /** The pupil's own record, for their account. */
 export async function pupilOfAccount(
   db: DbOrTx,

@@ -15,6 +15,7 @@ import { inSchool, readInSchool, type SchoolRequest, type SchoolWork } from '../
 import type { FamilyReader } from '../../platform/registries';
 import {
   childrenOfParent,
+  childSummary,
   confirmationsOf,
   emailNewsOf,
   messagePart,
@@ -95,9 +96,8 @@ export async function parentChildView(deps: AppDeps, at: SchoolRequest, pupilId:
     const plans = parts.plans.map((p) => ({ ...p, readAt: iso(confirmed.get(`plan:${p.id}:${p.version}`)) }));
     const letters = parts.letters.map((l) => ({ ...l, readAt: iso(confirmed.get(`letter:${l.id}:0`)) }));
     const messages = await messagesWithState(work, pupilId);
-    const [child] = (await childrenOfParent(work.tx, work.actor.userId, [work.schoolId])).filter(
-      (c) => c.pupilId === pupilId,
-    );
+    // The reader check above has already decided this parent may see the child.
+    const child = await childSummary(work.tx, work.schoolId, pupilId);
     if (!child) throw new AppError('not_found', 'child not found');
     await work.audit(
       { action: 'family.child_viewed', detail: { as: 'parent', part: 'child' } },
