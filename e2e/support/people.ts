@@ -65,3 +65,24 @@ export const ELSA = {
   greetingName: 'Grace',
   twoFactor: false,
 };
+
+/** The demo parent (Olivia Clarke's mother): she signs in to the family portal at /family. */
+export const PARENT = {
+  email: 'emma.clarke@family.example',
+  name: 'Emma Clarke',
+  children: ['Olivia Clarke'],
+};
+/** The second demo parent: a child in each school of the trust (demo-family.ts SECOND_PARENT). */
+export const SECOND_PARENT = {
+  email: 'jamal.hussain@family.example',
+  name: 'Jamal Hussain',
+  children: ['Zara Hussain', 'Adam Hussain'],
+};
+/** The demo pupil, in Year 9 at Kingsmead: she signs in to the pupil portal at /pupil. */
+export const PUPIL = {
+  email: 'olivia.clarke@pupils.kingsmead.example',
+  name: 'Olivia Clarke',
+  firstName: 'Olivia',
+  /** Her trusted adult, set by the lead in the demo: the ELSA. */
+  trustedAdult: ELSA,
+};
