@@ -12,7 +12,7 @@
  *    note and "I would like to talk to someone", and sees who it went to. Her trusted adult (the
  *    ELSA) sees it first on her home page and says she has seen it; the pupil sees it as read; the
  *    lead sees it among all requests and on the pupil's record, with the trusted adult.
- * Every page: axe, a screenshot (test-results/screenshots/f-…), no sideways scroll at 360 px.
+ * Every page: axe, a screenshot (test-results/screenshots/fam-…), no sideways scroll at 360 px.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -43,7 +43,7 @@ const FROM_A_PARENT = 'From a parent or carer';
 /** axe, a screenshot named f-<name>-<phone|desktop>, and at 360 px no sideways scroll. */
 async function check(page: Page, name: string): Promise<void> {
   await checkA11y(page, name);
-  await screenshot(page, `f-${name}`);
+  await screenshot(page, `fam-${name}`);
   if (viewportOf(page) === 'phone') await noHorizontalScroll(page, name);
 }
 
