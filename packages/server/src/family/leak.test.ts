@@ -22,6 +22,7 @@ const MARK = {
   staffSection: 'LEAK-staffsection-5a6b',
   adjustment: 'LEAK-adjustment-2d8c',
   meetingNotes: 'LEAK-meeting-notes-7f3e',
+  staffMeetingStep: 'LEAK-staff-step-4c2a',
   checkinRisk: 'LEAK-checkin-kill myself',
 };
 
@@ -147,6 +148,20 @@ beforeAll(async () => {
           dueOn: day(14),
         },
       ],
+      complete: true,
+      submissionKey: randomUUID(),
+    }),
+  );
+
+  // A review among staff alone: its next steps were not agreed with home.
+  await ok(
+    smhl.post(`${school()}/pupils/${olivia}/meetings`, {
+      kind: 'mh_review',
+      heldAt: new Date(env.clock.now().getTime() - 2 * 86_400_000).toISOString(),
+      place: 'Student Services',
+      attendees: [{ kind: 'staff', userId: env.world.userId('dsl'), name: 'Chris Okafor', role: 'DSL' }],
+      notes: MARK.meetingNotes,
+      nextSteps: [{ description: MARK.staffMeetingStep, ownerUserId: env.world.userId('dsl'), dueOn: day(7) }],
       complete: true,
       submissionKey: randomUUID(),
     }),

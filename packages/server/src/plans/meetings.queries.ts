@@ -161,6 +161,8 @@ export async function meetingsForFamily(db: DbOrTx, schoolId: string, pupilId: s
       heldAt: meetings.heldAt,
       place: meetings.place,
       completedAt: meetings.completedAt,
+      /** Whether a parent or carer was there: only then were the next steps agreed with home. */
+      parentAttended: sql<boolean>`exists (select 1 from jsonb_array_elements(${meetings.attendees}) a where a->>'kind' = 'parent')`,
     })
     .from(meetings)
     .where(and(eq(meetings.schoolId, schoolId), eq(meetings.pupilId, pupilId)))

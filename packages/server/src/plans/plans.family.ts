@@ -48,10 +48,12 @@ async function plansForParent(db: DbOrTx, reader: FamilyReader): Promise<ParentP
 
 async function meetingsForParent(db: DbOrTx, reader: FamilyReader): Promise<ParentMeetingPart[]> {
   const rows = await meetingsForFamily(db, reader.schoolId, reader.pupilId);
+  // Next steps are shown only for meetings a parent or carer attended: those were agreed with home.
+  // A meeting of staff alone shows its date, never what staff agreed among themselves.
   const steps = await nextStepsOfMeetings(
     db,
     reader.schoolId,
-    rows.map((m) => m.id),
+    rows.filter((m) => m.parentAttended).map((m) => m.id),
   );
   const parent = { userId: reader.actor.userId, names: reader.contactNames };
   return rows.map((m) => ({
