@@ -40,7 +40,7 @@ useBrowser();
 const IN_PERSON_LEVELS = ['MH4', 'MH5'];
 const FROM_A_PARENT = 'From a parent or carer';
 
-/** axe, a screenshot named f-<name>-<phone|desktop>, and at 360 px no sideways scroll. */
+/** axe, a screenshot named fam-<name>-<phone|desktop>, and at 360 px no sideways scroll. */
 async function check(page: Page, name: string): Promise<void> {
   await checkA11y(page, name);
   await screenshot(page, `fam-${name}`);

@@ -119,7 +119,7 @@ export const PARENT_WORDS = {
   tellSend: 'Send to the school',
   sendBusy: 'Sending…',
   tellDoneTitle: 'We have received this',
-  tellDoneText: 'Someone at school will read it. You will see here when they have.',
+  tellDoneText: 'Someone at school will read it. You will see on your child’s page when they have.',
   tellAnother: 'Tell us something else',
   backTo: (first: string) => `Back to ${first}`,
 
@@ -134,7 +134,7 @@ export const PARENT_WORDS = {
   askWhyHint: 'Tell us what you have noticed and what you hope will help.',
   askSend: 'Send the request',
   askDoneTitle: 'We have received your request',
-  askDoneText: 'Someone at school will read it. You will see here when they have.',
+  askDoneText: 'Someone at school will read it. You will see on your child’s page when they have.',
   askChoose: 'Choose the support, or that you do not know',
 
   // The partnership statement.

@@ -396,7 +396,7 @@ async function seedKingsmead(
     sections: {
       ...careV1.sections,
       schoolProvides:
-        'A 20-minute check-in with Ms Lee (ELSA) every Tuesday morning. The Student Services quiet room at break and lunch. Meet and greet on Monday mornings. An exit card (see below). Mr Patel keeps in touch with home every half term.',
+        'A 20-minute check-in with Ms Lee (ELSA) every Tuesday morning. The Student Services quiet room at break and lunch. Meet and greet on Monday mornings. An exit card, so she can leave a lesson for a few minutes. Mr Patel keeps in touch with home every half term.',
       forPupil:
         'Ms Lee will see you every Tuesday morning for a chat. On Mondays she will meet you at the side gate. If a lesson gets too much, show your card and go to Student Services for up to ten minutes, then go back. You can use the quiet room at break and lunch. At home, try to put your phone away at 9pm. If you are worried, tell Ms Lee or any adult you trust.',
     },

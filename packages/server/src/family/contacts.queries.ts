@@ -72,6 +72,9 @@ export async function listContacts(
         ilike(pupils.givenName, like),
         ilike(pupils.familyName, like),
         ilike(sql`coalesce(${pupils.preferredName}, '')`, like),
+        // A child's whole name, as people type it: "Freya Begum".
+        ilike(sql`${pupils.givenName} || ' ' || ${pupils.familyName}`, like),
+        ilike(sql`coalesce(${pupils.preferredName}, ${pupils.givenName}) || ' ' || ${pupils.familyName}`, like),
       ) as SQL,
     );
   }

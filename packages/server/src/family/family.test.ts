@@ -135,6 +135,8 @@ describe('telling the school', () => {
     );
     const fromParent = queue.body.concerns.filter((c) => c.fromParent);
     expect(fromParent).toHaveLength(1);
+    // The parent who sent it knows: nothing for the school to tell them.
+    expect(fromParent[0]).toMatchObject({ parentsStatus: 'told' });
     const view = await parent.get<ParentChildView>(fam());
     expect(view.body.messages[0]).toMatchObject({ id: messageId, text, state: 'received', readAt: null });
   });

@@ -5,13 +5,20 @@
  * does not exist. Every family route of every feature starts here.
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import { AppError, canInSchool, londonToday } from '@tandem/core';
+import { AppError, canInSchool, londonToday, type Permission } from '@tandem/core';
 import { contacts, familyNoAccess, pupils } from '@tandem/core/schema';
 import type { DbOrTx } from '../db/client';
 import type { SchoolRead } from './gate';
 import type { FamilyReader } from './registries';
 
 const NOT_FOUND = () => new AppError('not_found', 'child not found');
+
+/**
+ * What family routes let through the gate: both portal roles, so that a pupil asking for a parent's
+ * view (or for another pupil) gets the same 404 as anyone asking for a child they may not see,
+ * never a 403 that says the child exists. `familyReaderFor` then decides.
+ */
+export const FAMILY_PORTALS: readonly Permission[] = ['portal.parent', 'portal.pupil'];
 
 /** The reader for this child, or 404. Call inside `inSchool`/`readInSchool` with portal permissions. */
 export async function familyReaderFor(read: SchoolRead, pupilId: string): Promise<FamilyReader> {

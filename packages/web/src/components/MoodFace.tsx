@@ -29,7 +29,7 @@ export function MoodFace({ mood, size = 28 }: { mood: number; size?: number }) {
       <circle cx="8.6" cy="9.6" r="1.1" fill="currentColor" stroke="none" />
       <circle cx="15.4" cy="9.6" r="1.1" fill="currentColor" stroke="none" />
       <path d={mouth} />
-      {mood === 1 && <path d="M7 7.2 L9.6 8.2 M17 7.2 L14.4 8.2" />}
+      {mood === 1 && <path d="M8.2 12.2 Q7.6 13.6 8.2 14.2" />}
     </svg>
   );
 }

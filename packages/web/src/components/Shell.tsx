@@ -283,7 +283,7 @@ function PhoneMenu({
             ))}
           </ul>
         )}
-        {complete && <PlaceSwitcher current={place} />}
+        {complete && familyHomeFor(session) === null && <PlaceSwitcher current={place} />}
         <button type="button" className="phone-menu__signout" disabled={signOut.busy} onClick={signOut.run}>
           {signOut.busy ? 'Signing out…' : 'Sign out'}
         </button>

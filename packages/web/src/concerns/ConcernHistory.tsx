@@ -119,7 +119,7 @@ export function StatusTimeline({ concern: c }: { concern: ConcernDetail }) {
     });
   }
   if (c.escalatedToDslAt !== null) events.push({ key: 'dsl', at: c.escalatedToDslAt, title: 'Passed to the DSL' });
-  if (c.parentsToldAt !== null) {
+  if (c.parentsToldAt !== null && !c.fromParent) {
     events.push({
       key: 'parents',
       at: c.parentsToldAt,

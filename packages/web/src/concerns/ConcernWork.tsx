@@ -248,6 +248,14 @@ function ParentsWork({
       </li>
     );
   }
+  if (c.parentsStatus === 'told' && c.fromParent) {
+    return (
+      <li className="work__item">
+        <h3 className="heading-s work__title">Parents and carers</h3>
+        <p>A parent or carer sent this from Tandem, so they know about it. They will see when it has been read.</p>
+      </li>
+    );
+  }
   if (c.parentsStatus === 'told') {
     return (
       <li className="work__item">

@@ -109,7 +109,15 @@ export async function logNew(
     disclosureConsent: body.disclosure?.consent ?? null,
     disclosureConsentNote: body.disclosure?.consentNote ?? null,
     status: 'open',
-    parentsStatus: !decision.parentsToBeTold ? 'not_to_be_told' : pupilTelling ? 'pupil_telling' : 'to_be_told',
+    // A parent who sent it knows: the school has nothing to tell them about it.
+    parentsStatus: o.fromParent
+      ? 'told'
+      : !decision.parentsToBeTold
+        ? 'not_to_be_told'
+        : pupilTelling
+          ? 'pupil_telling'
+          : 'to_be_told',
+    parentsToldAt: o.fromParent ? now : null,
     pupilTellsBy: pupilTelling ? pupilTellsDeadline(now) : null,
     updatedAt: now,
   });

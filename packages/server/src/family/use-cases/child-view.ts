@@ -9,8 +9,7 @@ import {
 } from '@tandem/core';
 import type { AppDeps } from '../../platform/deps';
 import { schoolNameOf } from '../../platform/directory';
-import { familyReaderFor } from '../../platform/family-access';
-import { FAMILY } from '../family.access';
+import { FAMILY_PORTALS, familyReaderFor } from '../../platform/family-access';
 import { inSchool, readInSchool, type SchoolRequest, type SchoolWork } from '../../platform/gate';
 import type { FamilyReader } from '../../platform/registries';
 import {
@@ -89,7 +88,7 @@ export async function parentReader(work: SchoolWork, pupilId: string): Promise<F
 
 /** What a parent sees of one child: only what the school shares with home. Audited. */
 export async function parentChildView(deps: AppDeps, at: SchoolRequest, pupilId: string): Promise<ParentChildView> {
-  return inSchool(deps, at, FAMILY, async (work) => {
+  return inSchool(deps, at, FAMILY_PORTALS, async (work) => {
     const reader = await parentReader(work, pupilId);
     const parts = await parentParts(work, reader);
     const confirmed = await confirmationsOf(work.tx, work.schoolId, pupilId, work.actor.userId);

@@ -1,7 +1,7 @@
 import { AppError, type AskSupportBody, type ConfirmReadBody, type TellSchoolBody } from '@tandem/core';
 import { familyConfirmations, familyMessages } from '@tandem/core/schema';
 import type { AppDeps } from '../../platform/deps';
-import { FAMILY } from '../family.access';
+import { FAMILY_PORTALS } from '../../platform/family-access';
 import { inSchool, type SchoolRequest, type SchoolWork } from '../../platform/gate';
 import { messageBySubmission } from '../family.queries';
 import { parentParts, parentReader } from './child-view';
@@ -19,7 +19,7 @@ async function alreadySent(work: SchoolWork, submissionKey: string) {
  * tap, a retry) makes one.
  */
 export async function tellSchool(deps: AppDeps, at: SchoolRequest, pupilId: string, body: TellSchoolBody) {
-  return inSchool(deps, at, FAMILY, async (work) => {
+  return inSchool(deps, at, FAMILY_PORTALS, async (work) => {
     await parentReader(work, pupilId);
     const first = await alreadySent(work, body.submissionKey);
     if (first) return first;
@@ -55,7 +55,7 @@ export async function tellSchool(deps: AppDeps, at: SchoolRequest, pupilId: stri
  * parent), or, when they do not know which would help, a concern in the lead's queue.
  */
 export async function askForSupport(deps: AppDeps, at: SchoolRequest, pupilId: string, body: AskSupportBody) {
-  return inSchool(deps, at, FAMILY, async (work) => {
+  return inSchool(deps, at, FAMILY_PORTALS, async (work) => {
     await parentReader(work, pupilId);
     const first = await alreadySent(work, body.submissionKey);
     if (first) return first;
@@ -108,7 +108,7 @@ export async function askForSupport(deps: AppDeps, at: SchoolRequest, pupilId: s
 
 /** A parent confirms they have read a plan (its agreed version) or a termly letter they can see. */
 export async function confirmRead(deps: AppDeps, at: SchoolRequest, pupilId: string, body: ConfirmReadBody) {
-  return inSchool(deps, at, FAMILY, async (work) => {
+  return inSchool(deps, at, FAMILY_PORTALS, async (work) => {
     const reader = await parentReader(work, pupilId);
     const parts = await parentParts(work, reader);
     const visible =

@@ -20,7 +20,7 @@ import {
 } from '@tandem/core';
 import type { AppDeps } from '../../platform/deps';
 import { loadPupilInSchool, pupilName, type PupilRow } from '../../platform/directory';
-import { familyReaderFor } from '../../platform/family-access';
+import { FAMILY_PORTALS, familyReaderFor } from '../../platform/family-access';
 import { inSchool, type SchoolRequest, type SchoolWork } from '../../platform/gate';
 import type { FamilyReader } from '../../platform/registries';
 import { findMeasure } from '../measures';
@@ -29,7 +29,7 @@ import { interventionOfPlace, loadQuestionnaire, type QuestionnaireRow } from '.
 import { answerItemIn, setGoalIn, type QuestionnaireGuard } from './answer-questionnaire';
 import { completeIn, type AnsweringContext } from './complete-questionnaire';
 
-const PORTAL = ['portal.parent', 'portal.pupil'] as const;
+const PORTAL = FAMILY_PORTALS;
 const NOT_FOUND = () => new AppError('not_found', 'questionnaire not asked of this reader');
 
 /**

@@ -1,7 +1,7 @@
 import { AppError, DEFAULT_LEVELS, letterHouseholds, type LevelCode } from '@tandem/core';
 import type { AppDeps } from '../../platform/deps';
 import { isoDay } from '../../platform/dates';
-import { familyReaderFor } from '../../platform/family-access';
+import { FAMILY_PORTALS, familyReaderFor } from '../../platform/family-access';
 import { inSchool, type SchoolRequest } from '../../platform/gate';
 import { allDefinitions, wordingInForceAt } from '../levels.queries';
 import { signatoryOf } from '../sharing.common';
@@ -20,7 +20,7 @@ export async function downloadFamilyLetter(
   pupilId: string,
   letterId: string,
 ): Promise<{ pdf: Buffer; filename: string }> {
-  return inSchool(deps, request, ['portal.parent', 'portal.pupil'], async (w) => {
+  return inSchool(deps, request, FAMILY_PORTALS, async (w) => {
     const reader = await familyReaderFor(w, pupilId);
     if (reader.as !== 'parent') throw new AppError('not_found', 'child not found');
     const share = await parentLetterOf(w.tx, w.schoolId, pupilId, letterId);
