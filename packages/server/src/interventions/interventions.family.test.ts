@@ -180,7 +180,10 @@ describe('a parent answers a questionnaire asked of them', () => {
     const done = await emma.post<FamilyCompleteQuestionnaireResponse>(`${family(id)}/complete`, {});
     expect(done.status, done.text).toBe(200);
     expect(done.body).toMatchObject({ status: 'complete', helpNow: false, urgentMessage: null, onDuty: [] });
-    expect(done.body.scores[0]?.value).toBe(2);
+    // Scores are for staff, read with the measure's bands: the parent gets none back; they are kept.
+    expect(done.body.scores).toEqual([]);
+    const [stored] = await env.deps.database.db.select().from(questionnaires).where(eq(questionnaires.id, id));
+    expect(stored?.scores?.[0]?.value).toBe(2);
     const audit = await env.deps.database.db
       .select({ action: auditEvents.action })
       .from(auditEvents)

@@ -66,7 +66,7 @@ function answeredAt(reader: FamilyReader): AnsweringContext {
   };
 }
 
-/** The questionnaire as a family reader sees it: never the safety message, never scores for a pupil. */
+/** The questionnaire as a family reader sees it: never the safety message, never scores (staff read those, with the measure's bands). */
 function forFamily(
   q: QuestionnaireRow,
   o: { measure: MeasureDefinition; reader: FamilyReader; pupil: PupilRow },
@@ -84,7 +84,7 @@ function forFamily(
     // A risk answer, once raised, is in the restricted record: not shown back, as to staff outside the DSL team.
     hideRiskAnswers: true,
   });
-  return { ...answer, riskRaised: false, scores: o.reader.as === 'pupil' ? null : answer.scores };
+  return { ...answer, riskRaised: false, scores: null };
 }
 
 /** Open a questionnaire asked of this parent or pupil (audited as the staff path is). */
@@ -128,7 +128,7 @@ export async function completeFamilyQuestionnaire(
     const { q } = await completeIn(s, id, familyGuard, answeredAt(reader));
     return {
       status: q.status,
-      scores: reader.as === 'pupil' ? [] : (q.scores ?? []),
+      scores: [],
       riskRaised: false,
       urgentMessage: null,
       onDuty: [],
