@@ -934,6 +934,39 @@ async function measurePlans(
 const INTERVENTION_PLANS_HEADING =
   '9. The selects of 9a and 9b on the intervention tables, each run alone (median), with its plan (EXPLAIN ANALYZE):';
 
+/**
+ * A BENCH_ONLY measurement's table and plans on the console, and its results file
+ * (bench-results/<name>.json): the same shape for every measurement run alone.
+ */
+function writeOnlyResults(
+  name: string,
+  heading: string,
+  measured: { comparisons: Comparison[]; explains: readonly string[]; data: unknown },
+  version: string | null,
+  environment?: Record<string, unknown>,
+): void {
+  const table = formatTable(measured.comparisons, inFlight);
+  log('');
+  log(table);
+  log('');
+  log(heading);
+  for (const e of measured.explains) log(`  ${e}`);
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${name}.json`);
+  const comparisons = measured.comparisons.map((c) => ({ ...c, ratios: ratios(c) }));
+  const out = {
+    generatedAt: new Date().toISOString(),
+    version,
+    ...(environment ? { environment } : {}),
+    data: measured.data,
+    explains: measured.explains,
+    comparisons,
+    table,
+  };
+  fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+  log(`\nResults: ${path.relative(process.cwd(), file)}`);
+}
+
 /** BENCH_ONLY=interventions: measurement 9 alone, on the trust just generated. */
 async function interventionsOnly(
   big: BenchDatabase,
@@ -964,25 +997,7 @@ async function interventionsOnly(
     FAST,
     log,
   );
-  const table = formatTable(measured.comparisons, inFlight);
-  log('');
-  log(table);
-  log('');
-  log(INTERVENTION_PLANS_HEADING);
-  for (const e of measured.explains) log(`  ${e}`);
-  fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  const file = path.join(RESULTS_DIR, 'interventions.json');
-  const comparisons = measured.comparisons.map((c) => ({ ...c, ratios: ratios(c) }));
-  const out = {
-    generatedAt: new Date().toISOString(),
-    version,
-    data: measured.data,
-    explains: measured.explains,
-    comparisons,
-    table,
-  };
-  fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
-  log(`\nResults: ${path.relative(process.cwd(), file)}`);
+  writeOnlyResults('interventions', INTERVENTION_PLANS_HEADING, measured, version);
 }
 
 const REFERRAL_PLANS_HEADING =
@@ -1017,25 +1032,7 @@ async function referralsOnly(
   for (let i = 0; i < 200; i++) await warm();
   log('Measuring (each: warm-up, one at a time, then several in flight):');
   const measured = await measureReferrals(big, app, ctx, FAST, log);
-  const table = formatTable(measured.comparisons, inFlight);
-  log('');
-  log(table);
-  log('');
-  log(REFERRAL_PLANS_HEADING);
-  for (const e of measured.explains) log(`  ${e}`);
-  fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  const file = path.join(RESULTS_DIR, 'referrals.json');
-  const comparisons = measured.comparisons.map((c) => ({ ...c, ratios: ratios(c) }));
-  const out = {
-    generatedAt: new Date().toISOString(),
-    version,
-    data: measured.data,
-    explains: measured.explains,
-    comparisons,
-    table,
-  };
-  fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
-  log(`\nResults: ${path.relative(process.cwd(), file)}`);
+  writeOnlyResults('referrals', REFERRAL_PLANS_HEADING, measured, version);
 }
 
 const FAMILY_PLANS_HEADING =
@@ -1094,26 +1091,10 @@ async function familyOnly(
   for (let i = 0; i < 200; i++) await warm();
   log('Measuring (each: warm-up, one at a time, then several in flight):');
   const measured = await familyMeasured(big, app, trust, await userId(big, school0.smhlEmail), passwordHash);
-  const table = formatTable(measured.comparisons, inFlight);
-  log('');
-  log(table);
-  log('');
-  log(FAMILY_PLANS_HEADING);
-  for (const e of measured.explains) log(`  ${e}`);
-  fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  const file = path.join(RESULTS_DIR, 'family.json');
-  const comparisons = measured.comparisons.map((c) => ({ ...c, ratios: ratios(c) }));
-  const out = {
-    generatedAt: new Date().toISOString(),
-    version,
-    environment: { cpus: os.cpus().length, loadAverageAtEnd: os.loadavg() },
-    data: measured.data,
-    explains: measured.explains,
-    comparisons,
-    table,
-  };
-  fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
-  log(`\nResults: ${path.relative(process.cwd(), file)}`);
+  writeOnlyResults('family', FAMILY_PLANS_HEADING, measured, version, {
+    cpus: os.cpus().length,
+    loadAverageAtEnd: os.loadavg(),
+  });
 }
 
 async function main(): Promise<void> {
