@@ -7,7 +7,20 @@ import globals from 'globals';
  * The server's shape (ADR 0007): a feature folder never imports another feature, nor the files
  * that assemble the app; and only the gate (platform/) and the audit feature write the audit trail.
  */
-const SERVER_FEATURES = ['pupils', 'levels', 'concerns', 'plans', 'interventions', 'referrals', 'family'];
+const SERVER_FEATURES = [
+  'pupils',
+  'levels',
+  'concerns',
+  'plans',
+  'interventions',
+  'referrals',
+  'family',
+  'improvement',
+  'resources',
+  'staff-survey',
+  'training',
+  'policies',
+];
 const auditWriters = {
   group: ['**/audit/audit.service'],
   importNames: ['appendAudit', 'appendSchoolAudit'],

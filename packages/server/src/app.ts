@@ -48,6 +48,13 @@ import { questionnaireFamilyRoutes } from './interventions/questionnaires.family
 import { familyRoutes } from './family/family.routes';
 import { familyStaffRoutes } from './family/family-staff.routes';
 import { checkinRoutes } from './family/checkins.routes';
+import { documentRoutes } from './platform/documents.routes';
+import { assessmentRoutes } from './improvement/assessments.routes';
+import { actionRoutes } from './improvement/actions.routes';
+import { resourceRoutes } from './resources/resources.routes';
+import { staffSurveyRoutes } from './staff-survey/staff-survey.routes';
+import { trainingRoutes } from './training/training.routes';
+import { policyRoutes } from './policies/policies.routes';
 
 /** A route as registered: its method, URL pattern (e.g. GET /api/schools/:schoolId) and schemas. */
 export interface RegisteredRoute {
@@ -187,6 +194,13 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
   questionnaireRoutes(app);
   referralRoutes(app);
   serviceRoutes(app);
+  await app.register(documentRoutes);
+  assessmentRoutes(app);
+  actionRoutes(app);
+  resourceRoutes(app);
+  staffSurveyRoutes(app);
+  trainingRoutes(app);
+  policyRoutes(app);
 
   const dist = deps.config.webDistDir;
   const serveWebApp = Boolean(dist && fs.existsSync(path.join(dist, 'index.html')));

@@ -34,6 +34,17 @@ import { concernFamilyRequests } from './concerns/concerns.family';
 import { familyDueJobs } from './family/family.jobs';
 import { checkinDueJobs } from './family/checkins.jobs';
 import { checkinMyWork } from './family/checkins.my-work';
+import { actionMyWork } from './improvement/actions.my-work';
+import { actionDueJobs } from './improvement/actions.jobs';
+import { resourceMyWork } from './resources/resources.my-work';
+import { seedLibraryForNewSchool } from './resources/resources.school';
+import { staffSurveyMyWork } from './staff-survey/staff-survey.my-work';
+import { staffSurveyDueJobs } from './staff-survey/staff-survey.jobs';
+import { trainingMyWork } from './training/training.my-work';
+import { trainingRecords } from './training/training.records';
+import { policyMyWork } from './policies/policies.my-work';
+import { policyDueJobs } from './policies/policies.jobs';
+import { policyRecords } from './policies/policies.records';
 
 export const registries: Registries = {
   chronology: [
@@ -45,15 +56,35 @@ export const registries: Registries = {
     interventionChronology,
     referralChronology,
   ],
-  dueJobs: [...concernDueJobs, ...planDueJobs, ...familyDueJobs, ...checkinDueJobs],
+  dueJobs: [
+    ...concernDueJobs,
+    ...planDueJobs,
+    ...familyDueJobs,
+    ...checkinDueJobs,
+    ...actionDueJobs,
+    ...policyDueJobs,
+    ...staffSurveyDueJobs,
+  ],
   evidence: [concernEvidence, scoreEvidence],
   plansGiven: plansGivenToStaff,
   pupilLevels: levelsOfPupil,
-  onSchoolCreated: [seedFrameworkForNewSchool, seedDirectoryForNewSchool],
+  onSchoolCreated: [seedFrameworkForNewSchool, seedDirectoryForNewSchool, seedLibraryForNewSchool],
   alertLinks: [concernAlertLinks],
-  myWork: [planMyWork, concernMyWork, interventionMyWork, referralMyWork, checkinMyWork],
+  myWork: [
+    planMyWork,
+    concernMyWork,
+    interventionMyWork,
+    referralMyWork,
+    checkinMyWork,
+    actionMyWork,
+    resourceMyWork,
+    staffSurveyMyWork,
+    trainingMyWork,
+    policyMyWork,
+  ],
   urgentRoute: urgentConcernRoute,
   familyView: [levelFamilyView, planFamilyView, interventionFamilyView, referralFamilyView],
   familyRequests: { ...concernFamilyRequests, ...interventionFamilyRequests },
   familyDirectory: referralFamilyDirectory,
+  schoolRecords: [policyRecords, trainingRecords],
 };

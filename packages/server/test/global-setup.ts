@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { adminQuery, buildPgliteTemplate, buildPostgresTemplate } from './template';
+import { adminQuery, buildPgliteTemplate, buildPostgresTemplate, removePgliteTemplate } from './template';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,5 +20,7 @@ export default async function setup(project: TestProject) {
   }
   project.provide('pgTemplate', '');
   project.provide('pgliteTemplate', await buildPgliteTemplate());
-  return undefined;
+  return () => {
+    removePgliteTemplate();
+  };
 }

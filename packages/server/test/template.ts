@@ -17,7 +17,8 @@ import type { AppDeps } from '../src/platform/deps';
 import { registries } from '../src/features';
 
 export const TEMPLATE_DIR = path.resolve(import.meta.dirname, '../../../.test-template');
-export const PGLITE_TEMPLATE = path.join(TEMPLATE_DIR, 'pglite.tar');
+/** Each run writes its own copy, so runs side by side never read each other's half-written file. */
+export const PGLITE_TEMPLATE = path.join(TEMPLATE_DIR, `pglite-${process.pid}.tar`);
 
 async function seed(database: Database): Promise<void> {
   await migrateDatabase(database);
@@ -39,6 +40,11 @@ export async function buildPgliteTemplate(): Promise<string> {
   fs.writeFileSync(PGLITE_TEMPLATE, Buffer.from(await dump.arrayBuffer()));
   await client.close();
   return PGLITE_TEMPLATE;
+}
+
+/** Removes this run's copy of the template. */
+export function removePgliteTemplate(): void {
+  fs.rmSync(PGLITE_TEMPLATE, { force: true });
 }
 
 /** The server's own maintenance connection string (same server, database "postgres"). */

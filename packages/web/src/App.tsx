@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
+import { Suspense, useEffect, type ReactNode } from 'react';
 import { pathForStage, SessionProvider, useSession, type Stage } from './auth/session';
 import { Loading } from './components/Page';
 import { Shell } from './components/Shell';
@@ -14,34 +14,17 @@ import {
   useSearchParams,
   type Params,
 } from './router/router';
+import { page, p, type Access, type Route } from './router/pages';
+import { wholeSchoolRoutes } from './whole-school/routes';
+import { selfAssessmentRoutes } from './self-assessment/routes';
+import { actionPlanRoutes } from './action-plan/routes';
+import { resourceRoutes } from './resources/routes';
+import { staffSurveyRoutes } from './staff-survey/routes';
+import { trainingRoutes } from './training/routes';
+import { policyRoutes } from './policies/routes';
 import { AlertsProvider } from './alerts/AlertsProvider';
 import { familyHomeFor } from './family/familyHome';
 
-/**
- * Each page is its own chunk, fetched when first shown, so signing in or logging a concern on a
- * phone downloads only what that page needs (the bench's page weight checks it).
- */
-type PropsOf<C> = C extends (props: infer P) => ReactNode ? P : never;
-const RELOADED_FOR_NEW_VERSION = 'tandem-reloaded-for-new-version';
-function page<M, K extends keyof M>(load: () => Promise<M>, name: K) {
-  return lazy(async () => {
-    try {
-      const loaded = await load();
-      sessionStorage.removeItem(RELOADED_FOR_NEW_VERSION);
-      return { default: loaded[name] as ComponentType<PropsOf<M[K]>> };
-    } catch (error) {
-      // A new version was installed since this tab opened: its page chunks have new names, and
-      // the old ones are gone. Reload once, at the address asked for, to pick up the new version.
-      // Offline, the error page's retry is better than the browser's own offline page.
-      if (navigator.onLine && sessionStorage.getItem(RELOADED_FOR_NEW_VERSION) === null) {
-        sessionStorage.setItem(RELOADED_FOR_NEW_VERSION, '1');
-        window.location.reload();
-        return new Promise<never>(() => undefined);
-      }
-      throw error;
-    }
-  });
-}
 const SchoolAuditPage = page(() => import('./audit/AuditPage'), 'SchoolAuditPage');
 const TrustAuditPage = page(() => import('./audit/AuditPage'), 'TrustAuditPage');
 const ForgotPasswordPage = page(() => import('./auth/ForgotPasswordPage'), 'ForgotPasswordPage');
@@ -117,20 +100,6 @@ const PupilQuestionnairePage = page(() => import('./pupil-portal/PupilQuestionna
 const PupilSetUpPage = page(() => import('./pupil-portal/PupilSetUpPage'), 'PupilSetUpPage');
 /** The device handed to a pupil: only the questionnaire (its own chunk, so first pages stay small). */
 const HandedDevice = page(() => import('./questionnaires/HandedDevice'), 'HandedDevice');
-
-/**
- * Who may open a page: anyone; only people not signed in; people part-way through signing in;
- * or people fully signed in.
- */
-type Access = 'public' | 'signedOut' | 'mfa' | 'enrol' | 'complete';
-
-interface Route {
-  path: string;
-  access: Access;
-  render: (params: Params) => ReactNode;
-}
-
-const p = (params: Params, key: string): string => params[key] ?? '';
 
 const ROUTES: readonly Route[] = [
   { path: '/sign-in', access: 'signedOut', render: () => <SignInPage /> },
@@ -468,6 +437,14 @@ const ROUTES: readonly Route[] = [
     access: 'complete',
     render: (x) => <TrustServiceEditorPage trustId={p(x, 'trustId')} serviceId={p(x, 'serviceId')} />,
   },
+  // The whole-school tools, each area's pages in its own list.
+  ...wholeSchoolRoutes,
+  ...selfAssessmentRoutes,
+  ...actionPlanRoutes,
+  ...resourceRoutes,
+  ...staffSurveyRoutes,
+  ...trainingRoutes,
+  ...policyRoutes,
 ];
 
 function findRoute(pathname: string): { route: Route; params: Params } | null {

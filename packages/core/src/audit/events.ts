@@ -17,6 +17,42 @@ import type { ImportKind } from '../pupils/pupils.values';
 import type { ReferralService, ReferralStatus } from '../referrals/referrals.values';
 import type { ConfirmableItem, FamilyMessageKind, NoAccessReason } from '../family/family.values';
 import type { PlaceEnding, QuestionnaireStatus, RequestSource, Timepoint } from '../interventions/interventions.values';
+import {
+  IMPROVEMENT_AUDIT_LABELS,
+  IMPROVEMENT_SUBJECT_LABELS,
+  IMPROVEMENT_SUBJECT_TYPES,
+  type ImprovementAuditEvent,
+} from '../improvement/improvement.audit';
+import {
+  RESOURCE_AUDIT_LABELS,
+  RESOURCE_SUBJECT_LABELS,
+  RESOURCE_SUBJECT_TYPES,
+  type ResourceAuditEvent,
+} from '../resources/resources.audit';
+import {
+  STAFF_SURVEY_AUDIT_LABELS,
+  STAFF_SURVEY_SUBJECT_LABELS,
+  STAFF_SURVEY_SUBJECT_TYPES,
+  type StaffSurveyAuditEvent,
+} from '../staff-survey/staff-survey.audit';
+import {
+  TRAINING_AUDIT_LABELS,
+  TRAINING_SUBJECT_LABELS,
+  TRAINING_SUBJECT_TYPES,
+  type TrainingAuditEvent,
+} from '../training/training.audit';
+import {
+  POLICY_AUDIT_LABELS,
+  POLICY_SUBJECT_LABELS,
+  POLICY_SUBJECT_TYPES,
+  type PolicyAuditEvent,
+} from '../policies/policies.audit';
+import {
+  DOCUMENT_AUDIT_LABELS,
+  DOCUMENT_SUBJECT_LABELS,
+  DOCUMENT_SUBJECT_TYPES,
+  type DocumentAuditEvent,
+} from './documents.audit';
 
 export type AuditEvent =
   | { action: 'auth.signed_in'; detail: { mfa: boolean } }
@@ -171,7 +207,14 @@ export type AuditEvent =
   | { action: 'checkin.made'; detail: { wantsToTalk: boolean; riskRaised: boolean } }
   | { action: 'checkin.acknowledged'; detail: Record<string, never> }
   | { action: 'checkin.escalated'; detail: Record<string, never> }
-  | { action: 'checkin.viewed'; detail: { pupilId: string | null } };
+  | { action: 'checkin.viewed'; detail: { pupilId: string | null } }
+  // The whole-school tools keep their events beside their own code.
+  | ImprovementAuditEvent
+  | ResourceAuditEvent
+  | StaffSurveyAuditEvent
+  | TrainingAuditEvent
+  | PolicyAuditEvent
+  | DocumentAuditEvent;
 
 export type AuditAction = AuditEvent['action'];
 
@@ -306,6 +349,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'checkin.acknowledged': "Acknowledged a pupil's request to talk",
   'checkin.escalated': 'Sent an unread request to talk to the lead',
   'checkin.viewed': "Viewed a pupil's check-ins",
+  ...IMPROVEMENT_AUDIT_LABELS,
+  ...RESOURCE_AUDIT_LABELS,
+  ...STAFF_SURVEY_AUDIT_LABELS,
+  ...TRAINING_AUDIT_LABELS,
+  ...POLICY_AUDIT_LABELS,
+  ...DOCUMENT_AUDIT_LABELS,
 };
 
 const ACTION_LABELS: ReadonlyMap<string, string> = new Map(Object.entries(AUDIT_ACTION_LABELS));
@@ -343,6 +392,12 @@ export const AUDIT_SUBJECT_TYPES = [
   'contact',
   'checkin',
   'family_message',
+  ...IMPROVEMENT_SUBJECT_TYPES,
+  ...RESOURCE_SUBJECT_TYPES,
+  ...STAFF_SURVEY_SUBJECT_TYPES,
+  ...TRAINING_SUBJECT_TYPES,
+  ...POLICY_SUBJECT_TYPES,
+  ...DOCUMENT_SUBJECT_TYPES,
 ] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 export const AUDIT_SUBJECT_TYPE_LABELS: Record<AuditSubjectType, string> = {
@@ -366,4 +421,10 @@ export const AUDIT_SUBJECT_TYPE_LABELS: Record<AuditSubjectType, string> = {
   contact: 'Parent or carer',
   checkin: 'Check-in',
   family_message: 'Message from home',
+  ...IMPROVEMENT_SUBJECT_LABELS,
+  ...RESOURCE_SUBJECT_LABELS,
+  ...STAFF_SURVEY_SUBJECT_LABELS,
+  ...TRAINING_SUBJECT_LABELS,
+  ...POLICY_SUBJECT_LABELS,
+  ...DOCUMENT_SUBJECT_LABELS,
 };

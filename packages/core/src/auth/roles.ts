@@ -89,6 +89,14 @@ export const PERMISSIONS = [
   'family.settings',
   'portal.parent',
   'portal.pupil',
+  'staff.wholeSchool',
+  'improvement.contribute',
+  'improvement.lead',
+  'resources.manage',
+  'trust.curateResources',
+  'survey.manage',
+  'training.manage',
+  'policy.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -145,6 +153,23 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'family.settings': ['smhl', 'headteacher'],
   'portal.parent': ['parent'],
   'portal.pupil': ['pupil'],
+  // The whole-school tools every member of staff uses: the resource library, the staff wellbeing
+  // survey (answering it), their own training record, the policies they must read, actions they own.
+  'staff.wholeSchool': ALL_STAFF,
+  // Rate statements of the whole-school self-assessment and add evidence (the lead confirms).
+  'improvement.contribute': ['headteacher', 'smhl', 'dsl', 'deputy_dsl', 'sendco', 'early_help_lead', 'pastoral_lead'],
+  // Start and confirm a self-assessment, write the action plan, print it for governors.
+  'improvement.lead': ['smhl', 'headteacher'],
+  // The school's own entries in the resource library.
+  'resources.manage': ['smhl'],
+  // The trust's shared entries in the resource library.
+  'trust.curateResources': ['trust_admin', 'trust_lead'],
+  // Open the anonymous staff wellbeing survey and read its results (never who answered what).
+  'survey.manage': ['headteacher', 'smhl'],
+  // Confirm staff training, see who is due or overdue, export it.
+  'training.manage': ['smhl', 'headteacher', 'school_admin'],
+  // Keep the policy register: add policies and versions, record approvals and reviews.
+  'policy.manage': ['smhl', 'headteacher', 'school_admin', 'dsl'],
 };
 
 /** Whether a role, on its own, carries a permission. */

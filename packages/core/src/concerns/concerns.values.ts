@@ -172,6 +172,8 @@ export const ALERT_KINDS = [
   'emergency_referral_started',
   'pupil_wants_to_talk',
   'talk_unacknowledged',
+  'action_overdue',
+  'policy_review_overdue',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 

@@ -119,6 +119,61 @@ export const talkRequestItemSchema = z.object({
   pupil: pupilRef,
 });
 
+/** An action of the whole-school action plan that this person owns, not yet done. */
+export const actionDueItemSchema = z.object({
+  actionId: z.uuid(),
+  title: z.string(),
+  /** The framework area it serves, in words. */
+  areaTitle: z.string(),
+  dueOn: day,
+  overdue: z.boolean(),
+});
+
+/** An open staff wellbeing survey this person is invited to and has not answered. */
+export const surveyToAnswerSchema = z.object({
+  surveyId: z.uuid(),
+  title: z.string(),
+  closesOn: day,
+});
+
+/** A policy this person is asked to read whose current version they have not confirmed. */
+export const policyToReadSchema = z.object({
+  policyId: z.uuid(),
+  title: z.string(),
+  version: z.number().int(),
+});
+
+/** A policy this person owns (or, for the lead, any policy) whose review is due within a month or overdue. */
+export const policyReviewDueSchema = z.object({
+  policyId: z.uuid(),
+  title: z.string(),
+  nextReviewOn: day,
+  overdue: z.boolean(),
+});
+
+/** Training a member of staff recorded for themself, waiting for the lead to confirm it. */
+export const trainingToConfirmSchema = z.object({
+  recordId: z.uuid(),
+  staffName: z.string(),
+  course: z.string(),
+  completedOn: day,
+});
+
+/** This person's own training that needs renewing soon, is overdue, or is required and missing. */
+export const myTrainingDueSchema = z.object({
+  course: z.string(),
+  /** null when the training is required of their role and they have none on record. */
+  dueOn: day.nullable(),
+  overdue: z.boolean(),
+});
+
+/** An entry of the resource library this person looks after, not reviewed for a year. */
+export const resourceToReviewSchema = z.object({
+  resourceId: z.uuid(),
+  title: z.string(),
+  lastReviewedOn: day,
+});
+
 export const myWorkResponse = z.object({
   talkRequests: z.array(talkRequestItemSchema),
   toRead: z.array(planToReadSchema),
@@ -131,6 +186,13 @@ export const myWorkResponse = z.object({
   referralsOverdue: z.array(referralOverdueSchema),
   emergencyReferrals: z.array(emergencyReferralSchema),
   servicesToCheck: z.array(serviceToCheckSchema),
+  actionsDue: z.array(actionDueItemSchema),
+  surveysToAnswer: z.array(surveyToAnswerSchema),
+  policiesToRead: z.array(policyToReadSchema),
+  policyReviewsDue: z.array(policyReviewDueSchema),
+  trainingToConfirm: z.array(trainingToConfirmSchema),
+  myTrainingDue: z.array(myTrainingDueSchema),
+  resourcesToReview: z.array(resourceToReviewSchema),
   counts: z.object({
     /** Plans to read and confirm: shown in the header beside the alerts. */
     toRead: z.number().int().nonnegative(),
@@ -153,6 +215,13 @@ export type EmergencyReferralItem = z.infer<typeof emergencyReferralSchema>;
 export type ServiceToCheckItem = z.infer<typeof serviceToCheckSchema>;
 export type QuestionnaireDueItem = z.infer<typeof questionnaireDueItemSchema>;
 export type TalkRequestItem = z.infer<typeof talkRequestItemSchema>;
+export type ActionDueItem = z.infer<typeof actionDueItemSchema>;
+export type SurveyToAnswerItem = z.infer<typeof surveyToAnswerSchema>;
+export type PolicyToReadItem = z.infer<typeof policyToReadSchema>;
+export type PolicyReviewDueItem = z.infer<typeof policyReviewDueSchema>;
+export type TrainingToConfirmItem = z.infer<typeof trainingToConfirmSchema>;
+export type MyTrainingDueItem = z.infer<typeof myTrainingDueSchema>;
+export type ResourceToReviewItem = z.infer<typeof resourceToReviewSchema>;
 
 /**
  * Puts the parts together, each list in the order its section is read: the oldest plan to read
@@ -174,7 +243,22 @@ export function mergeMyWork(parts: readonly MyWorkPart[]): MyWork {
   const emergencyReferrals = all('emergencyReferrals').sort((a, b) => a.startedAt.localeCompare(b.startedAt));
   const servicesToCheck = all('servicesToCheck').sort((a, b) => a.lastCheckedOn.localeCompare(b.lastCheckedOn));
   const questionnairesDue = all('questionnairesDue').sort((a, b) => (a.dueOn ?? '').localeCompare(b.dueOn ?? ''));
+  const byDue = <T extends { dueOn: string | null }>(a: T, b: T) => (a.dueOn ?? '').localeCompare(b.dueOn ?? '');
+  const actionsDue = all('actionsDue').sort(byDue);
+  const surveysToAnswer = all('surveysToAnswer').sort((a, b) => a.closesOn.localeCompare(b.closesOn));
+  const policiesToRead = all('policiesToRead').sort((a, b) => a.title.localeCompare(b.title));
+  const policyReviewsDue = all('policyReviewsDue').sort((a, b) => a.nextReviewOn.localeCompare(b.nextReviewOn));
+  const trainingToConfirm = all('trainingToConfirm').sort((a, b) => a.completedOn.localeCompare(b.completedOn));
+  const myTrainingDue = all('myTrainingDue').sort(byDue);
+  const resourcesToReview = all('resourcesToReview').sort((a, b) => a.lastReviewedOn.localeCompare(b.lastReviewedOn));
   const total =
+    actionsDue.length +
+    surveysToAnswer.length +
+    policiesToRead.length +
+    policyReviewsDue.length +
+    trainingToConfirm.length +
+    myTrainingDue.length +
+    resourcesToReview.length +
     talkRequests.length +
     toRead.length +
     nextSteps.length +
@@ -198,6 +282,13 @@ export function mergeMyWork(parts: readonly MyWorkPart[]): MyWork {
     referralsOverdue,
     emergencyReferrals,
     servicesToCheck,
+    actionsDue,
+    surveysToAnswer,
+    policiesToRead,
+    policyReviewsDue,
+    trainingToConfirm,
+    myTrainingDue,
+    resourcesToReview,
     counts: { toRead: toRead.length, total },
   };
 }

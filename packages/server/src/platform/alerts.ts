@@ -48,6 +48,14 @@ const ALERT_TEXT: Record<AlertKind, { message: string; subject: string }> = {
     message: 'A pupil asked to talk to someone today and nobody has acknowledged it yet. Your home page lists who.',
     subject: 'A pupil’s request to talk has not been acknowledged: see Tandem',
   },
+  action_overdue: {
+    message: 'An action you own in the school’s action plan is past its due date. Your home page lists it.',
+    subject: 'A reminder from Tandem: an action-plan action is overdue',
+  },
+  policy_review_overdue: {
+    message: 'A policy you look after is past its review date. Your home page lists it.',
+    subject: 'A reminder from Tandem: a policy review is overdue',
+  },
 };
 
 /** The in-app text of an alert of this kind (it never names a pupil). */

@@ -223,6 +223,29 @@ export interface FamilyDirectory {
   services(db: DbOrTx, o: { schoolId: string; audience: 'parents' | 'pupils' }): Promise<FamilyService[]>;
 }
 
+/**
+ * A record in Tandem that the self-assessment may cite as evidence: a policy in the register, the
+ * school's training figures. Never about a pupil. Each feature lists its own, in words any member
+ * of staff may read, with the address of the page that shows it.
+ */
+export interface SchoolRecord {
+  /** The kind of record, e.g. "policy", "training". */
+  kind: string;
+  id: string;
+  /** What it is, e.g. "Safeguarding and child protection policy, version 4 (approved 1 September 2026)". */
+  label: string;
+  /** The web page that shows it, e.g. "/schools/…/policies/…". */
+  href: string;
+}
+
+/** One feature's records that a self-assessment may cite. */
+export interface SchoolRecordSource {
+  kind: string;
+  /** The group's heading in the evidence picker, e.g. "Policy register". */
+  heading: string;
+  list(db: DbOrTx, o: { schoolId: string; today: string }): Promise<SchoolRecord[]>;
+}
+
 /** Everything the features contribute, assembled once in `src/features.ts` and given in `AppDeps`. */
 export interface Registries {
   chronology: readonly ChronologySource[];
@@ -237,4 +260,6 @@ export interface Registries {
   familyView: readonly FamilyViewSource[];
   familyRequests: FamilyRequests;
   familyDirectory: FamilyDirectory;
+  /** Records a self-assessment may cite as evidence (policies, training figures). */
+  schoolRecords: readonly SchoolRecordSource[];
 }

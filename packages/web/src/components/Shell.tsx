@@ -52,6 +52,8 @@ function usePlace(): Place | null {
     // Every member of staff may read the catalogue; the server decides what each may open in it.
     if (schoolCan(school, 'pupil.readList')) nav.push({ to: `${base}/interventions`, label: 'Interventions' });
     if (schoolCan(school, 'pupil.readList')) nav.push({ to: `${base}/services`, label: 'Services' });
+    // Self-assessment, action plan, resources, staff survey, training and policies: one hub.
+    if (schoolCan(school, 'staff.wholeSchool')) nav.push({ to: `${base}/whole-school`, label: 'Whole school' });
     if (mayReadQueue(school)) nav.push({ to: concernsPage(id), label: 'Concerns' });
     if (schoolCan(school, 'concern.log')) nav.push({ to: myConcernsPage(id), label: 'Your concerns' });
     // A pupil's "I'd like to talk to someone" goes to their trusted adult: any member of staff.
@@ -91,6 +93,7 @@ function usePlace(): Place | null {
       { to: `${base}/schools`, label: 'Schools' },
     ];
     if (trustCan(trust, 'trust.manageSchools')) nav.push({ to: `${base}/services`, label: 'Services' });
+    if (trustCan(trust, 'trust.curateResources')) nav.push({ to: `${base}/resources`, label: 'Resource library' });
     if (trustCan(trust, 'trust.viewAudit')) nav.push({ to: `${base}/audit`, label: 'Audit trail' });
     return { kind: 'trust', id, name: trust.name, rolesText: roleNames(trust.roles), home: base, nav, staff: false };
   }

@@ -1,0 +1,3 @@
+export * from './areas';
+export * from './improvement.values';
+export * from './improvement.audit';

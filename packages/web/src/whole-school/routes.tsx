@@ -1,0 +1,4 @@
+/** This area's pages and their addresses (gathered in App.tsx). */
+import type { Route } from '../router/pages';
+
+export const wholeSchoolRoutes: readonly Route[] = [];
