@@ -9,7 +9,8 @@ import {
   uploadConcernFileQuery,
 } from '@tandem/core';
 import { noStore, requireActor } from '../http/context';
-import { TOO_LARGE, addConcernFile, attachmentDisposition, getConcernFile } from './files.service';
+import { attachmentDisposition } from '../http/file-names';
+import { TOO_LARGE, addConcernFile, getConcernFile } from './files.service';
 
 const TAGS = ['Concerns'];
 const concernParams = z.object({ schoolId: z.uuid(), concernId: z.uuid() });

@@ -20,22 +20,13 @@ import { inSchool, type SchoolRequest } from '../platform/gate';
 import { loadConcern } from './concerns.queries';
 import { countFiles, insertFile, loadFile } from './files.queries';
 import { auditConcern } from './work-on';
+import { cleanFileName } from '../http/file-names';
 
 const HOUR = 3_600_000;
 
 export const TOO_LARGE = new AppError('payload_too_large', 'concern file too large', {
   userMessage: `Each file can be at most ${MAX_CONCERN_FILE_BYTES / (1024 * 1024)} MB. Please choose a smaller file, or take the photo at a lower size.`,
 });
-
-/** A file name as given, without any folder, control characters or surrounding space. */
-export function cleanFileName(name: string): string {
-  const base = name.split(/[/\\]/).pop() ?? '';
-  const cleaned = base
-    .replace(/\p{Cc}/gu, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return cleaned.slice(0, 200) || 'file';
-}
 
 /**
  * Attach a file. Allowed for whoever may work the concern, and for its logger within 24 hours of
@@ -125,14 +116,4 @@ export async function getConcernFile(
     await auditConcern(s, c.id, { action: 'concern.file_viewed', detail: { fileId } });
     return { fileName: file.fileName, contentType: file.contentType, data: Buffer.from(file.data, 'base64') };
   });
-}
-
-/** The Content-Disposition value for a download: an ASCII name for old clients, the real one encoded. */
-export function attachmentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]|["\\%;]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

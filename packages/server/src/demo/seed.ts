@@ -38,6 +38,7 @@ import { seedDemoCaseload } from './demo-caseload';
 import { seedDemoInterventions } from './demo-interventions';
 import { seedDemoFamily } from './demo-family';
 import { seedDemoReferrals } from './demo-referrals';
+import { DEMO_MORE_STAFF } from './demo-staff';
 
 /** A small deterministic generator, so every fresh demo looks the same. */
 function rng(seed: number) {
@@ -94,7 +95,7 @@ export async function loadDemoIfEmpty(deps: AppDeps): Promise<boolean> {
     }
 
     const userIds = new Map<string, string>();
-    for (const u of DEMO_USERS) {
+    for (const u of [...DEMO_USERS, ...DEMO_MORE_STAFF]) {
       const needsMfa = actorRequiresMfa({
         assignments: u.roles.map((r) => ({ role: r.role, trustId: trust.id, schoolId: null })),
       });

@@ -3,7 +3,8 @@
  * and confirm, concerns waiting for them to acknowledge (urgent first, with how long each has
  * waited), 24-hour deadlines for a pupil to tell their parents, actions and next steps they own,
  * reviews of plans they lead, questionnaires to ask pupils in the interventions they run, referrals
- * waiting past 4 weeks and directory entries due their yearly check. Each section is shown to those
+ * waiting past 4 weeks and directory entries due their yearly check; then the whole-school tools'
+ * work (MyWorkWholeSchool.tsx). Each section is shown to those
  * whose work it can be; an empty one says what it is for. The server decides what is listed, so nothing here needs re-checking.
  */
 import { PLAN_KIND_LABELS, type MyWork as MyWorkAnswer } from '@tandem/core';
@@ -22,6 +23,15 @@ import './myWork.css';
 import { Section } from './MyWorkSection';
 import { EmergencyReferrals, Questionnaires, ReferralsOverdue, ServicesToCheck } from './MyWorkMore';
 import { TalkRequests } from './MyWorkTalk';
+import {
+  ActionsOwned,
+  PoliciesToRead,
+  PolicyReviews,
+  ResourcesToReview,
+  SurveysToAnswer,
+  TrainingDue,
+  TrainingToConfirm,
+} from './MyWorkWholeSchool';
 
 function pupilsText(pupils: readonly { name: string }[]): string {
   return pupils.map((p) => p.name).join(', ') || 'A pupil';
@@ -266,6 +276,13 @@ export function MyWork({ school }: { school: SessionSchool }) {
       {asks && <Questionnaires school={school} work={work} />}
       {watchesReferrals && <ReferralsOverdue school={school} work={work} />}
       {keepsDirectory && <ServicesToCheck school={school} work={work} />}
+      <ActionsOwned school={school} work={work} />
+      <PoliciesToRead school={school} work={work} />
+      <SurveysToAnswer school={school} work={work} />
+      <TrainingDue school={school} work={work} />
+      <PolicyReviews school={school} work={work} />
+      <TrainingToConfirm school={school} work={work} />
+      <ResourcesToReview school={school} work={work} />
     </div>
   );
 }

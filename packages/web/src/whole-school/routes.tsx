@@ -1,4 +1,12 @@
-/** This area's pages and their addresses (gathered in App.tsx). */
-import type { Route } from '../router/pages';
+/** The whole-school hub (gathered in App.tsx; each tool has its own routes file). */
+import { page, p, type Route } from '../router/pages';
 
-export const wholeSchoolRoutes: readonly Route[] = [];
+const WholeSchoolPage = page(() => import('./WholeSchoolPage'), 'WholeSchoolPage');
+
+export const wholeSchoolRoutes: readonly Route[] = [
+  {
+    path: '/schools/:schoolId/whole-school',
+    access: 'complete',
+    render: (x) => <WholeSchoolPage schoolId={p(x, 'schoolId')} />,
+  },
+];
