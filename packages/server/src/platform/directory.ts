@@ -7,7 +7,7 @@
  * Every function is scoped to one school.
  */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { AppError, type Role } from '@tandem/core';
+import { AppError, isStaffRole, type Role, type SchoolStaffRole } from '@tandem/core';
 import {
   interventionPlaces,
   interventionStaff,
@@ -107,4 +107,24 @@ export async function runsGroupOf(db: DbOrTx, userId: string, schoolId: string, 
     )
     .limit(1);
   return rows.length > 0;
+}
+
+/** Every member of staff of a school now (not revoked, not disabled), with their staff roles here. */
+export async function staffOfSchool(
+  db: DbOrTx,
+  schoolId: string,
+): Promise<{ id: string; email: string; displayName: string; roles: SchoolStaffRole[] }[]> {
+  const rows = await db
+    .select({ id: users.id, email: users.email, displayName: users.displayName, role: roleAssignments.role })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(and(eq(roleAssignments.schoolId, schoolId), isNull(roleAssignments.revokedAt), isNull(users.disabledAt)));
+  const byId = new Map<string, { id: string; email: string; displayName: string; roles: SchoolStaffRole[] }>();
+  for (const r of rows) {
+    if (!isStaffRole(r.role)) continue;
+    const person = byId.get(r.id) ?? { id: r.id, email: r.email, displayName: r.displayName, roles: [] };
+    person.roles.push(r.role);
+    byId.set(r.id, person);
+  }
+  return [...byId.values()].sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
