@@ -115,6 +115,8 @@ beforeAll(async () => {
     'letters/:letterId': UNKNOWN_ID,
     'contacts/:contactId': (await firstRow(`select id from contacts where school_id = $1 limit 1`)).id ?? '',
     'talk-requests/:checkinId': (await firstRow(`select id from checkins where school_id = $1 limit 1`)).id ?? '',
+    // The demo uploads no documents; any id answers the same 401 and 404 as a real one.
+    'documents/:documentId': UNKNOWN_ID,
   };
 });
 afterAll(async () => {
