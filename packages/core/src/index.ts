@@ -50,6 +50,7 @@ export * from './family/partnership';
 export * from './family/family.words';
 export * from './family/school-day';
 export * from './family/two-step.words';
+export * from './privacy';
 export * from './documents';
 export * from './improvement';
 export * from './resources';

@@ -72,7 +72,7 @@ describe('permission model', () => {
 
   it('roles add up per school: a teacher in A who is DSL in B is only DSL in B', () => {
     const mixed = actor(['teacher', SCHOOL_A], ['dsl', SCHOOL_B]);
-    expect(permissionsInSchool(mixed, SCHOOL_A)).toEqual(['pupil.readList', 'concern.log']);
+    expect(permissionsInSchool(mixed, SCHOOL_A)).toEqual(['pupil.readList', 'concern.log', 'staff.wholeSchool']);
     expect(permissionsInSchool(mixed, SCHOOL_B)).toContain('safeguarding.read');
   });
 

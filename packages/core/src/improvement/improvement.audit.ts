@@ -10,7 +10,8 @@ export type ImprovementAuditEvent =
   | { action: 'action.added'; detail: { ownerUserId: string; dueOn: string } }
   | { action: 'action.changed'; detail: { fields: string[] } }
   | { action: 'action.progress_noted'; detail: { status: string } }
-  | { action: 'action.plan_printed'; detail: Record<string, never> };
+  | { action: 'action.plan_printed'; detail: Record<string, never> }
+  | { action: 'action.overdue_reminder_sent'; detail: { dueOn: string } };
 
 export const IMPROVEMENT_AUDIT_LABELS: Record<ImprovementAuditEvent['action'], string> = {
   'assessment.started': 'Started a whole-school self-assessment',
@@ -21,6 +22,7 @@ export const IMPROVEMENT_AUDIT_LABELS: Record<ImprovementAuditEvent['action'], s
   'action.changed': 'Changed an action in the action plan',
   'action.progress_noted': 'Noted progress on an action',
   'action.plan_printed': 'Printed the action plan',
+  'action.overdue_reminder_sent': 'Reminded the owner of an overdue action',
 };
 
 export const IMPROVEMENT_SUBJECT_TYPES = ['assessment', 'improvement_action'] as const;

@@ -2,6 +2,7 @@
  * The whole-school self-assessment and its action plan. The rules every table keeps are in
  * db/schema.ts, which gathers them all for Drizzle and the migrations.
  */
+import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ts } from '../db/columns';
 import { schools } from '../schools/schools.tables';
@@ -31,7 +32,13 @@ export const assessments = pgTable(
     previousId: uuid('previous_id'),
     createdAt: ts('created_at').notNull(),
   },
-  (t) => [index('assessments_school_idx').on(t.schoolId, t.framework, t.startedOn)],
+  (t) => [
+    index('assessments_school_idx').on(t.schoolId, t.framework, t.startedOn),
+    /** One draft per framework at a time: a second start while one is open is refused. */
+    uniqueIndex('assessments_one_draft_uq')
+      .on(t.schoolId, t.framework)
+      .where(sql`status = 'draft'`),
+  ],
 );
 
 /** Evidence for a statement beyond its text: a link, a record in Tandem, or an uploaded document. */

@@ -1,1 +1,4 @@
 export * from './policies.audit';
+export * from './policies.values';
+export * from './policies.rules';
+export * from './policies.schemas';

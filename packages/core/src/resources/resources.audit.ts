@@ -1,7 +1,7 @@
 /** What the resource library writes to the audit trail. Gathered in audit/events.ts. */
 export type ResourceAuditEvent =
   | { action: 'resource.added'; detail: { scope: 'school' | 'trust' } }
-  | { action: 'resource.changed'; detail: { fields: string[] } }
+  | { action: 'resource.changed'; detail: { version: number; fields: string[] } }
   | { action: 'resource.reviewed'; detail: Record<string, never> }
   | { action: 'resource.withdrawn'; detail: Record<string, never> };
 

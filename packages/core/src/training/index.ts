@@ -1,1 +1,4 @@
 export * from './training.audit';
+export * from './training.values';
+export * from './training.rules';
+export * from './training.schemas';

@@ -39,6 +39,7 @@ import { seedDemoInterventions } from './demo-interventions';
 import { seedDemoFamily } from './demo-family';
 import { seedDemoReferrals } from './demo-referrals';
 import { DEMO_MORE_STAFF } from './demo-staff';
+import { seedWholeSchool } from './demo-whole-school';
 
 /** A small deterministic generator, so every fresh demo looks the same. */
 function rng(seed: number) {
@@ -229,6 +230,7 @@ export async function loadDemoIfEmpty(deps: AppDeps): Promise<boolean> {
     await seedDemoInterventions(tx, { schoolId: schoolIds.get('kingsmead') as string, userIds, now });
     await seedDemoReferrals(tx, { trustId: trust.id, schoolId: schoolIds.get('kingsmead') as string, userIds, now });
     await seedDemoFamily(tx, { schoolIds, userIds, now });
+    await seedWholeSchool(tx, { trustId: trust.id, schoolIds, userIds, now });
   });
   return true;
 }

@@ -117,6 +117,15 @@ beforeAll(async () => {
     'talk-requests/:checkinId': (await firstRow(`select id from checkins where school_id = $1 limit 1`)).id ?? '',
     // The demo uploads no documents; any id answers the same 401 and 404 as a real one.
     'documents/:documentId': UNKNOWN_ID,
+    'policies/:policyId': (await firstRow(`select id from policies where school_id = $1 limit 1`)).id ?? '',
+    'training/:recordId': (await firstRow(`select id from training_records where school_id = $1 limit 1`)).id ?? '',
+    'improvement-actions/:actionId':
+      (await firstRow(`select id from improvement_actions where school_id = $1 limit 1`)).id ?? '',
+    'resources/:resourceId': (await firstRow(`select id from resources where school_id = $1 limit 1`)).id ?? '',
+    'self-assessments/:assessmentId':
+      (await firstRow(`select id from assessments where school_id = $1 limit 1`)).id ?? '',
+    'statements/:statementKey': 'county.ethos.1',
+    'staff-surveys/:surveyId': (await firstRow(`select id from staff_surveys where school_id = $1 limit 1`)).id ?? '',
   };
 });
 afterAll(async () => {

@@ -63,7 +63,8 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
       ...uploadOptions,
       schema: {
         tags: TAGS,
-        summary: 'Upload a whole-school document (the raw file as the body): PDF, Word, Excel, PowerPoint or an image, up to 10 MB',
+        summary:
+          'Upload a whole-school document (the raw file as the body): PDF, Word, Excel, PowerPoint or an image, up to 10 MB',
         params: schoolParams,
         querystring: uploadDocumentQuery,
         consumes: [...DOCUMENT_UPLOAD_TYPES],

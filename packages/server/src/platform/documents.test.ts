@@ -44,7 +44,11 @@ describe('school documents', () => {
     const tutor = await env.as('tutor');
     const res = await upload(tutor, school(), PDF, '../Anti-bullying policy.pdf', 'image/png');
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ fileName: 'Anti-bullying policy.pdf', contentType: 'application/pdf', size: PDF.length });
+    expect(res.body).toMatchObject({
+      fileName: 'Anti-bullying policy.pdf',
+      contentType: 'application/pdf',
+      size: PDF.length,
+    });
 
     const support = await env.as('support');
     const got = await support.get(`${school()}/documents/${res.body.id}`);

@@ -176,7 +176,12 @@ export async function documentInfos(db: DbOrTx, ids: readonly string[]): Promise
   const wanted = [...new Set(ids)];
   if (wanted.length === 0) return new Map();
   const rows = await db
-    .select({ id: documents.id, fileName: documents.fileName, contentType: documents.contentType, size: documents.size })
+    .select({
+      id: documents.id,
+      fileName: documents.fileName,
+      contentType: documents.contentType,
+      size: documents.size,
+    })
     .from(documents)
     .where(inArray(documents.id, wanted));
   return new Map(rows.map((r) => [r.id, info(r)]));

@@ -1,4 +1,72 @@
-/** The policy register's due jobs (filled in by the feature). */
+/**
+ * Overdue policy reviews: once a policy's next review date has passed, its owner is reminded once
+ * for that date, in the app and by e-mail (content-free: the home page lists which). Several
+ * policies of one owner falling due in the same run make one reminder. Rows are claimed with
+ * FOR UPDATE SKIP LOCKED and marked in the same transaction, so two processes never remind twice.
+ */
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { londonToday } from '@tandem/core';
+import { policies, schools, users } from '@tandem/core/schema';
+import { notify } from '../platform/alerts';
+import { asSystem } from '../platform/gate';
 import type { DueJob } from '../platform/registries';
 
-export const policyDueJobs: readonly DueJob[] = [];
+const BATCH = 50;
+
+const remindOverduePolicyReviews: DueJob = {
+  name: 'policyReviewReminders',
+  batchSize: BATCH,
+  runBatch: (deps, now) =>
+    asSystem(deps, async (s) => {
+      const { tx } = s;
+      const today = londonToday(now);
+      const due = await tx
+        .select({
+          id: policies.id,
+          schoolId: policies.schoolId,
+          trustId: schools.trustId,
+          nextReviewOn: policies.nextReviewOn,
+          ownerUserId: policies.ownerUserId,
+          ownerEmail: users.email,
+          ownerDisabled: users.disabledAt,
+        })
+        .from(policies)
+        .innerJoin(schools, eq(schools.id, policies.schoolId))
+        .innerJoin(users, eq(users.id, policies.ownerUserId))
+        .where(
+          and(
+            sql`${policies.nextReviewOn} < ${today}::date`,
+            sql`${policies.reviewReminderFor} is distinct from ${policies.nextReviewOn}`,
+          ),
+        )
+        .orderBy(asc(policies.nextReviewOn))
+        .limit(BATCH)
+        .for('update', { of: policies, skipLocked: true });
+      const byOwner = new Map<string, { schoolId: string; userId: string; email: string }>();
+      for (const p of due) {
+        await tx.update(policies).set({ reviewReminderFor: p.nextReviewOn }).where(eq(policies.id, p.id));
+        await s.audit(
+          { action: 'policy.review_reminder_sent', detail: { nextReviewOn: p.nextReviewOn } },
+          { trustId: p.trustId, schoolId: p.schoolId, subject: { type: 'policy', id: p.id } },
+        );
+        if (!p.ownerDisabled) {
+          byOwner.set(`${p.schoolId}:${p.ownerUserId}`, {
+            schoolId: p.schoolId,
+            userId: p.ownerUserId,
+            email: p.ownerEmail,
+          });
+        }
+      }
+      for (const owner of byOwner.values()) {
+        await notify(s, {
+          schoolId: owner.schoolId,
+          kind: 'policy_review_overdue',
+          concernId: null,
+          people: [{ id: owner.userId, email: owner.email }],
+        });
+      }
+      return due.length;
+    }),
+};
+
+export const policyDueJobs: readonly DueJob[] = [remindOverduePolicyReviews];

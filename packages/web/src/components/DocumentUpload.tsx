@@ -7,6 +7,7 @@ import { DOCUMENT_TYPE_LABELS, MAX_DOCUMENT_BYTES, documentSchema, type Document
 import { useId, useState, type ReactNode } from 'react';
 import { apiUpload, enc, toApiError, withQuery } from '../api/client';
 import { ErrorMessage } from './Form';
+import { fieldId } from './formErrors';
 
 const ACCEPT = '.pdf,.docx,.xlsx,.pptx,.png,.jpg,.jpeg,.webp,application/pdf,image/png,image/jpeg,image/webp';
 const EXTENSIONS = /\.(pdf|docx|xlsx|pptx|png|jpe?g|webp)$/i;
@@ -43,19 +44,23 @@ function problemWith(file: File): string | null {
  * added; while uploading, how far it has got; afterwards the parent shows the document it was given.
  */
 export function DocumentUpload({
+  name,
   place,
   label,
   hint,
   error,
   onUploaded,
 }: {
+  /** The field's name in the form, so that the error summary's link reaches it. */
+  name?: string;
   place: DocumentPlace;
   label: ReactNode;
   hint?: ReactNode;
   error?: string | undefined;
   onUploaded: (doc: DocumentInfo) => void;
 }) {
-  const id = useId();
+  const ownId = useId();
+  const id = name !== undefined ? fieldId(name) : ownId;
   const [progress, setProgress] = useState<number | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const shown = problem ?? error;
@@ -85,7 +90,8 @@ export function DocumentUpload({
         {label}
       </label>
       <div id={`${id}-hint`} className="hint">
-        {hint ?? `A PDF, Word, Excel or PowerPoint file, or an image, up to ${documentSize(MAX_DOCUMENT_BYTES)}. Nothing about a pupil.`}
+        {hint ??
+          `A PDF, Word, Excel or PowerPoint file, or an image, up to ${documentSize(MAX_DOCUMENT_BYTES)}. Nothing about a pupil.`}
       </div>
       {shown !== undefined && shown !== null && <ErrorMessage id={`${id}-error`}>{shown}</ErrorMessage>}
       {progress !== null ? (

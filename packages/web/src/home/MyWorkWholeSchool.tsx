@@ -76,7 +76,8 @@ export function ActionsOwned({ school, work }: Props) {
         {work.actionsDue.map((a) => (
           <li key={a.actionId} className="plan-list__item">
             <p className="plan-list__title">
-              <Link to={actionPage(school.id, a.actionId)}>{a.title}</Link> {a.overdue && <Tag tone="yellow">Overdue</Tag>}
+              <Link to={actionPage(school.id, a.actionId)}>{a.title}</Link>{' '}
+              {a.overdue && <Tag tone="yellow">Overdue</Tag>}
             </p>
             <p className="plan-list__meta">
               {a.areaTitle}. <Due on={a.dueOn} overdue={a.overdue} />

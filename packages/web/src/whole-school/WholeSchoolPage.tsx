@@ -6,14 +6,7 @@
 import { schoolCan, useSchool } from '../auth/session';
 import { CardGrid, PageTitle, type CardItem } from '../components/Page';
 import { NotFoundPage } from '../errors/ErrorPages';
-import {
-  actionPlanPage,
-  policiesPage,
-  resourcesPage,
-  selfAssessmentPage,
-  surveysPage,
-  trainingPage,
-} from './paths';
+import { actionPlanPage, policiesPage, resourcesPage, selfAssessmentPage, surveysPage, trainingPage } from './paths';
 
 export function WholeSchoolPage({ schoolId }: { schoolId: string }) {
   const school = useSchool(schoolId);
@@ -42,7 +35,8 @@ export function WholeSchoolPage({ schoolId }: { schoolId: string }) {
       key: 'resources',
       title: 'Resource library',
       to: resourcesPage(school.id),
-      description: 'Guidance, training and support for each area of a whole school approach, from the trust and the school.',
+      description:
+        'Guidance, training and support for each area of a whole school approach, from the trust and the school.',
     },
     {
       key: 'survey',

@@ -9,7 +9,8 @@ export const resourcesPage = (schoolId: string) => `${wholeSchoolPage(schoolId)}
 export const editResourcePage = (schoolId: string, resourceId: string) =>
   `${resourcesPage(schoolId)}/${enc(resourceId)}/edit`;
 export const surveysPage = (schoolId: string) => `${wholeSchoolPage(schoolId)}/survey`;
-export const answerSurveyPage = (schoolId: string, surveyId: string) => `${surveysPage(schoolId)}/${enc(surveyId)}/answer`;
+export const answerSurveyPage = (schoolId: string, surveyId: string) =>
+  `${surveysPage(schoolId)}/${enc(surveyId)}/answer`;
 export const trainingPage = (schoolId: string) => `${wholeSchoolPage(schoolId)}/training`;
 export const trainingRecordPage = (schoolId: string, recordId: string) => `${trainingPage(schoolId)}/${enc(recordId)}`;
 export const policiesPage = (schoolId: string) => `${wholeSchoolPage(schoolId)}/policies`;
