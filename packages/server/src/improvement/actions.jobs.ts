@@ -8,7 +8,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { londonToday } from '@tandem/core';
 import { improvementActions, schools, users } from '@tandem/core/schema';
 import { asSystem } from '../platform/gate';
-import { notify } from '../platform/alerts';
+import { remindOncePerPerson } from '../platform/reminders';
 import type { DueJob } from '../platform/registries';
 
 const BATCH = 50;
@@ -26,9 +26,9 @@ const remindOverdueActions: DueJob = {
           schoolId: improvementActions.schoolId,
           trustId: schools.trustId,
           dueOn: improvementActions.dueOn,
-          ownerUserId: improvementActions.ownerUserId,
-          ownerEmail: users.email,
-          ownerDisabled: users.disabledAt,
+          userId: improvementActions.ownerUserId,
+          email: users.email,
+          disabledAt: users.disabledAt,
         })
         .from(improvementActions)
         .innerJoin(schools, eq(schools.id, improvementActions.schoolId))
@@ -43,29 +43,13 @@ const remindOverdueActions: DueJob = {
         .orderBy(asc(improvementActions.dueOn))
         .limit(BATCH)
         .for('update', { of: improvementActions, skipLocked: true });
-      const byOwner = new Map<string, { schoolId: string; userId: string; email: string }>();
-      for (const a of due) {
-        await tx.update(improvementActions).set({ remindedOverdueOn: a.dueOn }).where(eq(improvementActions.id, a.id));
+      await remindOncePerPerson(s, 'action_overdue', due, async (x) => {
+        await tx.update(improvementActions).set({ remindedOverdueOn: x.dueOn }).where(eq(improvementActions.id, x.id));
         await s.audit(
-          { action: 'action.overdue_reminder_sent', detail: { dueOn: a.dueOn } },
-          { trustId: a.trustId, schoolId: a.schoolId, subject: { type: 'improvement_action', id: a.id } },
+          { action: 'action.overdue_reminder_sent', detail: { dueOn: x.dueOn } },
+          { trustId: x.trustId, schoolId: x.schoolId, subject: { type: 'improvement_action', id: x.id } },
         );
-        if (!a.ownerDisabled) {
-          byOwner.set(`${a.schoolId}:${a.ownerUserId}`, {
-            schoolId: a.schoolId,
-            userId: a.ownerUserId,
-            email: a.ownerEmail,
-          });
-        }
-      }
-      for (const owner of byOwner.values()) {
-        await notify(s, {
-          schoolId: owner.schoolId,
-          kind: 'action_overdue',
-          concernId: null,
-          people: [{ id: owner.userId, email: owner.email }],
-        });
-      }
+      });
       return due.length;
     }),
 };

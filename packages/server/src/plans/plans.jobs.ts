@@ -9,7 +9,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { londonToday } from '@tandem/core';
 import { plans, schools, users } from '@tandem/core/schema';
 import { asSystem } from '../platform/gate';
-import { notify } from '../platform/alerts';
+import { remindOncePerPerson } from '../platform/reminders';
 import type { DueJob } from '../platform/registries';
 
 const BATCH = 50;
@@ -27,9 +27,9 @@ const remindOverdueReviews: DueJob = {
           schoolId: plans.schoolId,
           trustId: schools.trustId,
           reviewDue: plans.reviewDue,
-          leadUserId: plans.leadUserId,
-          leadEmail: users.email,
-          leadDisabled: users.disabledAt,
+          userId: plans.leadUserId,
+          email: users.email,
+          disabledAt: users.disabledAt,
         })
         .from(plans)
         .innerJoin(schools, eq(schools.id, plans.schoolId))
@@ -44,29 +44,13 @@ const remindOverdueReviews: DueJob = {
         .orderBy(asc(plans.reviewDue))
         .limit(BATCH)
         .for('update', { of: plans, skipLocked: true });
-      const byLead = new Map<string, { schoolId: string; userId: string; email: string }>();
-      for (const p of due) {
-        await tx.update(plans).set({ reviewReminderFor: p.reviewDue }).where(eq(plans.id, p.id));
+      await remindOncePerPerson(s, 'plan_reviews_overdue', due, async (x) => {
+        await tx.update(plans).set({ reviewReminderFor: x.reviewDue }).where(eq(plans.id, x.id));
         await s.audit(
-          { action: 'plan.review_reminder_sent', detail: { reviewDue: p.reviewDue } },
-          { trustId: p.trustId, schoolId: p.schoolId, subject: { type: 'plan', id: p.id } },
+          { action: 'plan.review_reminder_sent', detail: { reviewDue: x.reviewDue } },
+          { trustId: x.trustId, schoolId: x.schoolId, subject: { type: 'plan', id: x.id } },
         );
-        if (!p.leadDisabled) {
-          byLead.set(`${p.schoolId}:${p.leadUserId}`, {
-            schoolId: p.schoolId,
-            userId: p.leadUserId,
-            email: p.leadEmail,
-          });
-        }
-      }
-      for (const lead of byLead.values()) {
-        await notify(s, {
-          schoolId: lead.schoolId,
-          kind: 'plan_reviews_overdue',
-          concernId: null,
-          people: [{ id: lead.userId, email: lead.email }],
-        });
-      }
+      });
       return due.length;
     }),
 };

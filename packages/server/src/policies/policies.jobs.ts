@@ -7,7 +7,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { londonToday } from '@tandem/core';
 import { policies, schools, users } from '@tandem/core/schema';
-import { notify } from '../platform/alerts';
+import { remindOncePerPerson } from '../platform/reminders';
 import { asSystem } from '../platform/gate';
 import type { DueJob } from '../platform/registries';
 
@@ -26,9 +26,9 @@ const remindOverduePolicyReviews: DueJob = {
           schoolId: policies.schoolId,
           trustId: schools.trustId,
           nextReviewOn: policies.nextReviewOn,
-          ownerUserId: policies.ownerUserId,
-          ownerEmail: users.email,
-          ownerDisabled: users.disabledAt,
+          userId: policies.ownerUserId,
+          email: users.email,
+          disabledAt: users.disabledAt,
         })
         .from(policies)
         .innerJoin(schools, eq(schools.id, policies.schoolId))
@@ -42,29 +42,13 @@ const remindOverduePolicyReviews: DueJob = {
         .orderBy(asc(policies.nextReviewOn))
         .limit(BATCH)
         .for('update', { of: policies, skipLocked: true });
-      const byOwner = new Map<string, { schoolId: string; userId: string; email: string }>();
-      for (const p of due) {
-        await tx.update(policies).set({ reviewReminderFor: p.nextReviewOn }).where(eq(policies.id, p.id));
+      await remindOncePerPerson(s, 'policy_review_overdue', due, async (x) => {
+        await tx.update(policies).set({ reviewReminderFor: x.nextReviewOn }).where(eq(policies.id, x.id));
         await s.audit(
-          { action: 'policy.review_reminder_sent', detail: { nextReviewOn: p.nextReviewOn } },
-          { trustId: p.trustId, schoolId: p.schoolId, subject: { type: 'policy', id: p.id } },
+          { action: 'policy.review_reminder_sent', detail: { nextReviewOn: x.nextReviewOn } },
+          { trustId: x.trustId, schoolId: x.schoolId, subject: { type: 'policy', id: x.id } },
         );
-        if (!p.ownerDisabled) {
-          byOwner.set(`${p.schoolId}:${p.ownerUserId}`, {
-            schoolId: p.schoolId,
-            userId: p.ownerUserId,
-            email: p.ownerEmail,
-          });
-        }
-      }
-      for (const owner of byOwner.values()) {
-        await notify(s, {
-          schoolId: owner.schoolId,
-          kind: 'policy_review_overdue',
-          concernId: null,
-          people: [{ id: owner.userId, email: owner.email }],
-        });
-      }
+      });
       return due.length;
     }),
 };
