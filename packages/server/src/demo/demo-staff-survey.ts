@@ -108,9 +108,14 @@ export async function seedDemoStaffSurvey(
   const day = (offset: number) => londonToday(new Date(o.now.getTime() + offset * DAY));
   const staff = await staffOf(tx, kingsmead);
   const size = (g: StaffGroup) => staff.filter((p) => p.group === g).length;
+  // Named by the month it opened ("October 2026"), which is right whenever the demo is loaded.
+  const month = (offset: number) =>
+    new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(
+      new Date(o.now.getTime() + offset * DAY),
+    );
   const plans: SurveyPlan[] = [
     {
-      title: 'Staff wellbeing survey, last year',
+      title: `Staff wellbeing survey, ${month(-380)}`,
       opensOn: day(-380),
       closesOn: day(-366),
       status: 'closed',
@@ -119,7 +124,7 @@ export async function seedDemoStaffSurvey(
       comments: 5,
     },
     {
-      title: 'Staff wellbeing survey, autumn term',
+      title: `Staff wellbeing survey, ${month(-40)}`,
       opensOn: day(-40),
       closesOn: day(-26),
       status: 'closed',
@@ -128,7 +133,7 @@ export async function seedDemoStaffSurvey(
       comments: 7,
     },
     {
-      title: 'Staff wellbeing check-in, spring term',
+      title: `Staff wellbeing check-in, ${month(-3)}`,
       opensOn: day(-3),
       closesOn: day(11),
       status: 'open',
@@ -193,7 +198,7 @@ export async function seedDemoStaffSurvey(
   if (willow && willowHead) {
     await tx.insert(staffSurveys).values({
       schoolId: willow,
-      title: 'Staff wellbeing survey, spring term',
+      title: `Staff wellbeing survey, ${month(14)}`,
       opensOn: day(14),
       closesOn: day(28),
       groups: [...STAFF_GROUPS],

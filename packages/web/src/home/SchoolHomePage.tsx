@@ -4,6 +4,7 @@ import { NotFoundPage } from '../errors/ErrorPages';
 import { firstName } from '../components/format';
 import { greeting } from '../components/dates';
 import { CardGrid, FlashBanner, HelpNow, InsetText, PageTitle, Tag, TagList, type CardItem } from '../components/Page';
+import { wholeSchoolPage } from '../whole-school/paths';
 import { Link, useFlash } from '../router/router';
 import { mayReadPlans } from '../plans/plansApi';
 import { PlanReviewsDue } from '../plans/PlanReviews';
@@ -111,6 +112,16 @@ export function SchoolHomePage({ schoolId }: { schoolId: string }) {
       description: schoolCan(school, 'directory.manage')
         ? 'Local and national services by need and age: how to refer, and who can refer themselves. Keep the school’s own entries up to date.'
         : 'Local and national services that can help pupils, families and staff, by need and age, with how to refer.',
+    });
+  }
+  if (schoolCan(school, 'staff.wholeSchool')) {
+    cards.push({
+      key: 'whole-school',
+      title: 'Whole school',
+      to: wholeSchoolPage(school.id),
+      description: schoolCan(school, 'improvement.lead')
+        ? 'The self-assessment and action plan, the resource library, the staff wellbeing survey, training and policies.'
+        : 'The resource library, the staff wellbeing survey, your training and the policies to read.',
     });
   }
   if (schoolCan(school, 'pupil.import')) {

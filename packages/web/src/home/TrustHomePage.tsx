@@ -34,6 +34,15 @@ export function TrustHomePage({ trustId }: { trustId: string }) {
       description: 'Add and keep the services every school in the trust finds in its directory.',
     });
   }
+  if (trustCan(trust, 'trust.curateResources')) {
+    cards.push({
+      key: 'resources',
+      title: 'Resource library: shared entries',
+      to: `${base}/resources`,
+      description:
+        'Guidance, training and support for each area of a whole school approach, for every school in the trust. Review each entry yearly.',
+    });
+  }
   if (trustCan(trust, 'trust.viewAudit')) {
     cards.push({
       key: 'audit',
