@@ -19,16 +19,7 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { pageTexts } from '../packages/server/test/pdf-text';
-import {
-  baseUrl,
-  checkA11y,
-  newPage,
-  noHorizontalScroll,
-  screenshot,
-  useBrowser,
-  viewportOf,
-  type Viewport,
-} from './support/browser';
+import { baseUrl, newPage, useBrowser, type Viewport, checksAtOwnWidth } from './support/browser';
 import { linksIn, waitForMail } from './support/mail';
 import { openFromNav } from './support/pages';
 import { PARENT, PUPIL, SECOND_PARENT, SMHL } from './support/people';
@@ -41,11 +32,7 @@ const IN_PERSON_LEVELS = ['MH4', 'MH5'];
 const FROM_A_PARENT = 'From a parent or carer';
 
 /** axe, a screenshot named fam-<name>-<phone|desktop>, and at 360 px no sideways scroll. */
-async function check(page: Page, name: string): Promise<void> {
-  await checkA11y(page, name);
-  await screenshot(page, `fam-${name}`);
-  if (viewportOf(page) === 'phone') await noHorizontalScroll(page, name);
-}
+const check = checksAtOwnWidth('fam');
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -9,16 +9,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import {
-  baseUrl,
-  checkA11y,
-  newPage,
-  noHorizontalScroll,
-  screenshot,
-  useBrowser,
-  viewportOf,
-  type Viewport,
-} from './support/browser';
+import { baseUrl, newPage, useBrowser, type Viewport, checksAtOwnWidth } from './support/browser';
 import { typeDate, ukDay } from './support/dates';
 import { openFromNav } from './support/pages';
 import { ELSA, PASSWORD, SMHL } from './support/people';
@@ -31,12 +22,8 @@ const GAD7_QUESTIONS = 7;
 /** Each journey takes its pupils from its own form, so the two never ask for the same pupil. */
 const FORM: Record<Viewport, string> = { phone: '10K', desktop: '11K' };
 
-/** axe and a screenshot at the journey's own width (the other journey takes the other width). */
-async function check(page: Page, name: string): Promise<void> {
-  await checkA11y(page, name);
-  await screenshot(page, `i-${name}`);
-  if (viewportOf(page) === 'phone') await noHorizontalScroll(page, name);
-}
+/** axe, a screenshot named i-<name>-<phone|desktop>, and at 360 px no sideways scroll. */
+const check = checksAtOwnWidth('i');
 
 interface Pupil {
   name: string;

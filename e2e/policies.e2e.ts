@@ -6,29 +6,16 @@
  * opens it and confirms reading. The lead's page then counts one reader, and the tutor is no longer
  * listed. Every page: axe, a screenshot at the journey's width, no sideways scroll at 360 px.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import {
-  checkA11y,
-  newPage,
-  noHorizontalScroll,
-  screenshot,
-  useBrowser,
-  viewportOf,
-  type Viewport,
-} from './support/browser';
+import { newPage, useBrowser, type Viewport, checksAtOwnWidth } from './support/browser';
 import { typeDate, ukDay } from './support/dates';
 import { SMHL, TUTOR } from './support/people';
 import { signIn } from './support/sign-in';
 
 useBrowser();
 
-/** axe and a screenshot at the journey's own width (the other journey takes the other width). */
-async function check(page: Page, name: string): Promise<void> {
-  await checkA11y(page, name);
-  await screenshot(page, `pol-${name}`);
-  if (viewportOf(page) === 'phone') await noHorizontalScroll(page, name);
-}
+/** axe, a screenshot named pol-<name>-<phone|desktop>, and at 360 px no sideways scroll. */
+const check = checksAtOwnWidth('pol');
 
 async function journey(viewport: Viewport): Promise<void> {
   const title = `Relationships and sex education policy (${viewport})`;

@@ -10,16 +10,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import {
-  baseUrl,
-  checkA11y,
-  newPage,
-  noHorizontalScroll,
-  screenshot,
-  useBrowser,
-  viewportOf,
-  type Viewport,
-} from './support/browser';
+import { baseUrl, newPage, useBrowser, type Viewport, checksAtOwnWidth } from './support/browser';
 import { shownDate, typeDate, ukDay } from './support/dates';
 import { openFromNav } from './support/pages';
 import { SMHL } from './support/people';
@@ -44,12 +35,8 @@ const PARTS: [RegExp, string][] = [
   [/^GP/, 'The Andover Health Centre (example).'],
 ];
 
-/** axe and a screenshot at the journey's own width (the other journey takes the other width). */
-async function check(page: Page, name: string): Promise<void> {
-  await checkA11y(page, name);
-  await screenshot(page, `r-${name}`);
-  if (viewportOf(page) === 'phone') await noHorizontalScroll(page, name);
-}
+/** axe, a screenshot named r-<name>-<phone|desktop>, and at 360 px no sideways scroll. */
+const check = checksAtOwnWidth('r');
 
 interface WaitRow {
   service: string | null;

@@ -5,28 +5,15 @@
  * then finds her entry under that area, marks it reviewed and withdraws it. Every page: axe, a
  * screenshot, no sideways scroll at 360 px.
  */
-import type { Page } from 'playwright-core';
 import { describe, test } from 'vitest';
-import {
-  baseUrl,
-  checkA11y,
-  newPage,
-  noHorizontalScroll,
-  screenshot,
-  useBrowser,
-  viewportOf,
-  type Viewport,
-} from './support/browser';
+import { baseUrl, newPage, useBrowser, type Viewport, checksAtOwnWidth } from './support/browser';
 import { SMHL } from './support/people';
 import { signIn } from './support/sign-in';
 
 useBrowser();
 
-async function check(page: Page, name: string): Promise<void> {
-  await checkA11y(page, name);
-  await screenshot(page, `lib-${name}`);
-  if (viewportOf(page) === 'phone') await noHorizontalScroll(page, name);
-}
+/** axe, a screenshot named lib-<name>-<phone|desktop>, and at 360 px no sideways scroll. */
+const check = checksAtOwnWidth('lib');
 
 async function journey(viewport: Viewport): Promise<void> {
   const lead = await newPage(viewport);

@@ -7,17 +7,8 @@
  * below established links to its resources and to propose an action. Every page: axe, a
  * screenshot at the journey's width, no sideways scroll at 360 px.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import {
-  checkA11y,
-  newPage,
-  noHorizontalScroll,
-  screenshot,
-  useBrowser,
-  viewportOf,
-  type Viewport,
-} from './support/browser';
+import { newPage, useBrowser, type Viewport, checksAtOwnWidth } from './support/browser';
 import { openFromNav } from './support/pages';
 import { SMHL } from './support/people';
 import { signIn } from './support/sign-in';
@@ -30,11 +21,8 @@ const STATEMENT: Record<Viewport, string> = {
   desktop: 'Interventions are evidence-informed.',
 };
 
-async function check(page: Page, name: string): Promise<void> {
-  await checkA11y(page, name);
-  await screenshot(page, `sa-${name}`);
-  if (viewportOf(page) === 'phone') await noHorizontalScroll(page, name);
-}
+/** axe, a screenshot named sa-<name>-<phone|desktop>, and at 360 px no sideways scroll. */
+const check = checksAtOwnWidth('sa');
 
 async function journey(viewport: Viewport): Promise<void> {
   const lead = await newPage(viewport);

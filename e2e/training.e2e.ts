@@ -6,28 +6,16 @@
  * CSV download. The tutor's record then shows as in date. Every page: axe, a screenshot at the
  * journey's width, no sideways scroll at 360 px.
  */
-import type { Page } from 'playwright-core';
 import { describe, test } from 'vitest';
-import {
-  checkA11y,
-  newPage,
-  noHorizontalScroll,
-  screenshot,
-  useBrowser,
-  viewportOf,
-  type Viewport,
-} from './support/browser';
+import { newPage, useBrowser, type Viewport, checksAtOwnWidth } from './support/browser';
 import { typeDate, ukDay } from './support/dates';
 import { SMHL, TUTOR } from './support/people';
 import { signIn } from './support/sign-in';
 
 useBrowser();
 
-async function check(page: Page, name: string): Promise<void> {
-  await checkA11y(page, name);
-  await screenshot(page, `trn-${name}`);
-  if (viewportOf(page) === 'phone') await noHorizontalScroll(page, name);
-}
+/** axe, a screenshot named trn-<name>-<phone|desktop>, and at 360 px no sideways scroll. */
+const check = checksAtOwnWidth('trn');
 
 async function journey(viewport: Viewport): Promise<void> {
   const provider = `Attachment-aware schools course (${viewport})`;

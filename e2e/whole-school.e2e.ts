@@ -9,9 +9,8 @@
  * Every page: axe, a screenshot (test-results/screenshots/ws-…), no sideways scroll at 360 px.
  * (The survey answered on a phone is journey survey-…, staff-survey.e2e.ts.)
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { checkA11y, newPage, noHorizontalScroll, screenshot, useBrowser, viewportOf } from './support/browser';
+import { newPage, useBrowser, checksAtOwnWidth } from './support/browser';
 import { typeDate, ukDay } from './support/dates';
 import { openFromNav } from './support/pages';
 import { SMHL, TUTOR } from './support/people';
@@ -51,11 +50,8 @@ const RATED = [
 
 const ACTION = 'Start a termly community afternoon with local groups';
 
-async function check(page: Page, name: string): Promise<void> {
-  await checkA11y(page, name);
-  await screenshot(page, `ws-${name}`);
-  if (viewportOf(page) === 'phone') await noHorizontalScroll(page, name);
-}
+/** axe, a screenshot named ws-<name>-<phone|desktop>, and at 360 px no sideways scroll. */
+const check = checksAtOwnWidth('ws');
 
 describe('whole-school tools', () => {
   test(

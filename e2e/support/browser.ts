@@ -244,6 +244,18 @@ export async function noHorizontalScroll(page: Page, label = page.url()): Promis
 }
 
 /**
+ * The checks for one page of a journey run at one width (another run takes the other width): axe,
+ * a screenshot named `<prefix>-<name>-<phone|desktop>`, and at 360 px no sideways scroll.
+ */
+export function checksAtOwnWidth(prefix: string): (page: Page, name: string) => Promise<void> {
+  return async (page, name) => {
+    await checkA11y(page, name);
+    await screenshot(page, `${prefix}-${name}`);
+    if (viewportOf(page) === 'phone') await noHorizontalScroll(page, name);
+  };
+}
+
+/**
  * The checks for one page of a journey: axe and a screenshot at the page's own width, then the same
  * at the other width (by resizing), then back. At phone width a page that scrolls sideways is noted
  * on stderr; journey d asserts it for the pages the issue names.
