@@ -18,6 +18,7 @@ const SERVER_FEATURES = [
   'improvement',
   'resources',
   'staff-survey',
+  'reports',
   'training',
   'policies',
 ];

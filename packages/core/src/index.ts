@@ -57,3 +57,4 @@ export * from './resources';
 export * from './staff-survey';
 export * from './training';
 export * from './policies';
+export * from './reports';

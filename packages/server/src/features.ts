@@ -45,6 +45,13 @@ import { trainingRecords } from './training/training.records';
 import { policyMyWork } from './policies/policies.my-work';
 import { policyDueJobs } from './policies/policies.jobs';
 import { policyRecords } from './policies/policies.records';
+import { levelReport } from './levels/levels.report';
+import { concernReport } from './concerns/concerns.report';
+import { interventionReport } from './interventions/interventions.report';
+import { referralReport } from './referrals/referrals.report';
+import { planReport } from './plans/plans.report';
+import { actionReport } from './improvement/actions.report';
+import { termlyReportJobs } from './reports/reports.jobs';
 
 export const registries: Registries = {
   chronology: [
@@ -64,6 +71,7 @@ export const registries: Registries = {
     ...actionDueJobs,
     ...policyDueJobs,
     ...staffSurveyDueJobs,
+    ...termlyReportJobs,
   ],
   evidence: [concernEvidence, scoreEvidence],
   plansGiven: plansGivenToStaff,
@@ -87,4 +95,5 @@ export const registries: Registries = {
   familyRequests: { ...concernFamilyRequests, ...interventionFamilyRequests },
   familyDirectory: referralFamilyDirectory,
   schoolRecords: [policyRecords, trainingRecords],
+  reportSources: [levelReport, concernReport, interventionReport, referralReport, planReport, actionReport],
 };

@@ -48,6 +48,12 @@ import {
   type PolicyAuditEvent,
 } from '../policies/policies.audit';
 import {
+  REPORT_AUDIT_LABELS,
+  REPORT_SUBJECT_LABELS,
+  REPORT_SUBJECT_TYPES,
+  type ReportAuditEvent,
+} from '../reports/reports.audit';
+import {
   DOCUMENT_AUDIT_LABELS,
   DOCUMENT_SUBJECT_LABELS,
   DOCUMENT_SUBJECT_TYPES,
@@ -210,6 +216,7 @@ export type AuditEvent =
   | { action: 'checkin.viewed'; detail: { pupilId: string | null } }
   // The whole-school tools keep their events beside their own code.
   | ImprovementAuditEvent
+  | ReportAuditEvent
   | ResourceAuditEvent
   | StaffSurveyAuditEvent
   | TrainingAuditEvent
@@ -350,6 +357,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'checkin.escalated': 'Sent an unread request to talk to the lead',
   'checkin.viewed': "Viewed a pupil's check-ins",
   ...IMPROVEMENT_AUDIT_LABELS,
+  ...REPORT_AUDIT_LABELS,
   ...RESOURCE_AUDIT_LABELS,
   ...STAFF_SURVEY_AUDIT_LABELS,
   ...TRAINING_AUDIT_LABELS,
@@ -393,6 +401,7 @@ export const AUDIT_SUBJECT_TYPES = [
   'checkin',
   'family_message',
   ...IMPROVEMENT_SUBJECT_TYPES,
+  ...REPORT_SUBJECT_TYPES,
   ...RESOURCE_SUBJECT_TYPES,
   ...STAFF_SURVEY_SUBJECT_TYPES,
   ...TRAINING_SUBJECT_TYPES,
@@ -422,6 +431,7 @@ export const AUDIT_SUBJECT_TYPE_LABELS: Record<AuditSubjectType, string> = {
   checkin: 'Check-in',
   family_message: 'Message from home',
   ...IMPROVEMENT_SUBJECT_LABELS,
+  ...REPORT_SUBJECT_LABELS,
   ...RESOURCE_SUBJECT_LABELS,
   ...STAFF_SURVEY_SUBJECT_LABELS,
   ...TRAINING_SUBJECT_LABELS,

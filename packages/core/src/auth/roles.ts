@@ -64,6 +64,7 @@ export function isStaffRole(role: Role): role is SchoolStaffRole {
 export const PERMISSIONS = [
   'trust.manageSchools',
   'trust.viewReports',
+  'reports.viewSchool',
   'trust.viewAudit',
   'school.manageStaff',
   'school.viewAudit',
@@ -170,6 +171,8 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'training.manage': ['smhl', 'headteacher', 'school_admin'],
   // Keep the policy register: add policies and versions, record approvals and reviews.
   'policy.manage': ['smhl', 'headteacher', 'school_admin', 'dsl'],
+  // The school's picture: figures, drill-down to pupils (whole-school case roles), termly reports.
+  'reports.viewSchool': ['smhl', 'headteacher'],
 };
 
 /** Whether a role, on its own, carries a permission. */

@@ -35,3 +35,4 @@ export * from '../resources/resources.tables';
 export * from '../staff-survey/staff-survey.tables';
 export * from '../training/training.tables';
 export * from '../policies/policies.tables';
+export * from '../reports/reports.tables';

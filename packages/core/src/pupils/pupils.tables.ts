@@ -18,7 +18,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, oneOf, ts } from '../db/columns';
-import { SEND_STATUSES } from './pupils.values';
+import { SEND_STATUSES, SEXES } from './pupils.values';
 import { LEVEL_CODES } from '../levels/levels.values';
 import { schools } from '../schools/schools.tables';
 import { users } from '../auth/auth.tables';
@@ -45,6 +45,8 @@ export const pupils = pgTable(
     childInNeed: boolean('child_in_need').notNull().default(false),
     youngCarer: boolean('young_carer').notNull().default(false),
     eal: boolean('eal').notNull().default(false),
+    /** As the MIS records it (census: F or M); null when the import did not say. */
+    sex: text('sex', { enum: SEXES }),
     /** Set when the pupil leaves; pupils are never deleted by a user. */
     leftOn: date('left_on', { mode: 'string' }),
     /** The pupil's own portal account, if they have one. */
@@ -75,6 +77,7 @@ export const pupils = pgTable(
     index('pupils_school_form_idx').on(t.schoolId, t.form),
     index('pupils_user_idx').on(t.userId),
     check('pupils_send_ck', oneOf(t.send, SEND_STATUSES)),
+    check('pupils_sex_ck', oneOf(t.sex, SEXES)),
     check('pupils_year_ck', sql`${t.yearGroup} between -1 and 14`),
   ],
 );

@@ -22,6 +22,8 @@ export const CHARACTERISTICS = [
   'child_in_need',
   'young_carer',
   'eal',
+  'female',
+  'male',
 ] as const;
 export type Characteristic = (typeof CHARACTERISTICS)[number];
 export const CHARACTERISTIC_LABELS: Record<Characteristic, string> = {
@@ -32,7 +34,14 @@ export const CHARACTERISTIC_LABELS: Record<Characteristic, string> = {
   child_in_need: 'Child in need',
   young_carer: 'Young carer',
   eal: 'English as an additional language',
+  female: 'Girls',
+  male: 'Boys',
 };
+
+/** Sex as the MIS records it (pupils.sex): the school census's female and male; null when not given. */
+export const SEXES = ['female', 'male'] as const;
+export type Sex = (typeof SEXES)[number];
+export const SEX_LABELS: Record<Sex, string> = { female: 'Female', male: 'Male' };
 
 /** Every kind of entry a pupil's chronology merges from the features. */
 export const CHRONOLOGY_KINDS = [

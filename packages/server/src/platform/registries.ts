@@ -6,6 +6,8 @@
  */
 import type {
   Actor,
+  Characteristic,
+  Figure,
   ChronologyEntry,
   LevelCode,
   LevelDefinition,
@@ -246,6 +248,45 @@ export interface SchoolRecordSource {
   list(db: DbOrTx, o: { schoolId: string; today: string }): Promise<SchoolRecord[]>;
 }
 
+/**
+ * What a report is asked for: the schools (one for a school's picture, every school of the trust
+ * for the trust view), the days, and the pupils (a year group, a characteristic). "Now" figures
+ * (levels, waiting now, overdue) are taken on `asOf`: today, or the last day when the days asked
+ * for are over.
+ */
+export interface ReportRequest {
+  schoolIds: readonly string[];
+  from: string;
+  to: string;
+  asOf: string;
+  /** The clock's time, for "now" figures that need a time of day (e.g. waits so far). */
+  now: Date;
+  yearGroup: number | null;
+  characteristic: Characteristic | null;
+}
+
+/**
+ * One feature's figures for reports (levels, concerns, interventions, referrals, plans, actions).
+ * Every figure comes from SQL aggregation in the database (GROUP BY school_id, with the schools
+ * together as one more group), never from loading rows into Node. Concerns and referrals in the
+ * restricted safeguarding record are never counted.
+ */
+export interface ReportSource {
+  /** The figure keys this source answers, in the order they are shown. */
+  keys: readonly string[];
+  /**
+   * Each school's figures (every school of `schoolIds`, even one with nothing to count) and, when
+   * `combined`, the same figures for all of them together (`combined`, keyed "all").
+   */
+  figures(db: DbOrTx, r: ReportRequest, o: { combined: boolean }): Promise<Map<string, Figure[]>>;
+  /**
+   * The pupils behind one row of one of its figures (the figure's drill column) in one school, or
+   * null when the figure or row is not one of this source's. Scoped to the school only: the
+   * caller keeps only the pupils the viewer may see.
+   */
+  drill(db: DbOrTx, r: ReportRequest & { schoolId: string }, figure: string, row: string): Promise<string[] | null>;
+}
+
 /** Everything the features contribute, assembled once in `src/features.ts` and given in `AppDeps`. */
 export interface Registries {
   chronology: readonly ChronologySource[];
@@ -262,4 +303,6 @@ export interface Registries {
   familyDirectory: FamilyDirectory;
   /** Records a self-assessment may cite as evidence (policies, training figures). */
   schoolRecords: readonly SchoolRecordSource[];
+  /** Figures for the school's and the trust's reports, in the order of the dashboard. */
+  reportSources: readonly ReportSource[];
 }

@@ -88,6 +88,10 @@ export function pupilFilters(schoolId: string, q: PupilListQuery): SQL {
     case 'eal':
       conditions.push(eq(pupils.eal, true));
       break;
+    case 'female':
+    case 'male':
+      conditions.push(eq(pupils.sex, q.characteristic));
+      break;
   }
   for (const term of (q.search ?? '').split(/\s+/).filter(Boolean).slice(0, 4)) {
     const like = `${escapeLike(term)}%`;

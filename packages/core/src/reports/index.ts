@@ -1,0 +1,6 @@
+export * from './reports.values';
+export * from './terms';
+export * from './figure';
+export * from './suppress';
+export * from './reports.schemas';
+export * from './reports.audit';
