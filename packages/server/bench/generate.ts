@@ -85,6 +85,11 @@ export function idFor(what: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/** A pupil's sex, from a hash of their id: no draw from the random streams, so every other row stays the same. */
+export function sexOf(pupilId: string): 'female' | 'male' {
+  return createHash('sha256').update(`tandem-bench/sex/${pupilId}`).digest()[0]! % 2 === 0 ? 'female' : 'male';
+}
+
 /** sfc32, seeded from a string: a small fast generator with 128 bits of state. */
 export function rngFor(seed: string): () => number {
   const h = createHash('sha256').update(seed).digest();
@@ -361,6 +366,7 @@ const COLUMNS: Record<string, Record<string, string>> = {
     child_in_need: 'boolean',
     young_carer: 'boolean',
     eal: 'boolean',
+    sex: 'text',
     left_on: 'date',
     current_level: 'text',
     level_changed_at: 'timestamptz',
@@ -1169,6 +1175,7 @@ async function generateSchool(
       child_in_need: rand() < 0.03,
       young_carer: rand() < 0.04,
       eal: rand() < 0.18,
+      sex: sexOf(id),
       left_on: leftOn === null ? null : isoDate(leftOn),
       current_level: last ? code(last.to) : null,
       level_changed_at: last ? new Date(last.at).toISOString() : null,

@@ -55,6 +55,7 @@ import { resourceRoutes } from './resources/resources.routes';
 import { staffSurveyRoutes } from './staff-survey/staff-survey.routes';
 import { trainingRoutes } from './training/training.routes';
 import { policyRoutes } from './policies/policies.routes';
+import { reportRoutes } from './reports/reports.routes';
 
 /** A route as registered: its method, URL pattern (e.g. GET /api/schools/:schoolId) and schemas. */
 export interface RegisteredRoute {
@@ -201,6 +202,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
   staffSurveyRoutes(app);
   trainingRoutes(app);
   policyRoutes(app);
+  reportRoutes(app);
 
   const dist = deps.config.webDistDir;
   const serveWebApp = Boolean(dist && fs.existsSync(path.join(dist, 'index.html')));

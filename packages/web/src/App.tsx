@@ -22,6 +22,7 @@ import { resourceRoutes } from './resources/routes';
 import { staffSurveyRoutes } from './staff-survey/routes';
 import { trainingRoutes } from './training/routes';
 import { policyRoutes } from './policies/routes';
+import { reportRoutes } from './reports/routes';
 import { AlertsProvider } from './alerts/AlertsProvider';
 import { familyHomeFor } from './family/familyHome';
 
@@ -445,6 +446,8 @@ const ROUTES: readonly Route[] = [
   ...staffSurveyRoutes,
   ...trainingRoutes,
   ...policyRoutes,
+  // Reports: the school's picture, termly reports and the trust view.
+  ...reportRoutes,
 ];
 
 function findRoute(pathname: string): { route: Route; params: Params } | null {

@@ -174,6 +174,7 @@ export const ALERT_KINDS = [
   'talk_unacknowledged',
   'action_overdue',
   'policy_review_overdue',
+  'termly_report_ready',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 

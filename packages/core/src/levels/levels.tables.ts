@@ -80,7 +80,11 @@ export const levelChanges = pgTable(
       .references(() => users.id),
     changedAt: ts('changed_at').notNull(),
   },
-  (t) => [index('level_changes_pupil_idx').on(t.schoolId, t.pupilId, t.changedAt)],
+  (t) => [
+    index('level_changes_pupil_idx').on(t.schoolId, t.pupilId, t.changedAt),
+    // Reports read a school's changes since a day (moves between levels, a level on a past day).
+    index('level_changes_school_at_idx').on(t.schoolId, t.changedAt),
+  ],
 );
 
 /** Termly sharing of levels: with parents (a letter) or with staff (a briefing). */

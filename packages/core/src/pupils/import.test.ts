@@ -6,6 +6,7 @@ import {
   normaliseHeader,
   parseSchoolDate,
   parseSend,
+  parseSex,
   parseYearGroup,
   parseYesNo,
   planContactImport,
@@ -74,6 +75,13 @@ describe('reading values as MIS exports write them', () => {
     expect(['N', 'no', 'False', '0', ''].map(parseYesNo)).toEqual([false, false, false, false, false]);
     expect(parseYesNo('maybe')).toBeNull();
   });
+
+  it('reads sex as F or M, Female or Male in any case; blank is not given', () => {
+    expect(['F', 'f', 'Female', 'FEMALE', ' female '].map(parseSex)).toEqual(Array(5).fill('female'));
+    expect(['M', 'm', 'Male', 'MALE'].map(parseSex)).toEqual(Array(4).fill('male'));
+    expect(parseSex('')).toBe('');
+    expect(['X', 'Boy', 'U', 'Unknown'].map(parseSex)).toEqual([null, null, null, null]);
+  });
 });
 
 describe('reading a pupils file', () => {
@@ -112,9 +120,40 @@ describe('reading a pupils file', () => {
         childInNeed: false,
         youngCarer: true,
         eal: false,
+        sex: null,
         leftOn: null,
       },
     ]);
+  });
+
+  it('reads a Sex column under its MIS names; blank is not given and anything else is a problem', () => {
+    for (const header of ['Sex', 'Gender', 'Legal Sex']) {
+      const { payload } = pupilsPayload(
+        [
+          `UPN,Surname,Forename,DOB,Year,${header}`,
+          `${upn(1)},A,B,01/01/2012,9,F`,
+          `${upn(2)},C,D,01/01/2012,9,male`,
+          `${upn(3)},E,G,01/01/2012,9,`,
+        ].join('\n'),
+      );
+      expect(payload.fields).toEqual(['sex']);
+      expect(payload.rows.map((r) => r.sex)).toEqual(['female', 'male', null]);
+    }
+    const read = readImportTable(
+      'pupils',
+      table(['UPN,Surname,Forename,DOB,Year,Sex', `${upn(1)},A,B,01/01/2012,9,X`].join('\n')),
+      TODAY,
+    );
+    expect(read.ok && read.issues).toEqual([
+      {
+        line: 2,
+        upn: upn(1),
+        pupilName: 'B A',
+        column: 'Sex',
+        message: 'The sex "X" is not recognised. Use F (female) or M (male), or leave it blank.',
+      },
+    ]);
+    expect(read.ok && read.payload.rows).toEqual([]);
   });
 
   it('takes a leaving date in the past; one still to come leaves the pupil on roll', () => {
@@ -261,6 +300,7 @@ describe('planning what an import changes', () => {
     childInNeed: false,
     youngCarer: false,
     eal: true,
+    sex: 'female',
     leftOn: null,
     ...over,
   });
@@ -284,6 +324,27 @@ describe('planning what an import changes', () => {
     // The pupil who has already left is not counted again.
     expect(plan.leavers.map((l) => l.upn)).toEqual([upn(2)]);
     expect(planPupilImport(payload, [existing({ upn: upn(2) })], { markLeavers: false }).leavers).toEqual([]);
+  });
+
+  it('compares sex when the file has the column, and a blank cell clears it as other columns do', () => {
+    const { payload } = pupilsPayload(
+      [
+        'UPN,Surname,Forename,DOB,Year,Form,Sex',
+        `${upn(1)},Okoro,Ada,04/03/2014,7,7A,F`,
+        `${upn(2)},Okoro,Ada,04/03/2014,7,7A,M`,
+        `${upn(3)},Okoro,Ada,04/03/2014,7,7A,`,
+      ].join('\n'),
+    );
+    const plan = planPupilImport(
+      payload,
+      [existing({ upn: upn(1) }), existing({ upn: upn(2) }), existing({ upn: upn(3) })],
+      { markLeavers: false },
+    );
+    expect(plan.unchanged).toBe(1);
+    expect(plan.updates.map((u) => u.changes)).toEqual([
+      [{ field: 'Sex', from: 'female', to: 'male' }],
+      [{ field: 'Sex', from: 'female', to: null }],
+    ]);
   });
 
   it('matches contacts by pupil and name, ignoring case', () => {

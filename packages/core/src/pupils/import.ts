@@ -17,6 +17,7 @@ import {
   SEND_STATUSES,
   type ImportKind,
   type SendStatus,
+  type Sex,
 } from './pupils.values';
 
 export const importKindSchema = z.enum(IMPORT_KINDS, {
@@ -115,6 +116,12 @@ const PUPIL_COLUMNS = [
   { key: 'childInNeed', label: 'Child in need', aliases: ['childinneed', 'cin'], required: false },
   { key: 'youngCarer', label: 'Young carer', aliases: ['youngcarer', 'yc'], required: false },
   { key: 'eal', label: 'EAL', aliases: ['eal', 'englishasanadditionallanguage'], required: false },
+  {
+    key: 'sex',
+    label: 'Sex',
+    aliases: ['sex', 'legalsex', 'gender', 'pupilsex', 'pupilgender', 'sexgender', 'gendersex'],
+    required: false,
+  },
   {
     key: 'leftOn',
     label: 'Leaving date',
@@ -382,6 +389,15 @@ export function parseYesNo(input: string): boolean | null {
   return null;
 }
 
+/** Sex as the census records it: F or M, Female or Male, in any case; blank is not given (''). Anything else is null. */
+export function parseSex(input: string): Sex | '' | null {
+  const s = input.trim().toLowerCase();
+  if (s === '') return '';
+  if (s === 'f' || s === 'female') return 'female';
+  if (s === 'm' || s === 'male') return 'male';
+  return null;
+}
+
 const EMAIL = z.regexes.email;
 
 // ---------------------------------------------------------------------------------------------
@@ -421,6 +437,7 @@ export const PUPIL_OPTIONAL_FIELDS = [
   'childInNeed',
   'youngCarer',
   'eal',
+  'sex',
 ] as const;
 export type PupilOptionalField = (typeof PUPIL_OPTIONAL_FIELDS)[number];
 
@@ -443,6 +460,7 @@ export const pupilImportRowSchema = z.object({
   childInNeed: pupilRow.childInNeed,
   youngCarer: pupilRow.youngCarer,
   eal: pupilRow.eal,
+  sex: pupilRow.sex,
   leftOn: pupilRow.leftOn,
 });
 export type PupilImportRow = z.infer<typeof pupilImportRowSchema>;
@@ -634,6 +652,10 @@ function readPupilRow(ctx: RowContext, cell: Cells<PupilColumn>, today: string):
   const childInNeed = readFlag(ctx, 'Child in need', cell('childInNeed'));
   const youngCarer = readFlag(ctx, 'Young carer', cell('youngCarer'));
   const eal = readFlag(ctx, 'EAL', cell('eal'));
+  const sexText = cell('sex');
+  const sex = parseSex(sexText);
+  if (sex === null)
+    issue(ctx, 'Sex', `The sex "${sexText}" is not recognised. Use F (female) or M (male), or leave it blank.`);
 
   let leftOn: string | null = null;
   const leftText = cell('leftOn');
@@ -662,7 +684,8 @@ function readPupilRow(ctx: RowContext, cell: Cells<PupilColumn>, today: string):
     form === undefined ||
     dateOfBirth === null ||
     yearGroup === null ||
-    send === null
+    send === null ||
+    sex === null
   ) {
     return null;
   }
@@ -682,6 +705,7 @@ function readPupilRow(ctx: RowContext, cell: Cells<PupilColumn>, today: string):
     childInNeed,
     youngCarer,
     eal,
+    sex: sex || null,
     leftOn,
   };
 }
@@ -1037,6 +1061,7 @@ export interface ExistingPupil {
   childInNeed: boolean;
   youngCarer: boolean;
   eal: boolean;
+  sex: string | null;
   leftOn: string | null;
 }
 
@@ -1122,6 +1147,7 @@ const FIELD_LABELS: Record<string, string> = {
   childInNeed: 'Child in need',
   youngCarer: 'Young carer',
   eal: 'EAL',
+  sex: 'Sex',
   leftOn: 'Leaving date',
   name: 'Name',
   title: 'Title',

@@ -94,6 +94,8 @@ export const pupilDetailsSchema = z.object({
   childInNeed: pupilRow.childInNeed,
   youngCarer: pupilRow.youngCarer,
   eal: pupilRow.eal,
+  /** As the MIS records it; null when not given. */
+  sex: pupilRow.sex,
   leftOn: pupilRow.leftOn,
 });
 

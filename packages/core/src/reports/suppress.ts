@@ -83,7 +83,7 @@ export function trustFigure(schools: readonly SchoolFigure[], combined: Figure):
   const many = cols.length > 1;
   const columns: TrustFigureColumn[] = [];
   // Where each trust column's value comes from in a school's figure: a row and a column.
-  const source: { row: string | 'total'; col: string }[] = [];
+  const source: { row: string; col: string }[] = []; // row: a figure row's key, or 'total'
   for (const r of f.rows) {
     for (const c of cols) {
       columns.push({
@@ -110,9 +110,11 @@ export function trustFigure(schools: readonly SchoolFigure[], combined: Figure):
 
   const valueIn = (figure: Figure, s: { row: string; col: string }): CellValue => {
     const row = s.row === 'total' ? figure.total : figure.rows.find((r) => r.key === s.row);
-    if (!row) return 0;
     const i = figure.columns.findIndex((c) => c.key === s.col);
-    return i < 0 ? null : (row.values[i] ?? null);
+    if (i < 0) return null;
+    // A school without this row (no pupils in that year group, no concern of that sign) has none.
+    if (!row) return figure.columns[i]!.unit === 'count' ? 0 : null;
+    return row.values[i] ?? null;
   };
 
   const raw: CellValue[][] = schools.map((s) => source.map((src) => valueIn(s.figure, src)));

@@ -12,7 +12,7 @@
  * things), so the audit trail starts clean and its chain stays valid.
  */
 import { randomUUID } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { ConcernOutcome, DisclosureConsent, ParentsToldHow, WarningSign } from '@tandem/core';
 import { alerts, concernActions, concernAddenda, concernPupils, concerns, dslDuty, pupils } from '@tandem/core/schema';
 import { alertMessage } from '../platform/alerts';
@@ -311,6 +311,141 @@ const DEMO_CONCERNS: DemoConcern[] = [
   },
 ];
 
+/** Earlier in the year: each dealt with, its parents told, and closed. None of them restricted but one. */
+const EARLIER_CONCERNS: DemoConcern[] = [
+  {
+    pupil: { form: '10W', index: 2 },
+    by: 'tutor',
+    daysAgo: 320,
+    at: [9, 15],
+    location: 'Form room 10W',
+    account:
+      'Quiet and withdrawn in form time for the last two weeks. Said that things at home are busy and they are tired. Not eating at break.',
+    warningSigns: ['withdrawal', 'eating_sleeping'],
+    acknowledged: { by: 'smhl', afterMinutes: 140 },
+    parents: { kind: 'told', how: 'phone', by: 'smhl', afterDays: 1 },
+    closed: {
+      by: 'smhl',
+      afterDays: 12,
+      outcome: 'level_changed',
+      note: 'Level recorded and weekly check-ins with the tutor agreed. Parent aware and supportive.',
+    },
+  },
+  {
+    pupil: { form: '8W', index: 3 },
+    by: 'support',
+    daysAgo: 285,
+    at: [13, 40],
+    location: 'Library',
+    account:
+      'Found in the library at lunch most days this half term, on their own. Said they have fallen out with their friendship group and do not want to go outside.',
+    warningSigns: ['isolation_friends_family', 'anxiety_anger_moodiness'],
+    acknowledged: { by: 'sendco', afterMinutes: 60 * 5 },
+    actions: [
+      {
+        description: 'Invite the pupil to the lunchtime club',
+        owner: 'pastoral',
+        by: 'sendco',
+        addedAfterDays: 1,
+        dueInDays: -275,
+        completedAfterDays: 3,
+        note: 'Pupil joined the club and goes most days.',
+      },
+    ],
+    parents: { kind: 'told', how: 'email', by: 'sendco', afterDays: 2 },
+    closed: {
+      by: 'sendco',
+      afterDays: 21,
+      outcome: 'monitor',
+      note: 'Settled into the lunchtime club and has made new friends. Tutor to keep an eye.',
+    },
+  },
+  {
+    pupil: { form: '7K', index: 5 },
+    by: 'tutor',
+    daysAgo: 264,
+    at: [10, 5],
+    location: 'Classroom 7K',
+    account:
+      'Late to school six times this month and missed two mornings. Said they are worried about their mum, who has been unwell.',
+    warningSigns: ['lateness_absence', 'life_event'],
+    acknowledged: { by: 'smhl', afterMinutes: 60 * 3 },
+    parents: { kind: 'told', how: 'meeting', by: 'smhl', afterDays: 4 },
+    closed: {
+      by: 'smhl',
+      afterDays: 18,
+      outcome: 'intervention',
+      note: 'Young carers group offered and taken up. Attendance improving.',
+    },
+  },
+  {
+    pupil: { form: '11W', index: 1 },
+    by: 'firstAider',
+    daysAgo: 208,
+    at: [11, 20],
+    location: 'Sports hall',
+    account:
+      'Had a panic attack before the PE exam practical: breathing fast, shaking and said their chest hurt. Calmed with breathing exercises; parent collected them.',
+    warningSigns: ['anxiety_anger_moodiness', 'physical_pain'],
+    medicalEmergency: true,
+    acknowledged: { by: 'dsl', afterMinutes: 12 },
+    parents: { kind: 'told', how: 'phone', by: 'dsl', afterDays: 0 },
+    closed: {
+      by: 'smhl',
+      afterDays: 9,
+      outcome: 'plan',
+      note: 'Exam access arrangements and a support plan agreed with the pupil and parent.',
+    },
+  },
+  {
+    pupil: { form: '9K', index: 2 },
+    by: 'tutor',
+    daysAgo: 180,
+    at: [8, 45],
+    location: 'Form room 9K',
+    account: 'Pupil asked to speak to me privately and told me about something that happened at home.',
+    warningSigns: ['life_event'],
+    possibleChildProtection: true,
+    acknowledged: { by: 'dsl', afterMinutes: 20 },
+    closed: { by: 'dsl', afterDays: 14, outcome: 'other', note: 'Handled by the DSL; see the restricted record.' },
+  },
+  {
+    pupil: { form: '10K', index: 4 },
+    by: 'pastoral',
+    daysAgo: 166,
+    at: [14, 10],
+    location: 'Pastoral office',
+    account:
+      'Pupil says they are not sleeping because of worries about exams and are struggling to keep up with coursework. Tearful when we talked.',
+    warningSigns: ['sleep_routine', 'hopelessness', 'achievement'],
+    acknowledged: { by: 'smhl', afterMinutes: 60 * 26 },
+    parents: { kind: 'told', how: 'phone', by: 'smhl', afterDays: 2 },
+    closed: {
+      by: 'smhl',
+      afterDays: 25,
+      outcome: 'level_changed',
+      note: 'Level recorded; study support and ELSA sessions in place.',
+    },
+  },
+  {
+    pupil: { form: '9W', index: 4 },
+    by: 'tutor',
+    daysAgo: 151,
+    at: [15, 30],
+    location: 'Classroom 9W',
+    account: 'Snapping at friends and walked out of two lessons this week. Said they are fed up and nobody listens.',
+    warningSigns: ['anxiety_anger_moodiness', 'activity_mood'],
+    acknowledged: { by: 'sendco', afterMinutes: 60 * 20 },
+    parents: { kind: 'told', how: 'phone', by: 'sendco', afterDays: 1 },
+    closed: {
+      by: 'sendco',
+      afterDays: 10,
+      outcome: 'no_further_action',
+      note: 'A difficult week that has passed; the pupil is back to themselves.',
+    },
+  },
+];
+
 function loggedAtOf(c: DemoConcern, now: Date): Date {
   if (c.hoursAgo !== undefined) return new Date(now.getTime() - c.hoursAgo * HOUR);
   const d = new Date(now.getTime() - c.daysAgo * DAY);
@@ -326,6 +461,57 @@ function isoDate(d: Date): string {
 export async function seedDemoConcerns(
   tx: DbOrTx,
   o: { schoolId: string; userIds: ReadonlyMap<string, string>; now: Date },
+): Promise<void> {
+  await insertDemoConcerns(tx, o, DEMO_CONCERNS, 1);
+  const user = (who: Who): string => {
+    const id = o.userIds.get(EMAIL[who]);
+    if (!id) throw new Error(`demo user ${who} missing`);
+    return id;
+  };
+  const { schoolId } = o;
+  const office = 'Safeguarding office, room G12, next to Student Services';
+  const services = 'Student Services, ground floor (or ask the main office to call her)';
+  await tx.insert(dslDuty).values([
+    { schoolId, weekday: 1, userId: user('dsl'), whereToFind: office },
+    { schoolId, weekday: 2, userId: user('deputy'), whereToFind: services },
+    { schoolId, weekday: 3, userId: user('dsl'), whereToFind: office },
+    { schoolId, weekday: 4, userId: user('deputy'), whereToFind: services },
+    { schoolId, weekday: 5, userId: user('dsl'), whereToFind: office },
+  ]);
+}
+
+/**
+ * Concerns from earlier in the year (the spring and summer terms), all dealt with and closed, so
+ * the reports have more than one term to show. Loaded after every other part of the demo, which
+ * was written around the recent concerns only; references are then numbered again in the order
+ * the concerns were logged.
+ */
+export async function seedEarlierDemoConcerns(
+  tx: DbOrTx,
+  o: { schoolId: string; userIds: ReadonlyMap<string, string>; now: Date },
+): Promise<void> {
+  const [{ n } = { n: 0 }] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(concerns)
+    .where(eq(concerns.schoolId, o.schoolId));
+  await insertDemoConcerns(tx, o, EARLIER_CONCERNS, n + 1);
+  // Two steps, so no reference is ever held by two concerns at once.
+  await tx.execute(sql`update concerns set reference = 'renumber-' || id where school_id = ${o.schoolId}::uuid`);
+  await tx.execute(sql`
+    update concerns set reference = v.reference
+    from (
+      select id, 'C-' || extract(year from logged_at)::int || '-' ||
+        lpad((row_number() over (partition by extract(year from logged_at) order by logged_at, id))::text, 4, '0') as reference
+      from concerns where school_id = ${o.schoolId}::uuid
+    ) v
+    where concerns.id = v.id`);
+}
+
+async function insertDemoConcerns(
+  tx: DbOrTx,
+  o: { schoolId: string; userIds: ReadonlyMap<string, string>; now: Date },
+  list: readonly DemoConcern[],
+  firstNumber: number,
 ): Promise<void> {
   const { schoolId, now } = o;
   const user = (who: Who): string => {
@@ -357,7 +543,7 @@ export async function seedDemoConcerns(
     return p.id;
   };
 
-  const ordered = [...DEMO_CONCERNS].sort((a, b) => loggedAtOf(a, now).getTime() - loggedAtOf(b, now).getTime());
+  const ordered = [...list].sort((a, b) => loggedAtOf(a, now).getTime() - loggedAtOf(b, now).getTime());
   const rows = ordered.map((c, i): typeof concerns.$inferInsert => {
     const loggedAt = loggedAtOf(c, now);
     const after = (days: number) => new Date(loggedAt.getTime() + days * DAY);
@@ -367,7 +553,7 @@ export async function seedDemoConcerns(
     const closedAt = c.closed ? after(c.closed.afterDays) : null;
     return {
       schoolId,
-      reference: `C-${loggedAt.getUTCFullYear()}-${String(i + 1).padStart(4, '0')}`,
+      reference: `C-${loggedAt.getUTCFullYear()}-${String(i + firstNumber).padStart(4, '0')}`,
       loggedBy: user(c.by),
       loggedAt,
       submissionKey: randomUUID(),
@@ -482,14 +668,4 @@ export async function seedDemoConcerns(
   if (addenda.length > 0) await tx.insert(concernAddenda).values(addenda);
   if (actions.length > 0) await tx.insert(concernActions).values(actions);
   if (alertRows.length > 0) await tx.insert(alerts).values(alertRows);
-
-  const office = 'Safeguarding office, room G12, next to Student Services';
-  const services = 'Student Services, ground floor (or ask the main office to call her)';
-  await tx.insert(dslDuty).values([
-    { schoolId, weekday: 1, userId: user('dsl'), whereToFind: office },
-    { schoolId, weekday: 2, userId: user('deputy'), whereToFind: services },
-    { schoolId, weekday: 3, userId: user('dsl'), whereToFind: office },
-    { schoolId, weekday: 4, userId: user('deputy'), whereToFind: services },
-    { schoolId, weekday: 5, userId: user('dsl'), whereToFind: office },
-  ]);
 }

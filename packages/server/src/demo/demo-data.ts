@@ -224,3 +224,26 @@ export const FAMILY_NAMES = [
   'Morris',
   'Singh',
 ];
+
+/** The given names above (and those the demo gives by hand) that the demo's pupils recorded as female have. */
+export const FEMALE_GIVEN_NAMES = [
+  'Olivia',
+  'Amelia',
+  'Isla',
+  'Ava',
+  'Mia',
+  'Freya',
+  'Lily',
+  'Grace',
+  'Sophia',
+  'Ella',
+  'Poppy',
+  'Evie',
+  'Aisha',
+  'Zara',
+  'Maya',
+  'Ruby',
+  'Priya',
+  'Hannah',
+  'Chloe',
+];

@@ -40,6 +40,7 @@ import { seedDemoFamily } from './demo-family';
 import { seedDemoReferrals } from './demo-referrals';
 import { DEMO_MORE_STAFF } from './demo-staff';
 import { seedWholeSchool } from './demo-whole-school';
+import { seedDemoReportHistory } from './demo-reports';
 
 /** A small deterministic generator, so every fresh demo looks the same. */
 function rng(seed: number) {
@@ -231,6 +232,8 @@ export async function loadDemoIfEmpty(deps: AppDeps): Promise<boolean> {
     await seedDemoReferrals(tx, { trustId: trust.id, schoolId: schoolIds.get('kingsmead') as string, userIds, now });
     await seedDemoFamily(tx, { schoolIds, userIds, now });
     await seedWholeSchool(tx, { trustId: trust.id, schoolIds, userIds, now });
+    // Last, so everything above is as it was written: sexes, a year of level history, earlier concerns.
+    await seedDemoReportHistory(tx, { schoolIds, userIds, now });
   });
   return true;
 }

@@ -125,6 +125,8 @@ beforeAll(async () => {
     'self-assessments/:assessmentId':
       (await firstRow(`select id from assessments where school_id = $1 limit 1`)).id ?? '',
     'statements/:statementKey': 'county.ethos.1',
+    // The demo prepares the spring and summer reports of 2026.
+    'termly/:termKey': '2026-summer',
     'staff-surveys/:surveyId': (await firstRow(`select id from staff_surveys where school_id = $1 limit 1`)).id ?? '',
   };
 });

@@ -56,6 +56,10 @@ const ALERT_TEXT: Record<AlertKind, { message: string; subject: string }> = {
     message: 'A policy you look after is past its review date. Your home page lists it.',
     subject: 'A reminder from Tandem: a policy review is overdue',
   },
+  termly_report_ready: {
+    message: 'The school’s termly report for the term just ended is ready to read.',
+    subject: 'The termly report is ready in Tandem',
+  },
 };
 
 /** The in-app text of an alert of this kind (it never names a pupil). */
@@ -80,7 +84,14 @@ export interface PendingEmail {
 export async function recordAlerts(
   tx: DbOrTx,
   deps: AppDeps,
-  o: { schoolId: string; kind: AlertKind; concernId: string | null; people: { id: string; email: string }[] },
+  o: {
+    schoolId: string;
+    kind: AlertKind;
+    concernId: string | null;
+    people: { id: string; email: string }[];
+    /** The page the e-mail links to (a path of the web app), when it is not the concern or the home page. */
+    path?: string;
+  },
 ): Promise<PendingEmail[]> {
   if (o.people.length === 0) return [];
   const text = ALERT_TEXT[o.kind];
@@ -97,7 +108,7 @@ export async function recordAlerts(
   );
   const link = o.concernId
     ? `${deps.config.publicUrl}/schools/${o.schoolId}/concerns/${o.concernId}`
-    : `${deps.config.publicUrl}/`;
+    : `${deps.config.publicUrl}${o.path ?? '/'}`;
   return o.people.map((p) => ({
     to: p.email,
     subject: text.subject,
@@ -126,7 +137,7 @@ export async function deliverAlerts(deps: AppDeps, emails: PendingEmail[], userI
  */
 export async function notify(
   work: { tx: DbOrTx; deps: AppDeps; afterCommit(effect: () => Promise<void>): void },
-  o: { schoolId: string; kind: AlertKind; concernId: string | null; people: { id: string; email: string }[] },
+  o: Parameters<typeof recordAlerts>[2],
 ): Promise<void> {
   if (o.people.length === 0) return;
   const emails = await recordAlerts(work.tx, work.deps, o);

@@ -6,7 +6,7 @@
  * works with this pupil", which every need-to-know decision asks (as "who teaches them" is).
  * Every function is scoped to one school.
  */
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { AppError, isStaffRole, type Role, type SchoolStaffRole } from '@tandem/core';
 import {
   interventionPlaces,
@@ -16,6 +16,7 @@ import {
   schools,
   teachingGroupPupils,
   teachingGroupStaff,
+  trusts,
   users,
 } from '@tandem/core/schema';
 import type { DbOrTx } from '../db/client';
@@ -127,4 +128,57 @@ export async function staffOfSchool(
     byId.set(r.id, person);
   }
   return [...byId.values()].sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+/** The schools of a trust, by name (for the trust's reports). */
+export async function schoolsOfTrust(db: DbOrTx, trustId: string): Promise<{ id: string; name: string }[]> {
+  return db
+    .select({ id: schools.id, name: schools.name })
+    .from(schools)
+    .where(eq(schools.trustId, trustId))
+    .orderBy(asc(schools.name));
+}
+
+/** A trust's name ('' if unknown). */
+export async function trustNameOf(db: DbOrTx, trustId: string): Promise<string> {
+  const [t] = await db.select({ name: trusts.name }).from(trusts).where(eq(trusts.id, trustId));
+  return t?.name ?? '';
+}
+
+/** The year groups a school has pupils on roll in, youngest first. */
+export async function yearGroupsOnRoll(db: DbOrTx, schoolId: string): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ y: pupils.yearGroup })
+    .from(pupils)
+    .where(and(eq(pupils.schoolId, schoolId), isNull(pupils.leftOn)))
+    .orderBy(asc(pupils.yearGroup));
+  return rows.map((r) => r.y);
+}
+
+/**
+ * Pupils of a school by id, with what a list shows (name, year, form, level), keeping only those
+ * for whom `visible` holds (a need-to-know condition on pupils.id, e.g. caseScopeSql's).
+ */
+export async function pupilsForList(db: DbOrTx, schoolId: string, ids: readonly string[], visible: SQL) {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({
+      id: pupils.id,
+      givenName: pupils.givenName,
+      familyName: pupils.familyName,
+      preferredName: pupils.preferredName,
+      yearGroup: pupils.yearGroup,
+      form: pupils.form,
+      level: pupils.currentLevel,
+    })
+    .from(pupils)
+    .where(and(eq(pupils.schoolId, schoolId), inArray(pupils.id, [...ids]), visible))
+    .orderBy(asc(pupils.familyName), asc(pupils.givenName));
+  return rows.map((r) => ({
+    id: r.id,
+    name: pupilName(r),
+    yearGroup: r.yearGroup,
+    form: r.form,
+    level: r.level,
+  }));
 }

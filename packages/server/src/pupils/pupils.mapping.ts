@@ -53,6 +53,7 @@ export function toPupilDetails(pupil: PupilRow) {
     childInNeed: pupil.childInNeed,
     youngCarer: pupil.youngCarer,
     eal: pupil.eal,
+    sex: pupil.sex,
     leftOn: pupil.leftOn,
   };
 }

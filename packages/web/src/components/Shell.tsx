@@ -54,6 +54,8 @@ function usePlace(): Place | null {
     if (schoolCan(school, 'pupil.readList')) nav.push({ to: `${base}/services`, label: 'Services' });
     // Self-assessment, action plan, resources, staff survey, training and policies: one hub.
     if (schoolCan(school, 'staff.wholeSchool')) nav.push({ to: `${base}/whole-school`, label: 'Whole school' });
+    // The school's picture: figures, termly reports, the governors' version (headteacher and SMHL).
+    if (schoolCan(school, 'reports.viewSchool')) nav.push({ to: `${base}/reports`, label: 'Reports' });
     if (mayReadQueue(school)) nav.push({ to: concernsPage(id), label: 'Concerns' });
     if (schoolCan(school, 'concern.log')) nav.push({ to: myConcernsPage(id), label: 'Your concerns' });
     // A pupil's "I'd like to talk to someone" goes to their trusted adult: any member of staff.
@@ -93,6 +95,8 @@ function usePlace(): Place | null {
       { to: `${base}/schools`, label: 'Schools' },
     ];
     if (trustCan(trust, 'trust.manageSchools')) nav.push({ to: `${base}/services`, label: 'Services' });
+    // The trust's picture: each school's figures side by side, small numbers hidden.
+    if (trustCan(trust, 'trust.viewReports')) nav.push({ to: `${base}/reports`, label: 'Reports' });
     if (trustCan(trust, 'trust.curateResources')) nav.push({ to: `${base}/resources`, label: 'Resource library' });
     if (trustCan(trust, 'trust.viewAudit')) nav.push({ to: `${base}/audit`, label: 'Audit trail' });
     return { kind: 'trust', id, name: trust.name, rolesText: roleNames(trust.roles), home: base, nav, staff: false };

@@ -1,5 +1,5 @@
 /** The details tab of a pupil's record: what the MIS holds about them, and their parents and carers. */
-import { recipientName, yearGroupLabel } from '@tandem/core';
+import { recipientName, SEX_LABELS, yearGroupLabel } from '@tandem/core';
 import { schoolCan, type SessionSchool } from '../auth/session';
 import { formatIsoDay } from '../components/dates';
 import { SummaryList } from '../components/Page';
@@ -21,6 +21,11 @@ export function DetailsAndParents({ school, data }: { school: SessionSchool; dat
             value: p.preferredName ?? <span className="secondary-text">None</span>,
           },
           { key: 'dob', label: 'Date of birth', value: formatIsoDay(p.dateOfBirth) },
+          {
+            key: 'sex',
+            label: 'Sex',
+            value: p.sex === null ? <span className="secondary-text">Not given</span> : SEX_LABELS[p.sex],
+          },
           { key: 'upn', label: 'UPN', value: <code>{p.upn}</code> },
           { key: 'year', label: 'Year group', value: yearGroupLabel(p.yearGroup) },
           { key: 'form', label: 'Form', value: p.form === '' ? <span className="secondary-text">None</span> : p.form },
@@ -46,7 +51,7 @@ export function DetailsAndParents({ school, data }: { school: SessionSchool; dat
         </p>
       )}
       <p className="hint">
-        Names, date of birth, UPN and year group come from the school&rsquo;s MIS. Correct them there, then import
+        Names, date of birth, sex, UPN and year group come from the school&rsquo;s MIS. Correct them there, then import
         again.
       </p>
 

@@ -49,6 +49,7 @@ export async function loadSnapshot(db: DbOrTx, schoolId: string, kind: ImportKin
       childInNeed: pupils.childInNeed,
       youngCarer: pupils.youngCarer,
       eal: pupils.eal,
+      sex: pupils.sex,
       leftOn: pupils.leftOn,
     })
     .from(pupils)

@@ -199,6 +199,56 @@ describe('importing pupils', () => {
     expect((await pupilByUpn(upn(1)))?.form).toBe('7K');
   });
 
+  it('a Sex column is read, shown as a change, applied, and shown with the pupil’s details', async () => {
+    const admin = await env.as('schoolAdmin');
+    const header = 'UPN,Surname,Forename,Date of Birth,NC Year,Gender';
+    const withSex = [
+      header,
+      `${upn(1)},Achebe,Chidi,${dob(11)},7,M`,
+      `${upn(2)},Barker,Ellie,${dob(12)},8,female`,
+      `${upn(3)},Cole,Samuel,${dob(13)},9,`,
+    ].join('\n');
+    const preview = await upload(admin, 'pupils', withSex);
+    expect(preview.body).toMatchObject({ toAdd: 0, toUpdate: 2, unchanged: 1, errors: [], ignoredColumns: [] });
+    expect(preview.body.sample.updates.map((u) => u.changes)).toEqual([
+      [{ field: 'Sex', from: null, to: 'male' }],
+      [{ field: 'Sex', from: null, to: 'female' }],
+    ]);
+    await apply(admin, preview.body.importId);
+    expect((await pupilByUpn(upn(1)))?.sex).toBe('male');
+    expect((await pupilByUpn(upn(2)))?.sex).toBe('female');
+    expect((await pupilByUpn(upn(3)))?.sex).toBeNull();
+
+    // A file without the column leaves it as it is; one with a blank cell clears it, as for other columns.
+    const narrow = await upload(
+      admin,
+      'pupils',
+      ['UPN,Surname,Forename,DOB,Year', `${upn(1)},Achebe,Chidi,${dob(11)},7`].join('\n'),
+    );
+    expect(narrow.body).toMatchObject({ toUpdate: 0, unchanged: 1 });
+    const blank = await upload(admin, 'pupils', [header, `${upn(1)},Achebe,Chidi,${dob(11)},7,`].join('\n'));
+    expect(blank.body.sample.updates.map((u) => u.changes)).toEqual([[{ field: 'Sex', from: 'male', to: null }]]);
+
+    // Anything other than F, M, Female or Male is a row problem.
+    const odd = await upload(admin, 'pupils', [header, `${upn(1)},Achebe,Chidi,${dob(11)},7,X`].join('\n'));
+    expect(odd.body.errors).toEqual([
+      {
+        line: 2,
+        column: 'Sex',
+        message: 'The sex "X" is not recognised. Use F (female) or M (male), or leave it blank.',
+        upn: upn(1),
+        pupilName: 'Chidi Achebe',
+      },
+    ]);
+
+    const smhl = await env.as('smhl');
+    const pupil = await pupilByUpn(upn(2));
+    const profile = await smhl.get<{ view: string; pupil: { sex: string | null } }>(
+      `/api/schools/${env.world.kingsmead}/pupils/${pupil?.id ?? ''}`,
+    );
+    expect(profile.body).toMatchObject({ view: 'case', pupil: { sex: 'female' } });
+  });
+
   it('a file with a byte-order mark and Windows line endings is read like any other', async () => {
     const admin = await env.as('schoolAdmin');
     const crlf = Buffer.concat([

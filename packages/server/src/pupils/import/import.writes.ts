@@ -133,6 +133,7 @@ const PUPIL_WRITE_COLUMNS: Record<
   childInNeed: pupils.childInNeed,
   youngCarer: pupils.youngCarer,
   eal: pupils.eal,
+  sex: pupils.sex,
 };
 
 export interface Tracker {
@@ -163,6 +164,7 @@ export async function writePupilPlan(
     'childInNeed',
     'youngCarer',
     'eal',
+    'sex',
     'leftOn',
   ] as const;
   await insertRows(

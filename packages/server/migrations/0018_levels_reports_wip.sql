@@ -1,0 +1,1 @@
+CREATE INDEX "level_changes_school_at_idx" ON "level_changes" USING btree ("school_id","changed_at");
