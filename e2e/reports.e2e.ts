@@ -75,7 +75,7 @@ async function schoolJourney(viewport: 'phone' | 'desktop'): Promise<void> {
   // This figure's CSV.
   const [csv] = await Promise.all([
     lead.waitForEvent('download'),
-    byLevel.getByRole('button', { name: 'Download CSV: Pupils by level' }).click(),
+    byLevel.getByRole('button', { name: 'Download CSV (Pupils by level)' }).click(),
   ]);
   expect(csv.suggestedFilename()).toMatch(/\.csv$/);
   const text = fs.readFileSync(await csv.path(), 'utf8');

@@ -15,6 +15,7 @@
  *   BENCH_ONLY=interventions  only measurement 9 (the trust, without the one-school database)
  *   BENCH_ONLY=referrals      only measurement 10 (likewise)
  *   BENCH_ONLY=family         only measurement 11 (likewise)
+ *   BENCH_ONLY=reports        only measurement 12 (likewise)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -68,6 +69,7 @@ import { busiestReferralSchool, generateTrustReferrals } from './referrals';
 import { measureReferrals, type ReferralContext } from './referrals-measure';
 import { generateFamilies } from './family';
 import { measureFamily } from './family-measure';
+import { measureReports } from './reports-measure';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 const RESULTS_DIR = path.join(REPO_ROOT, 'bench-results');
@@ -1097,11 +1099,52 @@ async function familyOnly(
   });
 }
 
+const REPORT_PLANS_HEADING =
+  "12. The report sources' statements, each run alone (median of 11), slowest first, with its plan (EXPLAIN ANALYZE):";
+
+/** BENCH_ONLY=reports: measurement 12 alone, on the trust just generated. */
+async function reportsOnly(
+  big: BenchDatabase,
+  trust: GeneratedTrust,
+  version: string | null,
+  apps: FastifyInstance[],
+): Promise<void> {
+  const school0 = trust.schools[0];
+  if (!school0) throw new Error('school 0 not generated');
+  const app = await appOn(big);
+  apps.push(app);
+  const smhl = new BenchClient(app);
+  await smhl.signIn(school0.smhlEmail, BENCH_PASSWORD, BENCH_TOTP_SECRET);
+  const smhlCookie = sessionCookieOf(smhl);
+  const warm = getter(app, `/api/schools/${school0.id}/pupils?limit=25`, smhlCookie);
+  for (let i = 0; i < 200; i++) await warm();
+  log('Measuring (each: warm-up, one at a time, then several in flight):');
+  const measured = await measureReports(
+    big,
+    app,
+    {
+      trustId: trust.trustId,
+      schoolId: school0.id,
+      schoolIndex: school0.index,
+      smhlEmail: school0.smhlEmail,
+      smhlCookie,
+    },
+    FAST,
+    log,
+  );
+  writeOnlyResults('reports', REPORT_PLANS_HEADING, measured, version, {
+    database: usePostgres ? 'postgres' : 'pglite',
+    scale,
+    cpus: os.cpus().length,
+    loadAverageAtEnd: os.loadavg(),
+  });
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   // First, as it takes seconds and fails the bench on its own: a phone's first visit.
   const pageWeight =
-    only === 'interventions' || only === 'referrals' || only === 'family'
+    only === 'interventions' || only === 'referrals' || only === 'family' || only === 'reports'
       ? { overBudget: false, weights: null }
       : runPageWeight(log);
   if (pageWeight.overBudget) process.exitCode = 1;
@@ -1167,6 +1210,10 @@ async function main(): Promise<void> {
     }
     if (only === 'family') {
       await familyOnly(big, trust, version?.v ?? null, apps, passwordHash);
+      return;
+    }
+    if (only === 'reports') {
+      await reportsOnly(big, trust, version?.v ?? null, apps);
       return;
     }
 
@@ -1478,6 +1525,22 @@ async function main(): Promise<void> {
     const familyModule = await familyMeasured(big, app, trust, smhlId, passwordHash);
     comparisons.push(...familyModule.comparisons);
 
+    // 12. Reports: the school's dashboard as the SMHL, the trust's as a trust lead (concerns added first).
+    const reportModule = await measureReports(
+      big,
+      app,
+      {
+        trustId: trust.trustId,
+        schoolId: school.id,
+        schoolIndex: school.index,
+        smhlEmail: school.smhlEmail,
+        smhlCookie,
+      },
+      FAST,
+      log,
+    );
+    comparisons.push(...reportModule.comparisons);
+
     const trustPlans = plans.trust;
     const alonePlans = plans.alone;
     if (!trustPlans || !alonePlans) throw new Error('plans missing');
@@ -1525,6 +1588,9 @@ async function main(): Promise<void> {
     log('');
     log(FAMILY_PLANS_HEADING);
     for (const e of familyModule.explains) log(`  ${e}`);
+    log('');
+    log(REPORT_PLANS_HEADING);
+    for (const e of reportModule.explains) log(`  ${e}`);
 
     const seconds = (performance.now() - started) / 1000;
     const result = {
@@ -1562,6 +1628,7 @@ async function main(): Promise<void> {
       interventions: { data: interventionModule.data, explains: interventionModule.explains },
       referrals: { data: referralModule.data, explains: referralModule.explains },
       family: { data: familyModule.data, explains: familyModule.explains },
+      reports: { data: reportModule.data, explains: reportModule.explains },
       table,
     };
     fs.mkdirSync(RESULTS_DIR, { recursive: true });

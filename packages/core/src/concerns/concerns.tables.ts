@@ -94,6 +94,8 @@ export const concerns = pgTable(
     uniqueIndex('concerns_reference_uq').on(t.schoolId, t.reference),
     index('concerns_queue_idx').on(t.schoolId, t.route, t.status, t.loggedAt),
     index('concerns_logger_idx').on(t.schoolId, t.loggedBy, t.loggedAt),
+    // Reports count a school's (or a trust's) concerns logged in a span of days.
+    index('concerns_school_logged_idx').on(t.schoolId, t.loggedAt),
     index('concerns_unacknowledged_idx')
       .on(t.loggedAt)
       .where(sql`${t.urgent} and ${t.status} = 'open' and ${t.escalationAlertedAt} is null`),

@@ -53,6 +53,11 @@ export const figureSchema = z.object({
   chart: z.object({ kind: z.enum(CHART_KINDS), columns: z.array(z.string()) }).nullable(),
   /** The count column whose pupils a lead may list from a row (drill down), or null for none. */
   drillColumn: z.string().nullable(),
+  /**
+   * Whether the row labels are words staff typed (the reasons a service gave for declining): such
+   * a figure is left out of the governors' version, as typed words may name someone.
+   */
+  freeTextRows: z.boolean().optional(),
   /** The columns the trust view shows for each school (and the trust), or null: not in the trust view. */
   trustColumns: z.array(z.string()).nullable(),
 });

@@ -45,7 +45,10 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
 }
 
 export async function openPostgres(connectionString: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString, max: poolSize });
+  // JIT compilation is off: every statement here is short, and the report aggregates, whose
+  // estimated cost can cross the JIT threshold on a large trust, spent more compiling (up to half
+  // a second) than running.
+  const pool = new pg.Pool({ connectionString, max: poolSize, options: '-c jit=off' });
   // A pool error (a server restart) must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   const db = drizzlePg(pool, { schema }) as unknown as Db;

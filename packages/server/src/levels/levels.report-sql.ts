@@ -69,16 +69,20 @@ export interface LevelRow {
 }
 
 /**
- * Every figure of the levels on r.asOf in one statement: one pass counting by level, THRIVE group,
- * year group (and the whole school) and form, each per school and for all of them; and one more
- * counting each characteristic's pupils.
+ * Every figure of the levels on r.asOf in one statement. The pupils are counted once, by school,
+ * year group, form and level (with each characteristic's count alongside); the figures' rows, per
+ * school and for all of them, are sums over those few thousand counts.
  */
 export function levelsAtSql(r: ReportRequest): SQL {
   const charCounts = sql.join(
     CHARACTERISTICS.map(
-      (c, i) =>
-        sql`(count(*) filter (where ${characteristicSql('p', c)}))::int as ${sql.raw(`c${i}`)},
-          (count(*) filter (where p.rank >= 3 and ${characteristicSql('p', c)}))::int as ${sql.raw(`m${i}`)}`,
+      (c, i) => sql`(count(*) filter (where ${characteristicSql('p', c)}))::int as ${sql.raw(`c${i}`)}`,
+    ),
+    sql`, `,
+  );
+  const charSums = sql.join(
+    CHARACTERISTICS.map((_c, i) =>
+      sql.raw(`sum(g.c${i})::int as c${i}, coalesce(sum(g.c${i}) filter (where g.rank >= 3), 0)::int as m${i}`),
     ),
     sql`, `,
   );
@@ -87,26 +91,30 @@ export function levelsAtSql(r: ReportRequest): SQL {
     sql`, `,
   );
   // grouping(level_key, thrive_key, year_group, form): a bit is set for each column not grouped by.
-  return sql`with p as materialized (
-      select q.*,
-        coalesce((${LEVELS_ARRAY})[nullif(q.rank, 0)], 'none') as level_key,
-        (case q.rank when 0 then 'thriving' when 1 then 'getting_advice' when 2 then 'getting_help'
-          when 3 then 'getting_more_help' else 'getting_risk_support' end) as thrive_key
-      from (${pupilsAtSql(r, schoolIdsSql(r))}) q
+  return sql`with g as materialized (
+      select p.school_id, p.year_group, p.form, p.rank, count(*)::int as n, ${charCounts}
+      from (${pupilsAtSql(r, schoolIdsSql(r))}) p
+      group by p.school_id, p.year_group, p.form, p.rank
     )
-    select (case grouping(p.level_key, p.thrive_key, p.year_group, p.form)
+    select (case grouping(k.level_key, k.thrive_key, k.year_group, k.form)
           when 7 then 'level' when 11 then 'thrive' when 14 then 'form' else 'year' end) as fig,
-        p.school_id,
-        (case grouping(p.level_key, p.thrive_key, p.year_group, p.form)
-          when 7 then p.level_key when 11 then p.thrive_key when 13 then 'y' || p.year_group
-          when 14 then 'f:' || p.form end) as row_key,
-        count(*)::int as pupils, (count(*) filter (where p.rank >= 3))::int as mh3
-      from p
-      group by grouping sets ((p.school_id, p.level_key), (p.level_key), (p.school_id, p.thrive_key), (p.thrive_key),
-        (p.school_id, p.year_group), (p.year_group), (p.school_id), (), (p.school_id, p.form), (p.form))
+        k.school_id,
+        (case grouping(k.level_key, k.thrive_key, k.year_group, k.form)
+          when 7 then k.level_key when 11 then k.thrive_key when 13 then 'y' || k.year_group
+          when 14 then 'f:' || k.form end) as row_key,
+        sum(k.n)::int as pupils, coalesce(sum(k.n) filter (where k.rank >= 3), 0)::int as mh3
+      from (
+        select g.school_id, g.year_group, g.form, g.rank, g.n,
+          coalesce((${LEVELS_ARRAY})[nullif(g.rank, 0)], 'none') as level_key,
+          (case g.rank when 0 then 'thriving' when 1 then 'getting_advice' when 2 then 'getting_help'
+            when 3 then 'getting_more_help' else 'getting_risk_support' end) as thrive_key
+        from g
+      ) k
+      group by grouping sets ((k.school_id, k.level_key), (k.level_key), (k.school_id, k.thrive_key), (k.thrive_key),
+        (k.school_id, k.year_group), (k.year_group), (k.school_id), (), (k.school_id, k.form), (k.form))
     union all
     select 'char', c.school_id, v.key, v.pupils, v.mh3
-      from (select p.school_id, ${charCounts} from p group by grouping sets ((p.school_id), ())) c
+      from (select g.school_id, ${charSums} from g group by grouping sets ((g.school_id), ())) c
       cross join lateral (values ${charRows}) as v(key, pupils, mh3)`;
 }
 
@@ -134,7 +142,7 @@ export interface MovementRow {
  * Moves between levels in each term: each pupil's rank at the start of each term and at its last
  * day counted (`at`, two places a term). A pupil changed since the first term began has them from
  * those changes: the last change before the day, or else the level the first change was made from;
- * any other pupil with a level has held it throughout. Pupils never given a level neither move nor
+ * any other pupil has held the level of the pupils row throughout. Pupils never given a level neither move nor
  * stay at a level, so are left out.
  */
 export function movementSql(r: ReportRequest, terms: readonly CountedTerm[]): SQL {
@@ -156,18 +164,18 @@ export function movementSql(r: ReportRequest, terms: readonly CountedTerm[]): SQ
         where lc.school_id = any(${schoolIdsSql(r)}) and lc.changed_at >= ${first}::date
       ) c
       group by c.pupil_id
-      union all
-      select p.id, array_fill(${rankSql(sql`p.current_level`)}, array[${bounds.length}::int])
-      from pupils p
-      where p.school_id = any(${schoolIdsSql(r)}) and p.current_level is not null and p.level_changed_at < ${first}::date
     )
     select p.school_id, t.key as row_key,
-      (count(*) filter (where x.at[t.e] > x.at[t.s]))::int as up,
-      (count(*) filter (where x.at[t.e] < x.at[t.s]))::int as down,
-      (count(*) filter (where x.at[t.s] > 0 and x.at[t.e] = x.at[t.s]))::int as same
-    from x
-    join pupils p on p.id = x.pupil_id
+      (count(*) filter (where y.at[t.e] > y.at[t.s]))::int as up,
+      (count(*) filter (where y.at[t.e] < y.at[t.s]))::int as down,
+      (count(*) filter (where y.at[t.s] > 0 and y.at[t.e] = y.at[t.s]))::int as same
+    from pupils p
+    left join x on x.pupil_id = p.id
+    cross join lateral (
+      select coalesce(x.at, array_fill(${rankSql(sql`p.current_level`)}, array[${bounds.length}::int])) as at
+    ) y
     cross join (values ${termValues}) as t(key, s, e, last_day)
-    where p.school_id = any(${schoolIdsSql(r)}) and ${onRollSql('p', sql`t.last_day`)} and ${pupilGroupSql('p', r)}
+    where p.school_id = any(${schoolIdsSql(r)}) and (x.pupil_id is not null or p.current_level is not null)
+      and ${onRollSql('p', sql`t.last_day`)} and ${pupilGroupSql('p', r)}
     group by grouping sets ((p.school_id, t.key), (t.key))`;
 }

@@ -292,6 +292,8 @@ describe('levels report', () => {
     expect(await drill('levels.now', 'MH1', past)).toEqual(await ids("level = 'MH1'", past));
     expect(await drill('levels.now', 'MH1')).not.toEqual([]);
     expect(await drill('levels.now', 'MH9')).toEqual([]);
+    expect(await drill('levels.thrive', 'constructor')).toEqual([]);
+    expect(await drill('levels.form', 'f:no such form')).toEqual([]);
     expect(await drill('levels.movement', '2026-autumn')).toEqual([]);
     expect(await levelReport.drill(db, { ...request(), schoolId: school }, 'concerns.monthly', 'x')).toBeNull();
   });

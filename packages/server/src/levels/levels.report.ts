@@ -279,7 +279,7 @@ export const levelReport: ReportSource = {
       if (rowKey === 'none') where = sql`p.rank = 0`;
       else if (isLevelCode(rowKey)) where = sql`p.rank = ${LEVEL_CODES.indexOf(rowKey) + 1}`;
     } else if (figure === 'levels.thrive') {
-      const ranks = THRIVE_RANKS[rowKey as keyof typeof THRIVE_RANKS] as number[] | undefined;
+      const ranks = Object.hasOwn(THRIVE_RANKS, rowKey) ? THRIVE_RANKS[rowKey as keyof typeof THRIVE_RANKS] : null;
       if (ranks) where = sql`p.rank = any(${`{${ranks.join(',')}}`}::int[])`;
     } else if (figure === 'levels.yearGroup') {
       if (/^y-?\d+$/.test(rowKey)) where = sql`p.rank >= 3 and p.year_group = ${Number(rowKey.slice(1))}`;

@@ -38,9 +38,12 @@ export async function collectFigures(
   return out;
 }
 
-/** The leads' figures as they are; the governors' with small numbers hidden and no drill-down. */
+/**
+ * The leads' figures as they are; the governors' with small numbers hidden, no drill-down, and no
+ * figure whose rows are words staff typed.
+ */
 export function forVersion(figures: readonly Figure[], version: ReportVersion): Figure[] {
-  return version === 'governors' ? figures.map(suppressFigure) : [...figures];
+  return version === 'governors' ? figures.filter((f) => f.freeTextRows !== true).map(suppressFigure) : [...figures];
 }
 
 /** A short, name-free summary of the filters for the audit trail. */

@@ -73,7 +73,7 @@ function bars(pen: Pen, f: Figure): void {
   const col = f.columns.findIndex((c) => c.key === f.chart!.columns[0]);
   if (col < 0) return;
   const unit = f.columns[col]!.unit;
-  const values = f.rows.map((r) => (typeof r.values[col] === 'number' ? (r.values[col]) : null));
+  const values = f.rows.map((r) => (typeof r.values[col] === 'number' ? r.values[col] : null));
   const max = Math.max(0, ...values.map((v) => v ?? 0));
   if (max <= 0 || f.rows.length > 16) return;
   const { doc } = pen;

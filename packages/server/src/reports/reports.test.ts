@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { auditEvents } from '@tandem/core/schema';
 import type { DrillResponse, Figure, SchoolReportResponse } from '@tandem/core';
+import { sqlRows } from '../platform/report-figures';
 import { createTestEnv, type Person, type TestEnv } from '../../test/harness';
 import { pageTexts } from '../../test/pdf-text';
 
@@ -97,11 +98,10 @@ describe('the leads’ view', () => {
     const year = all.yearGroups[0]!;
     const one = (await smhl.get<SchoolReportResponse>(`${school()}?yearGroup=${year}`)).body;
     const now = (r: SchoolReportResponse) => r.figures.find((f) => f.key === 'levels.now')!.total!.values[0];
-    const [row] = (
-      await env.deps.database.db.execute<{ n: number }>(
-        sql`select count(*)::int as n from pupils where school_id = ${env.world.kingsmead} and left_on is null and year_group = ${year}`,
-      )
-    ).rows;
+    const [row] = await sqlRows<{ n: number }>(
+      env.deps.database.db,
+      sql`select count(*)::int as n from pupils where school_id = ${env.world.kingsmead} and left_on is null and year_group = ${year}`,
+    );
     expect(now(one)).toBe(row!.n);
     expect(now(one)).toBeLessThan(now(all) as number);
     expect(one.scope.yearGroup).toBe(year);
@@ -132,11 +132,10 @@ describe('the governors’ version', () => {
     const text = pageTexts(res.raw).join('\n');
     expect(text).toContain('Levels of need');
     expect(text).toContain('Pupils by level');
-    const names = (
-      await env.deps.database.db.execute<{ name: string }>(
-        sql`select given_name || ' ' || family_name as name from pupils where school_id = ${env.world.kingsmead}`,
-      )
-    ).rows;
+    const names = await sqlRows<{ name: string }>(
+      env.deps.database.db,
+      sql`select given_name || ' ' || family_name as name from pupils where school_id = ${env.world.kingsmead}`,
+    );
     for (const n of names) expect(text).not.toContain(n.name);
   });
 });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { auditEvents } from '@tandem/core/schema';
 import { hiddenBounds, type TrustReportResponse } from '@tandem/core';
+import { sqlRows } from '../platform/report-figures';
 import { createTestEnv, type Person, type TestEnv } from '../../test/harness';
 
 let env: TestEnv;
@@ -125,11 +126,10 @@ describe('the trust’s figures', () => {
       expect(one.status).toBe(200);
       expect(one.text.split('\r\n').length).toBe(figure.rows.length + 2);
     }
-    const names = (
-      await env.deps.database.db.execute<{ name: string }>(
-        sql`select given_name || ' ' || family_name as name from pupils`,
-      )
-    ).rows;
+    const names = await sqlRows<{ name: string }>(
+      env.deps.database.db,
+      sql`select given_name || ' ' || family_name as name from pupils`,
+    );
     for (const n of names) {
       expect(json.text).not.toContain(n.name);
       expect(csv.text).not.toContain(n.name);

@@ -8,6 +8,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { auditEvents, termlyReports } from '@tandem/core/schema';
 import type { TermlyReportListResponse, TermlyReportResponse } from '@tandem/core';
 import { runDueJobs } from '../platform/jobs';
+import { sqlRows } from '../platform/report-figures';
 import { createTestEnv, PEOPLE, type TestEnv } from '../../test/harness';
 
 let env: TestEnv;
@@ -44,11 +45,10 @@ describe('the termly report', () => {
     }
     const [mail] = termly(PEOPLE.head);
     expect(mail!.text).toContain(`/schools/${env.world.kingsmead}/reports/termly/2026-autumn`);
-    const names = (
-      await env.deps.database.db.execute<{ name: string }>(
-        sql`select given_name || ' ' || family_name as name from pupils`,
-      )
-    ).rows;
+    const names = await sqlRows<{ name: string }>(
+      env.deps.database.db,
+      sql`select given_name || ' ' || family_name as name from pupils`,
+    );
     for (const n of names) expect(mail!.text).not.toContain(n.name);
     expect(termly(PEOPLE.smhl)).toHaveLength(1);
     const [audited] = await env.deps.database.db

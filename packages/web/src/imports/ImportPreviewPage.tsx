@@ -5,6 +5,7 @@ import {
   importApplyResponse,
   importStatusResponse,
   SEND_STATUS_SHORT_LABELS,
+  SEX_LABELS,
   yearGroupLabel,
   type ImportApplyResponse,
   type ImportKind,
@@ -436,6 +437,7 @@ function display(field: string, value: unknown): string {
   if (value === true) return 'Yes';
   if (value === false) return 'No';
   if (field === 'SEN' && typeof value === 'string') return labelOf(SEND_STATUS_SHORT_LABELS, value);
+  if (field === 'Sex' && typeof value === 'string') return labelOf(SEX_LABELS, value);
   if (field === 'Year group' && typeof value === 'number') return yearGroupLabel(value);
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatIsoDay(value);
   if (typeof value === 'string' || typeof value === 'number') return String(value);

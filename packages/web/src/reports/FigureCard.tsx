@@ -55,7 +55,7 @@ export function FigureCard({
         <p className="report-figure__empty">Nothing to count for these dates and pupils.</p>
       ) : (
         <>
-          {chart !== null && chart.rows.length > 1 && (
+          {chart !== null && chart.rows.length > (chart.kind === 'stacked' ? 0 : 1) && (
             <FigureChart spec={chart} title={figure.title} describedBy={tableId} />
           )}
           <FigureTable
@@ -79,7 +79,7 @@ export function FigureCard({
       {csv !== undefined && (
         <div className="report-figure__actions">
           <DownloadButton busyText="Making the file…" getFile={csv}>
-            Download CSV<span className="visually-hidden">: {figure.title}</span>
+            Download CSV<span className="visually-hidden"> ({figure.title})</span>
           </DownloadButton>
         </div>
       )}

@@ -219,6 +219,15 @@ function BarChart({
   const y = scaleBand<string>({ domain: spec.rows.map((r) => r.key), range: [0, spec.rows.length * rowHeight] });
   const height = spec.rows.length * rowHeight + 6;
   const barTop = narrow ? 22 : (rowHeight - barHeight) / 2;
+  const valueWords = (r: ChartRow) =>
+    drawn[0] === undefined ? '' : formatCell(r.values[drawn[0].index], drawn[0].column.unit);
+  // A bar's number goes after its end, or after the dashed line when the line would cross it.
+  const valueAt = (end: number, words: string) => {
+    const at = end + 6;
+    if (referenceValue === null || spec.kind !== 'bar') return at;
+    const line = x(referenceValue);
+    return line >= at - 3 && line <= at + words.length * CHAR + 3 ? line + 6 : at;
+  };
   return (
     <svg
       className="report-chart__svg"
@@ -288,13 +297,13 @@ function BarChart({
               })}
               {spec.kind === 'bar' && drawn[0] !== undefined && (
                 <text
-                  x={x(cellNumber(r.values[drawn[0].index]) ?? 0) + 6}
+                  x={valueAt(x(cellNumber(r.values[drawn[0].index]) ?? 0), valueWords(r))}
                   y={barTop + barHeight / 2}
                   dy="0.35em"
                   fontSize={FONT}
                   className="report-chart__value"
                 >
-                  {formatCell(r.values[drawn[0].index], drawn[0].column.unit)}
+                  {valueWords(r)}
                 </text>
               )}
               {spec.kind === 'stacked' && (
@@ -416,17 +425,17 @@ function LineChart({
           )}
         />
         {drawn.map((d, i) => {
-          const points = spec.rows.flatMap((r) => {
-            const v = cellNumber(r.values[d.index]);
-            return v === null ? [] : [{ key: r.key, v }];
-          });
+          // A hidden or empty cell breaks the line rather than joining its neighbours across it.
+          const all = spec.rows.map((r) => ({ key: r.key, v: cellNumber(r.values[d.index]) }));
+          const points = all.flatMap((p) => (p.v === null ? [] : [{ key: p.key, v: p.v }]));
           const s = seriesAt(i);
           return (
             <Group key={d.column.key}>
               <LinePath
-                data={points}
+                data={all}
+                defined={(p) => p.v !== null}
                 x={(p) => x(p.key) ?? 0}
-                y={(p) => y(p.v)}
+                y={(p) => y(p.v ?? 0)}
                 className={`report-chart__line ${s.className}`}
                 strokeDasharray={s.dash}
               />

@@ -32,6 +32,10 @@ function trustChart(figure: TrustFigure, schools: readonly TableRow[]): ChartSpe
   if (figure.chart === null || schools.length < 2) return null;
   const drawn = figure.chart.columns.filter((k) => figure.columns.some((c) => c.key === k));
   if (drawn.length === 0) return null;
+  // Mostly hidden (small numbers): a chart would show next to nothing, and the table says why.
+  const cells = schools.flatMap((s) => drawn.map((k) => s.values[figure.columns.findIndex((c) => c.key === k)]));
+  const hidden = cells.filter((v) => v !== undefined && v !== null && typeof v !== 'number').length;
+  if (hidden * 2 > cells.length) return null;
   if (figure.chart.kind === 'line') {
     const indexes = drawn.map((k) => figure.columns.findIndex((c) => c.key === k));
     const unit = figure.columns[indexes[0] ?? 0]?.unit ?? 'count';
@@ -96,7 +100,7 @@ function TrustFigureCard({
       </div>
       <div className="report-figure__actions">
         <DownloadButton busyText="Making the file…" getFile={csv}>
-          Download CSV<span className="visually-hidden">: {figure.title}</span>
+          Download CSV<span className="visually-hidden"> ({figure.title})</span>
         </DownloadButton>
       </div>
     </section>

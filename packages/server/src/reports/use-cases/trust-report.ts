@@ -34,7 +34,9 @@ async function trustFigures(deps: AppDeps, at: TrustRequest, q: ReportQuery) {
     ),
     true,
   );
-  const combined = (groups.get('all') ?? []).filter((f) => f.trustColumns !== null && f.trustColumns.length > 0);
+  const combined = (groups.get('all') ?? []).filter(
+    (f) => f.trustColumns !== null && f.trustColumns.length > 0 && f.freeTextRows !== true,
+  );
   const figures = combined.map((all) =>
     trustFigure(
       schools.map((s) => ({
