@@ -116,6 +116,14 @@ async function schoolJourney(viewport: 'phone' | 'desktop'): Promise<void> {
   await lead.getByRole('heading', { level: 1, name: 'Termly reports' }).waitFor();
   await lead.getByText(/^The next report, for .+, will be prepared on /).waitFor();
   await check(lead, 'termly');
+
+  // The demo's last term, as it was prepared: the same figures, no way to the pupils.
+  await lead.getByRole('link', { name: /^Summer term \d{4}$/ }).click();
+  await lead.getByRole('heading', { level: 1, name: /Summer term \d{4}/ }).waitFor();
+  const termLevels = lead.getByRole('region', { name: 'Pupils by level', exact: true });
+  await termLevels.getByRole('table').waitFor();
+  expect(await termLevels.getByRole('table').locator('a').count()).toBe(0);
+  await check(lead, 'term');
 }
 
 async function trustJourney(viewport: 'phone' | 'desktop'): Promise<void> {

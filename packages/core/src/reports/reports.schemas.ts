@@ -107,6 +107,8 @@ export const trustReportResponse = z.object({
   generatedAt: z.iso.datetime({ offset: true }),
   schools: z.array(z.object({ id: z.uuid(), name: z.string() })),
   figures: z.array(trustFigureSchema),
+  /** The year groups any school of the trust has, for the filter. */
+  yearGroups: z.array(z.number().int()),
 });
 export type TrustReportResponse = z.infer<typeof trustReportResponse>;
 

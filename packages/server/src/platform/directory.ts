@@ -145,12 +145,13 @@ export async function trustNameOf(db: DbOrTx, trustId: string): Promise<string> 
   return t?.name ?? '';
 }
 
-/** The year groups a school has pupils on roll in, youngest first. */
-export async function yearGroupsOnRoll(db: DbOrTx, schoolId: string): Promise<number[]> {
+/** The year groups some schools have pupils on roll in, youngest first. */
+export async function yearGroupsOnRoll(db: DbOrTx, schoolIds: readonly string[]): Promise<number[]> {
+  if (schoolIds.length === 0) return [];
   const rows = await db
     .selectDistinct({ y: pupils.yearGroup })
     .from(pupils)
-    .where(and(eq(pupils.schoolId, schoolId), isNull(pupils.leftOn)))
+    .where(and(inArray(pupils.schoolId, [...schoolIds]), isNull(pupils.leftOn)))
     .orderBy(asc(pupils.yearGroup));
   return rows.map((r) => r.y);
 }

@@ -37,11 +37,13 @@ function atTrust(req: FastifyRequest & { params: { trustId: string } }): TrustRe
   return { actor: requireActor(req), trustId: req.params.trustId, ip: req.ip };
 }
 
+/** A CSV is saved; a PDF opens in the browser, ready to print (and can be saved from there). */
 function file(reply: FastifyReply, type: string, fileName: string, body: string | Buffer) {
   noStore(reply);
+  const disposition = type === PDF ? 'inline' : 'attachment';
   return reply
     .header('content-type', type)
-    .header('content-disposition', `attachment; filename="${fileName}"`)
+    .header('content-disposition', `${disposition}; filename="${fileName}"`)
     .send(body);
 }
 

@@ -4,7 +4,7 @@
  * Each figure is a table of schools (the trust's row last, in bold), a bar per school where that
  * helps, and its CSV.
  */
-import { YEAR_GROUP_MAX, YEAR_GROUP_MIN, trustReportResponse, type TrustFigure } from '@tandem/core';
+import { trustReportResponse, type TrustFigure } from '@tandem/core';
 import { useId } from 'react';
 import { apiGetFile } from '../api/client';
 import { useResource } from '../api/useResource';
@@ -20,8 +20,6 @@ import { ReportFiltersForm } from './ReportFiltersForm';
 import { fileSlug, mayViewTrustReports, readFilters, trustCsvApi, trustReportApi } from './reportsApi';
 import { HiddenCellsNote, ScopeSummary } from './ScopeSummary';
 import './reports.css';
-
-const YEAR_GROUPS = Array.from({ length: YEAR_GROUP_MAX - YEAR_GROUP_MIN + 1 }, (_, i) => YEAR_GROUP_MIN + i);
 
 /**
  * The chart of a trust figure, where it helps: the schools side by side. One charted column: a bar
@@ -140,7 +138,12 @@ export function TrustReportPage({ trustId }: { trustId: string }) {
           </li>
         </ul>
       )}
-      <ReportFiltersForm key={params.toString()} initial={filters} yearGroups={YEAR_GROUPS} refusal={refused} />
+      <ReportFiltersForm
+        key={params.toString()}
+        initial={filters}
+        yearGroups={data?.yearGroups ?? []}
+        refusal={refused}
+      />
       {resource.status === 'loading' && <Loading what="Working out the figures" />}
       {resource.status === 'error' && refused === null && <LoadError error={resource.error} onRetry={reload} />}
       {data !== null && (

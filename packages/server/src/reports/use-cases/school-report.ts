@@ -16,7 +16,7 @@ export async function schoolFigures(deps: AppDeps, at: SchoolRequest, q: ReportQ
     const [groups, name, yearGroups] = await Promise.all([
       collectFigures(deps, r.db, reportRequest([r.schoolId], scope, r.now), false),
       schoolNameOf(r.db, r.schoolId),
-      yearGroupsOnRoll(r.db, r.schoolId),
+      yearGroupsOnRoll(r.db, [r.schoolId]),
     ]);
     return {
       scope,

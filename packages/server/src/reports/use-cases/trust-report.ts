@@ -13,7 +13,7 @@ import {
   type TrustReportResponse,
 } from '@tandem/core';
 import type { AppDeps } from '../../platform/deps';
-import { schoolsOfTrust, trustNameOf } from '../../platform/directory';
+import { schoolsOfTrust, trustNameOf, yearGroupsOnRoll } from '../../platform/directory';
 import { checkTrust, inTrust, type TrustRequest } from '../../platform/gate';
 import { collectFigures, filterWords, reportRequest } from '../reports.figures';
 import { reportFileName, trustFigureCsv, trustFiguresCsv } from '../reports.csv';
@@ -24,16 +24,11 @@ async function trustFigures(deps: AppDeps, at: TrustRequest, q: ReportQuery) {
   const now = deps.clock.now();
   const scope = resolveReportScope(q, londonToday(now));
   const [schools, name] = await Promise.all([schoolsOfTrust(db, at.trustId), trustNameOf(db, at.trustId)]);
-  const groups = await collectFigures(
-    deps,
-    db,
-    reportRequest(
-      schools.map((s) => s.id),
-      scope,
-      now,
-    ),
-    true,
-  );
+  const ids = schools.map((s) => s.id);
+  const [groups, yearGroups] = await Promise.all([
+    collectFigures(deps, db, reportRequest(ids, scope, now), true),
+    yearGroupsOnRoll(db, ids),
+  ]);
   const combined = (groups.get('all') ?? []).filter(
     (f) => f.trustColumns !== null && f.trustColumns.length > 0 && f.freeTextRows !== true,
   );
@@ -47,7 +42,7 @@ async function trustFigures(deps: AppDeps, at: TrustRequest, q: ReportQuery) {
       all,
     ),
   );
-  return { scope, schools, name, figures, now };
+  return { scope, schools, name, figures, now, yearGroups };
 }
 
 export async function viewTrustReport(deps: AppDeps, at: TrustRequest, q: ReportQuery): Promise<TrustReportResponse> {
@@ -72,6 +67,7 @@ export async function viewTrustReport(deps: AppDeps, at: TrustRequest, q: Report
       generatedAt: f.now.toISOString(),
       schools: f.schools,
       figures: f.figures,
+      yearGroups: f.yearGroups,
     };
   });
 }
