@@ -37,6 +37,7 @@ import type { Comparison } from './report';
 import {
   captureReport,
   checkReplay,
+  replayAllAtOnce,
   replayOneByOne,
   replaySideBySide,
   statementLabel,
@@ -358,6 +359,10 @@ export async function measureReports(
         {
           label: `raw SQL: the ${captured.statements.length} statements side by side, as the app`,
           fn: () => replaySideBySide(q, waves),
+        },
+        {
+          label: `raw SQL: the ${captured.statements.length} statements all at once`,
+          fn: () => replayAllAtOnce(q, captured.statements),
         },
         {
           label: `raw SQL: the ${captured.statements.length} statements one after another`,

@@ -120,6 +120,12 @@ export async function replaySideBySide(q: Query, sources: readonly ReportStateme
   return counts.reduce((a, b) => a + b, 0);
 }
 
+/** Every statement at once (as if each source sent all of its statements together). */
+export async function replayAllAtOnce(q: Query, statements: readonly ReportStatement[]): Promise<number> {
+  const results = await Promise.all(statements.map((s) => q(s.sql, s.params)));
+  return results.reduce((a, r) => a + r.length, 0);
+}
+
 /** A value as the two drivers' paths may give it (Drizzle keeps dates as text), for comparing. */
 function normal(v: unknown): unknown {
   if (v instanceof Date) return v.getTime();

@@ -67,6 +67,9 @@ describe('the trust’s figures', () => {
     expect(res.status, res.text).toBe(200);
     expect(await count()).toBe(before + 1);
     expect(res.body.figures.length).toBeGreaterThan(5);
+    // THRIVE groups regroup the levels: beside "Pupils by level" they would undo its second suppression.
+    expect(res.body.figures.map((f) => f.key)).toContain('levels.now');
+    expect(res.body.figures.map((f) => f.key)).not.toContain('levels.thrive');
     for (const f of res.body.figures) {
       expect(f.rows.map((r) => r.label)).toEqual([...res.body.schools.map((s) => s.name), 'Trust']);
       for (const r of f.rows) expect(r.values.length).toBe(f.columns.length);
