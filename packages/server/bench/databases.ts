@@ -124,9 +124,9 @@ export async function openBenchPostgres(label: string, serverUrl: string, name: 
   await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
   await adminQuery(serverUrl, `create database ${name}`);
   const url = withDatabase(serverUrl, name);
-  const appPool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
+  const appPool = new pg.Pool({ connectionString: url, max: POOL_SIZE, options: '-c jit=off' });
   appPool.on('error', () => undefined);
-  const rawPool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
+  const rawPool = new pg.Pool({ connectionString: url, max: POOL_SIZE, options: '-c jit=off' });
   rawPool.on('error', () => undefined);
   const capture = new StatementCapture();
   const db = drizzlePg(appPool, { schema, logger: capture }) as unknown as Db;

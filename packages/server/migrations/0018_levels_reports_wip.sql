@@ -1,1 +1,0 @@
-CREATE INDEX "level_changes_school_at_idx" ON "level_changes" USING btree ("school_id","changed_at");

@@ -1,1 +1,0 @@
-CREATE INDEX "concerns_school_logged_idx" ON "concerns" USING btree ("school_id","logged_at");
