@@ -87,9 +87,13 @@ function anyPupilSql(r: ReportRequest): SQL {
     and ${pupilGroupSql('p', r)})`;
 }
 
-/** The concern's pupils in the group asked for (joined as cp and p), by the concern's key. */
+/**
+ * The concern's pupils in the group asked for (joined as cp and p). Naming the schools on
+ * concern_pupils too lets one school's rows be read through its index (bench 12: without it the
+ * planner read the whole table for one school).
+ */
 function pupilsJoinSql(r: ReportRequest): SQL {
-  const cp = sql`join concern_pupils cp on cp.concern_id = c.id`;
+  const cp = sql`join concern_pupils cp on cp.concern_id = c.id and cp.school_id = any(${schoolIdsSql(r)})`;
   if (r.yearGroup === null && r.characteristic === null) return cp;
   return sql`${cp}
     join pupils p on p.id = cp.pupil_id and p.school_id = any(${schoolIdsSql(r)}) and ${pupilGroupSql('p', r)}`;
