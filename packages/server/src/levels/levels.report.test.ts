@@ -166,7 +166,12 @@ function checkFigures(figures: Figure[], c: Counts) {
     c.years,
     [...c.years.keys()].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))),
   );
-  mh3Rows(fig('levels.form'), c.forms, [...c.forms.keys()].sort());
+  // Forms in the order a person reads them: 7K before 11W.
+  mh3Rows(
+    fig('levels.form'),
+    c.forms,
+    [...c.forms.keys()].sort((a, b) => a.localeCompare(b, 'en-GB', { numeric: true })),
+  );
   mh3Rows(fig('levels.characteristic'), c.chars, Object.keys(CHARS));
   for (const x of fig('levels.characteristic').rows) {
     const [p, m3] = c.chars.get(x.key)!;

@@ -131,10 +131,12 @@ function mh3Figure(
   };
 }
 
+/** Row keys in order: by number (year groups), or by name with the digits read as numbers (7K before 11W). */
 function sortedKeys(rows: Map<string, LevelRow>, order: (key: string) => number | string): string[] {
   return [...rows.keys()].sort((a, b) => {
     const x = order(a);
     const y = order(b);
+    if (typeof x === 'string' && typeof y === 'string') return x.localeCompare(y, 'en-GB', { numeric: true });
     return x < y ? -1 : x > y ? 1 : 0;
   });
 }
