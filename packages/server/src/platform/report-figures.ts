@@ -5,7 +5,7 @@
  * British words for its description.
  */
 import type { SQL } from 'drizzle-orm';
-import type { Figure } from '@tandem/core';
+import { dayWords, daysWords as rangeWords, type Figure } from '@tandem/core';
 import type { DbOrTx } from '../db/client';
 import type { ReportRequest } from './registries';
 
@@ -84,32 +84,13 @@ export function figureMap(
   return out;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** "6 December 2026" for a YYYY-MM-DD date. */
-export function dayWords(iso: string): string {
-  return `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
-}
+/** "6 December 2026" for a YYYY-MM-DD date (core's, for the figures' descriptions). */
+export { dayWords };
 
 /**
  * The days from..to in words: "from 1 September to 6 December 2026", "from 1 September 2025 to
  * 31 August 2026", or "on 6 December 2026" for one day.
  */
 export function daysWords(from: string, to: string): string {
-  if (from === to) return `on ${dayWords(to)}`;
-  const start = from.slice(0, 4) === to.slice(0, 4) ? dayWords(from).replace(/ \d{4}$/, '') : dayWords(from);
-  return `from ${start} to ${dayWords(to)}`;
+  return from === to ? `on ${dayWords(to)}` : `from ${rangeWords(from, to)}`;
 }
