@@ -21,6 +21,9 @@ const SERVER_FEATURES = [
   'reports',
   'training',
   'policies',
+  'attendance',
+  'provision',
+  'early-identification',
 ];
 const auditWriters = {
   group: ['**/audit/audit.service'],

@@ -58,3 +58,6 @@ export * from './staff-survey';
 export * from './training';
 export * from './policies';
 export * from './reports';
+export * from './attendance';
+export * from './provision';
+export * from './early-identification';

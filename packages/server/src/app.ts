@@ -56,6 +56,10 @@ import { staffSurveyRoutes } from './staff-survey/staff-survey.routes';
 import { trainingRoutes } from './training/training.routes';
 import { policyRoutes } from './policies/policies.routes';
 import { reportRoutes } from './reports/reports.routes';
+import { attendanceRoutes } from './attendance/attendance.routes';
+import { missingRoutes } from './attendance/missing.routes';
+import { provisionRoutes } from './provision/provision.routes';
+import { earlyRoutes } from './early-identification/early.routes';
 
 /** A route as registered: its method, URL pattern (e.g. GET /api/schools/:schoolId) and schemas. */
 export interface RegisteredRoute {
@@ -203,6 +207,10 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
   trainingRoutes(app);
   policyRoutes(app);
   reportRoutes(app);
+  attendanceRoutes(app);
+  missingRoutes(app);
+  provisionRoutes(app);
+  earlyRoutes(app);
 
   const dist = deps.config.webDistDir;
   const serveWebApp = Boolean(dist && fs.existsSync(path.join(dist, 'index.html')));

@@ -52,6 +52,7 @@ import { referralReport } from './referrals/referrals.report';
 import { planReport } from './plans/plans.report';
 import { actionReport } from './improvement/actions.report';
 import { termlyReportJobs } from './reports/reports.jobs';
+import { timetableSummary } from './provision/provision.summary';
 
 export const registries: Registries = {
   chronology: [
@@ -96,4 +97,6 @@ export const registries: Registries = {
   familyDirectory: referralFamilyDirectory,
   schoolRecords: [policyRecords, trainingRecords],
   reportSources: [levelReport, concernReport, interventionReport, referralReport, planReport, actionReport],
+  earlySignals: [],
+  timetableSummary,
 };

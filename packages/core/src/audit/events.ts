@@ -48,6 +48,24 @@ import {
   type PolicyAuditEvent,
 } from '../policies/policies.audit';
 import {
+  ATTENDANCE_AUDIT_LABELS,
+  ATTENDANCE_SUBJECT_LABELS,
+  ATTENDANCE_SUBJECT_TYPES,
+  type AttendanceAuditEvent,
+} from '../attendance/attendance.audit';
+import {
+  PROVISION_AUDIT_LABELS,
+  PROVISION_SUBJECT_LABELS,
+  PROVISION_SUBJECT_TYPES,
+  type ProvisionAuditEvent,
+} from '../provision/provision.audit';
+import {
+  EARLY_AUDIT_LABELS,
+  EARLY_SUBJECT_LABELS,
+  EARLY_SUBJECT_TYPES,
+  type EarlyAuditEvent,
+} from '../early-identification/early.audit';
+import {
   REPORT_AUDIT_LABELS,
   REPORT_SUBJECT_LABELS,
   REPORT_SUBJECT_TYPES,
@@ -217,6 +235,9 @@ export type AuditEvent =
   // The whole-school tools keep their events beside their own code.
   | ImprovementAuditEvent
   | ReportAuditEvent
+  | AttendanceAuditEvent
+  | ProvisionAuditEvent
+  | EarlyAuditEvent
   | ResourceAuditEvent
   | StaffSurveyAuditEvent
   | TrainingAuditEvent
@@ -358,6 +379,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'checkin.viewed': "Viewed a pupil's check-ins",
   ...IMPROVEMENT_AUDIT_LABELS,
   ...REPORT_AUDIT_LABELS,
+  ...ATTENDANCE_AUDIT_LABELS,
+  ...PROVISION_AUDIT_LABELS,
+  ...EARLY_AUDIT_LABELS,
   ...RESOURCE_AUDIT_LABELS,
   ...STAFF_SURVEY_AUDIT_LABELS,
   ...TRAINING_AUDIT_LABELS,
@@ -402,6 +426,9 @@ export const AUDIT_SUBJECT_TYPES = [
   'family_message',
   ...IMPROVEMENT_SUBJECT_TYPES,
   ...REPORT_SUBJECT_TYPES,
+  ...ATTENDANCE_SUBJECT_TYPES,
+  ...PROVISION_SUBJECT_TYPES,
+  ...EARLY_SUBJECT_TYPES,
   ...RESOURCE_SUBJECT_TYPES,
   ...STAFF_SURVEY_SUBJECT_TYPES,
   ...TRAINING_SUBJECT_TYPES,
@@ -432,6 +459,9 @@ export const AUDIT_SUBJECT_TYPE_LABELS: Record<AuditSubjectType, string> = {
   family_message: 'Message from home',
   ...IMPROVEMENT_SUBJECT_LABELS,
   ...REPORT_SUBJECT_LABELS,
+  ...ATTENDANCE_SUBJECT_LABELS,
+  ...PROVISION_SUBJECT_LABELS,
+  ...EARLY_SUBJECT_LABELS,
   ...RESOURCE_SUBJECT_LABELS,
   ...STAFF_SURVEY_SUBJECT_LABELS,
   ...TRAINING_SUBJECT_LABELS,

@@ -65,6 +65,12 @@ export const PERMISSIONS = [
   'trust.manageSchools',
   'trust.viewReports',
   'reports.viewSchool',
+  'attendance.import',
+  'provision.manage',
+  'provision.viewSchool',
+  'missing.view',
+  'missing.manage',
+  'early.review',
   'trust.viewAudit',
   'school.manageStaff',
   'school.viewAudit',
@@ -173,6 +179,19 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'policy.manage': ['smhl', 'headteacher', 'school_admin', 'dsl'],
   // The school's picture: figures, drill-down to pupils (whole-school case roles), termly reports.
   'reports.viewSchool': ['smhl', 'headteacher'],
+  // Import attendance (weekly totals, session marks) from the MIS.
+  'attendance.import': ['school_admin', 'smhl', 'dsl'],
+  // Record reduced timetables and education taught elsewhere, schedule safeguarding visits. Case
+  // roles in the pupil's scope record the visits themselves and read all of it (pupil.readCase).
+  'provision.manage': ['smhl', 'dsl', 'deputy_dsl'],
+  // Every pupil on a reduced timetable or taught elsewhere, with how long (the head's list).
+  'provision.viewSchool': ['headteacher', 'smhl', 'dsl', 'deputy_dsl'],
+  // The missing list and the pupils absent without explanation for children missing education.
+  'missing.view': ['dsl', 'deputy_dsl', 'smhl', 'headteacher'],
+  // Add to or take off the missing list with a reason; record what was done about an absence.
+  'missing.manage': ['dsl', 'deputy_dsl'],
+  // The "pupils to review" list, its rules and the lead's reviews.
+  'early.review': ['smhl'],
 };
 
 /** Whether a role, on its own, carries a permission. */

@@ -175,6 +175,11 @@ export const ALERT_KINDS = [
   'action_overdue',
   'policy_review_overdue',
   'termly_report_ready',
+  'missing_pupil_absent',
+  'timetable_review_due',
+  'timetable_end_due',
+  'timetable_overdue',
+  'visit_missed',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
@@ -182,6 +187,7 @@ export type AlertKind = (typeof ALERT_KINDS)[number];
 export const ALERT_URGENT_KINDS: ReadonlySet<AlertKind> = new Set<AlertKind>([
   'urgent_concern_logged',
   'urgent_unacknowledged',
+  'missing_pupil_absent',
 ]);
 
 /** Largest file that may be attached to a concern. */

@@ -36,3 +36,6 @@ export * from '../staff-survey/staff-survey.tables';
 export * from '../training/training.tables';
 export * from '../policies/policies.tables';
 export * from '../reports/reports.tables';
+export * from '../attendance/attendance.tables';
+export * from '../provision/provision.tables';
+export * from '../early-identification/early.tables';

@@ -116,6 +116,15 @@ export const currentLevelSchema = z.object({
   since: z.string().nullable(),
 });
 
+/** What a teacher is told of a pupil's reduced timetable: that there is one, its hours and dates. */
+export const staffTimetableSummarySchema = z.object({
+  hours: z.string(),
+  sessionsPerWeek: z.number().int(),
+  startOn: z.string(),
+  endOn: z.string(),
+});
+export type StaffTimetableSummary = z.infer<typeof staffTimetableSummarySchema>;
+
 export const pupilProfileResponse = z.discriminatedUnion('view', [
   z.object({
     view: z.literal('basic'),
@@ -135,6 +144,8 @@ export const pupilProfileResponse = z.discriminatedUnion('view', [
       schoolProvides: z.array(z.string()),
       schoolToDo: z.array(z.string()),
     }),
+    /** On a reduced timetable: its hours and dates only, never why (the provision feature). */
+    reducedTimetable: staffTimetableSummarySchema.nullable(),
   }),
   z.object({
     view: z.literal('case'),

@@ -75,6 +75,16 @@ export const CHRONOLOGY_KINDS = [
   'questionnaire_completed',
   'referral_started',
   'referral_step',
+  'timetable_started',
+  'timetable_reviewed',
+  'timetable_ended',
+  'provision_started',
+  'provision_ended',
+  'visit_recorded',
+  'missing_list_added',
+  'missing_list_removed',
+  'missing_absence',
+  'early_reviewed',
 ] as const;
 export type ChronologyKind = (typeof CHRONOLOGY_KINDS)[number];
 

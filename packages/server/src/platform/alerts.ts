@@ -60,6 +60,27 @@ const ALERT_TEXT: Record<AlertKind, { message: string; subject: string }> = {
     message: 'The school’s termly report for the term just ended is ready to read.',
     subject: 'The termly report is ready in Tandem',
   },
+  missing_pupil_absent: {
+    message:
+      'URGENT: a pupil on the missing list is absent without a reason. Open the missing list and record what you did.',
+    subject: 'URGENT: a pupil on the missing list is absent: see Tandem',
+  },
+  timetable_review_due: {
+    message: 'A reduced timetable you lead has a review coming up. Your home page lists it.',
+    subject: 'A reminder from Tandem: a reduced timetable review is due',
+  },
+  timetable_end_due: {
+    message: 'A reduced timetable you lead reaches its end date soon. Plan the return to full time or review it.',
+    subject: 'A reminder from Tandem: a reduced timetable is ending',
+  },
+  timetable_overdue: {
+    message: 'A reduced timetable has run past its end date. Review it, extend it with a reason, or end it.',
+    subject: 'A reduced timetable in Tandem has run past its end date',
+  },
+  visit_missed: {
+    message: 'A safeguarding visit or call for a pupil not in school is overdue. Your home page lists it.',
+    subject: 'A safeguarding visit or call is overdue: see Tandem',
+  },
 };
 
 /** The in-app text of an alert of this kind (it never names a pupil). */

@@ -7,6 +7,8 @@
 import type {
   Actor,
   Characteristic,
+  EarlyRuleKind,
+  EarlyRuleSetting,
   Figure,
   ChronologyEntry,
   LevelCode,
@@ -17,6 +19,7 @@ import type {
   PupilHomeParts,
   PupilProfileResponse,
   SharedPlan,
+  StaffTimetableSummary,
 } from '@tandem/core';
 import type { DbOrTx } from '../db/client';
 import type { AppDeps } from './deps';
@@ -161,7 +164,7 @@ export interface UrgentRoute {
     },
   ): Promise<{ concernId: string }>;
   /** Who is on DSL duty today, to tell the person with the pupil whom to find. */
-  onDuty(db: DbOrTx, schoolId: string, now: Date): Promise<{ name: string }[]>;
+  onDuty(db: DbOrTx, schoolId: string, now: Date): Promise<{ userId: string; name: string }[]>;
 }
 
 /**
@@ -287,6 +290,29 @@ export interface ReportSource {
   drill(db: DbOrTx, r: ReportRequest & { schoolId: string }, figure: string, row: string): Promise<string[] | null>;
 }
 
+/**
+ * The figures behind early identification rules, for every pupil of a school at once (attendance,
+ * concerns, questionnaires, check-ins: each from the feature that owns them). A source returns the
+ * figures of pupils its SQL finds near the rule; core's `earlyRuleFires` decides whether it fires.
+ */
+export interface EarlySignal {
+  pupilId: string;
+  kind: EarlyRuleKind;
+  figures: Record<string, number | string | null>;
+}
+export interface EarlySignalSource {
+  kinds: readonly EarlyRuleKind[];
+  signals(
+    db: DbOrTx,
+    o: { schoolId: string; today: string; now: Date; rules: readonly EarlyRuleSetting[] },
+  ): Promise<EarlySignal[]>;
+}
+
+/** What a teacher of the pupil is told of a reduced timetable (the provision feature). */
+export interface TimetableSummarySource {
+  forStaff(db: DbOrTx, o: { schoolId: string; pupilId: string; today: string }): Promise<StaffTimetableSummary | null>;
+}
+
 /** Everything the features contribute, assembled once in `src/features.ts` and given in `AppDeps`. */
 export interface Registries {
   chronology: readonly ChronologySource[];
@@ -305,4 +331,8 @@ export interface Registries {
   schoolRecords: readonly SchoolRecordSource[];
   /** Figures for the school's and the trust's reports, in the order of the dashboard. */
   reportSources: readonly ReportSource[];
+  /** The figures early identification rules read (attendance, concerns, questionnaires, check-ins). */
+  earlySignals: readonly EarlySignalSource[];
+  /** A reduced timetable as the staff summary shows it. */
+  timetableSummary: TimetableSummarySource;
 }

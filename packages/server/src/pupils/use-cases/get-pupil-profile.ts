@@ -1,4 +1,4 @@
-import { AppError, thriveGroupOf, type PupilProfileResponse } from '@tandem/core';
+import { AppError, londonToday, thriveGroupOf, type PupilProfileResponse } from '@tandem/core';
 import { caseAccess } from '../../platform/case-access';
 import type { AppDeps } from '../../platform/deps';
 import { loadPupilInSchool, teachesPupil } from '../../platform/directory';
@@ -29,7 +29,7 @@ export async function getPupilProfile(
     };
     const basic = toBasicPupil(pupil);
     const level = pupil.currentLevel;
-    const { plansGiven, pupilLevels } = deps.registries;
+    const { plansGiven, pupilLevels, timetableSummary } = deps.registries;
     // Case roles read plans in full on the pupil's plans list; other staff see those given to them.
     const sharedPlans =
       view === 'case'
@@ -49,6 +49,7 @@ export async function getPupilProfile(
           schoolProvides: definition?.schoolProvides ?? [],
           schoolToDo: definition?.schoolToDo ?? [],
         },
+        reducedTimetable: await timetableSummary.forStaff(tx, { schoolId, pupilId, today: londonToday(w.now) }),
       });
     }
     const contactRows = await contactsOf(tx, schoolId, pupilId);

@@ -1,0 +1,2 @@
+/** Requests and answers of attendance and the missing list. */
+export {};

@@ -1,0 +1,3 @@
+export * from './attendance.values';
+export * from './attendance.audit';
+export * from './attendance.schemas';

@@ -1,0 +1,2 @@
+/** Requests and answers of early identification. */
+export {};

@@ -1,0 +1,3 @@
+export * from './provision.values';
+export * from './provision.audit';
+export * from './provision.schemas';

@@ -1,0 +1,2 @@
+/** Requests and answers of reduced timetables, education elsewhere and safeguarding visits. */
+export {};

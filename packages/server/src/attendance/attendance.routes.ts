@@ -1,0 +1,5 @@
+import type { FastifyInstance } from 'fastify';
+
+export function attendanceRoutes(app: FastifyInstance): void {
+  void app;
+}
