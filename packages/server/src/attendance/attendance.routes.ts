@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
 
-export function attendanceRoutes(app: FastifyInstance): void {
-  void app;
-}
+/** Filled in by the feature. */
+export function attendanceRoutes(_app: FastifyInstance): void {}

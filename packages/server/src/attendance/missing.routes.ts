@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
 
-export function missingRoutes(app: FastifyInstance): void {
-  void app;
-}
+/** Filled in by the feature. */
+export function missingRoutes(_app: FastifyInstance): void {}

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
 
-export function earlyRoutes(app: FastifyInstance): void {
-  void app;
-}
+/** Filled in by the feature. */
+export function earlyRoutes(_app: FastifyInstance): void {}

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
 
-export function provisionRoutes(app: FastifyInstance): void {
-  void app;
-}
+/** Filled in by the feature. */
+export function provisionRoutes(_app: FastifyInstance): void {}
