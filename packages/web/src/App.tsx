@@ -23,6 +23,10 @@ import { staffSurveyRoutes } from './staff-survey/routes';
 import { trainingRoutes } from './training/routes';
 import { policyRoutes } from './policies/routes';
 import { reportRoutes } from './reports/routes';
+import { attendanceRoutes } from './attendance/routes';
+import { missingRoutes } from './attendance/missingRoutes';
+import { provisionRoutes } from './provision/routes';
+import { earlyRoutes } from './early-identification/routes';
 import { AlertsProvider } from './alerts/AlertsProvider';
 import { familyHomeFor } from './family/familyHome';
 
@@ -448,6 +452,11 @@ const ROUTES: readonly Route[] = [
   ...policyRoutes,
   // Reports: the school's picture, termly reports and the trust view.
   ...reportRoutes,
+  // Attendance, the missing list, reduced timetables and education elsewhere, pupils to review.
+  ...attendanceRoutes,
+  ...missingRoutes,
+  ...provisionRoutes,
+  ...earlyRoutes,
 ];
 
 function findRoute(pathname: string): { route: Route; params: Params } | null {

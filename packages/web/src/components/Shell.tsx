@@ -56,11 +56,19 @@ function usePlace(): Place | null {
     if (schoolCan(school, 'staff.wholeSchool')) nav.push({ to: `${base}/whole-school`, label: 'Whole school' });
     // The school's picture: figures, termly reports, the governors' version (headteacher and SMHL).
     if (schoolCan(school, 'reports.viewSchool')) nav.push({ to: `${base}/reports`, label: 'Reports' });
+    if (schoolCan(school, 'early.review')) nav.push({ to: `${base}/pupils-to-review`, label: 'Pupils to review' });
+    if (schoolCan(school, 'missing.view')) nav.push({ to: `${base}/missing`, label: 'Missing list' });
+    if (schoolCan(school, 'provision.viewSchool')) {
+      nav.push({ to: `${base}/provision`, label: 'Reduced timetables' });
+    }
     if (mayReadQueue(school)) nav.push({ to: concernsPage(id), label: 'Concerns' });
     if (schoolCan(school, 'concern.log')) nav.push({ to: myConcernsPage(id), label: 'Your concerns' });
     // A pupil's "I'd like to talk to someone" goes to their trusted adult: any member of staff.
     if (schoolCan(school, 'concern.log')) nav.push({ to: `${base}/talk-requests`, label: 'Pupils asking to talk' });
     if (schoolCan(school, 'pupil.import')) nav.push({ to: `${base}/import`, label: 'Import' });
+    if (schoolCan(school, 'attendance.import')) {
+      nav.push({ to: `${base}/attendance/import`, label: 'Attendance import' });
+    }
     if (schoolCan(school, 'level.shareTermly')) nav.push({ to: `${base}/share-levels`, label: 'Share levels' });
     if (schoolCan(school, 'family.manage')) {
       nav.push({ to: `${base}/families`, label: 'Parents and carers' });

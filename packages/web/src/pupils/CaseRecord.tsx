@@ -2,6 +2,9 @@
 import type { SessionSchool } from '../auth/session';
 import { PageTitle, Tag } from '../components/Page';
 import { Link } from '../router/router';
+import { PupilAttendance } from '../attendance/PupilAttendance';
+import { PupilMissingStatus } from '../attendance/PupilMissingStatus';
+import { PupilProvision } from '../provision/PupilProvision';
 import { CaseSummary } from './CaseSummary';
 import { CaseTeam } from './CaseTeam';
 import { Chronology } from './Chronology';
@@ -13,6 +16,7 @@ import { pupilName, pupilPage, yearAndForm, type PupilCaseView } from './pupilsA
 const TABS = [
   { key: 'summary', label: 'Summary' },
   { key: 'level', label: 'Level and history' },
+  { key: 'attendance', label: 'Attendance and provision' },
   { key: 'chronology', label: 'Chronology' },
   { key: 'details', label: 'Details and parents' },
 ] as const;
@@ -62,6 +66,13 @@ export function CaseRecord({ school, data, tab }: { school: SessionSchool; data:
         </>
       )}
       {tab === 'level' && <LevelAndHistory school={school} data={data} />}
+      {tab === 'attendance' && (
+        <>
+          <PupilMissingStatus school={school} pupilId={p.id} pupilName={pupilName(p)} />
+          <PupilProvision school={school} pupilId={p.id} pupilName={pupilName(p)} />
+          <PupilAttendance school={school} pupilId={p.id} pupilName={pupilName(p)} />
+        </>
+      )}
       {tab === 'chronology' && <Chronology school={school} pupilId={p.id} />}
       {tab === 'details' && <DetailsAndParents school={school} data={data} />}
     </>

@@ -1,0 +1,6 @@
+import type { SessionSchool } from '../auth/session';
+
+/** Filled in by its feature. */
+export function PupilProvision(_props: { school: SessionSchool; pupilId: string; pupilName: string }) {
+  return null;
+}
