@@ -17,12 +17,12 @@ CREATE TABLE "attendance_imports" (
 CREATE TABLE "attendance_marks" (
 	"school_id" uuid NOT NULL,
 	"pupil_id" uuid NOT NULL,
-	"on" date NOT NULL,
+	"day" date NOT NULL,
 	"session" text NOT NULL,
 	"code" text NOT NULL,
 	"import_id" uuid,
 	"updated_at" timestamp with time zone NOT NULL,
-	CONSTRAINT "attendance_marks_school_id_pupil_id_on_session_pk" PRIMARY KEY("school_id","pupil_id","on","session"),
+	CONSTRAINT "attendance_marks_school_id_pupil_id_day_session_pk" PRIMARY KEY("school_id","pupil_id","day","session"),
 	CONSTRAINT "attendance_marks_session_ck" CHECK ("attendance_marks"."session" in ('am', 'pm'))
 );
 --> statement-breakpoint
@@ -44,7 +44,7 @@ CREATE TABLE "missing_alerts" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"school_id" uuid NOT NULL,
 	"pupil_id" uuid NOT NULL,
-	"on" date NOT NULL,
+	"day" date NOT NULL,
 	"session" text NOT NULL,
 	"code" text NOT NULL,
 	"raised_at" timestamp with time zone NOT NULL,
@@ -222,17 +222,19 @@ ALTER TABLE "early_reviews" ADD CONSTRAINT "early_reviews_reviewed_by_users_id_f
 ALTER TABLE "early_rules" ADD CONSTRAINT "early_rules_school_id_schools_id_fk" FOREIGN KEY ("school_id") REFERENCES "public"."schools"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "early_rules" ADD CONSTRAINT "early_rules_changed_by_users_id_fk" FOREIGN KEY ("changed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "attendance_imports_school_idx" ON "attendance_imports" USING btree ("school_id","created_at");--> statement-breakpoint
-CREATE INDEX "attendance_marks_school_day_idx" ON "attendance_marks" USING btree ("school_id","on","session");--> statement-breakpoint
+CREATE INDEX "attendance_marks_school_day_idx" ON "attendance_marks" USING btree ("school_id","day","session");--> statement-breakpoint
 CREATE INDEX "attendance_weeks_school_week_idx" ON "attendance_weeks" USING btree ("school_id","week_start");--> statement-breakpoint
-CREATE UNIQUE INDEX "missing_alerts_session_uq" ON "missing_alerts" USING btree ("school_id","pupil_id","on","session");--> statement-breakpoint
+CREATE UNIQUE INDEX "missing_alerts_session_uq" ON "missing_alerts" USING btree ("school_id","pupil_id","day","session");--> statement-breakpoint
 CREATE INDEX "missing_alerts_open_idx" ON "missing_alerts" USING btree ("school_id","raised_at");--> statement-breakpoint
 CREATE INDEX "missing_list_changes_pupil_idx" ON "missing_list_changes" USING btree ("school_id","pupil_id","at");--> statement-breakpoint
 CREATE INDEX "alternative_provisions_pupil_idx" ON "alternative_provisions" USING btree ("school_id","pupil_id","start_on");--> statement-breakpoint
 CREATE INDEX "reduced_timetables_pupil_idx" ON "reduced_timetables" USING btree ("school_id","pupil_id","start_on");--> statement-breakpoint
 CREATE INDEX "reduced_timetables_active_idx" ON "reduced_timetables" USING btree ("school_id","end_on") WHERE "reduced_timetables"."status" = 'active';--> statement-breakpoint
+CREATE UNIQUE INDEX "reduced_timetables_one_active_uq" ON "reduced_timetables" USING btree ("pupil_id") WHERE "reduced_timetables"."status" = 'active';--> statement-breakpoint
 CREATE INDEX "timetable_reviews_timetable_idx" ON "timetable_reviews" USING btree ("school_id","timetable_id","due_on");--> statement-breakpoint
 CREATE INDEX "timetable_reviews_due_idx" ON "timetable_reviews" USING btree ("due_on") WHERE "timetable_reviews"."held_on" is null and "timetable_reviews"."reminded_at" is null;--> statement-breakpoint
 CREATE INDEX "visit_schedules_pupil_idx" ON "visit_schedules" USING btree ("school_id","pupil_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "visit_schedules_one_running_uq" ON "visit_schedules" USING btree ("pupil_id") WHERE "visit_schedules"."ended_on" is null;--> statement-breakpoint
 CREATE INDEX "welfare_visits_pupil_idx" ON "welfare_visits" USING btree ("school_id","pupil_id","at");--> statement-breakpoint
 CREATE INDEX "early_reviews_pupil_idx" ON "early_reviews" USING btree ("school_id","pupil_id","reviewed_at");--> statement-breakpoint
 CREATE INDEX "early_reviews_school_idx" ON "early_reviews" USING btree ("school_id","reviewed_at");--> statement-breakpoint

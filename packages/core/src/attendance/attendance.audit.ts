@@ -11,6 +11,7 @@ export type AttendanceAuditEvent =
   | { action: 'attendance.viewed'; detail: { weeks: number } }
   | { action: 'attendance.exported'; detail: { what: 'pupil' | 'missing_education'; rows: number } }
   | { action: 'missing.list_viewed'; detail: { pupils: number } }
+  | { action: 'missing.pupil_viewed'; detail: { onList: boolean } }
   | { action: 'missing.added'; detail: Record<string, never> }
   | { action: 'missing.removed'; detail: Record<string, never> }
   | { action: 'missing.alert_raised'; detail: { on: string; session: Session; code: string; alerted: number } }
@@ -23,6 +24,7 @@ export const ATTENDANCE_AUDIT_LABELS: Record<AttendanceAuditEvent['action'], str
   'attendance.viewed': "Viewed a pupil's attendance",
   'attendance.exported': 'Exported attendance',
   'missing.list_viewed': 'Viewed the missing list',
+  'missing.pupil_viewed': "Viewed a pupil's place on the missing list",
   'missing.added': 'Added a pupil to the missing list',
   'missing.removed': 'Took a pupil off the missing list',
   'missing.alert_raised': 'Alerted the DSL: a pupil on the missing list was absent without a reason',

@@ -80,7 +80,7 @@ export const attendanceMarks = pgTable(
     pupilId: uuid('pupil_id')
       .notNull()
       .references(() => pupils.id),
-    on: date('on', { mode: 'string' }).notNull(),
+    on: date('day', { mode: 'string' }).notNull(),
     session: text('session', { enum: SESSIONS }).notNull(),
     code: text('code').notNull(),
     importId: uuid('import_id').references(() => attendanceImports.id),
@@ -134,7 +134,7 @@ export const missingAlerts = pgTable(
     pupilId: uuid('pupil_id')
       .notNull()
       .references(() => pupils.id),
-    on: date('on', { mode: 'string' }).notNull(),
+    on: date('day', { mode: 'string' }).notNull(),
     session: text('session', { enum: SESSIONS }).notNull(),
     code: text('code').notNull(),
     raisedAt: ts('raised_at').notNull(),

@@ -1,3 +1,4 @@
 export * from './attendance.values';
 export * from './attendance.audit';
+export * from './missing.schemas';
 export * from './attendance.schemas';

@@ -3,7 +3,7 @@
  * their schedules. The rules every table keeps are in db/schema.ts.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { oneOf, ts } from '../db/columns';
 import { schools } from '../schools/schools.tables';
 import { users } from '../auth/auth.tables';
@@ -65,6 +65,10 @@ export const reducedTimetables = pgTable(
     index('reduced_timetables_pupil_idx').on(t.schoolId, t.pupilId, t.startOn),
     index('reduced_timetables_active_idx')
       .on(t.schoolId, t.endOn)
+      .where(sql`${t.status} = 'active'`),
+    // A pupil has at most one reduced timetable running (the use case says so first, in words).
+    uniqueIndex('reduced_timetables_one_active_uq')
+      .on(t.pupilId)
       .where(sql`${t.status} = 'active'`),
     check('reduced_timetables_status_ck', oneOf(t.status, TIMETABLE_STATUSES)),
     check('reduced_timetables_how_ck', oneOf(t.parentsAgreedHow, AGREEMENT_HOW)),
@@ -160,6 +164,9 @@ export const visitSchedules = pgTable(
   },
   (t) => [
     index('visit_schedules_pupil_idx').on(t.schoolId, t.pupilId),
+    uniqueIndex('visit_schedules_one_running_uq')
+      .on(t.pupilId)
+      .where(sql`${t.endedOn} is null`),
     check('visit_schedules_every_ck', sql`${t.everyDays} between 1 and 90`),
   ],
 );

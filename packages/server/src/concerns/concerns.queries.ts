@@ -178,14 +178,14 @@ export async function dslOnDuty(db: DbOrTx, schoolId: string, now: Date) {
   const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(day) + 1; // Monday = 1
   if (weekday <= 5) {
     const rows = await db
-      .select({ userId: users.id, name: users.displayName, whereToFind: dslDuty.whereToFind })
+      .select({ userId: users.id, name: users.displayName, email: users.email, whereToFind: dslDuty.whereToFind })
       .from(dslDuty)
       .innerJoin(users, eq(users.id, dslDuty.userId))
       .where(and(eq(dslDuty.schoolId, schoolId), eq(dslDuty.weekday, weekday)));
     if (rows.length > 0) return rows;
   }
   const team = await holdersOf(db, schoolId, ['dsl', 'deputy_dsl']);
-  return team.map((t) => ({ userId: t.id, name: t.displayName, whereToFind: '' }));
+  return team.map((t) => ({ userId: t.id, name: t.displayName, email: t.email, whereToFind: '' }));
 }
 
 /** Of these concerns, the ones in the restricted safeguarding record. */

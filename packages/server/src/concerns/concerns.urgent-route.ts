@@ -29,6 +29,6 @@ export const urgentConcernRoute: UrgentRoute = {
     return { concernId: row.id };
   },
   async onDuty(db, schoolId, now) {
-    return (await dslOnDuty(db, schoolId, now)).map((d) => ({ userId: d.userId, name: d.name }));
+    return (await dslOnDuty(db, schoolId, now)).map((d) => ({ userId: d.userId, name: d.name, email: d.email }));
   },
 };

@@ -164,7 +164,7 @@ export interface UrgentRoute {
     },
   ): Promise<{ concernId: string }>;
   /** Who is on DSL duty today, to tell the person with the pupil whom to find. */
-  onDuty(db: DbOrTx, schoolId: string, now: Date): Promise<{ userId: string; name: string }[]>;
+  onDuty(db: DbOrTx, schoolId: string, now: Date): Promise<{ userId: string; name: string; email: string }[]>;
 }
 
 /**
