@@ -14,10 +14,10 @@ import { Button } from '../components/Form';
 import { useAction } from '../components/useAction';
 import { Loading, PageTitle, Tag } from '../components/Page';
 import { UrgentTag } from '../concerns/ConcernBits';
-import { alertsApi, alertWords, concernPage } from '../concerns/concernsApi';
+import { alertsApi, alertWords } from '../concerns/concernsApi';
 import { LoadError, NotFoundPage } from '../errors/ErrorPages';
-import { schoolPage } from '../pupils/pupilsApi';
 import { Link, useLocation, useNavigate, useSearchParams } from '../router/router';
+import { alertTarget } from './alertTargets';
 import { useAlerts, useReloadOnAlerts } from './AlertsProvider';
 
 const okResponse = z.object({ ok: z.literal(true) });
@@ -51,11 +51,8 @@ export function AlertsPage({ schoolId }: { schoolId: string }) {
     });
   };
 
-  /** Where an alert leads: its concern, or the plan reviews on the home page. */
-  const targetOf = (alert: Alert): string | null => {
-    if (alert.kind === 'plan_reviews_overdue') return schoolPage(school.id);
-    return alert.concernId === null ? null : concernPage(school.id, alert.concernId);
-  };
+  /** Where an alert leads: its concern, or the page listing what needs doing. */
+  const targetOf = (alert: Alert): string | null => alertTarget(alert, school.id)?.to ?? null;
 
   /** Opening an alert marks it read, then goes to what it is about. */
   const open = async (alert: Alert) => {
@@ -79,7 +76,7 @@ export function AlertsPage({ schoolId }: { schoolId: string }) {
     <>
       <PageTitle caption={school.name}>Alerts</PageTitle>
       <p className="lead">
-        Concerns and plan reviews that need you. For privacy, alerts never say which pupil they are about.
+        What needs you: concerns, absences, reviews and reminders. For privacy, alerts never say which pupil they are about.
       </p>
       {action.problem !== null && (
         <p className="error-text" role="alert">
@@ -127,32 +124,20 @@ export function AlertsPage({ schoolId }: { schoolId: string }) {
                       <time dateTime={a.createdAt}>{formatRelative(a.createdAt)}</time>
                       <span className="secondary-text"> ({formatDateTime(a.createdAt)})</span>
                     </p>
-                    {a.kind === 'plan_reviews_overdue' ? (
-                      <Link
-                        to={schoolPage(school.id)}
-                        className="alert-list__open"
-                        onClick={(e) => {
-                          e.preventDefault();
-                          void open(a);
-                        }}
-                      >
-                        See the plan reviews
-                        <span className="visually-hidden"> from {formatDateTime(a.createdAt)}</span>
-                      </Link>
-                    ) : a.concernId !== null ? (
-                      <Link
-                        to={concernPage(school.id, a.concernId)}
-                        className="alert-list__open"
-                        onClick={(e) => {
-                          e.preventDefault();
-                          void open(a);
-                        }}
-                      >
-                        Open the concern
-                        <span className="visually-hidden"> from {formatDateTime(a.createdAt)}</span>
-                      </Link>
-                    ) : (
+                    {alertTarget(a, school.id) === null ? (
                       <p className="secondary-text">This concern is now kept by the DSL team only.</p>
+                    ) : (
+                      <Link
+                        to={alertTarget(a, school.id)?.to ?? ''}
+                        className="alert-list__open"
+                        onClick={(e) => {
+                          e.preventDefault();
+                          void open(a);
+                        }}
+                      >
+                        {alertTarget(a, school.id)?.label}
+                        <span className="visually-hidden"> from {formatDateTime(a.createdAt)}</span>
+                      </Link>
                     )}
                   </li>
                 );

@@ -1,4 +1,23 @@
 /** The missing list pages and their addresses (gathered in App.tsx). */
-import type { Route } from '../router/pages';
+import { page, p, type Route } from '../router/pages';
 
-export const missingRoutes: readonly Route[] = [];
+const MissingListPage = page(() => import('./MissingListPage'), 'MissingListPage');
+const MissingChangePage = page(() => import('./MissingChangePage'), 'MissingChangePage');
+
+export const missingRoutes: readonly Route[] = [
+  {
+    path: '/schools/:schoolId/missing',
+    access: 'complete',
+    render: (x) => <MissingListPage schoolId={p(x, 'schoolId')} />,
+  },
+  {
+    path: '/schools/:schoolId/missing/pupils/:pupilId/add',
+    access: 'complete',
+    render: (x) => <MissingChangePage schoolId={p(x, 'schoolId')} pupilId={p(x, 'pupilId')} action="add" />,
+  },
+  {
+    path: '/schools/:schoolId/missing/pupils/:pupilId/remove',
+    access: 'complete',
+    render: (x) => <MissingChangePage schoolId={p(x, 'schoolId')} pupilId={p(x, 'pupilId')} action="remove" />,
+  },
+];
