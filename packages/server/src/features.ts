@@ -52,6 +52,7 @@ import { referralReport } from './referrals/referrals.report';
 import { planReport } from './plans/plans.report';
 import { actionReport } from './improvement/actions.report';
 import { termlyReportJobs } from './reports/reports.jobs';
+import { missingChronology } from './attendance/missing.chronology';
 import { timetableSummary } from './provision/provision.summary';
 
 export const registries: Registries = {
@@ -63,6 +64,7 @@ export const registries: Registries = {
     meetingChronology,
     interventionChronology,
     referralChronology,
+    missingChronology,
   ],
   dueJobs: [
     ...concernDueJobs,

@@ -55,7 +55,9 @@ export function precompress(): Plugin {
     buildStart() {
       inputs = hashInputs();
     },
-    async closeBundle() {
+    async closeBundle(error?: Error) {
+      // A failed build writes nothing: let its own error be the one reported.
+      if (error !== undefined || !fs.existsSync(outDir)) return;
       const files: string[] = [];
       walk(outDir, files);
       await Promise.all(files.map((file) => compressBeside(file)));

@@ -213,6 +213,7 @@ export async function insertChange(
 export async function changesOf(db: DbOrTx, schoolId: string, pupilId: string) {
   return db
     .select({
+      id: missingListChanges.id,
       action: missingListChanges.action,
       reason: missingListChanges.reason,
       at: missingListChanges.at,

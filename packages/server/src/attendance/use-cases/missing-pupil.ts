@@ -35,7 +35,7 @@ export async function viewPupilMissing(
       mayManage: canInSchool(w.actor, 'missing.manage', w.schoolId),
       onList: listed !== null,
       why: listed === null ? null : whyOf(listed),
-      changes: changes.map((c) => ({ ...c, at: c.at.toISOString() })),
+      changes: changes.map((c) => ({ action: c.action, reason: c.reason, byName: c.byName, at: c.at.toISOString() })),
       alerts: alerts.map(toMissingAlert),
     };
   });
