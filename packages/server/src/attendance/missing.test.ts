@@ -148,7 +148,10 @@ describe('an absence without a reason', () => {
     expect(await registerIn(on, 'am')).toBe(1);
     // The same register again (a second import, another process): nothing more.
     expect(await registerIn(on, 'am')).toBe(0);
-    const raised = await env.deps.database.db.select().from(missingAlerts).where(eq(missingAlerts.pupilId, atMh4.id));
+    const raised = await env.deps.database.db
+      .select()
+      .from(missingAlerts)
+      .where(and(eq(missingAlerts.pupilId, atMh4.id), eq(missingAlerts.on, on)));
     expect(raised).toHaveLength(1);
     const inApp = await env.deps.database.db.select().from(alerts).where(eq(alerts.kind, 'missing_pupil_absent'));
     expect(inApp.length).toBeGreaterThan(0);

@@ -43,6 +43,7 @@ import { seedWholeSchool } from './demo-whole-school';
 import { seedTermlyReports } from './demo-termly-reports';
 import { seedDemoReportHistory } from './demo-reports';
 import { seedDemoMissing } from './demo-missing';
+import { seedDemoAttendance } from './demo-attendance';
 
 /** A small deterministic generator, so every fresh demo looks the same. */
 function rng(seed: number) {
@@ -237,6 +238,7 @@ export async function loadDemoIfEmpty(deps: AppDeps): Promise<boolean> {
     // Last, so everything above is as it was written: sexes, a year of level history, earlier concerns.
     await seedDemoReportHistory(tx, { schoolIds, userIds, now });
     // Attendance, the missing list, reduced timetables and early identification (after the levels).
+    await seedDemoAttendance(tx, { schoolIds, now });
     await seedDemoMissing(tx, { schoolIds, userIds, now });
     // Last, from every record above: the termly reports the due job would have prepared.
     await seedTermlyReports(deps, tx, { schoolIds, now });

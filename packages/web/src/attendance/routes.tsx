@@ -1,4 +1,18 @@
-/** The attendance import page and their addresses (gathered in App.tsx). */
-import type { Route } from '../router/pages';
+/** The attendance import pages and their addresses (gathered in App.tsx). */
+import { page, p, type Route } from '../router/pages';
 
-export const attendanceRoutes: readonly Route[] = [];
+const AttendanceImportPage = page(() => import('./AttendanceImportPage'), 'AttendanceImportPage');
+const AttendanceImportPreviewPage = page(() => import('./AttendanceImportPreviewPage'), 'AttendanceImportPreviewPage');
+
+export const attendanceRoutes: readonly Route[] = [
+  {
+    path: '/schools/:schoolId/attendance/import',
+    access: 'complete',
+    render: (x) => <AttendanceImportPage schoolId={p(x, 'schoolId')} />,
+  },
+  {
+    path: '/schools/:schoolId/attendance/import/:importId',
+    access: 'complete',
+    render: (x) => <AttendanceImportPreviewPage schoolId={p(x, 'schoolId')} importId={p(x, 'importId')} />,
+  },
+];

@@ -13,7 +13,7 @@ import {
 } from '@tandem/core';
 import type { AppDeps } from '../../../platform/deps';
 import { checkSchool, inSchool, type SchoolRequest } from '../../../platform/gate';
-import { decodeCsvFile, readCsvTable } from '../import.csv';
+import { decodeCsvFile, readCsvTable } from '../../../platform/csv';
 import { withoutRowData } from '../import.errors';
 import { planImport } from '../import.plan';
 import { insertPreview, loadSnapshot } from '../import.queries';

@@ -2,7 +2,7 @@
  * Turning an uploaded file into a table of cells. MIS exports arrive in several shapes: UTF-8 with
  * or without a byte-order mark, Windows-1252 from older Excel, UTF-16 from "Unicode text", comma
  * or semicolon or tab separated, with Windows line endings. A spreadsheet saved in its own format is
- * refused with a message saying how to save it as CSV.
+ * refused with a message saying how to save it as CSV. Shared by the pupil and attendance imports.
  */
 import { parse, CsvError } from 'csv-parse/sync';
 import { AppError } from '@tandem/core';
