@@ -191,6 +191,43 @@ describe('an absence without a reason', () => {
   });
 });
 
+describe('the register imported from the MIS', () => {
+  it('raises the alert as the marks are applied, once however often the file is imported', async () => {
+    const [p] = await env.deps.database.db.select({ upn: pupils.upn }).from(pupils).where(eq(pupils.id, atMh4.id));
+    const on = addDaysToDay(today(), 1); // Tuesday
+    const [y, m, d] = on.split('-');
+    const file = `UPN,Date,Session,Mark\n${p!.upn},${d}/${m}/${y},AM,O\n`;
+    const count = async () =>
+      (
+        await env.deps.database.db
+          .select()
+          .from(missingAlerts)
+          .where(and(eq(missingAlerts.pupilId, atMh4.id), eq(missingAlerts.on, on)))
+      ).length;
+    env.clock.set(new Date(`${on}T09:10:00Z`));
+    // A new day: everyone signs in again.
+    const admin = await env.as('schoolAdmin');
+    dsl = await env.as('dsl');
+    for (let i = 0; i < 2; i += 1) {
+      const preview = await admin.request<{ importId: string }>(
+        'POST',
+        `/api/schools/${env.world.kingsmead}/attendance/imports?kind=marks&fileName=register.csv`,
+        file,
+        { 'content-type': 'text/csv' },
+      );
+      expect(preview.status, preview.text).toBe(200);
+      const applied = await admin.post(
+        `/api/schools/${env.world.kingsmead}/attendance/imports/${preview.body.importId}/apply`,
+      );
+      expect(applied.status, applied.text).toBe(200);
+      expect(await count()).toBe(1);
+    }
+    const view = (await list(dsl)).body;
+    expect(view.latestSession).toEqual({ on, session: 'am' });
+    expect(view.alerts.find((a) => a.pupilId === atMh4.id && a.on === on)).toMatchObject({ code: 'O', action: null });
+  });
+});
+
 describe('children missing education', () => {
   it('lists a pupil absent without explanation for ten consecutive school days, not nine', async () => {
     // Ten school days ending today, all N for one pupil; nine for another.
