@@ -31,11 +31,14 @@ export function MissingAlerts({
   onChanged: () => void;
   showPupil?: boolean;
 }) {
+  // On the list page the sections are h2; inside a pupil's record (under its tab's h3), h4.
+  const Title = showPupil ? 'h2' : 'h4';
+  const Sub = showPupil ? 'h3' : 'h5';
   const open = alerts.filter((a) => a.action === null);
   const done = alerts.filter((a) => a.action !== null);
   return (
     <>
-      <h2 className="heading-l">Absent without a reason</h2>
+      <Title className={showPupil ? 'heading-l' : 'heading-s'}>Absent without a reason</Title>
       {open.length === 0 ? (
         <div className="empty-state">
           <p>Nothing to follow up: no pupil on the missing list is absent without a reason.</p>
@@ -47,13 +50,13 @@ export function MissingAlerts({
               <p>
                 <Tag tone="red">Follow up now</Tag>
               </p>
-              <h3 className="heading-s">
+              <Sub className="heading-s">
                 {showPupil ? (
                   <Link to={`${pupilPage(schoolId, a.pupilId)}?tab=attendance`}>{a.name}</Link>
                 ) : (
                   sessionWords(a.on, a.session)
                 )}
-              </h3>
+              </Sub>
               <p>
                 {showPupil && <>Absent {sessionWords(a.on, a.session)}. </>}
                 Mark {codeWords(a.code)}. Alerted at {formatDateTime(a.raisedAt)}
@@ -70,7 +73,7 @@ export function MissingAlerts({
       )}
       {done.length > 0 && (
         <>
-          <h3 className="heading-m">Followed up</h3>
+          <Sub className={showPupil ? 'heading-m' : 'heading-s'}>Followed up</Sub>
           <ul className="missing-alerts" aria-label="Absences followed up">
             {done.map((a) => (
               <li key={a.id} className="missing-alerts__item">

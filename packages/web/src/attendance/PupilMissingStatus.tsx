@@ -21,9 +21,9 @@ export function PupilMissingStatus({
   const { resource, reload } = useResource(pupilMissingApi(school.id, pupilId), pupilMissingResponse);
   return (
     <section aria-labelledby="missing-heading" className="section">
-      <h2 id="missing-heading" className="heading-l">
+      <h3 id="missing-heading" className="heading-m">
         Missing list
-      </h2>
+      </h3>
       {resource.status === 'loading' && <Loading what="Loading the missing list" />}
       {resource.status === 'error' && <LoadError error={resource.error} onRetry={reload} />}
       {resource.status === 'ready' && (
