@@ -16,6 +16,7 @@
  *   BENCH_ONLY=referrals      only measurement 10 (likewise)
  *   BENCH_ONLY=family         only measurement 11 (likewise)
  *   BENCH_ONLY=reports        only measurement 12 (likewise)
+ *   BENCH_ONLY=early          only measurement 13 (likewise)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -70,6 +71,7 @@ import { measureReferrals, type ReferralContext } from './referrals-measure';
 import { generateFamilies } from './family';
 import { measureFamily } from './family-measure';
 import { measureReports } from './reports-measure';
+import { measureEarly } from './early-measure';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 const RESULTS_DIR = path.join(REPO_ROOT, 'bench-results');
@@ -1140,11 +1142,52 @@ async function reportsOnly(
   });
 }
 
+const EARLY_PLANS_HEADING =
+  "13. The early identification signal sources' statements, with their plans (EXPLAIN ANALYZE):";
+
+/** The school with the most pupils on roll (school 0 at the first of equals). */
+function busiestSchool(trust: GeneratedTrust) {
+  const busiest = [...trust.schools].sort((a, b) => b.onRoll - a.onRoll || a.index - b.index)[0];
+  if (!busiest) throw new Error('no school generated');
+  return busiest;
+}
+
+/** BENCH_ONLY=early: measurement 13 alone, on the trust just generated. */
+async function earlyOnly(
+  big: BenchDatabase,
+  trust: GeneratedTrust,
+  version: string | null,
+  apps: FastifyInstance[],
+): Promise<void> {
+  const school = busiestSchool(trust);
+  const app = await appOn(big);
+  apps.push(app);
+  const smhl = new BenchClient(app);
+  await smhl.signIn(school.smhlEmail, BENCH_PASSWORD, BENCH_TOTP_SECRET);
+  const smhlCookie = sessionCookieOf(smhl);
+  const warm = getter(app, `/api/schools/${school.id}/pupils?limit=25`, smhlCookie);
+  for (let i = 0; i < 200; i++) await warm();
+  log('Measuring (each: warm-up, one at a time, then several in flight):');
+  const measured = await measureEarly(
+    big,
+    app,
+    { schoolId: school.id, schoolIndex: school.index, smhlCookie, withConcerns: true },
+    FAST,
+    log,
+  );
+  writeOnlyResults('early', EARLY_PLANS_HEADING, measured, version, {
+    database: usePostgres ? 'postgres' : 'pglite',
+    scale,
+    cpus: os.cpus().length,
+    loadAverageAtEnd: os.loadavg(),
+  });
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   // First, as it takes seconds and fails the bench on its own: a phone's first visit.
   const pageWeight =
-    only === 'interventions' || only === 'referrals' || only === 'family' || only === 'reports'
+    only === 'interventions' || only === 'referrals' || only === 'family' || only === 'reports' || only === 'early'
       ? { overBudget: false, weights: null }
       : runPageWeight(log);
   if (pageWeight.overBudget) process.exitCode = 1;
@@ -1214,6 +1257,10 @@ async function main(): Promise<void> {
     }
     if (only === 'reports') {
       await reportsOnly(big, trust, version?.v ?? null, apps);
+      return;
+    }
+    if (only === 'early') {
+      await earlyOnly(big, trust, version?.v ?? null, apps);
       return;
     }
 
@@ -1541,6 +1588,24 @@ async function main(): Promise<void> {
     );
     comparisons.push(...reportModule.comparisons);
 
+    // 13. Early identification: the pupils to review, as the SMHL of the busiest school (attendance added first).
+    const busiest = busiestSchool(trust);
+    const earlyClient = new BenchClient(app);
+    await earlyClient.signIn(busiest.smhlEmail, BENCH_PASSWORD, BENCH_TOTP_SECRET);
+    const earlyModule = await measureEarly(
+      big,
+      app,
+      {
+        schoolId: busiest.id,
+        schoolIndex: busiest.index,
+        smhlCookie: sessionCookieOf(earlyClient),
+        withConcerns: false,
+      },
+      FAST,
+      log,
+    );
+    comparisons.push(...earlyModule.comparisons);
+
     const trustPlans = plans.trust;
     const alonePlans = plans.alone;
     if (!trustPlans || !alonePlans) throw new Error('plans missing');
@@ -1591,6 +1656,9 @@ async function main(): Promise<void> {
     log('');
     log(REPORT_PLANS_HEADING);
     for (const e of reportModule.explains) log(`  ${e}`);
+    log('');
+    log(EARLY_PLANS_HEADING);
+    for (const e of earlyModule.explains) log(`  ${e}`);
 
     const seconds = (performance.now() - started) / 1000;
     const result = {
@@ -1629,6 +1697,7 @@ async function main(): Promise<void> {
       referrals: { data: referralModule.data, explains: referralModule.explains },
       family: { data: familyModule.data, explains: familyModule.explains },
       reports: { data: reportModule.data, explains: reportModule.explains },
+      early: { data: earlyModule.data, explains: earlyModule.explains },
       table,
     };
     fs.mkdirSync(RESULTS_DIR, { recursive: true });

@@ -54,6 +54,10 @@ import { actionReport } from './improvement/actions.report';
 import { termlyReportJobs } from './reports/reports.jobs';
 import { missingChronology } from './attendance/missing.chronology';
 import { timetableSummary } from './provision/provision.summary';
+import { attendanceSignals } from './attendance/attendance.signals';
+import { concernSignals } from './concerns/concerns.signals';
+import { interventionSignals } from './interventions/interventions.signals';
+import { checkinSignals } from './family/checkins.signals';
 
 export const registries: Registries = {
   chronology: [
@@ -99,6 +103,6 @@ export const registries: Registries = {
   familyDirectory: referralFamilyDirectory,
   schoolRecords: [policyRecords, trainingRecords],
   reportSources: [levelReport, concernReport, interventionReport, referralReport, planReport, actionReport],
-  earlySignals: [],
+  earlySignals: [attendanceSignals, concernSignals, interventionSignals, checkinSignals],
   timetableSummary,
 };

@@ -44,6 +44,7 @@ import { seedTermlyReports } from './demo-termly-reports';
 import { seedDemoReportHistory } from './demo-reports';
 import { seedDemoMissing } from './demo-missing';
 import { seedDemoAttendance } from './demo-attendance';
+import { seedDemoEarly } from './demo-early';
 
 /** A small deterministic generator, so every fresh demo looks the same. */
 function rng(seed: number) {
@@ -240,6 +241,7 @@ export async function loadDemoIfEmpty(deps: AppDeps): Promise<boolean> {
     // Attendance, the missing list, reduced timetables and early identification (after the levels).
     await seedDemoAttendance(tx, { schoolIds, now });
     await seedDemoMissing(tx, { schoolIds, userIds, now });
+    await seedDemoEarly(tx, { schoolIds, userIds, now });
     // Last, from every record above: the termly reports the due job would have prepared.
     await seedTermlyReports(deps, tx, { schoolIds, now });
   });
