@@ -54,6 +54,9 @@ import { actionReport } from './improvement/actions.report';
 import { termlyReportJobs } from './reports/reports.jobs';
 import { missingChronology } from './attendance/missing.chronology';
 import { timetableSummary } from './provision/provision.summary';
+import { provisionDueJobs } from './provision/provision.jobs';
+import { provisionChronology } from './provision/provision.chronology';
+import { provisionFamilyView } from './provision/provision.family';
 import { attendanceSignals } from './attendance/attendance.signals';
 import { concernSignals } from './concerns/concerns.signals';
 import { interventionSignals } from './interventions/interventions.signals';
@@ -69,6 +72,7 @@ export const registries: Registries = {
     interventionChronology,
     referralChronology,
     missingChronology,
+    provisionChronology,
   ],
   dueJobs: [
     ...concernDueJobs,
@@ -77,6 +81,7 @@ export const registries: Registries = {
     ...checkinDueJobs,
     ...actionDueJobs,
     ...policyDueJobs,
+    ...provisionDueJobs,
     ...staffSurveyDueJobs,
     ...termlyReportJobs,
   ],
@@ -98,7 +103,7 @@ export const registries: Registries = {
     policyMyWork,
   ],
   urgentRoute: urgentConcernRoute,
-  familyView: [levelFamilyView, planFamilyView, interventionFamilyView, referralFamilyView],
+  familyView: [levelFamilyView, planFamilyView, interventionFamilyView, referralFamilyView, provisionFamilyView],
   familyRequests: { ...concernFamilyRequests, ...interventionFamilyRequests },
   familyDirectory: referralFamilyDirectory,
   schoolRecords: [policyRecords, trainingRecords],

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CHECKIN_FREQUENCIES, MOODS } from './family.values';
+import type { ParentTimetablePart, ParentVisitPart } from './family.schemas';
 
 export const checkinSchema = z.strictObject({
   mood: z
@@ -54,6 +55,8 @@ export interface PupilPlanPart {
 export interface PupilHomeParts {
   questionnaires: PupilQuestionnairePart[];
   myPlan: PupilPlanPart | null;
+  myTimetable: ParentTimetablePart | null;
+  myVisits: ParentVisitPart[];
 }
 
 export interface PupilHomeResponse extends PupilHomeParts {

@@ -13,6 +13,7 @@ import {
   NO_ACCESS_REASONS,
 } from './family.values';
 import { YEAR_GROUP_MAX, YEAR_GROUP_MIN } from '../pupils/pupils.schemas';
+import type { VisitKind } from '../provision/provision.values';
 
 const text = (max: number, empty: string) =>
   z
@@ -231,6 +232,22 @@ export interface SupportOffer {
   description: string;
 }
 
+/** A reduced timetable as home sees it: the hours, dates, return plan and next review; never why. */
+export interface ParentTimetablePart {
+  hours: string;
+  sessionsPerWeek: number;
+  startOn: string;
+  endOn: string;
+  returnPlan: string;
+  nextReviewOn: string | null;
+}
+/** A safeguarding visit or call as home sees it: when, which kind, whether seen; never how they seemed. */
+export interface ParentVisitPart {
+  at: string;
+  kind: VisitKind;
+  seen: boolean;
+}
+
 /** Everything the features contribute about one child, for their parent. */
 export interface ParentChildParts {
   level: ParentLevelPart | null;
@@ -241,6 +258,9 @@ export interface ParentChildParts {
   questionnaires: ParentQuestionnairePart[];
   letters: ParentLetterPart[];
   supportOffers: SupportOffer[];
+  /** The reduced timetable running now (none or one). */
+  reducedTimetables: ParentTimetablePart[];
+  welfareVisits: ParentVisitPart[];
 }
 export interface ParentChildView extends ParentChildParts {
   child: FamilyChildSummary;

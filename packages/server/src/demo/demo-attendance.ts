@@ -7,15 +7,15 @@
  * - four pupils whose attendance fell by 10+ points in the last four weeks (early identification
  *   lists them): the first pupil at no level (by
  *   UPN number, without the check letter: the MIS's order) in each of Years 7, 8, 9 and 10;
- * - the first two pupils at MH3 or above (by UPN number) are on a part-time timetable: their
- *   afternoons in the last four weeks are C2;
+ * - pupils on a reduced timetable (or, without one, the first two at MH3 or above) have their
+ *   afternoons in the last four weeks marked C2;
  * - the last pupil at no level (by UPN number) in Year 11 has been absent without a reason (N)
  *   every session of the last ten school days (the children missing education list).
  * Pupils with their own account (Olivia Clarke) are never chosen.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { schoolDate, termOf, previousTerm, dayPlus, weekBeginningOf } from '@tandem/core';
-import { attendanceMarks, attendanceWeeks, pupils } from '@tandem/core/schema';
+import { attendanceMarks, attendanceWeeks, pupils, reducedTimetables } from '@tandem/core/schema';
 import type { DbOrTx } from '../db/client';
 
 /** The same small generator as the rest of the demo, with its own seed. */
@@ -110,9 +110,21 @@ export async function seedDemoAttendance(tx: DbOrTx, o: { schoolIds: Map<string,
         const p = noLevel.find((x) => x.year === year);
         if (p) profiles.set(p.id, 'falling');
       }
-      for (const p of free.filter((x) => x.level === 'MH3' || x.level === 'MH4' || x.level === 'MH5').slice(0, 2)) {
-        profiles.set(p.id, 'reduced');
-      }
+      // Pupils on a reduced timetable in the demo have their afternoons marked C2; without one, the
+      // first two at MH3 or above.
+      const onTimetable = new Set(
+        (
+          await tx
+            .select({ pupilId: reducedTimetables.pupilId })
+            .from(reducedTimetables)
+            .where(and(eq(reducedTimetables.schoolId, schoolId), eq(reducedTimetables.status, 'active')))
+        ).map((r) => r.pupilId),
+      );
+      const reduced =
+        onTimetable.size > 0
+          ? free.filter((x) => onTimetable.has(x.id))
+          : free.filter((x) => x.level === 'MH3' || x.level === 'MH4' || x.level === 'MH5').slice(0, 2);
+      for (const p of reduced) profiles.set(p.id, 'reduced');
       const missing = noLevel.filter((x) => x.year === 11 && !profiles.has(x.id)).pop();
       if (missing) profiles.set(missing.id, 'missing');
     }

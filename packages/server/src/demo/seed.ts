@@ -45,6 +45,7 @@ import { seedDemoReportHistory } from './demo-reports';
 import { seedDemoMissing } from './demo-missing';
 import { seedDemoAttendance } from './demo-attendance';
 import { seedDemoEarly } from './demo-early';
+import { seedDemoProvision } from './demo-provision';
 
 /** A small deterministic generator, so every fresh demo looks the same. */
 function rng(seed: number) {
@@ -239,6 +240,7 @@ export async function loadDemoIfEmpty(deps: AppDeps): Promise<boolean> {
     // Last, so everything above is as it was written: sexes, a year of level history, earlier concerns.
     await seedDemoReportHistory(tx, { schoolIds, userIds, now });
     // Attendance, the missing list, reduced timetables and early identification (after the levels).
+    await seedDemoProvision(tx, { schoolIds, userIds, now });
     await seedDemoAttendance(tx, { schoolIds, now });
     await seedDemoMissing(tx, { schoolIds, userIds, now });
     await seedDemoEarly(tx, { schoolIds, userIds, now });

@@ -127,6 +127,12 @@ beforeAll(async () => {
     'statements/:statementKey': 'county.ethos.1',
     // The demo prepares the spring and summer reports of 2026.
     'termly/:termKey': '2026-summer',
+    'timetables/:timetableId':
+      (await firstRow(`select id from reduced_timetables where school_id = $1 limit 1`)).id ?? '',
+    'education-elsewhere/:provisionId':
+      (await firstRow(`select id from alternative_provisions where school_id = $1 limit 1`)).id ?? '',
+    'visit-schedules/:scheduleId':
+      (await firstRow(`select id from visit_schedules where school_id = $1 limit 1`)).id ?? '',
     'staff-surveys/:surveyId': (await firstRow(`select id from staff_surveys where school_id = $1 limit 1`)).id ?? '',
   };
 });

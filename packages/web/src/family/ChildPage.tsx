@@ -12,6 +12,7 @@ import { ChildLevel } from './ChildLevel';
 import { ChildMeetings } from './ChildMeetings';
 import { ChildMessages } from './ChildMessages';
 import { ChildPlans } from './ChildPlans';
+import { ChildProvision } from './ChildProvision';
 import { ChildQuestionnaires } from './ChildQuestionnaires';
 import { ChildSwitcher } from './ChildSwitcher';
 import { ChildInterventions, ChildReferrals } from './ChildSupport';
@@ -60,6 +61,7 @@ function ChildView({ view, siblings }: { view: ParentChildView; siblings: Family
       </ul>
       <ChildLevel firstName={child.firstName} level={view.level} />
       <ChildPlans schoolId={schoolId} pupilId={pupilId} plans={view.plans} />
+      <ChildProvision firstName={child.firstName} timetables={view.reducedTimetables} visits={view.welfareVisits} />
       <ChildMeetings meetings={view.meetings} />
       <ChildInterventions interventions={view.interventions} />
       <ChildReferrals referrals={view.referrals} />

@@ -19,6 +19,7 @@ import {
   type PupilHomeResponse,
   type PupilSetUpResponse,
   type SessionResponse,
+  VISIT_KINDS,
 } from '@tandem/core';
 import { z } from 'zod';
 import { apiPost, apiPut, enc } from '../api/client';
@@ -82,8 +83,20 @@ export const familyMeResponse: z.ZodType<FamilyMeResponse> = z.object({
 
 export const preferencesResponse = z.object({ emailNews: z.boolean() });
 
+const timetablePart = z.object({
+  hours: z.string(),
+  sessionsPerWeek: z.number(),
+  startOn: z.string(),
+  endOn: z.string(),
+  returnPlan: z.string(),
+  nextReviewOn: z.string().nullable(),
+});
+const visitPart = z.object({ at: z.string(), kind: z.enum(VISIT_KINDS), seen: z.boolean() });
+
 export const parentChildView: z.ZodType<ParentChildView> = z.object({
   child: childSummary,
+  reducedTimetables: z.array(timetablePart),
+  welfareVisits: z.array(visitPart),
   level: z
     .object({
       code: z.string().nullable(),
@@ -211,6 +224,8 @@ export const pupilHomeResponse: z.ZodType<PupilHomeResponse> = z.object({
     z.object({ id: z.string(), title: z.string(), dueOn: z.string().nullable(), started: z.boolean() }),
   ),
   myPlan: z.object({ planId: z.string(), text: z.string(), agreedOn: z.string() }).nullable(),
+  myTimetable: timetablePart.nullable(),
+  myVisits: z.array(visitPart),
 });
 
 export const helpNowResponse: z.ZodType<HelpNowResponse> = z.object({

@@ -9,6 +9,7 @@ import { useSession } from '../auth/session';
 import { PageTitle, Panel } from '../components/Page';
 import { resourceFallback } from '../components/resourceFallback';
 import { NotFoundPage } from '../errors/ErrorPages';
+import { ChildProvision } from '../family/ChildProvision';
 import { FamilySection } from '../family/FamilySection';
 import { familySchoolApi, pupilHomeResponse, pupilQuestionnairePage, pupilSchoolOf } from '../family/familyApi';
 import { dayOf } from '../family/familyFormat';
@@ -104,6 +105,12 @@ function PupilHome({
           <p className="secondary-text">{W.planAgreed(dayOf(home.myPlan.agreedOn))}</p>
         </FamilySection>
       )}
+      <ChildProvision
+        own
+        firstName={home.firstName}
+        timetables={home.myTimetable === null ? [] : [home.myTimetable]}
+        visits={home.myVisits}
+      />
       <CheckinHistory checkins={home.checkins} />
     </div>
   );

@@ -2,6 +2,7 @@
 import { yearGroupLabel } from '@tandem/core';
 import type { SessionSchool } from '../auth/session';
 import { LevelBadge } from '../components/LevelBadge';
+import { formatIsoDay } from '../components/dates';
 import { InsetText, PageTitle, SummaryList } from '../components/Page';
 import { SharedPlans } from '../plans/PupilPlans';
 import { BulletList } from './LevelWording';
@@ -37,6 +38,17 @@ export function SummaryRecord({ school, data }: { school: SessionSchool; data: P
       <PageTitle caption={yearAndForm(p)}>{pupilName(p)}</PageTitle>
       <p className="lead">The staff summary for {first}, shared with the staff who teach them.</p>
       <SharedPlans school={school} pupil={{ name: pupilName(p), first }} plans={data.sharedPlans} />
+      {data.reducedTimetable !== null && (
+        <>
+          <h2 className="heading-m">Reduced timetable</h2>
+          <p>
+            {first} is on a reduced timetable from {formatIsoDay(data.reducedTimetable.startOn)} to{' '}
+            {formatIsoDay(data.reducedTimetable.endOn)}: {data.reducedTimetable.hours} (
+            {String(data.reducedTimetable.sessionsPerWeek)} of 10 sessions a week). Sessions missed are recorded with
+            attendance code C2.
+          </p>
+        </>
+      )}
       <h2 className="heading-m">Level</h2>
       <p>
         <LevelBadge code={data.level.code} name={data.level.name} />

@@ -109,11 +109,13 @@ export async function pupilHome(deps: AppDeps, at: SchoolRequest): Promise<Pupil
     const lastDay = last ? londonToday(last) : null;
     const checkinDue =
       settings.checkinFrequency === 'daily' ? lastDay !== today : lastDay === null || lastDay < mondayOf(today);
-    const parts: PupilHomeParts = { questionnaires: [], myPlan: null };
+    const parts: PupilHomeParts = { questionnaires: [], myPlan: null, myTimetable: null, myVisits: [] };
     for (const source of deps.registries.familyView) {
       const p = await source.forPupil?.(work.tx, reader);
       if (p?.questionnaires) parts.questionnaires.push(...p.questionnaires);
       if (p?.myPlan) parts.myPlan = p.myPlan;
+      if (p?.myTimetable) parts.myTimetable = p.myTimetable;
+      if (p?.myVisits) parts.myVisits.push(...p.myVisits);
     }
     const talkTo = await talkToFor(work.tx, work.schoolId, pupil);
     await work.audit(

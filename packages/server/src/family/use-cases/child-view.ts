@@ -60,6 +60,8 @@ const EMPTY: ParentChildParts = {
   questionnaires: [],
   letters: [],
   supportOffers: [],
+  reducedTimetables: [],
+  welfareVisits: [],
 };
 
 /** Every feature's part of what a parent sees of this child, merged (each source applies its own rule). */
