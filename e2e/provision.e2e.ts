@@ -44,7 +44,7 @@ async function recordTimetable(lead: Page, checks: boolean): Promise<void> {
   await lead.getByLabel('Sessions a week in school').fill('5');
   await typeDate(lead, 'Start date', ukDay(0));
   await lead.getByLabel('The plan to return to a full timetable').fill('Add one afternoon every two weeks.');
-  await lead.getByLabel('Who agreed').fill('Mother, at a meeting');
+  await lead.getByLabel('Who agreed').fill('Aleksandra Clarke (mother)');
   await typeDate(lead, 'When they agreed', ukDay(-1));
   await lead.getByRole('radio', { name: 'At a meeting' }).check();
   await typeDate(lead, 'Review 1', ukDay(14));
@@ -75,7 +75,7 @@ async function journey(viewport: Viewport, form: string): Promise<void> {
   const pupil = await openTab(lead, schoolPath, `form=${form}&level=none`);
   await check(lead, 'tab-empty');
   await recordTimetable(lead, true);
-  await lead.getByText('Mother, at a meeting', { exact: false }).waitFor();
+  await lead.getByText('Aleksandra Clarke (mother)', { exact: false }).waitFor();
   await check(lead, 'tab-timetable');
 
   await lead.getByRole('button', { name: 'Record a review' }).click();

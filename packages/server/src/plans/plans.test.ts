@@ -622,7 +622,9 @@ describe('reviews', () => {
     await runDueJobs(env.deps);
     const mails = env.smtp.messages.slice(before);
     // (The clock moving on may also bring other reminders; this one is about reviews.)
-    const toLead = mails.filter((m) => m.to.includes('sam.patel@kingsmead.example') && m.subject.includes('review'));
+    const toLead = mails.filter(
+      (m) => m.to.includes('sam.patel@kingsmead.example') && m.subject.includes('plan review'),
+    );
     expect(toLead).toHaveLength(1);
     const text = `${toLead[0]?.subject} ${toLead[0]?.text}`;
     expect(text).toContain('review is overdue');

@@ -35,9 +35,9 @@ export function mayManageProvision(school: SessionSchool | undefined): boolean {
   return schoolCan(school, 'provision.manage');
 }
 
-/** "5 sessions a week" */
+/** "5 of 10 sessions a week" */
 export function sessionsWords(n: number): string {
-  return `${String(n)} ${n === 1 ? 'session' : 'sessions'} a week (of 10)`;
+  return `${String(n)} of 10 sessions a week`;
 }
 
 /** "Week 3" from completed weeks. */
