@@ -53,6 +53,8 @@ import { planReport } from './plans/plans.report';
 import { actionReport } from './improvement/actions.report';
 import { termlyReportJobs } from './reports/reports.jobs';
 import { missingChronology } from './attendance/missing.chronology';
+import { missingMyWork } from './attendance/missing.my-work';
+import { provisionMyWork } from './provision/provision.my-work';
 import { timetableSummary } from './provision/provision.summary';
 import { provisionDueJobs } from './provision/provision.jobs';
 import { provisionChronology } from './provision/provision.chronology';
@@ -101,6 +103,8 @@ export const registries: Registries = {
     staffSurveyMyWork,
     trainingMyWork,
     policyMyWork,
+    missingMyWork,
+    provisionMyWork,
   ],
   urgentRoute: urgentConcernRoute,
   familyView: [levelFamilyView, planFamilyView, interventionFamilyView, referralFamilyView, provisionFamilyView],

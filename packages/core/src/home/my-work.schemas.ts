@@ -174,7 +174,27 @@ export const resourceToReviewSchema = z.object({
   lastReviewedOn: day,
 });
 
+/**
+ * A reduced timetable or visits this person leads that need them: a review due within
+ * TIMETABLE_REMINDER_DAYS or overdue, a timetable past its end date, a visit or call due or missed.
+ */
+export const provisionDueSchema = z.object({
+  kind: z.enum(['timetable_review', 'timetable_past_end', 'visit']),
+  pupil: pupilRef,
+  dueOn: day,
+  overdue: z.boolean(),
+});
+
+/** A pupil on the missing list absent without a reason, not yet followed up (the DSL team). */
+export const missingAbsenceSchema = z.object({
+  alertId: z.uuid(),
+  pupil: pupilRef,
+  on: day,
+  session: z.enum(['am', 'pm']),
+});
+
 export const myWorkResponse = z.object({
+  missingAbsences: z.array(missingAbsenceSchema),
   talkRequests: z.array(talkRequestItemSchema),
   toRead: z.array(planToReadSchema),
   nextSteps: z.array(nextStepDueSchema),
@@ -193,6 +213,7 @@ export const myWorkResponse = z.object({
   trainingToConfirm: z.array(trainingToConfirmSchema),
   myTrainingDue: z.array(myTrainingDueSchema),
   resourcesToReview: z.array(resourceToReviewSchema),
+  provisionDue: z.array(provisionDueSchema),
   counts: z.object({
     /** Plans to read and confirm: shown in the header beside the alerts. */
     toRead: z.number().int().nonnegative(),
@@ -222,6 +243,8 @@ export type PolicyReviewDueItem = z.infer<typeof policyReviewDueSchema>;
 export type TrainingToConfirmItem = z.infer<typeof trainingToConfirmSchema>;
 export type MyTrainingDueItem = z.infer<typeof myTrainingDueSchema>;
 export type ResourceToReviewItem = z.infer<typeof resourceToReviewSchema>;
+export type ProvisionDueItem = z.infer<typeof provisionDueSchema>;
+export type MissingAbsenceItem = z.infer<typeof missingAbsenceSchema>;
 
 /**
  * Puts the parts together, each list in the order its section is read: the oldest plan to read
@@ -250,8 +273,14 @@ export function mergeMyWork(parts: readonly MyWorkPart[]): MyWork {
   const policyReviewsDue = all('policyReviewsDue').sort((a, b) => a.nextReviewOn.localeCompare(b.nextReviewOn));
   const trainingToConfirm = all('trainingToConfirm').sort((a, b) => a.completedOn.localeCompare(b.completedOn));
   const myTrainingDue = all('myTrainingDue').sort(byDue);
+  const provisionDue = all('provisionDue').sort(byDue);
+  const missingAbsences = all('missingAbsences').sort(
+    (a, b) => a.on.localeCompare(b.on) || a.session.localeCompare(b.session),
+  );
   const resourcesToReview = all('resourcesToReview').sort((a, b) => a.lastReviewedOn.localeCompare(b.lastReviewedOn));
   const total =
+    missingAbsences.length +
+    provisionDue.length +
     actionsDue.length +
     surveysToAnswer.length +
     policiesToRead.length +
@@ -271,6 +300,7 @@ export function mergeMyWork(parts: readonly MyWorkPart[]): MyWork {
     emergencyReferrals.length +
     servicesToCheck.length;
   return {
+    missingAbsences,
     talkRequests,
     toRead,
     nextSteps,
@@ -289,6 +319,7 @@ export function mergeMyWork(parts: readonly MyWorkPart[]): MyWork {
     trainingToConfirm,
     myTrainingDue,
     resourcesToReview,
+    provisionDue,
     counts: { toRead: toRead.length, total },
   };
 }

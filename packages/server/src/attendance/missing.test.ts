@@ -166,6 +166,16 @@ describe('an absence without a reason', () => {
     const view = (await list(dsl)).body;
     const alert = view.alerts.find((a) => a.pupilId === atMh4.id && a.on === on);
     expect(alert).toMatchObject({ on, session: 'am', code: 'N' });
+    // On the DSL's home page until followed up.
+    const work = async () =>
+      (await dsl.get<MyWork>(`/api/schools/${env.world.kingsmead}/my-work`)).body.missingAbsences.filter(
+        (m) => m.alertId === alert!.id,
+      );
+    expect(await work()).toEqual([
+      { alertId: alert!.id, pupil: { id: atMh4.id, name: expect.any(String) }, on, session: 'am' },
+    ]);
+    const tutorWork = (await (await env.as('tutor')).get<MyWork>(`/api/schools/${env.world.kingsmead}/my-work`)).body;
+    expect(tutorWork.missingAbsences).toEqual([]);
     const bad = await dsl.post(`${base()}/alerts/${alert!.id}/action`, { action: 'phoned', note: 'x' });
     expect(bad.status).toBe(400);
     const done = await dsl.post(`${base()}/alerts/${alert!.id}/action`, {
@@ -174,6 +184,7 @@ describe('an absence without a reason', () => {
     });
     expect(done.status, done.text).toBe(200);
     const twice = await dsl.post(`${base()}/alerts/${alert!.id}/action`, { action: 'other', note: 'Again' });
+    expect(await work()).toEqual([]);
     expect(twice.status).toBe(409);
     const after = (await list(dsl)).body.alerts.find((a) => a.id === alert!.id);
     expect(after?.action).toMatchObject({ action: 'contacted_parents' });

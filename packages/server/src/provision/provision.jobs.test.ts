@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, isNull } from 'drizzle-orm';
 import { alerts, pupils, reducedTimetables, visitSchedules } from '@tandem/core/schema';
-import { addDaysToDay, londonToday, type AlertKind } from '@tandem/core';
+import { addDaysToDay, londonToday, type AlertKind, type MyWork } from '@tandem/core';
 import { createTestEnv, PEOPLE, type TestClient, type TestEnv } from '../../test/harness';
 import { runDueJobs } from '../platform/jobs';
 
@@ -83,6 +83,17 @@ describe('reminders and flags', () => {
     expect(reviewMail).toBeDefined();
     for (const name of pupilNames) expect(reviewMail!.text).not.toContain(name);
     expect(reviewMail!.text).not.toContain('bereavement');
+    // And on the lead's home page, with the visit that falls due the same week.
+    smhl = await env.as('smhl');
+    const work = (await smhl.get<MyWork>(`${api()}/my-work`)).body.provisionDue.filter((p) => p.pupil.id === pupilId);
+    expect(work).toContainEqual({
+      kind: 'timetable_review',
+      pupil: { id: pupilId, name: expect.any(String) },
+      dueOn: day(3),
+      overdue: false,
+    });
+    const tutor = await env.as('tutor');
+    expect((await tutor.get<MyWork>(`${api()}/my-work`)).body.provisionDue).toEqual([]);
   });
 
   it('flags a missed visit once to the schedule’s lead and the DSL team', async () => {

@@ -23,6 +23,7 @@ import './myWork.css';
 import { Section } from './MyWorkSection';
 import { EmergencyReferrals, Questionnaires, ReferralsOverdue, ServicesToCheck } from './MyWorkMore';
 import { TalkRequests } from './MyWorkTalk';
+import { MissingAbsences, ProvisionDue } from './MyWorkAttendance';
 import {
   ActionsOwned,
   PoliciesToRead,
@@ -240,8 +241,8 @@ function Reviews({ school, work }: { school: SessionSchool; work: MyWorkAnswer }
 }
 
 /**
- * The sections, most pressing first: a pupil asking to talk comes before everything; then an
- * urgent concern nobody has acknowledged; then what to read; then the queue, deadlines, what they own and reviews.
+ * The sections, most pressing first: a pupil asking to talk comes before everything; then a pupil
+ * on the missing list absent without a reason; then an urgent concern nobody has acknowledged; then what to read; then the queue, deadlines, what they own and reviews.
  */
 export function MyWork({ school }: { school: SessionSchool }) {
   const { pathname } = useLocation();
@@ -266,6 +267,7 @@ export function MyWork({ school }: { school: SessionSchool }) {
   return (
     <div className="my-work-list">
       {hearsTalk && <TalkRequests school={school} work={work} />}
+      <MissingAbsences school={school} work={work} />
       {triages && urgentFirst && <Awaiting school={school} work={work} />}
       <EmergencyReferrals school={school} work={work} />
       <ToRead school={school} work={work} />
@@ -273,6 +275,7 @@ export function MyWork({ school }: { school: SessionSchool }) {
       {tellsParents && <Deadlines school={school} work={work} />}
       {owns && <Owned school={school} work={work} />}
       {leads && <Reviews school={school} work={work} />}
+      <ProvisionDue school={school} work={work} />
       {asks && <Questionnaires school={school} work={work} />}
       {watchesReferrals && <ReferralsOverdue school={school} work={work} />}
       {keepsDirectory && <ServicesToCheck school={school} work={work} />}
