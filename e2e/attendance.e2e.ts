@@ -81,6 +81,7 @@ async function journey(viewport: Viewport): Promise<void> {
   await lead.getByRole('link', { name: 'Attendance and provision' }).click();
   await lead.getByRole('heading', { name: 'Attendance', exact: true }).waitFor();
   await lead.getByRole('img', { name: /Olivia Clarke’s attendance each week/ }).waitFor();
+  await lead.getByText(/^Attendance each week \(\d+ weeks?\)$/).click();
   const table = lead.getByRole('table', { name: 'Attendance each week, newest first' });
   await table.getByRole('row').filter({ hasText: '70%' }).first().waitFor();
   await lead.getByRole('table', { name: /Session marks in these weeks/ }).waitFor();

@@ -10,6 +10,7 @@ import {
   addDaysToDay,
   londonToday,
   type MissingListResponse,
+  type MyWork,
   type PupilMissingResponse,
   type Session,
 } from '@tandem/core';

@@ -89,19 +89,27 @@ function Attendance({ api, first, pupilName }: { api: string; first: PupilAttend
       </Suspense>
       <Terms data={first} />
       <Codes data={first} />
-      <WeekTable weeks={weeks} />
-      {last.olderBefore !== null && (
-        <p>
-          {more.problem !== null && (
-            <span className="error-text block" role="alert">
-              {more.problem}
-            </span>
+      {/* Every week is a long list on a phone: it opens on demand, as the chart shows the same. */}
+      <details className="details">
+        <summary className="details__summary">
+          Attendance each week ({weeks.length} {weeks.length === 1 ? 'week' : 'weeks'})
+        </summary>
+        <div className="details__text">
+          <WeekTable weeks={weeks} />
+          {last.olderBefore !== null && (
+            <p>
+              {more.problem !== null && (
+                <span className="error-text block" role="alert">
+                  {more.problem}
+                </span>
+              )}
+              <Button variant="secondary" busy={more.busy} busyText="Loading…" onClick={() => void loadOlder()}>
+                Show older weeks
+              </Button>
+            </p>
           )}
-          <Button variant="secondary" busy={more.busy} busyText="Loading…" onClick={() => void loadOlder()}>
-            Show older weeks
-          </Button>
-        </p>
-      )}
+        </div>
+      </details>
       <DownloadButton busyText="Preparing…" getFile={() => apiGetFile(`${api}.csv`, 'attendance.csv')}>
         Download every week (CSV)
       </DownloadButton>
