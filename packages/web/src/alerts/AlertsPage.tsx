@@ -76,7 +76,8 @@ export function AlertsPage({ schoolId }: { schoolId: string }) {
     <>
       <PageTitle caption={school.name}>Alerts</PageTitle>
       <p className="lead">
-        What needs you: concerns, absences, reviews and reminders. For privacy, alerts never say which pupil they are about.
+        What needs you: concerns, absences, reviews and reminders. For privacy, alerts never say which pupil they are
+        about.
       </p>
       {action.problem !== null && (
         <p className="error-text" role="alert">
