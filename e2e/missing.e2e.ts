@@ -48,7 +48,7 @@ async function journey(viewport: Viewport): Promise<void> {
   const pupilLink = onList.getByRole('link').first();
   const name = (await pupilLink.textContent()) ?? '';
   await pupilLink.click();
-  await dsl.getByRole('heading', { level: 2, name: 'Missing list' }).waitFor();
+  await dsl.getByRole('heading', { level: 3, name: 'Missing list' }).waitFor();
   await dsl.getByText('On the missing list', { exact: true }).waitFor();
   await check(dsl, 'pupil');
 

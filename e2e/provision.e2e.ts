@@ -110,6 +110,8 @@ async function journey(viewport: Viewport, form: string): Promise<void> {
   await signIn(head, HEAD);
   await head.goto(`${baseUrl()}${schoolPath}/provision`);
   await head.getByRole('heading', { level: 1, name: 'Reduced timetables and education elsewhere' }).waitFor();
+  // Listed twice: on a reduced timetable and taught elsewhere (the count waits for the list).
+  await head.getByRole('link', { name: pupil }).first().waitFor();
   await expect(head.getByRole('link', { name: pupil }).count()).resolves.toBe(2);
   expect(await head.content()).not.toContain(REASON);
   await check(head, 'list');
