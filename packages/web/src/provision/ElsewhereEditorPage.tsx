@@ -6,7 +6,6 @@ import {
   PROVISION_KIND_LABELS,
   PROVISION_KINDS,
   provisionProblems,
-  pupilProvisionResponse,
   recordProvisionBody,
   SCHOOL_DAY_LABELS,
   SCHOOL_DAYS,
@@ -15,8 +14,6 @@ import {
 } from '@tandem/core';
 import { useState } from 'react';
 import { apiPost, apiPut } from '../api/client';
-import { useResource } from '../api/useResource';
-import { useSchool } from '../auth/session';
 import { DateInput, dateProblems } from '../components/DateInput';
 import {
   Button,
@@ -29,18 +26,11 @@ import {
   TextField,
 } from '../components/Form';
 import { BackLink, PageTitle } from '../components/Page';
-import { resourceFallback } from '../components/resourceFallback';
 import { useWorkForm } from '../components/useWorkForm';
 import { NotFoundPage } from '../errors/ErrorPages';
 import { Link, useNavigate } from '../router/router';
-import {
-  changedResponse,
-  elsewhereApi,
-  elsewhereNewApi,
-  mayManageProvision,
-  provisionTab,
-  pupilProvisionApi,
-} from './provisionApi';
+import { changedResponse, elsewhereApi, elsewhereNewApi, provisionTab } from './provisionApi';
+import { ProvisionEditorLoader } from './ProvisionEditorLoader';
 import './provision.css';
 
 const FIELDS = [
@@ -65,26 +55,16 @@ export function ElsewhereEditorPage({
   pupilId: string;
   provisionId: string | null;
 }) {
-  const school = useSchool(schoolId);
-  const allowed = mayManageProvision(school);
-  const { resource, reload } = useResource(
-    allowed ? pupilProvisionApi(schoolId, pupilId) : null,
-    pupilProvisionResponse,
-  );
   const title = provisionId === null ? 'Record education elsewhere' : 'Change education elsewhere';
-  if (school === undefined || !allowed) return <NotFoundPage />;
-  if (resource.status !== 'ready') {
-    return resourceFallback(resource, {
-      title,
-      caption: school.name,
-      loading: 'Opening the form',
-      back: { to: provisionTab(schoolId, pupilId), text: 'Back to the pupil' },
-      onRetry: reload,
-    });
-  }
-  const current = provisionId === null ? null : (resource.data.provisions.find((p) => p.id === provisionId) ?? null);
-  if (provisionId !== null && current === null) return <NotFoundPage />;
-  return <ElsewhereForm schoolId={schoolId} data={resource.data} current={current} title={title} />;
+  return (
+    <ProvisionEditorLoader schoolId={schoolId} pupilId={pupilId} title={title}>
+      {(data) => {
+        const current = provisionId === null ? null : (data.provisions.find((p) => p.id === provisionId) ?? null);
+        if (provisionId !== null && current === null) return <NotFoundPage />;
+        return <ElsewhereForm schoolId={schoolId} data={data} current={current} title={title} />;
+      }}
+    </ProvisionEditorLoader>
+  );
 }
 
 function ElsewhereForm({

@@ -9,7 +9,6 @@ import {
   dayWords,
   latestEndWithoutReason,
   needsLongerReason,
-  pupilProvisionResponse,
   recordTimetableBody,
   timetableProblems,
   type PupilProvisionResponse,
@@ -17,24 +16,15 @@ import {
 } from '@tandem/core';
 import { useState } from 'react';
 import { apiPost, apiPut } from '../api/client';
-import { useResource } from '../api/useResource';
-import { useSchool } from '../auth/session';
 import { DateInput, dateProblem, dateProblems, isIsoDay } from '../components/DateInput';
 import { ukIsoDay } from '../components/dates';
 import { Button, ButtonGroup, ErrorSummary, Form, Radios, TextareaField, TextField } from '../components/Form';
 import { BackLink, InsetText, PageTitle } from '../components/Page';
-import { resourceFallback } from '../components/resourceFallback';
 import { useWorkForm } from '../components/useWorkForm';
 import { NotFoundPage } from '../errors/ErrorPages';
 import { Link, useNavigate } from '../router/router';
-import {
-  changedResponse,
-  mayManageProvision,
-  provisionTab,
-  pupilProvisionApi,
-  timetableApi,
-  timetablesApi,
-} from './provisionApi';
+import { changedResponse, provisionTab, timetableApi, timetablesApi } from './provisionApi';
+import { ProvisionEditorLoader } from './ProvisionEditorLoader';
 import { ReviewDates, valuesOf, type Values } from './TimetableFields';
 import './provision.css';
 
@@ -64,26 +54,16 @@ export function TimetableEditorPage({
   pupilId: string;
   timetableId: string | null;
 }) {
-  const school = useSchool(schoolId);
-  const allowed = mayManageProvision(school);
-  const { resource, reload } = useResource(
-    allowed ? pupilProvisionApi(schoolId, pupilId) : null,
-    pupilProvisionResponse,
-  );
   const title = timetableId === null ? 'Record a reduced timetable' : 'Change the reduced timetable';
-  if (school === undefined || !allowed) return <NotFoundPage />;
-  if (resource.status !== 'ready') {
-    return resourceFallback(resource, {
-      title,
-      caption: school.name,
-      loading: 'Opening the form',
-      back: { to: provisionTab(schoolId, pupilId), text: 'Back to the pupil' },
-      onRetry: reload,
-    });
-  }
-  const current = timetableId === null ? null : resource.data.active;
-  if (timetableId !== null && current?.id !== timetableId) return <NotFoundPage />;
-  return <TimetableForm schoolId={schoolId} data={resource.data} current={current} title={title} />;
+  return (
+    <ProvisionEditorLoader schoolId={schoolId} pupilId={pupilId} title={title}>
+      {(data) => {
+        const current = timetableId === null ? null : data.active;
+        if (timetableId !== null && current?.id !== timetableId) return <NotFoundPage />;
+        return <TimetableForm schoolId={schoolId} data={data} current={current} title={title} />;
+      }}
+    </ProvisionEditorLoader>
+  );
 }
 
 function TimetableForm({
