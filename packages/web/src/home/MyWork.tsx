@@ -241,8 +241,9 @@ function Reviews({ school, work }: { school: SessionSchool; work: MyWorkAnswer }
 }
 
 /**
- * The sections, most pressing first: a pupil asking to talk comes before everything; then a pupil
- * on the missing list absent without a reason; then an urgent concern nobody has acknowledged; then what to read; then the queue, deadlines, what they own and reviews.
+ * The sections, most pressing first: a pupil asking to talk comes before everything; then an
+ * urgent concern nobody has acknowledged; then a pupil on the missing list absent without a reason;
+ * then what to read; then the queue, deadlines, what they own and reviews.
  */
 export function MyWork({ school }: { school: SessionSchool }) {
   const { pathname } = useLocation();
@@ -267,8 +268,8 @@ export function MyWork({ school }: { school: SessionSchool }) {
   return (
     <div className="my-work-list">
       {hearsTalk && <TalkRequests school={school} work={work} />}
-      <MissingAbsences school={school} work={work} />
       {triages && urgentFirst && <Awaiting school={school} work={work} />}
+      <MissingAbsences school={school} work={work} />
       <EmergencyReferrals school={school} work={work} />
       <ToRead school={school} work={work} />
       {triages && !urgentFirst && <Awaiting school={school} work={work} />}

@@ -1,6 +1,6 @@
 /**
  * Attendance and provision in "my work": absences of pupils on the missing list not yet followed
- * up (the DSL team; these come straight after a pupil asking to talk), and the reduced timetables
+ * up (the DSL team; these come straight after a pupil asking to talk and an urgent concern), and the reduced timetables
  * and visits this person leads that are due or overdue. The server decides what is listed.
  */
 import { SESSION_LABELS, type MyWork as MyWorkAnswer } from '@tandem/core';
