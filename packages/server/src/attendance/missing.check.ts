@@ -3,9 +3,11 @@
  * at one of these sessions raises one urgent alert to the DSL on duty that day (the DSL team when
  * nobody is on the rota), once per pupil and session whichever process or import sees it first
  * (the unique index on missing_alerts decides). Called by the marks import in its transaction, and
- * when the DSL adds a pupil to the list after the morning's register is in. The alert names no pupil.
+ * when the DSL adds a pupil to the list after the morning's register is in. Only today's registers
+ * alert: a file of earlier weeks (a term's marks imported at once, a correction) is history, not
+ * an absence to follow up now. The alert names no pupil.
  */
-import type { Session } from '@tandem/core';
+import { londonToday, type Session } from '@tandem/core';
 import { notify } from '../platform/alerts';
 import type { SchoolWork } from '../platform/gate';
 import { insertAlert, latestSession, unexplainedWithoutAlert } from './missing.queries';
@@ -16,7 +18,9 @@ export async function checkMissingList(
 ): Promise<number> {
   let raised = 0;
   let onDuty: { userId: string; email: string }[] | null = null;
+  const today = londonToday(work.now);
   for (const at of o.sessions) {
+    if (at.on !== today) continue;
     const absent = await unexplainedWithoutAlert(work.tx, work.schoolId, at, o.pupilId ?? null);
     for (const row of absent) {
       onDuty ??= await work.deps.registries.urgentRoute.onDuty(work.tx, work.schoolId, work.now);

@@ -234,6 +234,22 @@ describe('the register imported from the MIS', () => {
       expect(applied.status, applied.text).toBe(200);
       expect(await count()).toBe(1);
     }
+    // Last week's register imported today is history: no alert for it.
+    const lastWeek = addDaysToDay(on, -7);
+    const [ly, lm, ld] = lastWeek.split('-');
+    const old = await admin.request<{ importId: string }>(
+      'POST',
+      `/api/schools/${env.world.kingsmead}/attendance/imports?kind=marks&fileName=last-week.csv`,
+      `UPN,Date,Session,Mark\n${p!.upn},${ld}/${lm}/${ly},PM,N\n`,
+      { 'content-type': 'text/csv' },
+    );
+    expect(old.status, old.text).toBe(200);
+    await admin.post(`/api/schools/${env.world.kingsmead}/attendance/imports/${old.body.importId}/apply`);
+    const earlier = await env.deps.database.db
+      .select()
+      .from(missingAlerts)
+      .where(and(eq(missingAlerts.pupilId, atMh4.id), eq(missingAlerts.on, lastWeek)));
+    expect(earlier).toEqual([]);
     const view = (await list(dsl)).body;
     expect(view.latestSession).toEqual({ on, session: 'am' });
     expect(view.alerts.find((a) => a.pupilId === atMh4.id && a.on === on)).toMatchObject({ code: 'O', action: null });
