@@ -1,12 +1,11 @@
 /** Import attendance from the MIS: choose what the file holds, upload it, and see it checked. */
+import { csvFileProblem } from '../imports/csvFile';
 import {
   ATTENDANCE_IMPORT_KINDS,
   attendanceImportKindSchema,
   attendanceImportListResponse,
   attendanceImportResponse,
-  IMPORT_MAX_BYTES,
   IMPORT_STATUS_LABELS,
-  IMPORT_TOO_LARGE_MESSAGE,
   type AttendanceImportListResponse,
 } from '@tandem/core';
 import { useState } from 'react';
@@ -49,15 +48,8 @@ function ImportForm({ school }: { school: SessionSchool }) {
     const problems: FieldError[] = [];
     const parsedKind = attendanceImportKindSchema.safeParse(kind);
     if (!parsedKind.success) problems.push({ path: 'kind', message: 'Choose what the file holds' });
-    if (file === null) {
-      problems.push({ path: 'file', message: 'Choose the CSV file to upload' });
-    } else if (file.size === 0) {
-      problems.push({ path: 'file', message: 'The file is empty. Export the attendance from your MIS again.' });
-    } else if (file.size > IMPORT_MAX_BYTES) {
-      problems.push({ path: 'file', message: IMPORT_TOO_LARGE_MESSAGE });
-    } else if (!/\.(csv|txt)$/i.test(file.name) && !/csv/i.test(file.type)) {
-      problems.push({ path: 'file', message: 'The file must be a CSV file. In your MIS, choose to export as CSV.' });
-    }
+    const fileProblem = csvFileProblem(file, 'The file is empty. Export the attendance from your MIS again.');
+    if (fileProblem !== null) problems.push({ path: 'file', message: fileProblem });
     if (!parsedKind.success || file === null || problems.length > 0) {
       form.fromFields(problems);
       return;

@@ -2,13 +2,13 @@ import {
   IMPORT_KINDS,
   IMPORT_STATUS_LABELS,
   IMPORT_MAX_BYTES,
-  IMPORT_TOO_LARGE_MESSAGE,
   importKindSchema,
   importListResponse,
   importPreviewResponse,
   type ImportKind,
   type ImportStatusResponse,
 } from '@tandem/core';
+import { csvFileProblem } from './csvFile';
 import { useState } from 'react';
 import { apiUpload, toApiError, withQuery, type UploadProgress } from '../api/client';
 import { useResource } from '../api/useResource';
@@ -60,15 +60,8 @@ function ImportForm({ school }: { school: SessionSchool }) {
     const problems: FieldError[] = [];
     const parsedKind = importKindSchema.safeParse(kind);
     if (!parsedKind.success) problems.push({ path: 'kind', message: 'Choose what the file holds' });
-    if (file === null) {
-      problems.push({ path: 'file', message: 'Choose the CSV file to upload' });
-    } else if (file.size === 0) {
-      problems.push({ path: 'file', message: 'The file is empty. Export the list from your MIS again and upload it.' });
-    } else if (file.size > IMPORT_MAX_BYTES) {
-      problems.push({ path: 'file', message: IMPORT_TOO_LARGE_MESSAGE });
-    } else if (!/\.(csv|txt)$/i.test(file.name) && !/csv/i.test(file.type)) {
-      problems.push({ path: 'file', message: 'The file must be a CSV file. In your MIS, choose to export as CSV.' });
-    }
+    const fileProblem = csvFileProblem(file, 'The file is empty. Export the list from your MIS again and upload it.');
+    if (fileProblem !== null) problems.push({ path: 'file', message: fileProblem });
     if (!parsedKind.success || file === null || problems.length > 0) {
       form.fromFields(problems);
       return;
