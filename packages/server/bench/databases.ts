@@ -102,7 +102,7 @@ export async function openBenchPglite(label: string, options: PgliteOptions): Pr
 }
 
 /** The server's maintenance database on the same server (for CREATE and DROP DATABASE). */
-function withDatabase(url: string, name: string): string {
+export function withDatabase(url: string, name: string): string {
   const u = new URL(url);
   u.pathname = `/${name}`;
   return u.toString();

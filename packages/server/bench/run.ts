@@ -17,6 +17,7 @@
  *   BENCH_ONLY=family         only measurement 11 (likewise)
  *   BENCH_ONLY=reports        only measurement 12 (likewise)
  *   BENCH_ONLY=early          only measurement 13 (likewise)
+ *   BENCH_ONLY=scale          only measurement 14: real app processes under 64 connections (PostgreSQL)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -26,14 +27,25 @@ import { verify } from '@node-rs/argon2';
 import { buildApp } from '../src/app';
 import type { AppDeps } from '../src/platform/deps';
 import { registries } from '../src/features';
+import { localAlertBus } from '../src/platform/alert-bus';
 import { loadConfig } from '../src/config';
 import { systemClock } from '../src/clock';
 import type { Mailer } from '../src/mail/mailer';
 import { verifyAuditChain } from '../src/audit/audit.service';
+import { sealAuditTrail } from '../src/audit/audit.sealer';
+import type { Db } from '../src/db/client';
 import { ARGON2_PARAMS, hashPassword } from '../src/auth/password';
 import { tokenHash } from '../src/auth/tokens';
 import { encodeCursor } from '../src/pupils/pupils.queries';
-import { openBenchPglite, openBenchPostgres, POOL_SIZE, type BenchDatabase, type Query } from './databases';
+import {
+  openBenchPglite,
+  openBenchPostgres,
+  POOL_SIZE,
+  withDatabase,
+  type BenchDatabase,
+  type Query,
+} from './databases';
+import { measureScale } from './scale';
 import {
   BENCH_PASSWORD,
   BENCH_TOTP_SECRET,
@@ -144,7 +156,14 @@ async function appOn(database: BenchDatabase): Promise<FastifyInstance> {
     // Every bench request comes from one address; the per-address limit would stop the sign-in run.
     signInRateLimitPerMinute: 1_000_000,
   };
-  const deps: AppDeps = { database: database.app, config, clock: systemClock, mailer: countingMailer, registries };
+  const deps: AppDeps = {
+    database: database.app,
+    config,
+    clock: systemClock,
+    mailer: countingMailer,
+    registries,
+    alertBus: localAlertBus(),
+  };
   const app = await buildApp(deps, { logger: process.env.BENCH_LOG ? { level: 'error' } : false });
   app.get('/api/bench/ok', () => ({ ok: true }));
   await app.ready();
@@ -233,7 +252,7 @@ async function profileLastSelects(q: Query, schoolId: string, pupilId: string): 
   );
 }
 
-/** The audit append the profile makes (lock the chain head, insert, move the head), in raw SQL. */
+/** The audit append the profile makes (one insert, sealed later), in raw SQL. */
 async function profileAudit(
   q: Query,
   actor: string,
@@ -256,6 +275,13 @@ async function userId(db: BenchDatabase, email: string): Promise<string> {
   const [row] = await db.raw.query<{ id: string }>('select id from users where email = $1', [email]);
   if (!row) throw new Error(`no user ${email}`);
   return row.id;
+}
+
+/** Seal every entry still waiting (the in-process apps here run no sealing job), before verifying. */
+async function sealAll(db: Db): Promise<void> {
+  while (await sealAuditTrail(db)) {
+    // batch after batch
+  }
 }
 
 function sessionCookieOf(client: BenchClient): string {
@@ -482,6 +508,7 @@ async function measureConcernLogging(
   );
   const mailed = mail.sent - mailBefore;
   if (mailed !== appCalls) throw new Error(`${appCalls} concerns logged but ${mailed} e-mails handed to the mailer`);
+  await sealAll(db.app.db);
   const chain = await verifyAuditChain(db.app.db);
   if (!chain.ok) throw new Error(`audit chain broken after the concern runs: ${chain.problem}`);
   comparisonResult.note =
@@ -926,6 +953,7 @@ async function measurePlans(
   if ((after?.n ?? 0) - versionsBefore !== saved) {
     throw new Error(`${saved} saves but the plans' versions rose by ${(after?.n ?? 0) - versionsBefore}`);
   }
+  await sealAll(db.app.db);
   const chain = await verifyAuditChain(db.app.db);
   if (!chain.ok) throw new Error(`audit chain broken after the plan saves: ${chain.problem}`);
   c8c.note =
@@ -1183,11 +1211,53 @@ async function earlyOnly(
   });
 }
 
+/**
+ * BENCH_ONLY=scale: measurement 14 alone (PostgreSQL): real app processes under 64 connections,
+ * the audited case view beside the same view unaudited, with one and with two processes.
+ */
+async function scaleOnly(big: BenchDatabase, trust: GeneratedTrust, version: string | null, apps: FastifyInstance[]) {
+  if (big.kind !== 'postgres') throw new Error('the scale measurement needs PostgreSQL: BENCH_DB=postgres');
+  const school = busiestSchool(trust);
+  const app = await appOn(big);
+  apps.push(app);
+  const smhl = new BenchClient(app);
+  await smhl.signIn(school.smhlEmail, BENCH_PASSWORD, BENCH_TOTP_SECRET);
+  const results = await measureScale({
+    databaseUrl: withDatabase(serverUrl, 'tandem_bench'),
+    schoolId: school.id,
+    pupilIds: school.profilePupilIds,
+    cookie: sessionCookieOf(smhl),
+    connections: Math.max(1, Math.round(envNumber('BENCH_CONNECTIONS', 64))),
+    seconds: Math.max(1, envNumber('BENCH_SECONDS', 10)),
+    log,
+  });
+  await sealAll(big.app.db);
+  const chain = await verifyAuditChain(big.app.db);
+  log(`  audit trail after the run: ${chain.ok ? `intact, ${chain.entries} entries` : `NOT intact: ${chain.problem}`}`);
+  if (!chain.ok) process.exitCode = 1;
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, 'scale.json');
+  const out = {
+    generatedAt: new Date().toISOString(),
+    version,
+    environment: { database: 'postgres', scale, cpus: os.cpus().length, loadAverageAtEnd: os.loadavg() },
+    results,
+    audit: chain,
+  };
+  fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+  log(`\nResults: ${path.relative(process.cwd(), file)}`);
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   // First, as it takes seconds and fails the bench on its own: a phone's first visit.
   const pageWeight =
-    only === 'interventions' || only === 'referrals' || only === 'family' || only === 'reports' || only === 'early'
+    only === 'interventions' ||
+    only === 'referrals' ||
+    only === 'family' ||
+    only === 'reports' ||
+    only === 'early' ||
+    only === 'scale'
       ? { overBudget: false, weights: null }
       : runPageWeight(log);
   if (pageWeight.overBudget) process.exitCode = 1;
@@ -1261,6 +1331,10 @@ async function main(): Promise<void> {
     }
     if (only === 'early') {
       await earlyOnly(big, trust, version?.v ?? null, apps);
+      return;
+    }
+    if (only === 'scale') {
+      await scaleOnly(big, trust, version?.v ?? null, apps);
       return;
     }
 
@@ -1395,9 +1469,8 @@ async function main(): Promise<void> {
         await profileFirstSelects(big.raw.query, school.id, pupilId, smhlId);
         await profileLastSelects(big.raw.query, school.id, pupilId);
       };
-      // The app appends to the audit trail after the first three selects, so it holds the lock on
-      // the chain head (one row for the whole installation) while the last five run; appending last
-      // holds it only for the commit.
+      // The app appends to the audit trail after the first three selects (an insert, unsealed: it
+      // waits for nobody, ADR 0012); the two raw sides append in the app's order and last.
       const rawAuditInAppOrder = async () =>
         big.raw.transaction(async (q) => {
           const pupilId = nextPupil();

@@ -23,6 +23,7 @@ import { registerWebApp } from './http/static';
 import { registerAuthContext } from './http/context';
 import { registerHandedDevice } from './http/handed-device';
 import { registerTextSafety } from './http/text-safety';
+import { databaseRateLimitStore } from './http/rate-limit-store';
 import { authRoutes } from './auth/auth.routes';
 import { schoolRoutes } from './schools/schools.routes';
 import { staffRoutes } from './staff/staff.routes';
@@ -131,7 +132,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
       return typeof header === 'string' ? header : undefined;
     },
   });
-  await app.register(rateLimit, { global: false });
+  // Counts kept in the database, so that every app process on it shares them.
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(deps.database) });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

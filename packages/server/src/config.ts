@@ -22,12 +22,28 @@ export interface Config {
   absoluteSessionHours: number;
   /**
    * Failed sign-ins per network address per minute before a password alone is refused from it (a
-   * password with a valid second factor still gets through; auth/throttle.ts). Also the in-process
-   * flood guard on the one-time-token and password-reset routes.
+   * password with a valid second factor still gets through; auth/throttle.ts). Also the flood guard
+   * on the one-time-token and password-reset routes (counted in the database, shared by every process).
    */
   signInRateLimitPerMinute: number;
   logLevel: string;
   webDistDir: string | null;
+  /** Where signed audit checkpoints are written (ADR 0012): keep it off the database's machine. */
+  auditCheckpointDir: string;
+  /** The installation's Ed25519 private key (PEM) that signs checkpoints; made on first start if absent. */
+  auditSigningKeyFile: string;
+  /** Minutes between signed audit checkpoints. */
+  auditCheckpointMinutes: number;
+  /** Where each checkpoint is also e-mailed (the data protection officer), if set. */
+  auditCheckpointEmail: string | null;
+  /** How often each process seals new audit entries into the chain. */
+  auditSealEveryMs: number;
+  /** How often each process runs the due jobs (unacknowledged urgent concerns, reminders). */
+  dueJobsEveryMs: number;
+  /** How often each process's outbox worker looks for e-mail still to send (platform/mail-outbox). */
+  mailEveryMs: number;
+  /** Longest one e-mail may take to hand to the mail server before the attempt counts as failed. */
+  mailTimeoutMs: number;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -57,5 +73,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInRateLimitPerMinute: int(env.SIGN_IN_RATE_LIMIT, 20, 'SIGN_IN_RATE_LIMIT'),
     logLevel: env.LOG_LEVEL ?? 'info',
     webDistDir: env.WEB_DIST_DIR ?? path.resolve(import.meta.dirname, '../../web/dist'),
+    auditCheckpointDir: path.resolve(
+      env.AUDIT_CHECKPOINT_DIR ?? path.join(env.TANDEM_DATA_DIR ?? 'data', 'audit-checkpoints'),
+    ),
+    auditSigningKeyFile: path.resolve(
+      env.AUDIT_SIGNING_KEY_FILE ?? path.join(env.TANDEM_DATA_DIR ?? 'data', 'audit-signing-key.pem'),
+    ),
+    auditCheckpointMinutes: int(env.AUDIT_CHECKPOINT_MINUTES, 60, 'AUDIT_CHECKPOINT_MINUTES'),
+    auditCheckpointEmail:
+      env.AUDIT_CHECKPOINT_EMAIL && env.AUDIT_CHECKPOINT_EMAIL !== '' ? env.AUDIT_CHECKPOINT_EMAIL : null,
+    auditSealEveryMs: int(env.AUDIT_SEAL_EVERY_MS, 1_000, 'AUDIT_SEAL_EVERY_MS'),
+    dueJobsEveryMs: int(env.DUE_JOBS_EVERY_MS, 30_000, 'DUE_JOBS_EVERY_MS'),
+    mailEveryMs: int(env.MAIL_EVERY_MS, 5_000, 'MAIL_EVERY_MS'),
+    mailTimeoutMs: int(env.MAIL_TIMEOUT_MS, 15_000, 'MAIL_TIMEOUT_MS'),
   };
 }

@@ -32,6 +32,8 @@ import { referralFamilyView } from './referrals/referrals.family';
 import { referralFamilyDirectory } from './referrals/referrals.family-directory';
 import { concernFamilyRequests } from './concerns/concerns.family';
 import { familyDueJobs } from './family/family.jobs';
+import { mailDueJobs } from './mail/outbox';
+import { rateLimitDueJobs } from './http/rate-limit-store';
 import { checkinDueJobs } from './family/checkins.jobs';
 import { checkinMyWork } from './family/checkins.my-work';
 import { actionMyWork } from './improvement/actions.my-work';
@@ -86,6 +88,9 @@ export const registries: Registries = {
     ...provisionDueJobs,
     ...staffSurveyDueJobs,
     ...termlyReportJobs,
+    // Last, so that one run also sends what the jobs above queued and could not send at once.
+    ...mailDueJobs,
+    ...rateLimitDueJobs,
   ],
   evidence: [concernEvidence, scoreEvidence],
   plansGiven: plansGivenToStaff,

@@ -12,7 +12,10 @@ import { createMailer } from './mail/mailer';
 import { loadDemoIfEmpty } from './demo/seed';
 import { loggerOptions } from './http/logging';
 import { startDueJobs } from './platform/jobs';
+import { startMailWorker } from './mail/outbox';
+import { alertBusFor } from './platform/alert-bus';
 import { registries } from './features';
+import { startAuditSealing } from './audit/audit.background';
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -36,15 +39,19 @@ async function main(): Promise<void> {
   await migrateDatabase(database);
   const logger = loggerOptions(config.logLevel);
   let log: FastifyBaseLogger | null = null;
+  const lateLog = {
+    info: (obj: object, msg?: string) => log?.info(obj, msg),
+    error: (obj: object, msg?: string) => log?.error(obj, msg),
+  };
   const mailer = createMailer({
     smtpUrl: config.smtpUrl,
     from: config.mailFrom,
-    log: {
-      info: (obj: object, msg?: string) => log?.info(obj, msg),
-      error: (obj: object, msg?: string) => log?.error(obj, msg),
-    },
+    log: lateLog,
+    timeoutMs: config.mailTimeoutMs,
   });
-  const app = await buildApp({ database, config, clock: systemClock, mailer, registries }, { logger });
+  // Live alerts reach a person on whichever process they are connected to (LISTEN/NOTIFY).
+  const alertBus = await alertBusFor(config.databaseUrl, lateLog);
+  const app = await buildApp({ database, config, clock: systemClock, mailer, registries, alertBus }, { logger });
   log = app.log;
   if (config.demo) {
     const loaded = await loadDemoIfEmpty(app.deps);
@@ -52,7 +59,11 @@ async function main(): Promise<void> {
   }
   await app.listen({ port: config.port, host: config.host });
   // Unacknowledged urgent concerns and passed 24-hour deadlines, checked every 30 seconds.
-  const dueJobs = startDueJobs(app.deps, app.log);
+  const dueJobs = startDueJobs(app.deps, app.log, config.dueJobsEveryMs);
+  // E-mail this or another process committed but could not send, every few seconds.
+  const mailWorker = startMailWorker(app.deps, app.log, config.mailEveryMs);
+  // Audit entries sealed into the chain every second; a signed checkpoint written when due (ADR 0012).
+  const auditSealing = startAuditSealing(app.deps, app.log);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
     `\nTandem is running at ${config.publicUrl} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'}; ready in ${seconds} s)\n`,
@@ -60,9 +71,11 @@ async function main(): Promise<void> {
 
   const shutdown = (signal: string) => {
     app.log.info(`${signal} received, stopping`);
-    void dueJobs
-      .stop()
-      .then(() => app.close())
+    // Requests first (what they write is then sealed and sent), then the background work.
+    void app
+      .close()
+      .then(() => Promise.all([dueJobs.stop(), mailWorker.stop(), auditSealing.stop()]))
+      .then(() => alertBus.close())
       .then(() => database.close())
       .finally(() => {
         release?.();

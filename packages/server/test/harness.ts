@@ -15,6 +15,7 @@ import { loadConfig, type Config } from '../src/config';
 import { TestClock } from '../src/clock';
 import { openPglite, openPostgres, type Database } from '../src/db/client';
 import { createMailer } from '../src/mail/mailer';
+import { alertBusFor } from '../src/platform/alert-bus';
 import { totpCodeAt } from '../src/auth/totp';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../src/demo/demo-data';
 import { adminQuery, withDatabase } from './template';
@@ -160,28 +161,31 @@ export interface TestEnv {
   clock: TestClock;
   smtp: SmtpCapture;
   world: World;
+  /** The test's own PostgreSQL database, or null on PGlite (in memory). */
+  databaseUrl: string | null;
   /** A new HTTP client, signed in as a demo person if one is named. */
   as(person?: Person): Promise<TestClient>;
   client(ip?: string): TestClient;
   close(): Promise<void>;
 }
 
-async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+async function openTestDatabase(): Promise<{ database: Database; url: string | null; drop: () => Promise<void> }> {
   const databaseUrl = process.env.DATABASE_URL;
   const pgTemplate = inject('pgTemplate');
   if (databaseUrl && pgTemplate) {
     const name = `tandem_t_${randomBytes(6).toString('hex')}`;
     await adminQuery(databaseUrl, `create database ${name} template ${pgTemplate}`);
-    const database = await openPostgres(withDatabase(databaseUrl, name), 5);
-    return { database, drop: () => adminQuery(databaseUrl, `drop database if exists ${name} with (force)`) };
+    const url = withDatabase(databaseUrl, name);
+    const database = await openPostgres(url, 5);
+    return { database, url, drop: () => adminQuery(databaseUrl, `drop database if exists ${name} with (force)`) };
   }
   const tar = fs.readFileSync(inject('pgliteTemplate'));
   const database = await openPglite({ loadDataDir: new Blob([tar]) });
-  return { database, drop: async () => undefined };
+  return { database, url: null, drop: async () => undefined };
 }
 
 export async function createTestEnv(overrides: Partial<Config> = {}): Promise<TestEnv> {
-  const { database, drop } = await openTestDatabase();
+  const { database, url, drop } = await openTestDatabase();
   const smtp = new SmtpCapture();
   await smtp.start();
   const clock = new TestClock(new Date());
@@ -195,7 +199,9 @@ export async function createTestEnv(overrides: Partial<Config> = {}): Promise<Te
   };
   const silent = { info: () => undefined, error: () => undefined };
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: silent });
-  const deps: AppDeps = { database, config, clock, mailer, registries };
+  // LISTEN/NOTIFY on the test's own PostgreSQL database; in-process on PGlite.
+  const alertBus = await alertBusFor(url, silent);
+  const deps: AppDeps = { database, config, clock, mailer, registries, alertBus };
   const app = await buildApp(deps);
   await app.ready();
 
@@ -225,6 +231,7 @@ export async function createTestEnv(overrides: Partial<Config> = {}): Promise<Te
     clock,
     smtp,
     world,
+    databaseUrl: url,
     client: (ip) => new TestClient(env, ip),
     async as(person) {
       const c = new TestClient(env);
@@ -233,6 +240,7 @@ export async function createTestEnv(overrides: Partial<Config> = {}): Promise<Te
     },
     async close() {
       await app.close();
+      await alertBus.close();
       await smtp.stop();
       await database.close();
       await drop();

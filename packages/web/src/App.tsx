@@ -28,6 +28,7 @@ import { missingRoutes } from './attendance/missingRoutes';
 import { provisionRoutes } from './provision/routes';
 import { earlyRoutes } from './early-identification/routes';
 import { AlertsProvider } from './alerts/AlertsProvider';
+import { OutboxProvider } from './offline/OutboxProvider';
 import { familyHomeFor } from './family/familyHome';
 
 const SchoolAuditPage = page(() => import('./audit/AuditPage'), 'SchoolAuditPage');
@@ -587,9 +588,11 @@ export function App() {
         )}
       >
         <HandedDeviceGate>
-          <AlertsProvider>
-            <Routes />
-          </AlertsProvider>
+          <OutboxProvider>
+            <AlertsProvider>
+              <Routes />
+            </AlertsProvider>
+          </OutboxProvider>
         </HandedDeviceGate>
       </SessionProvider>
     </RouterProvider>

@@ -39,3 +39,4 @@ export * from '../reports/reports.tables';
 export * from '../attendance/attendance.tables';
 export * from '../provision/provision.tables';
 export * from '../early-identification/early.tables';
+export * from '../mail/mail.tables';

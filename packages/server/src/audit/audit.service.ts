@@ -1,23 +1,19 @@
 /**
- * Appending to and checking the audit trail. Every append happens inside the caller's transaction,
- * so an event is recorded if and only if the change it describes is committed.
+ * Appending to and checking the audit trail (ADR 0012). Every append happens inside the caller's
+ * transaction, so an event is recorded if and only if the change it describes is committed. An
+ * append takes no lock shared with other requests: the entry is written unsealed, and the sealing
+ * job (audit.sealer.ts) chains it within seconds.
  */
-import { asc, eq, gt } from 'drizzle-orm';
+import { asc, count, eq, gt, isNull, min } from 'drizzle-orm';
 import type { AuditContext, AuditEvent } from '@tandem/core';
 import { auditEvents, auditHead } from '@tandem/core/schema';
 import type { Clock } from '../clock';
 import type { DbOrTx } from '../db/client';
 import { entryHash, GENESIS_HASH } from './audit.chain';
 
-/**
- * Append one event. Locks the chain head row, so concurrent appends queue rather than fork the
- * chain; the lock is held only until the caller's transaction ends.
- */
+/** Append one event, unsealed: its number comes from a sequence, so nothing waits for anything else. */
 export async function appendAudit(tx: DbOrTx, clock: Clock, event: AuditEvent, context: AuditContext): Promise<void> {
-  const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, 1)).for('update');
-  if (!head) throw new Error('audit chain head is missing');
-  const fields = {
-    seq: head.seq + 1,
+  await tx.insert(auditEvents).values({
     at: clock.now(),
     actorUserId: context.actorUserId,
     trustId: context.trustId,
@@ -27,46 +23,79 @@ export async function appendAudit(tx: DbOrTx, clock: Clock, event: AuditEvent, c
     subjectId: context.subjectId ?? null,
     ip: context.ip ?? null,
     detail: event.detail,
-    prevHash: head.hash,
-  };
-  const hash = entryHash(fields);
-  await tx.insert(auditEvents).values({ ...fields, hash });
-  await tx.update(auditHead).set({ seq: fields.seq, hash }).where(eq(auditHead.id, 1));
+  });
+}
+
+/** A checkpoint to hold the trail to: at this size, the chain's hash must be this. */
+export interface ChainPoint {
+  treeSize: number;
+  rootHash: string;
+  /** How the report names it (a file's name, or "the database's record of ..."). */
+  label: string;
 }
 
 export type VerifyResult =
-  { ok: true; entries: number } | { ok: false; entries: number; firstBadSeq: number; problem: string };
+  | { ok: true; entries: number; unsealed: number; oldestUnsealedAt: Date | null; checkpoints: number }
+  | { ok: false; entries: number; firstBadSeq: number; problem: string };
 
-/** Walk the whole chain in order and report the first entry that is altered or missing. */
-export async function verifyAuditChain(db: DbOrTx, batchSize = 5000): Promise<VerifyResult> {
+/**
+ * Walk the whole chain in order and report the first entry that is altered or missing, and any
+ * checkpoint the chain does not match. Entries written but not yet sealed are counted, not judged.
+ */
+export async function verifyAuditChain(
+  db: DbOrTx,
+  options: { checkpoints?: ChainPoint[]; batchSize?: number } = {},
+): Promise<VerifyResult> {
+  const batchSize = options.batchSize ?? 5000;
+  const points = [...(options.checkpoints ?? [])].sort((a, b) => a.treeSize - b.treeSize);
+  let next = 0;
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let checked = 0;
+  const checkPoint = (): VerifyResult | null => {
+    while (points[next] && points[next]!.treeSize <= checked) {
+      const point = points[next]!;
+      next++;
+      if (point.treeSize === 0) continue;
+      if (point.treeSize === checked && point.rootHash !== prevHash) {
+        return {
+          ok: false,
+          entries: checked,
+          firstBadSeq: checked,
+          problem: `the trail up to entry ${checked} is not the one ${point.label} recorded: it has been rewritten`,
+        };
+      }
+    }
+    return null;
+  };
   for (;;) {
     const rows = await db
       .select()
       .from(auditEvents)
-      .where(gt(auditEvents.seq, expectedSeq - 1))
-      .orderBy(asc(auditEvents.seq))
+      .where(gt(auditEvents.chainSeq, expectedSeq - 1))
+      .orderBy(asc(auditEvents.chainSeq))
       .limit(batchSize);
     for (const row of rows) {
-      if (row.seq !== expectedSeq) {
+      const chainSeq = row.chainSeq ?? 0;
+      if (chainSeq !== expectedSeq) {
         return { ok: false, entries: checked, firstBadSeq: expectedSeq, problem: `entry ${expectedSeq} is missing` };
       }
       if (row.prevHash !== prevHash) {
         return {
           ok: false,
           entries: checked,
-          firstBadSeq: row.seq,
-          problem: `entry ${row.seq} does not follow entry ${row.seq - 1}`,
+          firstBadSeq: chainSeq,
+          problem: `entry ${chainSeq} does not follow entry ${chainSeq - 1}`,
         };
       }
-      if (entryHash({ ...row, detail: row.detail }) !== row.hash) {
-        return { ok: false, entries: checked, firstBadSeq: row.seq, problem: `entry ${row.seq} has been altered` };
+      if (entryHash({ ...row, seq: chainSeq, prevHash, detail: row.detail }) !== row.hash) {
+        return { ok: false, entries: checked, firstBadSeq: chainSeq, problem: `entry ${chainSeq} has been altered` };
       }
       prevHash = row.hash;
       expectedSeq++;
       checked++;
+      const bad = checkPoint();
+      if (bad) return bad;
     }
     if (rows.length < batchSize) break;
   }
@@ -76,8 +105,27 @@ export async function verifyAuditChain(db: DbOrTx, batchSize = 5000): Promise<Ve
       ok: false,
       entries: checked,
       firstBadSeq: checked + 1,
-      problem: `the trail ends at entry ${checked} but ${head?.seq ?? 0} were written: entries after ${checked} are missing`,
+      problem: `the trail ends at entry ${checked} but ${head?.seq ?? 0} were sealed: entries after ${checked} are missing`,
     };
   }
-  return { ok: true, entries: checked };
+  const beyond = points.slice(next).find((p) => p.treeSize > checked);
+  if (beyond) {
+    return {
+      ok: false,
+      entries: checked,
+      firstBadSeq: checked + 1,
+      problem: `the trail has ${checked} entries but ${beyond.label} recorded ${beyond.treeSize}: entries after ${checked} are missing`,
+    };
+  }
+  const [unsealed] = await db
+    .select({ n: count(), oldest: min(auditEvents.at) })
+    .from(auditEvents)
+    .where(isNull(auditEvents.chainSeq));
+  return {
+    ok: true,
+    entries: checked,
+    unsealed: unsealed?.n ?? 0,
+    oldestUnsealedAt: unsealed?.oldest ?? null,
+    checkpoints: points.length,
+  };
 }

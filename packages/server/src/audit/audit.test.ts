@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { auditEvents } from '@tandem/core/schema';
 import { createTestEnv, PEOPLE, type Person, type TestEnv } from '../../test/harness';
 import { verifyAuditChain } from './audit.service';
+import { sealAuditTrail } from './audit.sealer';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -128,15 +129,16 @@ describe('the audit trail cannot be altered without detection', () => {
   });
 
   it('verify reports the first altered entry and a missing entry', async () => {
+    await sealAuditTrail(env.deps.database.db);
     const ok = await verifyAuditChain(env.deps.database.db);
     expect(ok.ok).toBe(true);
     // Tamper below the application: a superuser disables the trigger and edits history.
     await env.deps.database.raw(`alter table audit_events disable trigger audit_events_no_update`);
-    await env.deps.database.raw(`update audit_events set detail = '{"role":"dsl"}' where seq = 3`);
+    await env.deps.database.raw(`update audit_events set detail = '{"role":"dsl"}' where chain_seq = 3`);
     const altered = await verifyAuditChain(env.deps.database.db);
     expect(altered).toMatchObject({ ok: false, firstBadSeq: 3 });
     expect(altered.ok || altered.problem).toContain('altered');
-    await env.deps.database.raw(`delete from audit_events where seq >= 3`);
+    await env.deps.database.raw(`delete from audit_events where chain_seq >= 3`);
     const missing = await verifyAuditChain(env.deps.database.db);
     expect(missing).toMatchObject({ ok: false, firstBadSeq: 3 });
     expect(missing.ok || missing.problem).toContain('missing');

@@ -32,8 +32,9 @@ export function authRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const deps = app.deps;
   /**
-   * Per network address, in this process, on the routes that check a one-time token or send e-mail
-   * (a flood guard only: tokens cannot be guessed, and nothing depends on the count being shared).
+   * Per network address, on the routes that check a one-time token or send e-mail (a flood guard:
+   * tokens cannot be guessed). The count is kept in the database (http/rate-limit-store.ts), so
+   * every app process shares it.
    */
   const SECRET_ROUTE_LIMIT = { rateLimit: { max: deps.config.signInRateLimitPerMinute, timeWindow: '1 minute' } };
 

@@ -3,11 +3,12 @@
  * each parent who can see the child and has not turned the e-mails off gets ONE content-free
  * message for everything waiting: "There is something new for you in Tandem". It never names a
  * child or says what was shared. Rows are claimed with FOR UPDATE SKIP LOCKED and marked sent in
- * the same transaction, so two server processes never send twice.
+ * the same transaction as the e-mails are queued in the outbox, so two server processes never send twice.
  */
 import { and, asc, eq, inArray, isNull, isNotNull, sql } from 'drizzle-orm';
 import { contacts, familyNews, familyNoAccess, familyPreferences, roleAssignments, users } from '@tandem/core/schema';
 import { asSystem } from '../platform/gate';
+import { queueMail } from '../mail/outbox';
 import type { DueJob } from '../platform/registries';
 
 const BATCH = 200;
@@ -61,23 +62,22 @@ const sendFamilyNews: DueJob = {
           ),
         );
       const link = `${deps.config.publicUrl}/family`;
-      s.afterCommit(async () => {
-        for (const p of parents) {
-          await deps.mailer.send({
-            to: p.email,
-            subject: 'There is something new for you in Tandem',
-            text: [
-              'Hello,',
-              '',
-              'There is something new for you in Tandem. Sign in to see it:',
-              '',
-              link,
-              '',
-              'You can turn these e-mails off in Tandem, under Settings.',
-            ].join('\n'),
-          });
-        }
-      });
+      await queueMail(
+        s,
+        parents.map((p) => ({
+          to: p.email,
+          subject: 'There is something new for you in Tandem',
+          text: [
+            'Hello,',
+            '',
+            'There is something new for you in Tandem. Sign in to see it:',
+            '',
+            link,
+            '',
+            'You can turn these e-mails off in Tandem, under Settings.',
+          ].join('\n'),
+        })),
+      );
       return due.length;
     }),
 };

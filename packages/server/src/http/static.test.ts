@@ -31,6 +31,8 @@ beforeAll(async () => {
   write('assets/index-Ab12Cd34.js', SCRIPT, true);
   write('assets/tiny-Ef56Gh78.js', 'export {};\n', false);
   write('favicon.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>', false);
+  write('sw.js', `self.addEventListener('install', () => undefined);\n${'// precache\n'.repeat(60)}`, true);
+  write('manifest.webmanifest', '{"name":"Tandem"}', false);
   write('.build-inputs', 'abc\n', false);
   env = await createTestEnv({ webDistDir: dist });
 });
@@ -88,6 +90,17 @@ describe('serving the web app', () => {
     const plain = await get('/schools/123/concerns/new');
     expect(plain.headers['cache-control']).toBe('no-cache');
     expect(plain.body).toBe(PAGE);
+  });
+
+  it('never lets a browser keep the service worker or the web app manifest without asking', async () => {
+    const sw = await get('/sw.js', 'br, gzip');
+    expect(sw.statusCode).toBe(200);
+    expect(sw.headers['content-type']).toMatch(/javascript/);
+    expect(sw.headers['cache-control']).toBe('no-cache');
+    const manifest = await get('/manifest.webmanifest');
+    expect(manifest.statusCode).toBe(200);
+    expect(manifest.headers['content-type']).toMatch(/manifest\+json|json/);
+    expect(manifest.headers['cache-control']).toBe('no-cache');
   });
 
   it('keeps files without a hash in their name for an hour only', async () => {

@@ -16,6 +16,8 @@ function cacheControlFor(dist: string, file: string): string {
   const relative = path.relative(dist, file).split(path.sep).join('/');
   if (relative.startsWith('assets/')) return HASHED_ASSET_CACHE;
   if (relative.startsWith('index.html')) return PAGE_CACHE;
+  // The service worker names this build's files too (and a browser checks it for updates): ask each time.
+  if (relative.startsWith('sw.js') || relative.startsWith('manifest.webmanifest')) return PAGE_CACHE;
   // Anything else in public/ (icons, robots.txt): keep, but check again after an hour.
   return 'public, max-age=3600';
 }

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { alertListQuery, alertListResponse, markAllReadResponse, okResponse, type Actor } from '@tandem/core';
 import { noStore, requireActor } from '../http/context';
 import { loggableError } from '../http/errors';
-import { alertBus } from './alerts';
 import { listAlerts, markAlertRead, markAllAlertsRead, unreadCounts } from './alerts.service';
 import { sessionStillLive } from './sessions';
 
@@ -145,12 +144,12 @@ export function alertRoutes(app: FastifyInstance): void {
         if (closed) return;
         closed = true;
         clearInterval(heartbeat);
-        alertBus.off('alert', onAlert);
+        stopListening();
         openStreams.delete(end);
         res.end();
       }
       openStreams.add(end);
-      alertBus.on('alert', onAlert);
+      const stopListening = deps.alertBus.subscribe(onAlert);
       req.raw.on('close', end);
       res.on('error', end);
       send('retry: 10000\n\n');

@@ -11,7 +11,6 @@ import type { alertListQuery } from '@tandem/core';
 import type { AppDeps } from './deps';
 import type { DbOrTx } from '../db/client';
 import { inSchool, readInSchool, type SchoolRequest } from './gate';
-import { alertBus } from './alerts';
 import { decodeCursor, encodeCursor } from './cursor';
 import { alertPage, markAllRead, markOneRead, unreadBySchool, unreadIn, type AlertRow } from './alerts.queries';
 
@@ -63,10 +62,8 @@ export async function markAlertRead(deps: AppDeps, who: SchoolRequest, alertId: 
   await inSchool(deps, who, 'member', async (s) => {
     const marked = await markOneRead(s.tx, { userId: s.actor.userId, schoolId: s.schoolId }, alertId, s.now);
     if (!marked) throw new AppError('not_found', 'alert not found');
-    // The person's other open tabs update their count.
-    s.afterCommit(() => {
-      alertBus.emit('alert', s.actor.userId);
-    });
+    // The person's other open tabs (on any process) update their count.
+    await deps.alertBus.wake(s, [s.actor.userId]);
   });
 }
 
@@ -74,11 +71,7 @@ export async function markAlertRead(deps: AppDeps, who: SchoolRequest, alertId: 
 export async function markAllAlertsRead(deps: AppDeps, who: SchoolRequest): Promise<number> {
   return inSchool(deps, who, 'member', async (s) => {
     const marked = await markAllRead(s.tx, { userId: s.actor.userId, schoolId: s.schoolId }, s.now);
-    if (marked > 0) {
-      s.afterCommit(() => {
-        alertBus.emit('alert', s.actor.userId);
-      });
-    }
+    if (marked > 0) await deps.alertBus.wake(s, [s.actor.userId]);
     return marked;
   });
 }

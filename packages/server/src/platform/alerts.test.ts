@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { alerts, pupils } from '@tandem/core/schema';
 import { createTestEnv, PASSWORD, PEOPLE, type TestClient, type TestEnv } from '../../test/harness';
-import { alertBus } from './alerts';
 
 let env: TestEnv;
 let pupil: { id: string; givenName: string; familyName: string };
@@ -112,7 +111,7 @@ describe('the live alert stream', () => {
   it('a tutor logs an urgent concern; the DSL’s open stream gets the new count without reloading', async () => {
     const baseUrl = await env.app.listen({ port: 0, host: '127.0.0.1' });
     const dsl = await env.as('dsl');
-    const listenersBefore = alertBus.listenerCount('alert');
+    const listenersBefore = env.deps.alertBus.listeners();
     const stream = await openStream(baseUrl, cookieOf(dsl));
     expect(stream.res.status).toBe(200);
     expect(stream.res.headers.get('content-type')).toContain('text/event-stream');
@@ -123,7 +122,7 @@ describe('the live alert stream', () => {
     expect(first.event).toBe('counts');
     const before = unreadIn(first, env.world.kingsmead);
     expect(before).toBeGreaterThanOrEqual(0);
-    expect(alertBus.listenerCount('alert')).toBe(listenersBefore + 1);
+    expect(env.deps.alertBus.listeners()).toBe(listenersBefore + 1);
 
     const concernId = await logConcern(await env.as('tutor'), { riskOfImmediateHarm: true });
     const update = await stream.next();
@@ -141,10 +140,10 @@ describe('the live alert stream', () => {
 
     await stream.close();
     const deadline = Date.now() + 3000;
-    while (alertBus.listenerCount('alert') > listenersBefore && Date.now() < deadline) {
+    while (env.deps.alertBus.listeners() > listenersBefore && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 20));
     }
-    expect(alertBus.listenerCount('alert')).toBe(listenersBefore);
+    expect(env.deps.alertBus.listeners()).toBe(listenersBefore);
   });
 
   it('stopping the server ends open streams rather than waiting for them', async () => {

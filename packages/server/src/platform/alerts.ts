@@ -1,12 +1,14 @@
 /**
- * Alerts: a row per person for the in-app list (shown live), and an e-mail. Neither
- * ever names a pupil or carries case text: they say there is something to look at, and link to it.
+ * Alerts: a row per person for the in-app list (shown live, through `deps.alertBus`, on whichever
+ * process the person is connected to), and an e-mail queued in the outbox in the same transaction.
+ * Neither ever names a pupil or carries case text: they say there is something to look at, and
+ * link to it.
  */
-import { EventEmitter } from 'node:events';
 import type { AlertKind } from '@tandem/core';
 import { alerts } from '@tandem/core/schema';
 import type { AppDeps } from './deps';
 import type { DbOrTx } from '../db/client';
+import { queueMail } from '../mail/outbox';
 
 export type { AlertKind };
 
@@ -88,10 +90,6 @@ export function alertMessage(kind: AlertKind): string {
   return ALERT_TEXT[kind].message;
 }
 
-/** Tells connected browsers that a person has a new alert (the live stream listens to this). */
-export const alertBus = new EventEmitter();
-alertBus.setMaxListeners(0);
-
 export interface PendingEmail {
   to: string;
   subject: string;
@@ -99,8 +97,8 @@ export interface PendingEmail {
 }
 
 /**
- * Record alerts for people inside the caller's transaction; returns the e-mails to send once the
- * transaction has committed (so nobody is e-mailed about something that was rolled back).
+ * Record alerts for people inside the caller's transaction; returns the e-mails to queue in the
+ * same transaction (so nobody is e-mailed about something that was rolled back).
  */
 export async function recordAlerts(
   tx: DbOrTx,
@@ -144,17 +142,10 @@ export async function recordAlerts(
   }));
 }
 
-/** After commit: send the e-mails and wake the live streams of the people alerted. */
-export async function deliverAlerts(deps: AppDeps, emails: PendingEmail[], userIds: string[]): Promise<void> {
-  for (const id of new Set(userIds)) alertBus.emit('alert', id);
-  // Sent together rather than one after another; the mailer logs its own failures (without
-  // content) and never throws, so a mail fault cannot undo or hide the change.
-  await Promise.all(emails.map((e) => deps.mailer.send(e)));
-}
-
 /**
- * Alert people inside a piece of gated work: the rows are written in its transaction, and the
- * e-mails and live-stream wake-ups go out once it has committed.
+ * Alert people inside a piece of gated work: the rows, the live-stream wake-ups (a NOTIFY on
+ * PostgreSQL) and the e-mails (the outbox) are all written in its transaction, and go out once it
+ * has committed.
  */
 export async function notify(
   work: { tx: DbOrTx; deps: AppDeps; afterCommit(effect: () => Promise<void>): void },
@@ -162,6 +153,9 @@ export async function notify(
 ): Promise<void> {
   if (o.people.length === 0) return;
   const emails = await recordAlerts(work.tx, work.deps, o);
-  const ids = o.people.map((p) => p.id);
-  work.afterCommit(() => deliverAlerts(work.deps, emails, ids));
+  await work.deps.alertBus.wake(
+    work,
+    o.people.map((p) => p.id),
+  );
+  await queueMail(work, emails);
 }

@@ -8,6 +8,8 @@ import type { Clock } from '../clock';
 import type { Database } from '../db/client';
 import type { Mailer } from '../mail/mailer';
 import type { Registries } from './registries';
+import type { AlertBus } from './alert-bus';
+import type { appendAudit } from '../audit/audit.service';
 
 export interface AppDeps {
   database: Database;
@@ -15,4 +17,11 @@ export interface AppDeps {
   clock: Clock;
   mailer: Mailer;
   registries: Registries;
+  /** Wakes people's live alert streams on whichever process they are connected to. */
+  alertBus: AlertBus;
+  /**
+   * How gated work appends its audit entries: `appendAudit` unless given. Only the benchmark gives
+   * another (a writer that appends nothing), to measure a view beside the same view unaudited.
+   */
+  auditWriter?: typeof appendAudit;
 }

@@ -71,7 +71,7 @@ export interface SchoolWork extends SchoolRead {
    * school as a whole, with no subject, as when its audit trail is viewed).
    */
   audit(event: AuditEvent, subject?: AuditSubject): Promise<void>;
-  /** Run once the transaction has committed (e-mails, waking alert streams). Never on rollback. */
+  /** Run once the transaction has committed (the first try at sending its queued e-mail). Never on rollback. */
   afterCommit(effect: () => Promise<void> | void): void;
 }
 
@@ -165,7 +165,7 @@ export async function inSchool<T>(
       trustId,
       now,
       audit: (event, subject) =>
-        appendAudit(tx, deps.clock, event, {
+        (deps.auditWriter ?? appendAudit)(tx, deps.clock, event, {
           actorUserId: actor.userId,
           trustId,
           schoolId,
@@ -220,7 +220,7 @@ export async function inTrust<T>(
       trustId,
       now,
       audit: (event, subject) =>
-        appendAudit(tx, deps.clock, event, {
+        (deps.auditWriter ?? appendAudit)(tx, deps.clock, event, {
           actorUserId: actor.userId,
           trustId,
           schoolId: subject?.type === 'school' ? subject.id : null,
@@ -244,7 +244,7 @@ export async function asSystem<T>(deps: AppDeps, work: (s: SystemWork) => Promis
       tx,
       now,
       audit: (event, where) =>
-        appendAudit(tx, deps.clock, event, {
+        (deps.auditWriter ?? appendAudit)(tx, deps.clock, event, {
           actorUserId: null,
           trustId: where.trustId,
           schoolId: where.schoolId,
@@ -271,7 +271,7 @@ export async function forAccount<T>(
       tx,
       now,
       audit: (event, who) =>
-        appendAudit(tx, deps.clock, event, {
+        (deps.auditWriter ?? appendAudit)(tx, deps.clock, event, {
           actorUserId: who.userId,
           trustId: null,
           schoolId: null,

@@ -1,9 +1,10 @@
 /**
- * Work that falls due with time rather than with a request, run every 30 seconds. Each feature
+ * Work that falls due with time rather than with a request, run every 30 seconds (DUE_JOBS_EVERY_MS). Each feature
  * contributes its due jobs to the registry (`deps.registries.dueJobs`); this runs them in turn.
  * Every job claims its due rows with SELECT ... FOR UPDATE SKIP LOCKED and marks them in the same
  * transaction as its alerts and audit entry, so several server processes on one database never
- * send the same alert twice. E-mails go out after the commit.
+ * send the same alert twice. E-mails are queued in the outbox in that transaction too
+ * (mail/outbox.ts), and its own due job, registered last, sends what is left.
  */
 import type { AppDeps } from './deps';
 import { loggableError } from '../http/errors';

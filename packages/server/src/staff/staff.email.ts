@@ -1,17 +1,19 @@
 import { setPasswordLink } from '../auth/one-time-tokens';
-import type { AppDeps } from '../platform/deps';
+import type { SchoolWork } from '../platform/gate';
+import { queueMail } from '../mail/outbox';
 
 /**
  * Tell someone they have been given access to a school: with a link to set up their account if
- * they have none yet, otherwise a note to sign in as usual.
+ * they have none yet, otherwise a note to sign in as usual. Queued in the work's transaction.
  */
-export async function sendAccessEmail(
-  deps: AppDeps,
+export async function queueAccessEmail(
+  s: SchoolWork,
   to: { email: string; displayName: string },
   schoolName: string,
   inviter: string,
   invitationToken: string | null,
 ): Promise<void> {
+  const { deps } = s;
   const lines = invitationToken
     ? [
         `Hello ${to.displayName},`,
@@ -29,7 +31,7 @@ export async function sendAccessEmail(
         '',
         `${deps.config.publicUrl}/sign-in`,
       ];
-  await deps.mailer.send({
+  await queueMail(s, {
     to: to.email,
     subject: invitationToken
       ? `You have been invited to Tandem at ${schoolName}`

@@ -156,6 +156,13 @@ export function lastServerContact(): number {
   return lastRequestAt;
 }
 
+let lastAnswerAt = 0;
+
+/** When the server last answered (0 if not yet in this page): offline requests do not count. */
+export function lastServerAnswer(): number {
+  return lastAnswerAt;
+}
+
 /** The error a refused request stands for, with the server's own message where it sent one. */
 function errorFromResponse(status: number, json: unknown): ApiError {
   const parsed = errorBody(json);
@@ -207,6 +214,7 @@ async function send(method: Method, path: string, body: unknown, retryCsrf: bool
   } catch {
     throw new ApiError('network', 0, FALLBACK_MESSAGES.network);
   }
+  lastAnswerAt = Date.now();
 
   const json = parseJson(await response.text().catch(() => ''));
   if (response.ok) return json;

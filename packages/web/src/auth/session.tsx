@@ -7,6 +7,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import {
   apiGet,
   apiPost,
+  lastServerAnswer,
   lastServerContact,
   lazySchema,
   refreshCsrfToken,
@@ -15,6 +16,7 @@ import {
   type ApiError,
   type LazySchema,
 } from '../api/client';
+import { forgetSessionAndPupils, keepSession, keptSession, sessionHeardAt } from '../offline/offlineStore';
 import { useNavigate } from '../router/router';
 
 // Lazily, so that the first page does not wait for zod: see ResponseSchema.
@@ -121,22 +123,90 @@ export function SessionProvider({
 }) {
   const [state, setState] = useState<LoadState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  /** Opened without a connection, as the person last signed in here (see below). */
+  const [offlineStart, setOfflineStart] = useState(false);
   const navigate = useNavigate();
 
   useEffect(() => {
     let cancelled = false;
-    Promise.all([refreshCsrfToken(), apiGet('/api/auth/session', sessionResponse)]).then(
-      ([, session]) => {
-        if (!cancelled) setState({ status: 'ready', session });
-      },
-      (error: unknown) => {
-        if (!cancelled) setState({ status: 'error', error: toApiError(error) });
-      },
-    );
+    // Signed out here earlier without a connection: end that session on the server first.
+    const pendingSignOut = signOutPending()
+      ? apiPost('/api/auth/sign-out', {}, okResponse).then(clearSignOutPending, (error: unknown) => {
+          if (toApiError(error).code !== 'network') clearSignOutPending();
+        })
+      : Promise.resolve();
+    pendingSignOut
+      .then(() => Promise.all([refreshCsrfToken(), apiGet('/api/auth/session', sessionResponse)]))
+      .then(
+        ([, session]) => {
+          if (!cancelled) setState({ status: 'ready', session });
+        },
+        async (error: unknown) => {
+          const failure = toApiError(error);
+          // Tandem cannot be reached: open as the person last signed in on this device (if they did
+          // not sign out), so that a concern can still be written (issue 19). Asked again once online.
+          const kept = failure.code === 'network' ? await keptSession() : null;
+          if (cancelled) return;
+          if (kept !== null) {
+            setOfflineStart(true);
+            setState({ status: 'ready', session: kept });
+          } else {
+            setState({ status: 'error', error: failure });
+          }
+        },
+      );
     return () => {
       cancelled = true;
     };
   }, [attempt]);
+
+  // Signed out without a connection: tell the server when it returns, unless someone has signed in
+  // since (their sign-in replaced the session the server would end).
+  const signedOutHere = state.status === 'ready' && state.session.stage === 'signed_out';
+  useEffect(() => {
+    if (!signedOutHere) {
+      if (state.status === 'ready') clearSignOutPending();
+      return;
+    }
+    const finish = () => {
+      if (!signOutPending()) return;
+      apiPost('/api/auth/sign-out', {}, okResponse).then(
+        () => {
+          clearSignOutPending();
+          refreshCsrfToken().catch(() => undefined);
+        },
+        (error: unknown) => {
+          if (toApiError(error).code !== 'network') clearSignOutPending();
+        },
+      );
+    };
+    finish();
+    window.addEventListener('online', finish);
+    return () => {
+      window.removeEventListener('online', finish);
+    };
+  }, [signedOutHere, state.status]);
+
+  // Opened offline from what this device kept: once the connection returns, ask the server who is
+  // signed in (a session that ended meanwhile goes to the sign-in page).
+  useEffect(() => {
+    if (!offlineStart) return;
+    const onOnline = () => {
+      Promise.all([refreshCsrfToken(), apiGet('/api/auth/session', sessionResponse)]).then(
+        ([, session]) => {
+          setOfflineStart(false);
+          setState({ status: 'ready', session });
+        },
+        () => undefined,
+      );
+    };
+    window.addEventListener('online', onOnline);
+    const timer = window.setInterval(onOnline, 30_000);
+    return () => {
+      window.removeEventListener('online', onOnline);
+      window.clearInterval(timer);
+    };
+  }, [offlineStart]);
 
   const setSession = useCallback((session: SessionResponse) => {
     setState({ status: 'ready', session });
@@ -159,8 +229,10 @@ export function SessionProvider({
   const signOut = useCallback(async () => {
     try {
       await apiPost('/api/auth/sign-out', {}, okResponse);
-    } catch {
+    } catch (error) {
       // Already signed out on the server (or unreachable): forget the session here all the same.
+      // Unreachable: the server is told once the connection returns (see below).
+      if (toApiError(error).code === 'network') markSignOutPending();
     }
     setState(signedOutKeepingDemo);
     await refreshCsrfToken().catch(() => undefined);
@@ -184,6 +256,33 @@ export function SessionProvider({
   // The server ends a session after a period without requests. Notice it here too, so that a
   // screen left open in a classroom does not keep showing names after the session has gone.
   const session = state.status === 'ready' ? state.session : null;
+
+  // Kept on this device while signed in, so the app opens offline; forgotten when the session ends
+  // and while the device is handed to a pupil (who must never open the staff app offline).
+  useEffect(() => {
+    if (session === null) return;
+    if (session.stage === 'complete' && session.handedTo === null) {
+      if (!offlineStart) void keepSession(session, lastServerAnswer() || Date.now());
+    } else if (session.stage === 'signed_out' || session.handedTo !== null) {
+      void forgetSessionAndPupils();
+    }
+  }, [session, offlineStart]);
+  // How recently the server answered, so that a session that may have ended is not opened offline.
+  const keeping = session?.stage === 'complete' && session.handedTo === null && !offlineStart;
+  useEffect(() => {
+    if (!keeping) return;
+    const note = () => {
+      const at = lastServerAnswer();
+      if (at > 0) void sessionHeardAt(at);
+    };
+    const timer = window.setInterval(note, 60_000);
+    window.addEventListener('pagehide', note);
+    return () => {
+      window.clearInterval(timer);
+      window.removeEventListener('pagehide', note);
+    };
+  }, [keeping]);
+
   const idleSeconds = session?.stage === 'complete' ? session.idleTimeoutSeconds : null;
   useEffect(() => {
     if (idleSeconds === null || idleSeconds <= 0) return;
@@ -283,6 +382,32 @@ export function useSchool(schoolId: string): SessionSchool | undefined {
 export function useTrust(trustId: string): SessionTrust | undefined {
   const { session } = useSession();
   return session.trusts.find((t) => t.id === trustId);
+}
+
+const SIGN_OUT_PENDING_KEY = 'tandem.signOutPending';
+
+function markSignOutPending(): void {
+  try {
+    window.localStorage.setItem(SIGN_OUT_PENDING_KEY, '1');
+  } catch {
+    // Storage off: the server ends the session at its idle time-out.
+  }
+}
+
+function signOutPending(): boolean {
+  try {
+    return window.localStorage.getItem(SIGN_OUT_PENDING_KEY) !== null;
+  } catch {
+    return false;
+  }
+}
+
+function clearSignOutPending(): void {
+  try {
+    window.localStorage.removeItem(SIGN_OUT_PENDING_KEY);
+  } catch {
+    // Nothing was kept.
+  }
 }
 
 const LAST_PLACE_KEY = 'tandem.lastPlace';

@@ -15,7 +15,11 @@ import {
 import { familyHomeFor } from '../family/familyHome';
 import { useMyWork } from '../home/myWorkApi';
 import { ToReadLink, ToReadStrip } from '../home/ToReadInHeader';
+import { useOutbox } from '../offline/OutboxProvider';
+import { hasDraftsKept } from '../offline/offlineStore';
+import { WaitingStrip } from '../offline/Waiting';
 import { Link, matchPath, useLocation } from '../router/router';
+import { ConfirmDialog } from './ConfirmDialog';
 import { roleNames } from './format';
 import { useAction } from './useAction';
 
@@ -385,6 +389,20 @@ export function Shell({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
   const place = usePlace();
   const signingOut = useAction();
+  const outbox = useOutbox();
+  const [askSignOut, setAskSignOut] = useState(false);
+  const [draftKept, setDraftKept] = useState(false);
+  // Concerns not yet sent stay on this device and go when this person next signs in here: never
+  // dropped silently, so signing out with any waiting asks first. So does a concern started and
+  // not sent that could only be kept on this device (it is brought back when they next open the form).
+  const requestSignOut = () => {
+    const id = session.user?.id ?? null;
+    void (id === null ? Promise.resolve(false) : hasDraftsKept(id)).then((kept) => {
+      setDraftKept(kept);
+      if (outbox.mine.length > 0 || kept) setAskSignOut(true);
+      else void signingOut.run(signOut);
+    });
+  };
   const user = session.user;
   const complete = session.stage === 'complete';
   // Plans given to them and not yet confirmed read: a safeguarding control, so always in sight.
@@ -432,14 +450,7 @@ export function Shell({ children }: { children: ReactNode }) {
                     )}
                   </p>
                 )}
-                <button
-                  type="button"
-                  className="header__signout"
-                  disabled={signingOut.busy}
-                  onClick={() => {
-                    void signingOut.run(signOut);
-                  }}
-                >
+                <button type="button" className="header__signout" disabled={signingOut.busy} onClick={requestSignOut}>
                   {signingOut.busy ? 'Signing out…' : 'Sign out'}
                 </button>
               </div>
@@ -451,9 +462,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 pathname={pathname}
                 signOut={{
                   busy: signingOut.busy,
-                  run: () => {
-                    void signingOut.run(signOut);
-                  },
+                  run: requestSignOut,
                 }}
               />
             )}
@@ -473,6 +482,7 @@ export function Shell({ children }: { children: ReactNode }) {
           )}
         {staffPlace !== null && <ToReadStrip schoolId={staffPlace} count={toRead} onHome={pathname === place?.home} />}
         <UrgentNotice schoolId={complete && place?.kind === 'school' ? place.id : null} />
+        <WaitingStrip />
       </header>
       <main id="main-content" className="page-width main" tabIndex={-1}>
         {children}
@@ -482,6 +492,38 @@ export function Shell({ children }: { children: ReactNode }) {
           <p>Tandem helps schools support the mental health and wellbeing of their pupils.</p>
         </div>
       </footer>
+      <ConfirmDialog
+        open={askSignOut}
+        title={
+          outbox.mine.length + (draftKept ? 1 : 0) === 1
+            ? 'A concern has not been sent yet'
+            : 'Some concerns have not been sent yet'
+        }
+        confirmText="Sign out"
+        cancelText="Stay signed in"
+        onCancel={() => {
+          setAskSignOut(false);
+        }}
+        onConfirm={() => {
+          setAskSignOut(false);
+          void signingOut.run(signOut);
+        }}
+      >
+        {outbox.mine.length > 0 && (
+          <p>
+            Tandem could not be reached, so what you wrote is kept on this device. If you sign out, it stays here and is
+            sent the next time you sign in on this device.
+          </p>
+        )}
+        {draftKept && (
+          <p>
+            A concern you started writing, and have not sent, is saved on this device because Tandem could not be
+            reached. If you sign out, it stays here and is brought back the next time you sign in on this device and
+            open &ldquo;Log a concern&rdquo;.
+          </p>
+        )}
+        <p>If it is urgent, tell the DSL in person now.</p>
+      </ConfirmDialog>
     </>
   );
 }

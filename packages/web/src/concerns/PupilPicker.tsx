@@ -7,6 +7,8 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { apiGet, lazySchema, toApiError, withQuery } from '../api/client';
 import { ErrorMessage } from '../components/Form';
 import { fieldId } from '../components/formErrors';
+import { useSession } from '../auth/session';
+import { searchOffline } from '../offline/offlinePupils';
 import { pupilName, pupilsApi } from '../pupils/pupilsApi';
 
 // Lazily: the log-a-concern form is shown without waiting for zod (see client.ts).
@@ -28,7 +30,7 @@ export function describePupil(p: { form: string; yearGroup: number | null }): st
 type Results =
   | { status: 'idle' }
   | { status: 'loading'; query: string }
-  | { status: 'ready'; query: string; pupils: PupilListItem[]; total: number }
+  | { status: 'ready'; query: string; pupils: PupilListItem[]; total: number; onDevice?: boolean }
   | { status: 'error'; message: string };
 
 const MIN_CHARS = 2;
@@ -59,6 +61,8 @@ export function PupilPicker({
   const [announcement, setAnnouncement] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
   const requestNumber = useRef(0);
+  const { session } = useSession();
+  const userId = session.user?.id ?? null;
 
   const search = useCallback(
     (text: string) => {
@@ -76,11 +80,34 @@ export function PupilPicker({
           }
         },
         (e: unknown) => {
-          if (mine === requestNumber.current) setResults({ status: 'error', message: toApiError(e).message });
+          const error = toApiError(e);
+          if (error.code !== 'network' || userId === null) {
+            if (mine === requestNumber.current) setResults({ status: 'error', message: error.message });
+            return;
+          }
+          // Offline: search the list kept on this device for logging a concern (issue 19).
+          void searchOffline(schoolId, userId, q, 8).then((found) => {
+            if (mine !== requestNumber.current) return;
+            if (found === null) {
+              setResults({
+                status: 'error',
+                message:
+                  'Tandem cannot be reached and this device has no list of pupils yet. Write the pupil’s name and form in “What did you see or hear?” and tell the DSL team in person.',
+              });
+              return;
+            }
+            setResults({
+              status: 'ready',
+              query: q,
+              pupils: found.pupils.map((p) => ({ ...p, left: false })),
+              total: found.total,
+              onDevice: true,
+            });
+          });
         },
       );
     },
-    [schoolId],
+    [schoolId, userId],
   );
 
   // Search as the person types, once they pause.
@@ -124,6 +151,7 @@ export function PupilPicker({
         : results.total > results.pupils.length
           ? `${String(results.total)} pupils found. Showing the first ${String(results.pupils.length)}: type more of the name to narrow it down.`
           : `${String(results.total)} ${results.total === 1 ? 'pupil' : 'pupils'} found.`;
+    if (results.onDevice === true) status += ' (Offline: from the list kept on this device.)';
   }
   if (results.status === 'error') status = results.message;
 

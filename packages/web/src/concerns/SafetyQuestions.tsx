@@ -17,7 +17,12 @@ export function SafetyQuestions({
   set,
   errorFor,
   onDuty,
-}: ConcernSectionProps & { onDuty: readonly { name: string; whereToFind: string }[] | null }) {
+  offline = false,
+}: ConcernSectionProps & {
+  onDuty: readonly { name: string; whereToFind: string }[] | null;
+  /** Tandem cannot be reached: no alert can be sent until it can (issue 19). */
+  offline?: boolean;
+}) {
   const toDsl = values.riskOfImmediateHarm === 'yes' || values.possibleChildProtection === 'yes';
   return (
     <>
@@ -77,7 +82,19 @@ export function SafetyQuestions({
               <DslList people={onDuty} />
             </>
           )}
-          <p>What you have written is kept as a draft, so you can finish it afterwards.</p>
+          {offline ? (
+            <>
+              <p>
+                <strong>Tandem cannot be reached, so no alert can be sent to the DSL team until it can.</strong> What
+                you write is kept on this device and sent when the connection returns.
+              </p>
+              <p className="urgent-panel__call">
+                If a child is in danger, <a href="tel:999">call 999</a>.
+              </p>
+            </>
+          ) : (
+            <p>What you have written is kept as a draft, so you can finish it afterwards.</p>
+          )}
         </section>
       )}
     </>

@@ -1,5 +1,6 @@
 import type { AppDeps } from '../../platform/deps';
 import { forAccount } from '../../platform/gate';
+import { queueMail } from '../../mail/outbox';
 import { userByEmail } from '../auth.queries';
 import { issueOneTimeToken, setPasswordLink } from '../one-time-tokens';
 
@@ -15,20 +16,18 @@ export async function requestPasswordReset(deps: AppDeps, email: string, ip: str
   await forAccount(deps, { ip }, async (a) => {
     const token = await issueOneTimeToken(a.tx, deps, user.id, purpose);
     await a.audit({ action: 'auth.password_reset_requested', detail: {} }, { userId: user.id });
-    a.afterCommit(() =>
-      deps.mailer.send({
-        to: user.email,
-        subject: 'Reset your Tandem password',
-        text: [
-          `Hello ${user.displayName},`,
-          '',
-          'Someone asked to reset the password for your Tandem account. If it was you, open this link within 1 hour:',
-          '',
-          setPasswordLink(deps, token),
-          '',
-          'If it was not you, you can ignore this e-mail: your password has not changed.',
-        ].join('\n'),
-      }),
-    );
+    await queueMail(a, {
+      to: user.email,
+      subject: 'Reset your Tandem password',
+      text: [
+        `Hello ${user.displayName},`,
+        '',
+        'Someone asked to reset the password for your Tandem account. If it was you, open this link within 1 hour:',
+        '',
+        setPasswordLink(deps, token),
+        '',
+        'If it was not you, you can ignore this e-mail: your password has not changed.',
+      ].join('\n'),
+    });
   });
 }

@@ -6,7 +6,8 @@ import { issueOneTimeToken, setPasswordLink } from '../../auth/one-time-tokens';
 import { insertUser, userWithEmail } from '../../staff/staff.queries';
 import type { AppDeps } from '../../platform/deps';
 import { schoolNameOf } from '../../platform/directory';
-import { inSchool } from '../../platform/gate';
+import { inSchool, type SchoolWork } from '../../platform/gate';
+import { queueMail } from '../../mail/outbox';
 import { activeFlag, loadContact, notInvitableReason } from '../contacts.queries';
 import { grantFamilyRole } from '../family.queries';
 
@@ -52,7 +53,7 @@ export async function inviteParent(
       { type: 'contact', id: contactId },
     );
     const schoolName = await schoolNameOf(s.tx, schoolId);
-    s.afterCommit(() => sendParentInvitation(deps, { email: user.email, name: c.name }, schoolName, token));
+    await queueParentInvitation(s, { email: user.email, name: c.name }, schoolName, token);
     return { state: token ? 'invited' : 'signed_up', invitedAt: token ? s.now.toISOString() : null };
   });
 }
@@ -65,13 +66,17 @@ async function userById(db: DbOrTx, id: string) {
   return u ?? null;
 }
 
-/** The invitation e-mail: the parent's own name and the school's, never the child's name or anything about them. */
-async function sendParentInvitation(
-  deps: AppDeps,
+/**
+ * The invitation e-mail, queued in the work's transaction: the parent's own name and the school's,
+ * never the child's name or anything about them.
+ */
+async function queueParentInvitation(
+  s: SchoolWork,
   to: { email: string; name: string },
   schoolName: string,
   token: string | null,
 ): Promise<void> {
+  const { deps } = s;
   const lines = token
     ? [
         `Hello ${to.name},`,
@@ -89,7 +94,7 @@ async function sendParentInvitation(
         '',
         `${deps.config.publicUrl}/sign-in`,
       ];
-  await deps.mailer.send({
+  await queueMail(s, {
     to: to.email,
     subject: token ? `${schoolName} has invited you to Tandem` : `There is something new for you in Tandem`,
     text: [...lines, '', 'If you were not expecting this e-mail, please tell the school office.'].join('\n'),

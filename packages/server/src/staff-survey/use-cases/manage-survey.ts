@@ -17,6 +17,7 @@ import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../../platform/deps';
 import { inSchool, type SchoolRequest, type SchoolWork } from '../../platform/gate';
 import { staffOfSchool } from '../../platform/directory';
+import { queueMail } from '../../mail/outbox';
 import { loadSurvey, notAnswered } from '../staff-survey.queries';
 
 const SUBJECT = { type: 'staff_survey' as const };
@@ -80,7 +81,7 @@ export async function changeSurvey(deps: AppDeps, at: SchoolRequest, surveyId: s
   });
 }
 
-function mailTo(s: SchoolWork, emails: string[], surveyId: string, reminder: boolean): void {
+async function mailTo(s: SchoolWork, emails: string[], surveyId: string, reminder: boolean): Promise<void> {
   const link = `${s.deps.config.publicUrl}/schools/${s.schoolId}/whole-school/survey/${surveyId}/answer`;
   const subject = reminder
     ? 'A reminder from Tandem: the staff wellbeing survey is still open'
@@ -93,9 +94,10 @@ function mailTo(s: SchoolWork, emails: string[], surveyId: string, reminder: boo
     'Sign in to Tandem to answer it:',
     link,
   ].join('\n');
-  s.afterCommit(async () => {
-    await Promise.all(emails.map((to) => s.deps.mailer.send({ to, subject, text })));
-  });
+  await queueMail(
+    s,
+    emails.map((to) => ({ to, subject, text })),
+  );
 }
 
 export async function openSurvey(deps: AppDeps, at: SchoolRequest, surveyId: string) {
@@ -123,7 +125,7 @@ export async function openSurvey(deps: AppDeps, at: SchoolRequest, surveyId: str
       .values(invited.map((p) => ({ schoolId: s.schoolId, surveyId: row.id, userId: p.id, group: p.group })));
     await s.tx.update(staffSurveys).set({ status: 'open', openedAt: s.now }).where(eq(staffSurveys.id, row.id));
     await s.audit({ action: 'survey.opened', detail: { invited: invited.length } }, { ...SUBJECT, id: row.id });
-    mailTo(
+    await mailTo(
       s,
       invited.map((p) => p.email),
       row.id,
@@ -154,7 +156,7 @@ export async function remindSurvey(deps: AppDeps, at: SchoolRequest, surveyId: s
     const waiting = new Set((await notAnswered(s.tx, s.schoolId, row.id)).map((p) => p.userId));
     const emails = (await staffOfSchool(s.tx, s.schoolId)).filter((p) => waiting.has(p.id)).map((p) => p.email);
     await s.audit({ action: 'survey.reminded', detail: { reminded: emails.length } }, { ...SUBJECT, id: row.id });
-    mailTo(s, emails, row.id, true);
+    await mailTo(s, emails, row.id, true);
     return { reminded: emails.length };
   });
 }

@@ -3,7 +3,7 @@ import { issueOneTimeToken } from '../../auth/one-time-tokens';
 import type { AppDeps } from '../../platform/deps';
 import { schoolNameOf } from '../../platform/directory';
 import { inSchool } from '../../platform/gate';
-import { sendAccessEmail } from '../staff.email';
+import { queueAccessEmail } from '../staff.email';
 import { insertRoleAssignments, insertUser, memberOrNotFound, staffOf, userWithEmail } from '../staff.queries';
 
 /**
@@ -45,9 +45,7 @@ export async function inviteStaff(
     );
     await s.audit({ action: 'staff.invited', detail: { userId, roles } }, { type: 'user', id: userId });
     const displayName = existing?.displayName ?? body.displayName;
-    s.afterCommit(() =>
-      sendAccessEmail(deps, { email: body.email, displayName }, schoolName, actor.displayName, invitationToken),
-    );
+    await queueAccessEmail(s, { email: body.email, displayName }, schoolName, actor.displayName, invitationToken);
     return memberOrNotFound(s.tx, schoolId, userId);
   });
 }

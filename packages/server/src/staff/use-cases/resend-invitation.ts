@@ -3,7 +3,7 @@ import { issueOneTimeToken } from '../../auth/one-time-tokens';
 import type { AppDeps } from '../../platform/deps';
 import { schoolNameOf } from '../../platform/directory';
 import { inSchool } from '../../platform/gate';
-import { sendAccessEmail } from '../staff.email';
+import { queueAccessEmail } from '../staff.email';
 import { memberOrNotFound } from '../staff.queries';
 
 /** Send a member of staff who has not yet set up their account a new invitation (the old link stops). */
@@ -18,6 +18,6 @@ export function resendInvitation(deps: AppDeps, actor: Actor, schoolId: string, 
     const schoolName = await schoolNameOf(s.tx, schoolId);
     const token = await issueOneTimeToken(s.tx, deps, userId, 'invitation');
     await s.audit({ action: 'staff.invitation_resent', detail: { userId } }, { type: 'user', id: userId });
-    s.afterCommit(() => sendAccessEmail(deps, member, schoolName, actor.displayName, token));
+    await queueAccessEmail(s, member, schoolName, actor.displayName, token);
   });
 }
