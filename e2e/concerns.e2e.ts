@@ -11,6 +11,7 @@ import { newPage, noHorizontalScroll, useBrowser } from './support/browser';
 import { checkEveryWay, openFromNav } from './support/pages';
 import { DSL, OTHER_SCHOOL_TEACHER, SMHL, SUPPORT_STAFF, TUTOR } from './support/people';
 import { signIn } from './support/sign-in';
+import { answerFirstQuestions } from './support/concern-form';
 
 useBrowser();
 
@@ -52,18 +53,7 @@ describe('concerns and the safeguarding route', () => {
       const started = Date.now();
 
       // The three questions come first.
-      await tutor
-        .getByRole('group', { name: 'Is this a medical emergency?' })
-        .getByRole('radio', { name: 'No' })
-        .check();
-      await tutor
-        .getByRole('group', { name: /risk of immediate harm/ })
-        .getByRole('radio', { name: 'Yes' })
-        .check();
-      await tutor
-        .getByRole('group', { name: /child-protection matter/ })
-        .getByRole('radio', { name: 'No' })
-        .check();
+      await answerFirstQuestions(tutor, { medical: 'No', harm: 'Yes', childProtection: 'No' });
       // At once, before the rest of the form: find the DSL now.
       await tutor.getByRole('heading', { name: 'Find the DSL in person now' }).waitFor();
       // With a risk of harm, the pupil cannot be given time to tell their parents first.

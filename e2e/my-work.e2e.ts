@@ -11,6 +11,7 @@ import { newPage, useBrowser, VIEWPORTS } from './support/browser';
 import { checkEveryWay } from './support/pages';
 import { DSL, SMHL, TUTOR } from './support/people';
 import { signIn } from './support/sign-in';
+import { answerFirstQuestions } from './support/concern-form';
 
 useBrowser();
 
@@ -84,18 +85,7 @@ describe('what needs me today', () => {
       await signIn(tutor, TUTOR);
       await tutor.getByRole('banner').getByRole('link', { name: 'Log a concern' }).click();
       await tutor.getByRole('heading', { level: 1, name: 'Log a concern' }).waitFor();
-      await tutor
-        .getByRole('group', { name: 'Is this a medical emergency?' })
-        .getByRole('radio', { name: 'No' })
-        .check();
-      await tutor
-        .getByRole('group', { name: /risk of immediate harm/ })
-        .getByRole('radio', { name: 'Yes' })
-        .check();
-      await tutor
-        .getByRole('group', { name: /child-protection matter/ })
-        .getByRole('radio', { name: 'No' })
-        .check();
+      await answerFirstQuestions(tutor, { medical: 'No', harm: 'Yes', childProtection: 'No' });
       await tutor.getByLabel('Search by name').fill('Yusuf');
       const choice = tutor.getByRole('button', { name: /Year 9, form 9W$/ }).first();
       await choice.click();

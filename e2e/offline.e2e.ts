@@ -14,12 +14,16 @@ import { baseUrl, checkA11y, newPage, screenshot, useBrowser } from './support/b
 import { checkEveryWay } from './support/pages';
 import { DSL, TUTOR } from './support/people';
 import { fillSignIn, signIn } from './support/sign-in';
+import { answerFirstQuestions } from './support/concern-form';
 
 useBrowser();
 
-/** How many pupils this browser keeps for the offline form (without creating the database). */
-function keptPupilCount(page: Page): Promise<number> {
-  return page.evaluate(async () => {
+/**
+ * What this browser keeps on the device (without creating the database): in `pupils`, how many
+ * pupils the offline form could choose from; in `drafts`, how many unsent forms.
+ */
+function keptCount(page: Page, store: 'pupils' | 'drafts'): Promise<number> {
+  return page.evaluate(async (name) => {
     const names = (await indexedDB.databases()).map((d) => d.name);
     if (!names.includes('tandem-offline')) return 0;
     return new Promise<number>((resolve) => {
@@ -29,15 +33,16 @@ function keptPupilCount(page: Page): Promise<number> {
       };
       open.onsuccess = () => {
         const db = open.result;
-        if (!db.objectStoreNames.contains('pupils')) {
+        if (!db.objectStoreNames.contains(name)) {
           db.close();
           resolve(0);
           return;
         }
-        const all = db.transaction('pupils').objectStore('pupils').getAll();
+        const all = db.transaction(name).objectStore(name).getAll();
         all.onsuccess = () => {
           db.close();
-          resolve((all.result as { pupils: unknown[] }[]).reduce((n, list) => n + list.pupils.length, 0));
+          const rows = all.result as { pupils?: unknown[] }[];
+          resolve(name === 'pupils' ? rows.reduce((n, list) => n + (list.pupils?.length ?? 0), 0) : rows.length);
         };
         all.onerror = () => {
           db.close();
@@ -45,38 +50,7 @@ function keptPupilCount(page: Page): Promise<number> {
         };
       };
     });
-  });
-}
-
-/** How many log-a-concern drafts this browser keeps on the device (without creating the database). */
-function keptDraftCount(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const names = (await indexedDB.databases()).map((d) => d.name);
-    if (!names.includes('tandem-offline')) return 0;
-    return new Promise<number>((resolve) => {
-      const open = indexedDB.open('tandem-offline');
-      open.onerror = () => {
-        resolve(0);
-      };
-      open.onsuccess = () => {
-        const db = open.result;
-        if (!db.objectStoreNames.contains('drafts')) {
-          db.close();
-          resolve(0);
-          return;
-        }
-        const count = db.transaction('drafts').objectStore('drafts').count();
-        count.onsuccess = () => {
-          db.close();
-          resolve(count.result);
-        };
-        count.onerror = () => {
-          db.close();
-          resolve(0);
-        };
-      };
-    });
-  });
+  }, store);
 }
 
 /** Presses "Sign out" (on a phone, in the header's menu). */
@@ -95,7 +69,7 @@ async function openFormReadyForOffline(page: Page): Promise<string> {
     await navigator.serviceWorker.ready;
   });
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-  await expect.poll(() => keptPupilCount(page), { timeout: 20_000 }).toBeGreaterThan(10);
+  await expect.poll(() => keptCount(page, 'pupils'), { timeout: 20_000 }).toBeGreaterThan(10);
   return new URL(page.url()).pathname;
 }
 
@@ -155,18 +129,7 @@ describe('logging a concern through an outage', () => {
       // --- The connection goes.
       await context.setOffline(true);
       await tutor.getByText('You are offline.').waitFor();
-      await tutor
-        .getByRole('group', { name: 'Is this a medical emergency?' })
-        .getByRole('radio', { name: 'No' })
-        .check();
-      await tutor
-        .getByRole('group', { name: /risk of immediate harm/ })
-        .getByRole('radio', { name: 'Yes' })
-        .check();
-      await tutor
-        .getByRole('group', { name: /child-protection matter/ })
-        .getByRole('radio', { name: 'No' })
-        .check();
+      await answerFirstQuestions(tutor, { medical: 'No', harm: 'Yes', childProtection: 'No' });
       // At once: find the DSL in person, and no alert can be sent until Tandem can be reached.
       const early = tutor.getByRole('region', { name: 'Find the DSL in person now' });
       await early.getByText('no alert can be sent to the DSL team').waitFor();
@@ -335,7 +298,7 @@ describe('logging a concern through an outage', () => {
       await tutor.getByLabel('What did you see or hear?').fill(account);
       // The draft could not reach the server: it is kept on the phone, and the form says so.
       await tutor.getByText('Saved on this device: Tandem cannot be reached just now.').first().waitFor();
-      await expect.poll(() => keptDraftCount(tutor)).toBe(1);
+      await expect.poll(() => keptCount(tutor, 'drafts')).toBe(1);
       await checkEveryWay(tutor, 'o-draft-on-device');
 
       // Signing out now asks first, and says the concern he started stays on the phone.
@@ -366,7 +329,7 @@ describe('logging a concern through an outage', () => {
           }
         ).draft?.account ?? null;
       await expect.poll(serverDraft, { timeout: 20_000 }).toBe(account);
-      await expect.poll(() => keptDraftCount(again), { timeout: 20_000 }).toBe(0);
+      await expect.poll(() => keptCount(again, 'drafts'), { timeout: 20_000 }).toBe(0);
       await again
         .getByText(/^Draft saved \d\d:\d\d$/)
         .first()
@@ -375,7 +338,7 @@ describe('logging a concern through an outage', () => {
       // Cleared by hand, it is gone from the server too (the next form opens empty).
       await again.getByRole('button', { name: 'Clear the form and start again' }).click();
       await expect.poll(serverDraft, { timeout: 20_000 }).toBe(null);
-      expect(await keptDraftCount(again)).toBe(0);
+      expect(await keptCount(again, 'drafts')).toBe(0);
     },
   );
 });

@@ -7,6 +7,8 @@
  */
 import { insertMail } from '../mail/outbox';
 import type { AppDeps } from '../platform/deps';
+import { startPeriodic } from '../platform/periodic';
+import { loggableError } from '../http/errors';
 import { checkpointIfDue, loadSigningKey, type Checkpoint, type SigningKey } from './audit.checkpoints';
 import { sealAuditTrail } from './audit.sealer';
 
@@ -57,24 +59,14 @@ export function startAuditSealing(deps: AppDeps, log: AuditLog): { stop(): Promi
       'made the audit signing key: keep a copy of it, and of its public key, somewhere safe',
     );
   }
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  const tick = () => {
-    if (running || stopped) return;
-    running = auditHousekeeping(deps, key)
-      .catch((err: unknown) => log.error({ err: { message: (err as Error).message } }, 'audit sealing failed'))
-      .finally(() => {
-        running = null;
-      });
-  };
-  const timer = setInterval(tick, deps.config.auditSealEveryMs);
-  timer.unref();
-  tick();
+  const periodic = startPeriodic(
+    deps.config.auditSealEveryMs,
+    () => auditHousekeeping(deps, key),
+    (err) => log.error({ err: loggableError(err) }, 'audit sealing failed'),
+  );
   return {
     async stop() {
-      clearInterval(timer);
-      await running;
-      stopped = true;
+      await periodic.stop();
       // Seal what this process wrote last, so a clean stop leaves nothing unsealed.
       await sealAuditTrail(deps.database.db).catch(() => null);
     },

@@ -24,6 +24,7 @@ import { and, asc, eq, inArray, isNull, lte, notInArray, or, sql, isNotNull, lt 
 import { mailOutbox } from '@tandem/core/schema';
 import type { AppDeps } from '../platform/deps';
 import type { DueJob } from '../platform/registries';
+import { startPeriodic } from '../platform/periodic';
 import type { Database, DbOrTx } from '../db/client';
 import { loggableError } from '../http/errors';
 
@@ -238,29 +239,14 @@ export interface WorkerLog {
  * The timer does not keep the process alive; `stop` clears it and waits for a run in progress.
  */
 export function startMailWorker(deps: AppDeps, log: WorkerLog, everyMs: number): { stop(): Promise<void> } {
-  let running: Promise<void> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = (async () => {
+  return startPeriodic(
+    everyMs,
+    async () => {
       for (;;) {
         const n = await sendMail(deps, { dueBy: deps.clock.now() });
         if (n < BATCH) break;
       }
-    })()
-      .catch((err: unknown) => {
-        log.error({ err: loggableError(err) }, 'e-mail outbox run failed');
-      })
-      .finally(() => {
-        running = null;
-      });
-  };
-  const timer = setInterval(tick, everyMs);
-  timer.unref();
-  tick();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
     },
-  };
+    (err) => log.error({ err: loggableError(err) }, 'e-mail outbox run failed'),
+  );
 }

@@ -7,6 +7,7 @@
  * (mail/outbox.ts), and its own due job, registered last, sends what is left.
  */
 import type { AppDeps } from './deps';
+import { startPeriodic } from './periodic';
 import { loggableError } from '../http/errors';
 
 /** How many items each due job handled in one run, by the job's name. */
@@ -38,27 +39,12 @@ export interface JobLog {
  * alive; `stop` clears it and waits for a run in progress. Failures are logged without data.
  */
 export function startDueJobs(deps: AppDeps, log: JobLog, everyMs = 30_000): { stop(): Promise<void> } {
-  let running: Promise<void> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = runDueJobs(deps)
-      .then((r) => {
-        if (Object.values(r).some((n) => n > 0)) log.info({ ...r }, 'due alerts sent');
-      })
-      .catch((err: unknown) => {
-        log.error({ err: loggableError(err) }, 'due jobs failed');
-      })
-      .finally(() => {
-        running = null;
-      });
-  };
-  const timer = setInterval(tick, everyMs);
-  timer.unref();
-  tick();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
+  return startPeriodic(
+    everyMs,
+    async () => {
+      const r = await runDueJobs(deps);
+      if (Object.values(r).some((n) => n > 0)) log.info({ ...r }, 'due alerts sent');
     },
-  };
+    (err) => log.error({ err: loggableError(err) }, 'due jobs failed'),
+  );
 }
