@@ -9,7 +9,13 @@ import { insertMail } from '../mail/outbox';
 import type { AppDeps } from '../platform/deps';
 import { startPeriodic } from '../platform/periodic';
 import { loggableError } from '../http/errors';
-import { checkpointIfDue, loadSigningKey, type Checkpoint, type SigningKey } from './audit.checkpoints';
+import {
+  checkpointIfDue,
+  installationKeyId,
+  loadSigningKey,
+  type Checkpoint,
+  type SigningKey,
+} from './audit.checkpoints';
 import { sealAuditTrail } from './audit.sealer';
 
 export interface AuditLog {
@@ -32,8 +38,8 @@ export function checkpointEmail(to: string, c: Checkpoint) {
   };
 }
 
-/** Seal, then checkpoint if due; used by the loop and by shutdown. */
-export async function auditHousekeeping(deps: AppDeps, key: SigningKey): Promise<void> {
+/** Seal, then write a checkpoint if one is due (unless this process may not sign). */
+export async function auditHousekeeping(deps: AppDeps, key: SigningKey, checkpoints = true): Promise<void> {
   const db = deps.database.db;
   // A large backlog (a demo load, a bulk import) is sealed transaction after transaction until none
   // is left; null means another process holds the head and is sealing.
@@ -41,6 +47,7 @@ export async function auditHousekeeping(deps: AppDeps, key: SigningKey): Promise
     const sealed = await sealAuditTrail(db);
     if (!sealed) break;
   }
+  if (!checkpoints) return;
   const to = deps.config.auditCheckpointEmail;
   await checkpointIfDue(db, {
     key,
@@ -59,9 +66,20 @@ export function startAuditSealing(deps: AppDeps, log: AuditLog): { stop(): Promi
       'made the audit signing key: keep a copy of it, and of its public key, somewhere safe',
     );
   }
+  // A process with another key than the installation's seals, but writes no checkpoint.
+  let keyChecked: Promise<boolean> | null = null;
+  const signs = () =>
+    (keyChecked ??= installationKeyId(deps.database.db).then((id) => {
+      if (id === null || id === key.keyId) return true;
+      log.error(
+        { keyId: key.keyId, installationKeyId: id, file: deps.config.auditSigningKeyFile },
+        'this process has another audit signing key than the installation: it writes no checkpoints. Give every process the same AUDIT_SIGNING_KEY_FILE',
+      );
+      return false;
+    }));
   const periodic = startPeriodic(
     deps.config.auditSealEveryMs,
-    () => auditHousekeeping(deps, key),
+    async () => auditHousekeeping(deps, key, await signs()),
     (err) => log.error({ err: loggableError(err) }, 'audit sealing failed'),
   );
   return {

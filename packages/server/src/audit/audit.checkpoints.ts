@@ -120,6 +120,8 @@ export async function checkpointIfDue(
     if (last && (last.treeSize >= head.seq || o.now.getTime() - last.signedAt.getTime() < o.everyMinutes * 60_000)) {
       return null;
     }
+    // Every process must sign with the installation's one key (startAuditSealing says so at start).
+    if (last && last.keyId !== o.key.keyId) return null;
     const checkpoint = signCheckpoint(o.key, head.seq, head.hash, o.now);
     fs.mkdirSync(o.dir, { recursive: true });
     const publicKeyFile = path.join(o.dir, PUBLIC_KEY_FILE);
@@ -170,4 +172,14 @@ export function readCheckpointFiles(dir: string, publicKey: KeyObject): Checkpoi
     points.push({ treeSize: c.treeSize, rootHash: c.rootHash, label: `checkpoint ${name} (${c.timestamp})` });
   }
   return { ok: true, points };
+}
+
+/** The key the installation's checkpoints are signed with so far (the latest's), if any. */
+export async function installationKeyId(db: Db): Promise<string | null> {
+  const [last] = await db
+    .select({ keyId: auditCheckpoints.keyId })
+    .from(auditCheckpoints)
+    .orderBy(desc(auditCheckpoints.treeSize))
+    .limit(1);
+  return last?.keyId ?? null;
 }

@@ -188,6 +188,17 @@ describe('signed checkpoints outside the database', () => {
     expect(caught.ok || caught.problem).toMatch(/rewritten/);
   });
 
+  it('are never signed with a second key: a process with another key writes none', async () => {
+    const { key: other } = loadSigningKey(path.join(dir, 'second-process-key.pem'), true);
+    const cpDir = path.join(dir, 'checkpoints');
+    const before = fs.readdirSync(cpDir);
+    expect((await caseView()).status).toBe(200);
+    await sealAll();
+    const later = new Date(env.clock.now().getTime() + 2 * 3_600_000);
+    expect(await checkpointIfDue(db(), { key: other, dir: cpDir, everyMinutes: 60, now: later })).toBeNull();
+    expect(fs.readdirSync(cpDir)).toEqual(before);
+  });
+
   it('refuse a checkpoint file altered or signed with another key', async () => {
     const cpDir = path.join(dir, 'checkpoints');
     const { key } = loadSigningKey(path.join(dir, 'key.pem'), false);
