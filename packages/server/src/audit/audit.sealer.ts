@@ -9,12 +9,14 @@ import type { Db } from '../db/client';
 import { entryHash } from './audit.chain';
 
 export const SEAL_BATCH = 2000;
+/** Batches sealed in one transaction at most. */
+export const SEAL_BATCHES_PER_RUN = 25;
 
 /**
  * Seal what is waiting (up to `maxBatches` batches in one transaction). Returns how many entries
  * were sealed, or null when another process holds the head (it is sealing them).
  */
-export async function sealAuditTrail(db: Db, maxBatches = 25): Promise<number | null> {
+export async function sealAuditTrail(db: Db, maxBatches = SEAL_BATCHES_PER_RUN): Promise<number | null> {
   return db.transaction(async (tx) => {
     const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, 1)).for('update', { skipLocked: true });
     if (!head) return null;
