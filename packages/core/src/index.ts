@@ -61,3 +61,4 @@ export * from './reports';
 export * from './attendance';
 export * from './provision';
 export * from './early-identification';
+export * from './records';

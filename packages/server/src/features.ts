@@ -119,4 +119,6 @@ export const registries: Registries = {
   reportSources: [levelReport, concernReport, interventionReport, referralReport, planReport, actionReport],
   earlySignals: [attendanceSignals, concernSignals, interventionSignals, checkinSignals],
   timetableSummary,
+  pupilRecords: [],
+  onPupilLeft: [],
 };

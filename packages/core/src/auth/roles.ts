@@ -104,6 +104,10 @@ export const PERMISSIONS = [
   'survey.manage',
   'training.manage',
   'policy.manage',
+  'records.subjectAccess',
+  'records.transfer',
+  'records.retention',
+  'school.termDates',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -192,6 +196,18 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'missing.manage': ['dsl', 'deputy_dsl'],
   // The "pupils to review" list, its rules and the lead's reviews.
   'early.review': ['smhl'],
+  // Record subject access requests, review what is held, decide each item, export the bundle.
+  // Items from the restricted safeguarding record are decided by the DSL team only
+  // (safeguarding.read), whoever manages the request.
+  'records.subjectAccess': ['headteacher', 'school_admin', 'smhl', 'dsl', 'deputy_dsl'],
+  // A leaver's files to the next school, and files received from the last one: the wellbeing file
+  // (the SMHL and the DSL team); the child-protection file only with safeguarding.read as well.
+  'records.transfer': ['smhl', 'dsl', 'deputy_dsl'],
+  // Records reaching their review date, lengthening a period with a reason, confirming a
+  // destruction (a child-protection file needs the DSL team and a second person).
+  'records.retention': ['headteacher', 'school_admin', 'smhl', 'dsl', 'deputy_dsl'],
+  // The school's term dates (which days are school days, for deadlines counted in school days).
+  'school.termDates': ['school_admin', 'headteacher'],
 };
 
 /** Whether a role, on its own, carries a permission. */

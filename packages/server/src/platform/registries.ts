@@ -18,6 +18,8 @@ import type {
   ParentChildParts,
   PupilHomeParts,
   PupilProfileResponse,
+  PupilRecordItem,
+  RecordClass,
   SharedPlan,
   StaffTimetableSummary,
 } from '@tandem/core';
@@ -313,6 +315,51 @@ export interface TimetableSummarySource {
   forStaff(db: DbOrTx, o: { schoolId: string; pupilId: string; today: string }): Promise<StaffTimetableSummary | null>;
 }
 
+/** Which of a pupil's records to gather. */
+export interface PupilRecordQuery {
+  schoolId: string;
+  pupilId: string;
+  /**
+   * Whether to include the restricted safeguarding record (child-protection items). Only ever true
+   * when the person asking may read it (the DSL team) or the platform itself needs it (retention).
+   */
+  includeRestricted: boolean;
+}
+
+/**
+ * One feature's part of everything Tandem holds about a pupil: for a subject access review, the
+ * files sent to the next school, and the retention review. The feature applies its own rules in
+ * its own query and writes each item's body in plain words; items are never summarised elsewhere.
+ */
+export interface PupilRecordSource {
+  /** The feature it comes from, e.g. "concerns" (matches `PupilRecordItem.source`). */
+  name: string;
+  records(db: DbOrTx, q: PupilRecordQuery): Promise<PupilRecordItem[]>;
+  /**
+   * Destroys this pupil's records of one class in the caller's transaction, when retention review
+   * confirms it (never called otherwise). Returns how many of each kind went, no content. A record
+   * shared with another pupil (a concern about two pupils) loses only this pupil's part. The audit
+   * trail is never touched.
+   */
+  destroy(tx: DbOrTx, q: { schoolId: string; pupilId: string; recordClass: RecordClass }): Promise<{ kind: string; count: number }[]>;
+}
+
+/**
+ * Work a feature does, in the caller's transaction, when a pupil leaves the school (the MIS import
+ * marks a leaver, or staff record it): the records feature gives the DSL and the SMHL their
+ * transfer tasks. `destination` is what is known of the next school.
+ */
+export type PupilLeftHook = (
+  tx: DbOrTx,
+  o: {
+    schoolId: string;
+    pupilId: string;
+    leftOn: string;
+    destination: { name: string; urn: string | null } | null;
+    actorUserId: string | null;
+  },
+) => Promise<void>;
+
 /** Everything the features contribute, assembled once in `src/features.ts` and given in `AppDeps`. */
 export interface Registries {
   chronology: readonly ChronologySource[];
@@ -335,4 +382,8 @@ export interface Registries {
   earlySignals: readonly EarlySignalSource[];
   /** A reduced timetable as the staff summary shows it. */
   timetableSummary: TimetableSummarySource;
+  /** Everything held about a pupil, feature by feature (subject access, transfer, retention). */
+  pupilRecords: readonly PupilRecordSource[];
+  /** Run when a pupil leaves (transfer tasks). */
+  onPupilLeft: readonly PupilLeftHook[];
 }
