@@ -53,6 +53,20 @@ function keptCount(page: Page, store: 'pupils' | 'drafts'): Promise<number> {
   }, store);
 }
 
+/**
+ * Starts signing out with something kept on the device: the warning says what stays (`says`), passes
+ * axe, is photographed, and "Stay signed in" keeps the session.
+ */
+async function warnedThenStay(page: Page, says: string, shot: string) {
+  await startSigningOut(page);
+  const warning = page.getByRole('dialog', { name: 'A concern has not been sent yet' });
+  await warning.getByText(says).waitFor();
+  await checkA11y(page, `sign-out warning: ${shot}`);
+  await screenshot(page, shot);
+  await warning.getByRole('button', { name: 'Stay signed in' }).click();
+  await warning.waitFor({ state: 'hidden' });
+}
+
 /** Presses "Sign out" (on a phone, in the header's menu). */
 async function startSigningOut(page: Page): Promise<void> {
   const button = page.getByRole('button', { name: 'Sign out', exact: true });
@@ -152,13 +166,7 @@ describe('logging a concern through an outage', () => {
       await checkEveryWay(tutor, 'o-offline-waiting');
 
       // Signing out now asks first: the concern stays on the phone either way.
-      await startSigningOut(tutor);
-      const warning = tutor.getByRole('dialog', { name: 'A concern has not been sent yet' });
-      await warning.getByText('sent the next time you sign in on this device').waitFor();
-      await checkA11y(tutor, 'sign-out warning');
-      await screenshot(tutor, 'o-sign-out-warning');
-      await warning.getByRole('button', { name: 'Stay signed in' }).click();
-      await warning.waitFor({ state: 'hidden' });
+      await warnedThenStay(tutor, 'sent the next time you sign in on this device', 'o-sign-out-warning');
 
       // --- Closing the page loses nothing: opened again, still offline, from the service worker.
       await tutor.close();
@@ -302,13 +310,11 @@ describe('logging a concern through an outage', () => {
       await checkEveryWay(tutor, 'o-draft-on-device');
 
       // Signing out now asks first, and says the concern he started stays on the phone.
-      await startSigningOut(tutor);
-      const warning = tutor.getByRole('dialog', { name: 'A concern has not been sent yet' });
-      await warning.getByText('A concern you started writing, and have not sent, is saved on this device').waitFor();
-      await checkA11y(tutor, 'sign-out warning with a draft');
-      await screenshot(tutor, 'o-sign-out-warning-draft');
-      await warning.getByRole('button', { name: 'Stay signed in' }).click();
-      await warning.waitFor({ state: 'hidden' });
+      await warnedThenStay(
+        tutor,
+        'A concern you started writing, and have not sent, is saved on this device',
+        'o-sign-out-warning-draft',
+      );
 
       // --- He closes the page; opened again, still offline, what he typed is back.
       await tutor.close();

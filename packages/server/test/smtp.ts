@@ -3,6 +3,8 @@ import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 
 export interface ReceivedMail {
+  /** The Message-ID header, to count one message sent twice. */
+  messageId: string;
   to: string[];
   subject: string;
   text: string;
@@ -22,6 +24,7 @@ export class SmtpCapture {
         simpleParser(stream)
           .then((parsed) => {
             this.messages.push({
+              messageId: parsed.messageId ?? '',
               to: session.envelope.rcptTo.map((r) => r.address),
               subject: parsed.subject ?? '',
               text: parsed.text ?? '',
@@ -41,6 +44,11 @@ export class SmtpCapture {
 
   get url(): string {
     return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  /** Messages received so far to one address. */
+  to(address: string): ReceivedMail[] {
+    return this.messages.filter((m) => m.to.includes(address));
   }
 
   /** Messages to one address, waiting briefly for delivery. */

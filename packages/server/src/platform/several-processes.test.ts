@@ -11,11 +11,10 @@ import net from 'node:net';
 import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { adminQuery, withDatabase } from '../../test/template';
 import { PEOPLE } from '../../test/harness';
+import { SmtpCapture } from '../../test/smtp';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../demo/demo-data';
 import { totpCodeAt } from '../auth/totp';
 
@@ -23,39 +22,6 @@ const databaseUrl = process.env.DATABASE_URL ?? '';
 const pgTemplate = databaseUrl ? inject('pgTemplate') : '';
 const ROOT = path.resolve(import.meta.dirname, '../../../..');
 const WORKER_MS = 500;
-
-/** A real SMTP server counting what it receives, by Message-ID. */
-class CountingSmtp {
-  readonly received: { messageId: string; to: string[]; subject: string }[] = [];
-  readonly server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData: (stream, session, callback) => {
-      simpleParser(stream)
-        .then((m) => {
-          this.received.push({
-            messageId: m.messageId ?? '',
-            to: session.envelope.rcptTo.map((r) => r.address),
-            subject: m.subject ?? '',
-          });
-          callback();
-        })
-        .catch((err: unknown) => callback(err as Error));
-    },
-  });
-  port = 0;
-  async start() {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
-    this.port = (this.server.server.address() as net.AddressInfo).port;
-  }
-  to(address: string, subject?: string) {
-    return this.received.filter((m) => m.to.includes(address) && (subject === undefined || m.subject === subject));
-  }
-  stop() {
-    return new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-}
 
 async function freePort(): Promise<number> {
   const s = net.createServer();
@@ -184,7 +150,7 @@ describe.skipIf(!databaseUrl || !pgTemplate)(
   () => {
     const name = `tandem_t_${randomBytes(6).toString('hex')}`;
     let url = '';
-    const smtp = new CountingSmtp();
+    const smtp = new SmtpCapture();
     /** Accepts connections and never says a word: a send to it hangs until its timeout. */
     const silent = net.createServer(() => undefined);
     const apps: AppProcess[] = [];
@@ -345,10 +311,10 @@ describe.skipIf(!databaseUrl || !pgTemplate)(
       );
       await until(
         'the escalation e-mails',
-        async () => smtp.received.filter((m) => ours.has(m.messageId)).length >= expected,
+        async () => smtp.messages.filter((m) => ours.has(m.messageId)).length >= expected,
       );
       await new Promise((r) => setTimeout(r, 2 * WORKER_MS));
-      const ids = smtp.received.filter((m) => ours.has(m.messageId)).map((m) => m.messageId);
+      const ids = smtp.messages.filter((m) => ours.has(m.messageId)).map((m) => m.messageId);
       expect(new Set(ids).size).toBe(ids.length);
       expect(ids).toHaveLength(expected);
       const [unsent] = await q<{ n: number }>(`select count(*)::int as n from mail_outbox where sent_at is null`);

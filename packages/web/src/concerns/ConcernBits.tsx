@@ -11,7 +11,7 @@ import type { ReactNode } from 'react';
 import type { z } from 'zod';
 import { formatDateTime } from '../components/dates';
 import { countOf } from '../components/format';
-import { Tag } from '../components/Page';
+import { PageTitle, Tag } from '../components/Page';
 
 /**
  * The one mark for something urgent: the word, with a warning icon, on the one colour kept for
@@ -98,5 +98,19 @@ export function DslList({ people }: { people: readonly { name: string; whereToFi
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The page heading when an urgent concern needs the DSL found in person (sent, or saved offline). */
+export function FindDslNowTitle() {
+  return (
+    <PageTitle title="Find the DSL in person now">
+      <span className="urgent-heading">
+        <span className="urgent-panel__icon" aria-hidden="true">
+          !
+        </span>
+        Find the DSL in person now
+      </span>
+    </PageTitle>
   );
 }

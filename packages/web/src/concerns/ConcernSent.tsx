@@ -5,7 +5,7 @@ import { countOf } from '../components/format';
 import { PageTitle } from '../components/Page';
 import { schoolPage } from '../pupils/pupilsApi';
 import { Link } from '../router/router';
-import { DslList } from './ConcernBits';
+import { DslList, FindDslNowTitle } from './ConcernBits';
 import { concernPage, myConcernsPage } from './concernsApi';
 import type { LogResult } from './logConcernValues';
 
@@ -54,14 +54,7 @@ export function ConcernSent({
           </section>
         </>
       ) : result.findDslNow ? (
-        <PageTitle title={title}>
-          <span className="urgent-heading">
-            <span className="urgent-panel__icon" aria-hidden="true">
-              !
-            </span>
-            Find the DSL in person now
-          </span>
-        </PageTitle>
+        <FindDslNowTitle />
       ) : (
         <PageTitle caption={school.name}>Concern sent</PageTitle>
       )}

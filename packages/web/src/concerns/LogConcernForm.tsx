@@ -14,7 +14,7 @@ import { useFormErrors } from '../components/formErrors';
 import { HelpNow, NotificationBanner, PageTitle } from '../components/Page';
 import { pupilApi, pupilName, schoolPage } from '../pupils/pupilsApi';
 import { Link, useNavigate, useSearchParams } from '../router/router';
-import { onDutyToday } from './ConcernBits';
+import { FindDslNowTitle, onDutyToday } from './ConcernBits';
 import { OptionalFold, WhatHappened, WhatWasSaid } from './ConcernQuestions';
 import { useSession } from '../auth/session';
 import { keepPupilsForOffline } from '../offline/offlinePupils';
@@ -367,14 +367,7 @@ function ConcernWaiting({
   return (
     <div className="narrow-wide">
       {urgent ? (
-        <PageTitle title="Find the DSL in person now">
-          <span className="urgent-heading">
-            <span className="urgent-panel__icon" aria-hidden="true">
-              !
-            </span>
-            Find the DSL in person now
-          </span>
-        </PageTitle>
+        <FindDslNowTitle />
       ) : (
         <PageTitle caption={school.name}>Saved on this device</PageTitle>
       )}
