@@ -23,7 +23,10 @@ const SERVER_FEATURES = [
   'policies',
   'attendance',
   'provision',
+  'retention',
   'early-identification',
+  'subject-access',
+  'transfers',
 ];
 const auditWriters = {
   group: ['**/audit/audit.service'],

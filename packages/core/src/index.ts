@@ -62,3 +62,6 @@ export * from './attendance';
 export * from './provision';
 export * from './early-identification';
 export * from './records';
+export * from './transfers';
+export * from './subject-access';
+export * from './retention';

@@ -60,7 +60,11 @@ import { reportRoutes } from './reports/reports.routes';
 import { attendanceRoutes } from './attendance/attendance.routes';
 import { missingRoutes } from './attendance/missing.routes';
 import { provisionRoutes } from './provision/provision.routes';
+import { subjectAccessRoutes } from './subject-access/subject-access.routes';
+import { retentionRoutes } from './retention/retention.routes';
 import { earlyRoutes } from './early-identification/early.routes';
+import { transferRoutes } from './transfers/transfers.routes';
+import { termDateRoutes } from './schools/term-dates.routes';
 
 /** A route as registered: its method, URL pattern (e.g. GET /api/schools/:schoolId) and schemas. */
 export interface RegisteredRoute {
@@ -212,7 +216,11 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
   attendanceRoutes(app);
   missingRoutes(app);
   provisionRoutes(app);
+  subjectAccessRoutes(app);
+  retentionRoutes(app);
   earlyRoutes(app);
+  transferRoutes(app);
+  termDateRoutes(app);
 
   const dist = deps.config.webDistDir;
   const serveWebApp = Boolean(dist && fs.existsSync(path.join(dist, 'index.html')));

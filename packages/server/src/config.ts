@@ -44,6 +44,14 @@ export interface Config {
   mailEveryMs: number;
   /** Longest one e-mail may take to hand to the mail server before the attempt counts as failed. */
   mailTimeoutMs: number;
+  /** Where `npm run backup` writes its dated files when not given --out. */
+  backupDir: string;
+  /** The school's backup public key (age1...), that backups are encrypted to. */
+  backupRecipient: string | null;
+  /** Or a file holding it (e.g. the one `npm run backup -- --new-key` wrote, or just its public line). */
+  backupRecipientFile: string | null;
+  /** Let transfers reach another Tandem over plain http (tests and development only; https otherwise). */
+  transferAllowHttp: boolean;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -86,5 +94,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dueJobsEveryMs: int(env.DUE_JOBS_EVERY_MS, 30_000, 'DUE_JOBS_EVERY_MS'),
     mailEveryMs: int(env.MAIL_EVERY_MS, 5_000, 'MAIL_EVERY_MS'),
     mailTimeoutMs: int(env.MAIL_TIMEOUT_MS, 15_000, 'MAIL_TIMEOUT_MS'),
+    backupDir: path.resolve(env.BACKUP_DIR ?? 'backups'),
+    backupRecipient: env.BACKUP_RECIPIENT && env.BACKUP_RECIPIENT !== '' ? env.BACKUP_RECIPIENT : null,
+    backupRecipientFile:
+      env.BACKUP_RECIPIENT_FILE && env.BACKUP_RECIPIENT_FILE !== '' ? path.resolve(env.BACKUP_RECIPIENT_FILE) : null,
+    transferAllowHttp: env.TRANSFER_ALLOW_HTTP === 'true',
   };
 }

@@ -57,6 +57,8 @@ import { termlyReportJobs } from './reports/reports.jobs';
 import { missingChronology } from './attendance/missing.chronology';
 import { missingMyWork } from './attendance/missing.my-work';
 import { provisionMyWork } from './provision/provision.my-work';
+import { subjectAccessMyWork } from './subject-access/subject-access.my-work';
+import { retentionMyWork } from './retention/retention.my-work';
 import { timetableSummary } from './provision/provision.summary';
 import { provisionDueJobs } from './provision/provision.jobs';
 import { provisionChronology } from './provision/provision.chronology';
@@ -65,6 +67,20 @@ import { attendanceSignals } from './attendance/attendance.signals';
 import { concernSignals } from './concerns/concerns.signals';
 import { interventionSignals } from './interventions/interventions.signals';
 import { checkinSignals } from './family/checkins.signals';
+import { transferChronology } from './transfers/transfers.chronology';
+import { transferDueJobs } from './transfers/transfers.jobs';
+import { transferMyWork } from './transfers/transfers.my-work';
+import { createTransferOnLeaving } from './transfers/transfers.hook';
+import { interventionRecords } from './interventions/interventions.records';
+import { referralRecords } from './referrals/referrals.records';
+import { attendanceRecords } from './attendance/attendance.records';
+import { provisionRecords } from './provision/provision.records';
+import { familyRecords } from './family/family.records';
+import { pupilDetailRecords } from './pupils/pupils.records';
+import { levelRecords } from './levels/levels.records';
+import { concernRecords } from './concerns/concerns.records';
+import { planRecords } from './plans/plans.records';
+import { earlyRecords } from './early-identification/early.records';
 
 export const registries: Registries = {
   chronology: [
@@ -77,6 +93,7 @@ export const registries: Registries = {
     referralChronology,
     missingChronology,
     provisionChronology,
+    transferChronology,
   ],
   dueJobs: [
     ...concernDueJobs,
@@ -88,6 +105,7 @@ export const registries: Registries = {
     ...provisionDueJobs,
     ...staffSurveyDueJobs,
     ...termlyReportJobs,
+    ...transferDueJobs,
     // Last, so that one run also sends what the jobs above queued and could not send at once.
     ...mailDueJobs,
     ...rateLimitDueJobs,
@@ -110,6 +128,10 @@ export const registries: Registries = {
     policyMyWork,
     missingMyWork,
     provisionMyWork,
+    transferMyWork,
+    subjectAccessMyWork,
+    // Its past-review count gathers through the record sources below, read when asked.
+    retentionMyWork(() => registries.pupilRecords),
   ],
   urgentRoute: urgentConcernRoute,
   familyView: [levelFamilyView, planFamilyView, interventionFamilyView, referralFamilyView, provisionFamilyView],
@@ -119,6 +141,17 @@ export const registries: Registries = {
   reportSources: [levelReport, concernReport, interventionReport, referralReport, planReport, actionReport],
   earlySignals: [attendanceSignals, concernSignals, interventionSignals, checkinSignals],
   timetableSummary,
-  pupilRecords: [],
-  onPupilLeft: [],
+  pupilRecords: [
+    pupilDetailRecords,
+    levelRecords,
+    concernRecords,
+    planRecords,
+    earlyRecords,
+    interventionRecords,
+    referralRecords,
+    attendanceRecords,
+    provisionRecords,
+    familyRecords,
+  ],
+  onPupilLeft: [createTransferOnLeaving],
 };

@@ -16,6 +16,7 @@ import { startMailWorker } from './mail/outbox';
 import { alertBusFor } from './platform/alert-bus';
 import { registries } from './features';
 import { startAuditSealing } from './audit/audit.background';
+import { startAdminSocket } from './backup/admin-socket';
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -64,6 +65,8 @@ async function main(): Promise<void> {
   const mailWorker = startMailWorker(app.deps, app.log, config.mailEveryMs);
   // Audit entries sealed into the chain every second; a signed checkpoint written when due (ADR 0012).
   const auditSealing = startAuditSealing(app.deps, app.log);
+  // Embedded only: `npm run backup` asks this process for a consistent dump over a local socket.
+  const adminSocket = database.kind === 'pglite' ? await startAdminSocket(database, config.dataDir, app.log) : null;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
     `\nTandem is running at ${config.publicUrl} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'}; ready in ${seconds} s)\n`,
@@ -74,7 +77,7 @@ async function main(): Promise<void> {
     // Requests first (what they write is then sealed and sent), then the background work.
     void app
       .close()
-      .then(() => Promise.all([dueJobs.stop(), mailWorker.stop(), auditSealing.stop()]))
+      .then(() => Promise.all([dueJobs.stop(), mailWorker.stop(), auditSealing.stop(), adminSocket?.close()]))
       .then(() => alertBus.close())
       .then(() => database.close())
       .finally(() => {

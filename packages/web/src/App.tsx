@@ -26,6 +26,9 @@ import { reportRoutes } from './reports/routes';
 import { attendanceRoutes } from './attendance/routes';
 import { missingRoutes } from './attendance/missingRoutes';
 import { provisionRoutes } from './provision/routes';
+import { transferRoutes } from './transfers/routes';
+import { retentionRoutes } from './retention/routes';
+import { subjectAccessRoutes } from './subject-access/routes';
 import { earlyRoutes } from './early-identification/routes';
 import { AlertsProvider } from './alerts/AlertsProvider';
 import { OutboxProvider } from './offline/OutboxProvider';
@@ -457,6 +460,9 @@ const ROUTES: readonly Route[] = [
   ...attendanceRoutes,
   ...missingRoutes,
   ...provisionRoutes,
+  ...transferRoutes,
+  ...retentionRoutes,
+  ...subjectAccessRoutes,
   ...earlyRoutes,
 ];
 

@@ -60,6 +60,18 @@ import {
   type ProvisionAuditEvent,
 } from '../provision/provision.audit';
 import {
+  RETENTION_AUDIT_LABELS,
+  RETENTION_SUBJECT_LABELS,
+  RETENTION_SUBJECT_TYPES,
+  type RetentionAuditEvent,
+} from '../retention/retention.audit';
+import {
+  SUBJECT_ACCESS_AUDIT_LABELS,
+  SUBJECT_ACCESS_SUBJECT_LABELS,
+  SUBJECT_ACCESS_SUBJECT_TYPES,
+  type SubjectAccessAuditEvent,
+} from '../subject-access/subject-access.audit';
+import {
   EARLY_AUDIT_LABELS,
   EARLY_SUBJECT_LABELS,
   EARLY_SUBJECT_TYPES,
@@ -77,6 +89,13 @@ import {
   DOCUMENT_SUBJECT_TYPES,
   type DocumentAuditEvent,
 } from './documents.audit';
+import {
+  TRANSFER_AUDIT_LABELS,
+  TRANSFER_SUBJECT_LABELS,
+  TRANSFER_SUBJECT_TYPES,
+  type TransferAuditEvent,
+} from '../transfers/transfers.audit';
+import { TERM_DATES_AUDIT_LABELS, type TermDatesAuditEvent } from '../schools/term-dates.audit';
 
 export type AuditEvent =
   | { action: 'auth.signed_in'; detail: { mfa: boolean } }
@@ -237,11 +256,15 @@ export type AuditEvent =
   | ReportAuditEvent
   | AttendanceAuditEvent
   | ProvisionAuditEvent
+  | RetentionAuditEvent
+  | SubjectAccessAuditEvent
   | EarlyAuditEvent
   | ResourceAuditEvent
   | StaffSurveyAuditEvent
   | TrainingAuditEvent
   | PolicyAuditEvent
+  | TransferAuditEvent
+  | TermDatesAuditEvent
   | DocumentAuditEvent;
 
 export type AuditAction = AuditEvent['action'];
@@ -381,11 +404,15 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   ...REPORT_AUDIT_LABELS,
   ...ATTENDANCE_AUDIT_LABELS,
   ...PROVISION_AUDIT_LABELS,
+  ...RETENTION_AUDIT_LABELS,
+  ...SUBJECT_ACCESS_AUDIT_LABELS,
   ...EARLY_AUDIT_LABELS,
   ...RESOURCE_AUDIT_LABELS,
   ...STAFF_SURVEY_AUDIT_LABELS,
   ...TRAINING_AUDIT_LABELS,
   ...POLICY_AUDIT_LABELS,
+  ...TRANSFER_AUDIT_LABELS,
+  ...TERM_DATES_AUDIT_LABELS,
   ...DOCUMENT_AUDIT_LABELS,
 };
 
@@ -428,11 +455,14 @@ export const AUDIT_SUBJECT_TYPES = [
   ...REPORT_SUBJECT_TYPES,
   ...ATTENDANCE_SUBJECT_TYPES,
   ...PROVISION_SUBJECT_TYPES,
+  ...RETENTION_SUBJECT_TYPES,
+  ...SUBJECT_ACCESS_SUBJECT_TYPES,
   ...EARLY_SUBJECT_TYPES,
   ...RESOURCE_SUBJECT_TYPES,
   ...STAFF_SURVEY_SUBJECT_TYPES,
   ...TRAINING_SUBJECT_TYPES,
   ...POLICY_SUBJECT_TYPES,
+  ...TRANSFER_SUBJECT_TYPES,
   ...DOCUMENT_SUBJECT_TYPES,
 ] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
@@ -461,10 +491,13 @@ export const AUDIT_SUBJECT_TYPE_LABELS: Record<AuditSubjectType, string> = {
   ...REPORT_SUBJECT_LABELS,
   ...ATTENDANCE_SUBJECT_LABELS,
   ...PROVISION_SUBJECT_LABELS,
+  ...RETENTION_SUBJECT_LABELS,
+  ...SUBJECT_ACCESS_SUBJECT_LABELS,
   ...EARLY_SUBJECT_LABELS,
   ...RESOURCE_SUBJECT_LABELS,
   ...STAFF_SURVEY_SUBJECT_LABELS,
   ...TRAINING_SUBJECT_LABELS,
   ...POLICY_SUBJECT_LABELS,
+  ...TRANSFER_SUBJECT_LABELS,
   ...DOCUMENT_SUBJECT_LABELS,
 };

@@ -180,6 +180,7 @@ export const ALERT_KINDS = [
   'timetable_end_due',
   'timetable_overdue',
   'visit_missed',
+  'transfer_overdue',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 

@@ -39,4 +39,8 @@ export * from '../reports/reports.tables';
 export * from '../attendance/attendance.tables';
 export * from '../provision/provision.tables';
 export * from '../early-identification/early.tables';
+export * from '../retention/retention.tables';
+export * from '../subject-access/subject-access.tables';
 export * from '../mail/mail.tables';
+export * from '../schools/term-dates.tables';
+export * from '../transfers/transfers.tables';

@@ -9,6 +9,7 @@ import { CONCERN_ROUTES } from '../concerns/concerns.values';
 import { PLAN_KINDS } from '../plans/plans.values';
 import { TIMEPOINTS } from '../interventions/interventions.values';
 import { REFERRAL_SERVICES } from '../referrals/referrals.values';
+import { RECORD_CLASSES } from '../records/record-classes';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const pupilRef = z.object({ id: z.uuid(), name: z.string() });
@@ -193,7 +194,40 @@ export const missingAbsenceSchema = z.object({
   session: z.enum(['am', 'pm']),
 });
 
+/** A subject access request within SAR_WARNING_DAYS of its deadline, or past it (those who manage requests). */
+export const subjectAccessDueSchema = z.object({
+  requestId: z.uuid(),
+  pupil: pupilRef,
+  dueOn: day,
+  daysLeft: z.number().int(),
+  overdue: z.boolean(),
+});
+
+/** A leaver's file this person sends to the next school (the DSL team: child protection; the SMHL: wellbeing), not yet sent. */
+export const transferDueSchema = z.object({
+  transferId: z.uuid(),
+  file: z.enum(['child-protection', 'wellbeing']),
+  pupil: pupilRef,
+  dueOn: day,
+  overdue: z.boolean(),
+});
+
+/** A child-protection file proposed for destruction, waiting for a second person with records.retention (never its proposer). */
+export const destructionToConfirmSchema = z.object({
+  destructionId: z.uuid(),
+  pupil: pupilRef,
+  proposedByName: z.string(),
+  proposedAt: z.string(),
+});
+
+/** For the DSL team: how many pupils' records of a kind are past their review date, none waiting for a second person. */
+export const retentionPastReviewSchema = z.object({
+  recordClass: z.enum(RECORD_CLASSES),
+  pupils: z.number().int().positive(),
+});
+
 export const myWorkResponse = z.object({
+  transfersDue: z.array(transferDueSchema),
   missingAbsences: z.array(missingAbsenceSchema),
   talkRequests: z.array(talkRequestItemSchema),
   toRead: z.array(planToReadSchema),
@@ -214,6 +248,9 @@ export const myWorkResponse = z.object({
   myTrainingDue: z.array(myTrainingDueSchema),
   resourcesToReview: z.array(resourceToReviewSchema),
   provisionDue: z.array(provisionDueSchema),
+  subjectAccessDue: z.array(subjectAccessDueSchema).default([]),
+  destructionsToConfirm: z.array(destructionToConfirmSchema).default([]),
+  retentionPastReview: z.array(retentionPastReviewSchema).default([]),
   counts: z.object({
     /** Plans to read and confirm: shown in the header beside the alerts. */
     toRead: z.number().int().nonnegative(),
@@ -245,6 +282,10 @@ export type MyTrainingDueItem = z.infer<typeof myTrainingDueSchema>;
 export type ResourceToReviewItem = z.infer<typeof resourceToReviewSchema>;
 export type ProvisionDueItem = z.infer<typeof provisionDueSchema>;
 export type MissingAbsenceItem = z.infer<typeof missingAbsenceSchema>;
+export type TransferDueItem = z.infer<typeof transferDueSchema>;
+export type SubjectAccessDueItem = z.infer<typeof subjectAccessDueSchema>;
+export type DestructionToConfirmItem = z.infer<typeof destructionToConfirmSchema>;
+export type RetentionPastReviewItem = z.infer<typeof retentionPastReviewSchema>;
 
 /**
  * Puts the parts together, each list in the order its section is read: the oldest plan to read
@@ -274,13 +315,21 @@ export function mergeMyWork(parts: readonly MyWorkPart[]): MyWork {
   const trainingToConfirm = all('trainingToConfirm').sort((a, b) => a.completedOn.localeCompare(b.completedOn));
   const myTrainingDue = all('myTrainingDue').sort(byDue);
   const provisionDue = all('provisionDue').sort(byDue);
+  const transfersDue = all('transfersDue').sort(byDue);
+  const subjectAccessDue = all('subjectAccessDue').sort(byDue);
+  const destructionsToConfirm = all('destructionsToConfirm').sort((a, b) => a.proposedAt.localeCompare(b.proposedAt));
+  const retentionPastReview = all('retentionPastReview');
   const missingAbsences = all('missingAbsences').sort(
     (a, b) => a.on.localeCompare(b.on) || a.session.localeCompare(b.session),
   );
   const resourcesToReview = all('resourcesToReview').sort((a, b) => a.lastReviewedOn.localeCompare(b.lastReviewedOn));
   const total =
+    transfersDue.length +
     missingAbsences.length +
     provisionDue.length +
+    subjectAccessDue.length +
+    destructionsToConfirm.length +
+    retentionPastReview.length +
     actionsDue.length +
     surveysToAnswer.length +
     policiesToRead.length +
@@ -300,6 +349,7 @@ export function mergeMyWork(parts: readonly MyWorkPart[]): MyWork {
     emergencyReferrals.length +
     servicesToCheck.length;
   return {
+    transfersDue,
     missingAbsences,
     talkRequests,
     toRead,
@@ -320,6 +370,9 @@ export function mergeMyWork(parts: readonly MyWorkPart[]): MyWork {
     myTrainingDue,
     resourcesToReview,
     provisionDue,
+    subjectAccessDue,
+    destructionsToConfirm,
+    retentionPastReview,
     counts: { toRead: toRead.length, total },
   };
 }

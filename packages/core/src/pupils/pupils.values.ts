@@ -85,6 +85,8 @@ export const CHRONOLOGY_KINDS = [
   'missing_list_removed',
   'missing_absence',
   'early_reviewed',
+  'transfer_file_sent',
+  'transfer_file_received',
 ] as const;
 export type ChronologyKind = (typeof CHRONOLOGY_KINDS)[number];
 

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { auditActionLabel, type AuditQuery } from '@tandem/core';
-import { auditEvents, concerns, roleAssignments, schools, users } from '@tandem/core/schema';
+import { auditEvents, concerns, retentionDestructions, roleAssignments, schools, users } from '@tandem/core/schema';
 import type { DbOrTx } from '../db/client';
 
 export type AuditScope = { kind: 'school'; schoolId: string } | { kind: 'trust'; trustId: string };
@@ -20,14 +20,21 @@ function scopeCondition(scope: AuditScope): SQL {
 
 /**
  * Entries about the restricted safeguarding record: anything about a concern now in it (logging,
- * every read, every refused attempt to open it, its work), and any viewing of the trail that was
- * filtered to one of those concerns (its filter names the concern).
+ * every read, every refused attempt to open it, its work); retention's events about a pupil's
+ * child-protection file (its proposal, withdrawal, destruction: the detail names the kind; not a
+ * change to the school's period, which is about no pupil); and any viewing of the trail that was
+ * filtered to one of those concerns or destructions (its filter names it).
  */
 const restrictedIds = sql`(select ${concerns.id}::text from ${concerns} where ${concerns.restricted})`;
+const childProtectionDestructionIds = sql`(select ${retentionDestructions.id}::text from ${retentionDestructions} where ${retentionDestructions.recordClass} = 'child-protection')`;
 export const aboutRestrictedRecord = sql<boolean>`coalesce((
   (${auditEvents.subjectType} = 'concern' and ${auditEvents.subjectId} in ${restrictedIds})
+  or (${auditEvents.action} like 'retention.%'
+      and ${auditEvents.detail}->>'recordClass' = 'child-protection'
+      and ${auditEvents.detail}->>'destructionId' is not null)
   or (${auditEvents.action} in ('audit.viewed', 'audit.exported')
-      and ${auditEvents.detail}->'filters'->>'subjectId' in ${restrictedIds})
+      and (${auditEvents.detail}->'filters'->>'subjectId' in ${restrictedIds}
+        or ${auditEvents.detail}->'filters'->>'subjectId' in ${childProtectionDestructionIds}))
 ), false)`;
 
 /**

@@ -46,6 +46,9 @@ import { seedDemoMissing } from './demo-missing';
 import { seedDemoAttendance } from './demo-attendance';
 import { seedDemoEarly } from './demo-early';
 import { seedDemoProvision } from './demo-provision';
+import { seedDemoTransfers } from './demo-transfers';
+import { seedDemoRetention } from './demo-retention';
+import { seedDemoSubjectAccess } from './demo-subject-access';
 
 /** A small deterministic generator, so every fresh demo looks the same. */
 function rng(seed: number) {
@@ -241,9 +244,13 @@ export async function loadDemoIfEmpty(deps: AppDeps): Promise<boolean> {
     await seedDemoReportHistory(tx, { schoolIds, userIds, now });
     // Attendance, the missing list, reduced timetables and early identification (after the levels).
     await seedDemoProvision(tx, { schoolIds, userIds, now });
+    await seedDemoTransfers(tx, { schoolIds, userIds, now });
     await seedDemoAttendance(tx, { schoolIds, now });
     await seedDemoMissing(tx, { schoolIds, userIds, now });
     await seedDemoEarly(tx, { schoolIds, userIds, now });
+    await seedDemoRetention(tx, { schoolIds, userIds, now });
+    // After every record it may review: subject access requests, one part-decided, one near its deadline.
+    await seedDemoSubjectAccess(deps, tx, { schoolIds, userIds, now });
     // Last, from every record above: the termly reports the due job would have prepared.
     await seedTermlyReports(deps, tx, { schoolIds, now });
   });

@@ -26,6 +26,9 @@ const SIGNED_OUT_ALLOWED = new Set([
   'POST /api/auth/password/reset',
   // A pupil's set-up code from the printed sheet, before they have a password.
   'POST /api/family/pupil-setup',
+  // Another Tandem installation collecting a transfer package with its code, and confirming receipt.
+  'POST /api/transfers/fetch',
+  'POST /api/transfers/receipt',
 ]);
 
 /** An id that belongs to nothing, for the few places a body or query asks for one. */
@@ -127,12 +130,21 @@ beforeAll(async () => {
     'statements/:statementKey': 'county.ethos.1',
     // The demo prepares the spring and summer reports of 2026.
     'termly/:termKey': '2026-summer',
+    'subject-access/:requestId':
+      (await firstRow(`select id from subject_access_requests where school_id = $1 limit 1`)).id ?? '',
     'timetables/:timetableId':
       (await firstRow(`select id from reduced_timetables where school_id = $1 limit 1`)).id ?? '',
     'education-elsewhere/:provisionId':
       (await firstRow(`select id from alternative_provisions where school_id = $1 limit 1`)).id ?? '',
     'visit-schedules/:scheduleId':
       (await firstRow(`select id from visit_schedules where school_id = $1 limit 1`)).id ?? '',
+    'rules/:recordClass': 'wellbeing',
+    'destructions/:destructionId': UNKNOWN_ID,
+    'transfers/:transferId': UNKNOWN_ID,
+    'transfer-parts/:partId': UNKNOWN_ID,
+    'received-files/:receivedId': UNKNOWN_ID,
+    'terms/:termId': UNKNOWN_ID,
+    'closures/:closureId': UNKNOWN_ID,
     'staff-surveys/:surveyId': (await firstRow(`select id from staff_surveys where school_id = $1 limit 1`)).id ?? '',
   };
 });

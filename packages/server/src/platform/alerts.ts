@@ -83,6 +83,10 @@ const ALERT_TEXT: Record<AlertKind, { message: string; subject: string }> = {
     message: 'A safeguarding visit or call for a pupil not in school is overdue. Your home page lists it.',
     subject: 'A safeguarding visit or call is overdue: see Tandem',
   },
+  transfer_overdue: {
+    message: 'A leaver’s file has not been sent to the next school by its due day. Open the transfers list.',
+    subject: 'A leaver’s file is overdue for the next school: see Tandem',
+  },
 };
 
 /** The in-app text of an alert of this kind (it never names a pupil). */

@@ -341,7 +341,10 @@ export interface PupilRecordSource {
    * shared with another pupil (a concern about two pupils) loses only this pupil's part. The audit
    * trail is never touched.
    */
-  destroy(tx: DbOrTx, q: { schoolId: string; pupilId: string; recordClass: RecordClass }): Promise<{ kind: string; count: number }[]>;
+  destroy(
+    tx: DbOrTx,
+    q: { schoolId: string; pupilId: string; recordClass: RecordClass },
+  ): Promise<{ kind: string; count: number }[]>;
 }
 
 /**

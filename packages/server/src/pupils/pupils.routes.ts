@@ -1,13 +1,21 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { okResponse, pupilListQuery, pupilListResponse, pupilProfileResponse, updatePupilBody } from '@tandem/core';
+import {
+  okResponse,
+  pupilListQuery,
+  pupilListResponse,
+  pupilProfileResponse,
+  recordLeavingBody,
+  updatePupilBody,
+} from '@tandem/core';
 import { noStore, requireActor } from '../http/context';
 import type { SchoolRequest } from '../platform/gate';
 import { exportPupils } from './use-cases/export-pupils';
 import { getPupilProfile } from './use-cases/get-pupil-profile';
 import { listPupils } from './use-cases/list-pupils';
 import { updatePupil } from './use-cases/update-pupil';
+import { recordLeaving } from './use-cases/record-leaving';
 
 const TAGS = ['Pupils'];
 const schoolParams = z.object({ schoolId: z.uuid() });
@@ -66,6 +74,24 @@ export function pupilRoutes(app: FastifyInstance): void {
     { schema: { tags: TAGS, params: pupilParams, body: updatePupilBody, response: { 200: okResponse } } },
     async (req) => {
       await updatePupil(deps, schoolRequest(req), req.params.pupilId, req.body);
+      return { ok: true as const };
+    },
+  );
+
+  r.post(
+    '/api/schools/:schoolId/pupils/:pupilId/leaving',
+    {
+      schema: {
+        tags: TAGS,
+        summary:
+          'Record that a pupil leaves, with the next school if known (case roles; sets up the transfer of files)',
+        params: pupilParams,
+        body: recordLeavingBody,
+        response: { 200: okResponse },
+      },
+    },
+    async (req) => {
+      await recordLeaving(deps, schoolRequest(req), req.params.pupilId, req.body);
       return { ok: true as const };
     },
   );

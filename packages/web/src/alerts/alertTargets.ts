@@ -21,6 +21,7 @@ const PAGES: Partial<Record<AlertKind, { path: (schoolId: string) => string; lab
   timetable_end_due: { path: (s) => `/schools/${enc(s)}/provision`, label: 'See the reduced timetables' },
   timetable_overdue: { path: (s) => `/schools/${enc(s)}/provision`, label: 'See the reduced timetables' },
   visit_missed: { path: schoolPage, label: 'See what needs you' },
+  transfer_overdue: { path: (s) => `/schools/${enc(s)}/transfers`, label: 'See the transfers' },
 };
 
 /** The page an alert opens and the words of its link, or null when its concern may no longer be opened. */

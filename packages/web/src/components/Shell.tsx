@@ -65,6 +65,11 @@ function usePlace(): Place | null {
     if (schoolCan(school, 'provision.viewSchool')) {
       nav.push({ to: `${base}/provision`, label: 'Reduced timetables' });
     }
+    if (schoolCan(school, 'records.transfer')) nav.push({ to: `${base}/transfers`, label: 'Transfers' });
+    if (schoolCan(school, 'records.retention')) nav.push({ to: `${base}/retention`, label: 'Records retention' });
+    if (schoolCan(school, 'records.subjectAccess')) {
+      nav.push({ to: `${base}/subject-access`, label: 'Subject access requests' });
+    }
     if (mayReadQueue(school)) nav.push({ to: concernsPage(id), label: 'Concerns' });
     if (schoolCan(school, 'concern.log')) nav.push({ to: myConcernsPage(id), label: 'Your concerns' });
     // A pupil's "I'd like to talk to someone" goes to their trusted adult: any member of staff.

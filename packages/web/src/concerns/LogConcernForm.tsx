@@ -366,11 +366,7 @@ function ConcernWaiting({
   }, []);
   return (
     <div className="narrow-wide">
-      {urgent ? (
-        <FindDslNowTitle />
-      ) : (
-        <PageTitle caption={school.name}>Saved on this device</PageTitle>
-      )}
+      {urgent ? <FindDslNowTitle /> : <PageTitle caption={school.name}>Saved on this device</PageTitle>}
       {urgent && (
         <section className="urgent-panel" aria-labelledby="offline-urgent-now">
           <h2 className="urgent-panel__title" id="offline-urgent-now">

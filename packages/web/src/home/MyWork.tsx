@@ -24,6 +24,9 @@ import { Section } from './MyWorkSection';
 import { EmergencyReferrals, Questionnaires, ReferralsOverdue, ServicesToCheck } from './MyWorkMore';
 import { TalkRequests } from './MyWorkTalk';
 import { MissingAbsences, ProvisionDue } from './MyWorkAttendance';
+import { TransfersDue } from '../transfers/MyWorkTransfers';
+import { SubjectAccessDue } from '../subject-access/MyWorkSubjectAccess';
+import { RetentionDue } from '../retention/MyWorkRetention';
 import {
   ActionsOwned,
   PoliciesToRead,
@@ -277,6 +280,9 @@ export function MyWork({ school }: { school: SessionSchool }) {
       {owns && <Owned school={school} work={work} />}
       {leads && <Reviews school={school} work={work} />}
       <ProvisionDue school={school} work={work} />
+      <TransfersDue school={school} work={work} />
+      <SubjectAccessDue school={school} work={work} />
+      <RetentionDue school={school} work={work} />
       {asks && <Questionnaires school={school} work={work} />}
       {watchesReferrals && <ReferralsOverdue school={school} work={work} />}
       {keepsDirectory && <ServicesToCheck school={school} work={work} />}

@@ -47,7 +47,12 @@ export function DetailsAndParents({ school, data }: { school: SessionSchool; dat
         <p>
           <Link to={`${pupilPage(school.id, p.id)}/correct`} className="button button--secondary">
             Correct details
-          </Link>
+          </Link>{' '}
+          {p.leftOn === null && (
+            <Link to={`${pupilPage(school.id, p.id)}/leaving`} className="button button--secondary">
+              Record leaving
+            </Link>
+          )}
         </p>
       )}
       <p className="hint">

@@ -16,6 +16,7 @@ import { Link, useFlash, useSearchParams } from '../router/router';
 import { CaseRecord, tabFrom } from './CaseRecord';
 import { BasicRecord, SummaryRecord } from './PupilRecords';
 import { pupilApi, pupilFirstName, pupilName, pupilsPageBack } from './pupilsApi';
+import { PupilSubjectAccessLink } from '../subject-access/PupilSubjectAccessLink';
 
 export function PupilPage({ schoolId, pupilId }: { schoolId: string; pupilId: string }) {
   const school = useSchool(schoolId);
@@ -72,6 +73,12 @@ export function PupilPage({ schoolId, pupilId }: { schoolId: string; pupilId: st
       {resource.status === 'ready' && schoolCan(school, 'concern.log') && (
         // Those without the pupil's case may still start an emergency CAMHS referral from here.
         <LogConcernAbout school={school} pupil={resource.data.pupil} emergency={resource.data.view !== 'case'} />
+      )}
+      {resource.status === 'ready' && (
+        <PupilSubjectAccessLink
+          school={school}
+          pupil={{ id: resource.data.pupil.id, name: pupilName(resource.data.pupil) }}
+        />
       )}
       <HelpNow audience="staff" />
     </>

@@ -10,6 +10,7 @@ import { useAction } from '../components/useAction';
 import { Loading, NotificationBanner, PageTitle } from '../components/Page';
 import { LoadError, NotFoundPage } from '../errors/ErrorPages';
 import { schoolPath } from './schoolsApi';
+import { Link } from '../router/router';
 
 const FIELDS = ['letterhead', 'staffIdleMinutes', 'referralWaitDays'] as const;
 
@@ -22,6 +23,12 @@ export function SchoolSettingsPage({ schoolId }: { schoolId: string }) {
   return (
     <>
       <PageTitle caption={school.name}>School settings</PageTitle>
+      {schoolCan(school, 'school.termDates') && (
+        <p>
+          Terms and closure days (which days are school days):{' '}
+          <Link to={`/schools/${encodeURIComponent(schoolId)}/term-dates`}>term dates</Link>.
+        </p>
+      )}
       {resource.status === 'loading' && <Loading what="Loading settings" />}
       {resource.status === 'error' && <LoadError error={resource.error} onRetry={reload} />}
       {resource.status === 'ready' && <SettingsForm key={resource.data.id} school={resource.data} onSaved={setData} />}

@@ -148,6 +148,8 @@ export async function writePupilPlan(
   today: string,
   now: Date,
   track: Tracker,
+  /** Run for each pupil marked as left (the features' `onPupilLeft` hooks), in this transaction. */
+  onLeft: (pupilId: string, leftOn: string) => Promise<void> = async () => undefined,
 ): Promise<void> {
   track.phase('adding');
   const insertKeys = [
@@ -190,7 +192,7 @@ export async function writePupilPlan(
   );
   track.phase('marking_left');
   for (const batch of batches(plan.leavers, 1000)) {
-    await tx
+    const marked = await tx
       .update(pupils)
       .set({ leftOn: today, updatedAt: now })
       .where(
@@ -202,7 +204,9 @@ export async function writePupilPlan(
           ),
           isNull(pupils.leftOn),
         ),
-      );
+      )
+      .returning({ id: pupils.id });
+    for (const p of marked) await onLeft(p.id, today);
     track.step(batch.length);
   }
 }

@@ -66,7 +66,18 @@ export async function applyImport(
       progress.total = planSize(plan);
       switch (plan.kind) {
         case 'pupils':
-          await writePupilPlan(w.tx, w.schoolId, plan, schoolDate(now), now, track);
+          await writePupilPlan(w.tx, w.schoolId, plan, schoolDate(now), now, track, async (pupilId, leftOn) => {
+            // The MIS does not say where a leaver goes: the destination is asked for on the transfer.
+            for (const hook of deps.registries.onPupilLeft) {
+              await hook(w.tx, {
+                schoolId: w.schoolId,
+                pupilId,
+                leftOn,
+                destination: null,
+                actorUserId: w.actor.userId,
+              });
+            }
+          });
           break;
         case 'contacts':
           await writeContactPlan(w.tx, w.schoolId, plan, now, track);

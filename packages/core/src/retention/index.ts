@@ -1,0 +1,3 @@
+export * from './retention.rules';
+export * from './retention.audit';
+export * from './retention.schemas';

@@ -1,0 +1,4 @@
+export * from './subject-access.values';
+export * from './subject-access.audit';
+export * from './subject-access.schemas';
+export * from './deadlines';
