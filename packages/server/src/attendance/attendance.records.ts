@@ -12,11 +12,12 @@ import { attendanceMarks, attendanceWeeks, missingAlerts, missingListChanges, us
 import type { DbOrTx } from '../db/client';
 import { calendarDay } from '../platform/dates';
 import type { PupilRecordSource } from '../platform/registries';
+import { DISCLOSE_ABOUT_PUPIL, dayOf } from '../platform/records';
 
 const SOURCE = 'attendance';
-const DISCLOSE = { decision: 'disclose', reason: 'About the pupil only' } as const;
+const DISCLOSE = DISCLOSE_ABOUT_PUPIL;
 
-const day = (d: Date) => calendarDay(d.toISOString().slice(0, 10));
+const day = dayOf;
 const lines = (xs: readonly (string | null | undefined | false)[]) =>
   xs.filter((l): l is string => typeof l === 'string' && l !== '').join('\n');
 

@@ -4,6 +4,7 @@
  * re-exported by concerns.records.ts.
  */
 import type { DisclosureDecision, RecordClass } from '@tandem/core';
+import { DISCLOSE_ABOUT_PUPIL } from '../platform/records';
 
 /** The name of the concerns' record source (matches `PupilRecordItem.source`). */
 export const CONCERN_RECORDS_SOURCE = 'concerns';
@@ -11,7 +12,7 @@ export const CONCERN_RECORDS_SOURCE = 'concerns';
 export const CHILD_PROTECTION_REASON =
   'Child-protection content: disclosure could put the child at risk; the DSL decides.';
 export const OTHER_PUPIL_REASON = 'Names another pupil: remove what is about them before disclosing.';
-const DISCLOSE_REASON = 'About this pupil only.';
+const DISCLOSE_REASON = DISCLOSE_ABOUT_PUPIL.reason;
 
 /** What the record class of a concern is: the restricted safeguarding record is the child-protection file. */
 export function concernRecordClass(restricted: boolean): RecordClass {

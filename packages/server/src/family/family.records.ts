@@ -29,11 +29,12 @@ import {
   users,
 } from '@tandem/core/schema';
 import type { DbOrTx } from '../db/client';
-import { calendarDay, dateAndTime } from '../platform/dates';
+import { dateAndTime } from '../platform/dates';
 import type { PupilRecordSource } from '../platform/registries';
+import { DISCLOSE_ABOUT_PUPIL, dayOf } from '../platform/records';
 
 const SOURCE = 'family';
-const DISCLOSE = { decision: 'disclose', reason: 'About the pupil only' } as const;
+const DISCLOSE = DISCLOSE_ABOUT_PUPIL;
 const RESTRICTED_CHECKIN = {
   decision: 'withhold',
   reason:
@@ -44,7 +45,7 @@ const NO_ACCESS = {
   reason: "A decision to restrict a parent's access (e.g. a court order)",
 } as const;
 
-const day = (d: Date) => calendarDay(d.toISOString().slice(0, 10));
+const day = dayOf;
 const lines = (xs: readonly (string | null | undefined | false)[]) =>
   xs.filter((l): l is string => typeof l === 'string' && l !== '').join('\n');
 

@@ -4,10 +4,11 @@
  * marker of a staff view given in confidence, so every item is suggested for disclosure.
  */
 import { PLAN_KIND_LABELS, type PlanKind, type RecordClass } from '@tandem/core';
+import { DISCLOSE_ABOUT_PUPIL } from '../platform/records';
 
 /** The name of the plans' record source (matches `PupilRecordItem.source`). */
 export const PLAN_RECORDS_SOURCE = 'plans';
-const DISCLOSE = { decision: 'disclose' as const, reason: 'About this pupil only.' };
+const DISCLOSE = DISCLOSE_ABOUT_PUPIL;
 
 /** Which record class each kind of plan is (IRMS: SEN records are kept to date of birth + 31 years). */
 export const PLAN_RECORD_CLASSES: Record<PlanKind, RecordClass> = {

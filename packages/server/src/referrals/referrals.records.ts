@@ -18,6 +18,7 @@ import { referrals, referralSteps, services, users } from '@tandem/core/schema';
 import type { DbOrTx } from '../db/client';
 import { calendarDay } from '../platform/dates';
 import type { PupilRecordSource } from '../platform/registries';
+import { dayOf } from '../platform/records';
 
 const SOURCE = 'referrals';
 const WITHHOLD = {
@@ -26,7 +27,7 @@ const WITHHOLD = {
     "A referral to children's social care in the restricted safeguarding record: disclosure could put the child at risk",
 } as const;
 
-const day = (d: Date) => calendarDay(d.toISOString().slice(0, 10));
+const day = dayOf;
 const lines = (xs: readonly (string | null | undefined | false)[]) =>
   xs.filter((l): l is string => typeof l === 'string' && l !== '').join('\n');
 
