@@ -4,7 +4,7 @@
  *    and the same terms at Willow Brook;
  *  - a pupil who left three days ago for Oakfield High School (a school using Tandem), due five school
  *    days later: the wellbeing file sent by secure e-mail and awaiting confirmation of receipt, the
- *    child-protection file still for the DSL team to send or mark "none held";
+ *    child-protection file (a restricted concern, closed when he left) still for the DSL team to send;
  *  - a pupil who joined from another school, with the wellbeing file received from it.
  * Inserted in the demo transaction, not audited.
  */
@@ -17,11 +17,22 @@ import {
   TRANSFER_DUE_SCHOOL_DAYS,
   type PupilRecordItem,
 } from '@tandem/core';
-import { pupils, pupilTransfers, receivedFiles, schoolClosures, schoolTerms, transferParts } from '@tandem/core/schema';
+import {
+  concernPupils,
+  concerns,
+  pupils,
+  pupilTransfers,
+  receivedFiles,
+  schoolClosures,
+  schoolTerms,
+  transferParts,
+} from '@tandem/core/schema';
+import { randomUUID } from 'node:crypto';
 import type { DbOrTx } from '../db/client';
 
 const ADMIN = 'jo.bennett@kingsmead.example';
 const SMHL = 'sam.patel@kingsmead.example';
+const DSL = 'chris.okafor@kingsmead.example';
 
 export const DEMO_TERMS_2026_27 = [
   { name: 'Autumn term 2026 (first half)', firstDay: '2026-09-02', lastDay: '2026-10-23' },
@@ -46,7 +57,9 @@ export async function seedDemoTransfers(
   const schoolId = o.schoolIds.get('kingsmead');
   const admin = o.userIds.get(ADMIN);
   const smhl = o.userIds.get(SMHL);
-  if (!schoolId || !admin || !smhl) throw new Error('demo transfers: Kingsmead, its administrator or SMHL missing');
+  const dsl = o.userIds.get(DSL);
+  if (!schoolId || !admin || !smhl || !dsl)
+    throw new Error('demo transfers: Kingsmead, its administrator, SMHL or DSL missing');
   for (const id of o.schoolIds.values()) {
     await tx
       .insert(schoolTerms)
@@ -90,6 +103,41 @@ export async function seedDemoTransfers(
       createdAt: new Date(`${addDaysToDay(today, -400)}T09:00:00Z`),
     })
     .returning();
+  // What the child-protection file carries: one concern in the restricted record, closed when he left.
+  const loggedAt = new Date(`${addDaysToDay(today, -120)}T10:20:00Z`);
+  const closedAt = new Date(`${leftOn}T14:00:00Z`);
+  const [cp] = await tx
+    .insert(concerns)
+    .values({
+      schoolId,
+      reference: `C-${leftOn.slice(0, 4)}-9101`,
+      loggedBy: dsl,
+      loggedAt,
+      submissionKey: randomUUID(),
+      occurredAt: loggedAt,
+      location: 'Playground, morning break',
+      account:
+        'Jacob said he did not want to go home because of the shouting there; he had a bruise on his arm he would not explain. Referred to children’s social care the same day.',
+      warningSigns: ['withdrawal'],
+      riskOfImmediateHarm: false,
+      possibleChildProtection: true,
+      medicalEmergency: false,
+      category: 'safeguarding',
+      route: 'dsl',
+      urgent: false,
+      restricted: true,
+      status: 'closed',
+      acknowledgedBy: dsl,
+      acknowledgedAt: loggedAt,
+      outcome: 'monitor',
+      outcomeNote: 'Open to children’s social care when he left; his file goes to his next school’s DSL.',
+      closedBy: dsl,
+      closedAt,
+      parentsStatus: 'not_to_be_told',
+      updatedAt: closedAt,
+    })
+    .returning({ id: concerns.id });
+  await tx.insert(concernPupils).values({ schoolId, concernId: cp!.id, pupilId: leaver!.id });
   const [t] = await tx
     .insert(pupilTransfers)
     .values({

@@ -13,7 +13,7 @@ import type {
   PreparedPackageResponse,
   TransferListResponse,
 } from '@tandem/core';
-import { pupils, pupilTransfers, receivedFiles, transferParts } from '@tandem/core/schema';
+import { concernPupils, concerns, pupils, pupilTransfers, receivedFiles, transferParts } from '@tandem/core/schema';
 import { createTestEnv, type TestEnv } from '../../test/harness';
 import { runDueJobs } from '../platform/jobs';
 
@@ -36,10 +36,14 @@ afterAll(async () => {
 describe('a transfer between two installations', () => {
   it('send, collect with the code, import into the restricted record, and the receipt comes back', async () => {
     const K = `/api/schools/${sender.world.kingsmead}`;
+    // A pupil with something in the safeguarding record, so the child-protection file carries it.
     const [leaver] = await sender.deps.database.db
-      .select()
+      .selectDistinct({ id: pupils.id, upn: pupils.upn })
       .from(pupils)
+      .innerJoin(concernPupils, eq(concernPupils.pupilId, pupils.id))
+      .innerJoin(concerns, and(eq(concerns.id, concernPupils.concernId), eq(concerns.restricted, true)))
       .where(and(eq(pupils.schoolId, sender.world.kingsmead), isNull(pupils.leftOn), isNull(pupils.userId)))
+      .orderBy(pupils.id)
       .limit(1);
     const dsl = await sender.as('dsl');
     const left = await dsl.post(`${K}/pupils/${leaver!.id}/leaving`, {
@@ -78,6 +82,7 @@ describe('a transfer between two installations', () => {
     expect(opened.body.file).toBe('child-protection');
     expect(opened.body.fromSchool).toBe('Kingsmead Academy');
     expect(opened.body.pupil.upn).toBe(leaver!.upn);
+    expect(opened.body.itemCount).toBeGreaterThan(0);
     // Collected once: the same code again finds nothing.
     const again = await ruth.post(`${W}/received-packages/open`, { code: prepared.body.code, address: senderUrl });
     expect(again.status).toBe(400);

@@ -7,7 +7,7 @@
  * another school's DSL are refused throughout.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import {
   addDaysToDay,
   addSchoolDays,
@@ -18,7 +18,16 @@ import {
   type TermDatesResponse,
   type TransferListResponse,
 } from '@tandem/core';
-import { alerts, auditEvents, pupils, pupilTransfers, transferParts, transferPreviews } from '@tandem/core/schema';
+import {
+  alerts,
+  auditEvents,
+  concernPupils,
+  concerns,
+  pupils,
+  pupilTransfers,
+  transferParts,
+  transferPreviews,
+} from '@tandem/core/schema';
 import { createTestEnv, type TestClient, type TestEnv } from '../../test/harness';
 import { runDueJobs } from '../platform/jobs';
 
@@ -45,17 +54,15 @@ beforeAll(async () => {
   head = await env.as('head');
   smhl = await env.as('smhl');
   dsl = await env.as('dsl');
+  // A pupil with something in the safeguarding record, so the child-protection file carries it.
   const [p] = await db()
-    .select()
+    .selectDistinct({ id: pupils.id })
     .from(pupils)
-    .where(
-      and(
-        eq(pupils.schoolId, env.world.kingsmead),
-        isNull(pupils.leftOn),
-        isNull(pupils.userId),
-        eq(pupils.form, '10K'),
-      ),
-    );
+    .innerJoin(concernPupils, eq(concernPupils.pupilId, pupils.id))
+    .innerJoin(concerns, and(eq(concerns.id, concernPupils.concernId), eq(concerns.restricted, true)))
+    .where(and(eq(pupils.schoolId, env.world.kingsmead), isNull(pupils.leftOn), isNull(pupils.userId)))
+    .orderBy(pupils.id)
+    .limit(1);
   leaver = p!.id;
 });
 afterAll(async () => {
@@ -214,6 +221,54 @@ describe('preparing and collecting a package', () => {
     const res = await smhl.post<Err>(`${api()}/transfer-parts/${p!.id}/package`);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/URN/);
+  });
+
+  it('a child-protection file with nothing in the safeguarding record is not sent: "none held" instead', async () => {
+    const [calm] = await db()
+      .select({ id: pupils.id })
+      .from(pupils)
+      .where(
+        and(
+          eq(pupils.schoolId, env.world.kingsmead),
+          isNull(pupils.leftOn),
+          isNull(pupils.userId),
+          sql`not exists (select 1 from concern_pupils cp join concerns c on c.id = cp.concern_id
+                where cp.pupil_id = ${pupils.id} and c.restricted)`,
+        ),
+      )
+      .limit(1);
+    const [t] = await db()
+      .insert(pupilTransfers)
+      .values({
+        schoolId: env.world.kingsmead,
+        pupilId: calm!.id,
+        leftOn: day(-1),
+        dueOn: day(6),
+        destinationName: 'Oakfield High School',
+        destinationUrn: '900003',
+        createdAt: env.clock.now(),
+      })
+      .returning();
+    const [p] = await db()
+      .insert(transferParts)
+      .values({
+        schoolId: env.world.kingsmead,
+        transferId: t!.id,
+        file: 'child-protection',
+        status: 'to_send',
+        updatedAt: env.clock.now(),
+      })
+      .returning();
+    for (const res of [
+      await dsl.post<Err>(`${api()}/transfer-parts/${p!.id}/package`),
+      await dsl.get<Err>(`${api()}/transfer-parts/${p!.id}/file.pdf`),
+    ]) {
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(/No child-protection file held/);
+    }
+    const [after] = await db().select().from(transferParts).where(eq(transferParts.id, p!.id));
+    expect(after!.status).toBe('to_send');
+    expect(after!.codeHash).toBeNull();
   });
 
   it('a wrong code collects nothing; a child-protection package goes only to a caller accepting one; then once only', async () => {

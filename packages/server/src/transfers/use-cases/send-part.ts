@@ -58,6 +58,16 @@ export async function itemsOf(
   return items.sort((a, b) => a.at.localeCompare(b.at));
 }
 
+/** A child-protection file with nothing in it is not sent: the DSL marks the part "none held" instead. */
+function refuseEmptyChildProtection(file: PartRow['file'], items: readonly PupilRecordItem[]): void {
+  if (file === 'child-protection' && items.length === 0) {
+    throw new AppError('validation', 'empty child-protection file', {
+      userMessage:
+        'Nothing is held in this pupil’s safeguarding record, so there is no child-protection file to send. Mark the part “No child-protection file held” instead.',
+    });
+  }
+}
+
 export async function preparePackage(
   deps: AppDeps,
   at: SchoolRequest,
@@ -74,6 +84,7 @@ export async function preparePackage(
     }
     const [school] = await s.tx.select().from(schools).where(eq(schools.id, s.schoolId));
     const items = await itemsOf(deps, s, pupil.id, p.file);
+    refuseEmptyChildProtection(p.file, items);
     const code = newOneTimeCode();
     const receiptToken = newReceiptToken();
     const address = deps.config.publicUrl;
@@ -149,6 +160,7 @@ export async function printPart(deps: AppDeps, at: SchoolRequest, partId: string
     const { part: p, t, p: pupil } = await part(s, partId);
     const [school] = await s.tx.select().from(schools).where(eq(schools.id, s.schoolId));
     const items = await itemsOf(deps, s, pupil.id, p.file);
+    refuseEmptyChildProtection(p.file, items);
     await s.audit(
       { action: 'transfer.pdf_printed', detail: { partId: p.id, file: p.file, items: items.length } },
       { type: 'pupil_transfer', id: t.id },
