@@ -22,7 +22,9 @@ function scopeCondition(scope: AuditScope): SQL {
  * Entries about the restricted safeguarding record: anything about a concern now in it (logging,
  * every read, every refused attempt to open it, its work); retention's events about a pupil's
  * child-protection file (its proposal, withdrawal, destruction: the detail names the kind; not a
- * change to the school's period, which is about no pupil); and any viewing of the trail that was
+ * change to the school's period, which is about no pupil); a transfer's steps with a child-protection
+ * file (prepared, collected, printed, imported, opened: the detail names the file); a subject access
+ * decision on an item from the restricted record; and any viewing of the trail that was
  * filtered to one of those concerns or destructions (its filter names it).
  */
 const restrictedIds = sql`(select ${concerns.id}::text from ${concerns} where ${concerns.restricted})`;
@@ -32,6 +34,8 @@ export const aboutRestrictedRecord = sql<boolean>`coalesce((
   or (${auditEvents.action} like 'retention.%'
       and ${auditEvents.detail}->>'recordClass' = 'child-protection'
       and ${auditEvents.detail}->>'destructionId' is not null)
+  or (${auditEvents.action} like 'transfer.%' and ${auditEvents.detail}->>'file' = 'child-protection')
+  or (${auditEvents.action} = 'subject_access.item_decided' and ${auditEvents.detail}->>'restricted' = 'true')
   or (${auditEvents.action} in ('audit.viewed', 'audit.exported')
       and (${auditEvents.detail}->'filters'->>'subjectId' in ${restrictedIds}
         or ${auditEvents.detail}->'filters'->>'subjectId' in ${childProtectionDestructionIds}))

@@ -356,6 +356,19 @@ describe('the review', () => {
     expect(JSON.stringify(audits.map((a) => a.detail))).not.toContain('Jamie');
   });
 
+  it('the decisions on safeguarding items are in the DSL team’s audit trail only', async () => {
+    const trail = async (who: TestClient) =>
+      (
+        await who.get<{ entries: { action: string; detail: Record<string, unknown> | null }[] }>(
+          `/api/schools/${env.world.kingsmead}/audit?action=subject_access.item_decided`,
+        )
+      ).body.entries;
+    expect((await trail(dsl)).some((e) => e.detail?.restricted === true)).toBe(true);
+    const seenByHead = await trail(head);
+    expect(seenByHead.length).toBeGreaterThan(0);
+    expect(seenByHead.some((e) => e.detail?.restricted === true)).toBe(false);
+  });
+
   it('a bundle disclosing the safeguarding record is downloaded by the DSL team only', async () => {
     await dsl.put(`${api()}/${requestId}/decisions`, {
       source: 'sar-test',

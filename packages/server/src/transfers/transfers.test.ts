@@ -197,6 +197,17 @@ describe('preparing and collecting a package', () => {
     expect(await auditCount('transfer.package_prepared')).toBe(1);
   });
 
+  it('the child-protection file’s steps are in the DSL team’s audit trail only', async () => {
+    const trail = async (who: TestClient) =>
+      (
+        await who.get<{ entries: { action: string; detail: Record<string, unknown> | null }[] }>(
+          `/api/schools/${env.world.kingsmead}/audit?action=transfer.package_prepared`,
+        )
+      ).body.entries;
+    expect((await trail(dsl)).some((e) => e.detail?.file === 'child-protection')).toBe(true);
+    expect((await trail(head)).some((e) => e.detail?.file === 'child-protection')).toBe(false);
+  });
+
   it('a package needs the next school’s URN first', async () => {
     const other = await db()
       .insert(pupilTransfers)
