@@ -6,13 +6,12 @@
  * and shown in the chronology to every reader of the case: it is not the restricted record, so it
  * is a wellbeing record; an alert that brought in the police or social care is suggested withheld.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { ATTENDANCE_CODES, MISSING_ACTION_TAKEN_LABELS, SESSION_LABELS, type PupilRecordItem } from '@tandem/core';
-import { attendanceMarks, attendanceWeeks, missingAlerts, missingListChanges, users } from '@tandem/core/schema';
-import type { DbOrTx } from '../db/client';
+import { attendanceMarks, attendanceWeeks, missingAlerts, missingListChanges } from '@tandem/core/schema';
 import { calendarDay } from '../platform/dates';
 import type { PupilRecordSource } from '../platform/registries';
-import { DISCLOSE_ABOUT_PUPIL, dayOf } from '../platform/records';
+import { DISCLOSE_ABOUT_PUPIL, dayOf, namesOf } from '../platform/records';
 
 const SOURCE = 'attendance';
 const DISCLOSE = DISCLOSE_ABOUT_PUPIL;
@@ -20,13 +19,6 @@ const DISCLOSE = DISCLOSE_ABOUT_PUPIL;
 const day = dayOf;
 const lines = (xs: readonly (string | null | undefined | false)[]) =>
   xs.filter((l): l is string => typeof l === 'string' && l !== '').join('\n');
-
-async function namesOf(db: DbOrTx, ids: readonly (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((i): i is string => i !== null))];
-  if (wanted.length === 0) return new Map();
-  const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, wanted));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
 
 /** The school year a date falls in, by its first year: 2026 for 1 Sep 2026 to 31 Aug 2027. */
 function schoolYear(isoDate: string): number {

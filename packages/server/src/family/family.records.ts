@@ -26,12 +26,11 @@ import {
   familyNoAccess,
   familyPreferences,
   trustedAdults,
-  users,
 } from '@tandem/core/schema';
 import type { DbOrTx } from '../db/client';
 import { dateAndTime } from '../platform/dates';
 import type { PupilRecordSource } from '../platform/registries';
-import { DISCLOSE_ABOUT_PUPIL, dayOf } from '../platform/records';
+import { DISCLOSE_ABOUT_PUPIL, dayOf, namesOf } from '../platform/records';
 
 const SOURCE = 'family';
 const DISCLOSE = DISCLOSE_ABOUT_PUPIL;
@@ -48,13 +47,6 @@ const NO_ACCESS = {
 const day = dayOf;
 const lines = (xs: readonly (string | null | undefined | false)[]) =>
   xs.filter((l): l is string => typeof l === 'string' && l !== '').join('\n');
-
-async function namesOf(db: DbOrTx, ids: readonly (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((i): i is string => i !== null))];
-  if (wanted.length === 0) return new Map();
-  const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, wanted));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
 
 /** Parent accounts linked to this pupil and to no other child: their e-mail choices are this pupil's. */
 async function parentsOnlyOf(db: DbOrTx, schoolId: string, pupilId: string): Promise<string[]> {

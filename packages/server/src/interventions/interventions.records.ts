@@ -22,13 +22,11 @@ import {
   interventionSessions,
   interventions,
   questionnaires,
-  users,
 } from '@tandem/core/schema';
-import type { DbOrTx } from '../db/client';
 import { calendarDay } from '../platform/dates';
 import type { PupilRecordSource } from '../platform/registries';
 import { findMeasure } from './measures';
-import { DISCLOSE_ABOUT_PUPIL, dayOf } from '../platform/records';
+import { DISCLOSE_ABOUT_PUPIL, dayOf, namesOf } from '../platform/records';
 
 const SOURCE = 'interventions';
 const DISCLOSE = DISCLOSE_ABOUT_PUPIL;
@@ -36,13 +34,6 @@ const DISCLOSE = DISCLOSE_ABOUT_PUPIL;
 const day = dayOf;
 const lines = (xs: readonly (string | null | undefined | false)[]) =>
   xs.filter((l): l is string => typeof l === 'string' && l !== '').join('\n');
-
-async function namesOf(db: DbOrTx, ids: readonly (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((i): i is string => i !== null))];
-  if (wanted.length === 0) return new Map();
-  const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, wanted));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
 
 /** The ids of a measure's risk items. */
 function riskItemsOf(m: MeasureDefinition | undefined): Set<string> {

@@ -17,14 +17,12 @@ import {
   alternativeProvisions,
   reducedTimetables,
   timetableReviews,
-  users,
   visitSchedules,
   welfareVisits,
 } from '@tandem/core/schema';
-import type { DbOrTx } from '../db/client';
 import { calendarDay, dateAndTime } from '../platform/dates';
 import type { PupilRecordSource } from '../platform/registries';
-import { DISCLOSE_ABOUT_PUPIL, dayOf } from '../platform/records';
+import { DISCLOSE_ABOUT_PUPIL, dayOf, namesOf } from '../platform/records';
 
 const SOURCE = 'provision';
 const DISCLOSE = DISCLOSE_ABOUT_PUPIL;
@@ -33,13 +31,6 @@ const day = dayOf;
 const onDay = (isoDate: string) => `${isoDate}T12:00:00.000Z`;
 const lines = (xs: readonly (string | null | undefined | false)[]) =>
   xs.filter((l): l is string => typeof l === 'string' && l !== '').join('\n');
-
-async function namesOf(db: DbOrTx, ids: readonly (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((i): i is string => i !== null))];
-  if (wanted.length === 0) return new Map();
-  const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, wanted));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
 
 export const provisionRecords: PupilRecordSource = {
   name: SOURCE,

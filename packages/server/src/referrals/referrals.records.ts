@@ -14,11 +14,10 @@ import {
   type PupilRecordItem,
   type RecordClass,
 } from '@tandem/core';
-import { referrals, referralSteps, services, users } from '@tandem/core/schema';
-import type { DbOrTx } from '../db/client';
+import { referrals, referralSteps, services } from '@tandem/core/schema';
 import { calendarDay } from '../platform/dates';
 import type { PupilRecordSource } from '../platform/registries';
-import { dayOf } from '../platform/records';
+import { dayOf, namesOf } from '../platform/records';
 
 const SOURCE = 'referrals';
 const WITHHOLD = {
@@ -30,13 +29,6 @@ const WITHHOLD = {
 const day = dayOf;
 const lines = (xs: readonly (string | null | undefined | false)[]) =>
   xs.filter((l): l is string => typeof l === 'string' && l !== '').join('\n');
-
-async function namesOf(db: DbOrTx, ids: readonly (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((i): i is string => i !== null))];
-  if (wanted.length === 0) return new Map();
-  const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, wanted));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
 
 /** The referrals of one class: the restricted ones are the child-protection file's, the rest wellbeing. */
 function ofClass(schoolId: string, pupilId: string, restricted: boolean | null) {
