@@ -11,14 +11,12 @@ import { ATTENDANCE_CODES, MISSING_ACTION_TAKEN_LABELS, SESSION_LABELS, type Pup
 import { attendanceMarks, attendanceWeeks, missingAlerts, missingListChanges } from '@tandem/core/schema';
 import { calendarDay } from '../platform/dates';
 import type { PupilRecordSource } from '../platform/registries';
-import { DISCLOSE_ABOUT_PUPIL, dayOf, namesOf } from '../platform/records';
+import { DISCLOSE_ABOUT_PUPIL, dayOf, namesOf, lines } from '../platform/records';
 
 const SOURCE = 'attendance';
 const DISCLOSE = DISCLOSE_ABOUT_PUPIL;
 
 const day = dayOf;
-const lines = (xs: readonly (string | null | undefined | false)[]) =>
-  xs.filter((l): l is string => typeof l === 'string' && l !== '').join('\n');
 
 /** The school year a date falls in, by its first year: 2026 for 1 Sep 2026 to 31 Aug 2027. */
 function schoolYear(isoDate: string): number {
@@ -70,11 +68,11 @@ export const attendanceRecords: PupilRecordSource = {
         id: `${pupilId}:${String(year)}`,
         at: `${last?.weekStart ?? `${String(year)}-09-01`}T12:00:00.000Z`,
         title: `Attendance by week, ${yearWords(year)}`,
-        body: lines([
+        body: lines(
           possible > 0 &&
             `Over the year so far: ${percent(attended, possible)} (${String(attended)} of ${String(possible)} sessions).`,
           ...rows.map((w) => `Week of ${calendarDay(w.weekStart)}: ${weekWords(w)}`),
-        ]),
+        ),
         recordClass: 'wellbeing',
         restricted: false,
         suggested: DISCLOSE,
@@ -95,14 +93,14 @@ export const attendanceRecords: PupilRecordSource = {
         id: `${pupilId}:${String(year)}`,
         at: `${last?.on ?? `${String(year)}-09-01`}T12:00:00.000Z`,
         title: `Register marks, ${yearWords(year)}`,
-        body: lines([
+        body: lines(
           `${String(rows.length)} sessions marked, ${String(rows.length - absent.length)} present.`,
           absent.length > 0 && 'Sessions not marked present:',
           ...absent.map(
             (m) =>
               `${calendarDay(m.on)}, ${SESSION_LABELS[m.session].toLowerCase()}: ${m.code} (${MEANING.get(m.code)?.meaning ?? 'code'})`,
           ),
-        ]),
+        ),
         recordClass: 'wellbeing',
         restricted: false,
         suggested: DISCLOSE,
@@ -129,10 +127,10 @@ export const attendanceRecords: PupilRecordSource = {
         id: c.id,
         at: c.at.toISOString(),
         title: c.action === 'added' ? 'Added to the missing list' : 'Taken off the missing list',
-        body: lines([
+        body: lines(
           `${c.action === 'added' ? 'Added to' : 'Taken off'} the list of pupils to look out for if absent, on ${day(c.at)} by ${who(c.byUserId)}.`,
           `Why: ${c.reason}`,
-        ]),
+        ),
         recordClass: 'wellbeing',
         restricted: false,
         suggested: DISCLOSE,
@@ -146,13 +144,13 @@ export const attendanceRecords: PupilRecordSource = {
         id: a.id,
         at: a.raisedAt.toISOString(),
         title: `Absent without a reason while on the missing list (${calendarDay(a.on)}, ${SESSION_LABELS[a.session].toLowerCase()})`,
-        body: lines([
+        body: lines(
           `Marked ${a.code} (${MEANING.get(a.code)?.meaning ?? 'absent'}) on ${calendarDay(a.on)}, ${SESSION_LABELS[a.session].toLowerCase()}.`,
           `The safeguarding team was alerted on ${day(a.raisedAt)}${a.alerted.length > 0 ? ` (${a.alerted.map(who).join(', ')})` : ''}.`,
           a.actionTaken
             ? `What was done: ${MISSING_ACTION_TAKEN_LABELS[a.actionTaken]}${a.actionNote ? `: ${a.actionNote}` : ''} (${who(a.actionBy)}${a.actionAt ? `, ${day(a.actionAt)}` : ''}).`
             : 'Not yet followed up.',
-        ]),
+        ),
         recordClass: 'wellbeing',
         restricted: false,
         suggested: serious

@@ -14,11 +14,11 @@ import {
 } from '@tandem/core';
 import { dateAndTime } from '../platform/dates';
 import type { ConcernRow } from './concerns.records-read';
+import { lines } from '../platform/records';
 
 const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
 /** The lines that have something to say, as one body. */
-export const lines = (...ls: (string | null | false | undefined)[]) =>
-  ls.filter((l): l is string => Boolean(l)).join('\n');
+export { lines };
 
 export const FILE_TYPE_LABELS: Readonly<Record<string, string>> = {
   'image/png': 'PNG image',

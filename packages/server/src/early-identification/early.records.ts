@@ -7,12 +7,11 @@ import { and, eq } from 'drizzle-orm';
 import { EARLY_REVIEW_OUTCOME_LABELS, EARLY_RULE_LABELS, type PupilRecordItem } from '@tandem/core';
 import { earlyReviews, users } from '@tandem/core/schema';
 import { dateAndTime } from '../platform/dates';
+import { lines } from '../platform/records';
 import type { PupilRecordSource } from '../platform/registries';
 
 const SOURCE = 'early-identification';
 const RULE_LABELS: Readonly<Record<string, string>> = EARLY_RULE_LABELS;
-
-const lines = (...ls: (string | null | false | undefined)[]) => ls.filter((l): l is string => Boolean(l)).join('\n');
 
 export const earlyRecords: PupilRecordSource = {
   name: SOURCE,

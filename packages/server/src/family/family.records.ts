@@ -30,7 +30,7 @@ import {
 import type { DbOrTx } from '../db/client';
 import { dateAndTime } from '../platform/dates';
 import type { PupilRecordSource } from '../platform/registries';
-import { DISCLOSE_ABOUT_PUPIL, dayOf, namesOf } from '../platform/records';
+import { DISCLOSE_ABOUT_PUPIL, dayOf, namesOf, lines } from '../platform/records';
 
 const SOURCE = 'family';
 const DISCLOSE = DISCLOSE_ABOUT_PUPIL;
@@ -45,8 +45,6 @@ const NO_ACCESS = {
 } as const;
 
 const day = dayOf;
-const lines = (xs: readonly (string | null | undefined | false)[]) =>
-  xs.filter((l): l is string => typeof l === 'string' && l !== '').join('\n');
 
 /** Parent accounts linked to this pupil and to no other child: their e-mail choices are this pupil's. */
 async function parentsOnlyOf(db: DbOrTx, schoolId: string, pupilId: string): Promise<string[]> {
@@ -114,11 +112,11 @@ export const familyRecords: PupilRecordSource = {
         id: m.id,
         at: m.sentAt.toISOString(),
         title: `${FAMILY_MESSAGE_KIND_LABELS[m.kind]}, from ${who(m.sentBy)}`,
-        body: lines([
+        body: lines(
           `Sent to the school by ${who(m.sentBy)} on ${dateAndTime(m.sentAt)}.`,
           m.interventionName && `Support asked for: ${m.interventionName}.`,
           `What they wrote: ${m.text}`,
-        ]),
+        ),
         recordClass: 'wellbeing',
         restricted: false,
         suggested: DISCLOSE,
@@ -147,13 +145,13 @@ export const familyRecords: PupilRecordSource = {
         id: c.id,
         at: c.createdAt.toISOString(),
         title: `Check-in: feeling ${mood.toLowerCase()}`,
-        body: lines([
+        body: lines(
           `Checked in on ${dateAndTime(c.createdAt)}, feeling ${mood.toLowerCase()} (${String(c.mood)} of 5).`,
           c.note && `What they wrote: ${c.note}`,
           c.wantsToTalk &&
             `Asked to talk to someone${c.talkToUserId ? ` (${who(c.talkToUserId)})` : ''}${c.acknowledgedAt ? `; seen by ${who(c.acknowledgedBy)} on ${dateAndTime(c.acknowledgedAt)}` : ''}.`,
           risk && 'What they wrote was passed at once to the safeguarding team.',
-        ]),
+        ),
         recordClass: risk ? 'child-protection' : 'wellbeing',
         restricted: risk,
         suggested: risk ? RESTRICTED_CHECKIN : DISCLOSE,
@@ -192,12 +190,12 @@ export const familyRecords: PupilRecordSource = {
         id: f.id,
         at: f.setAt.toISOString(),
         title: `${contactName} may not see the child in Tandem${f.liftedAt ? ' (since lifted)' : ''}`,
-        body: lines([
+        body: lines(
           `Set on ${day(f.setAt)} by ${who(f.setBy)}: ${NO_ACCESS_REASON_LABELS[f.reasonKind].toLowerCase()}.`,
           `Why: ${f.reason}`,
           f.liftedAt &&
             `Lifted on ${day(f.liftedAt)} by ${who(f.liftedBy)}${f.liftedReason ? `: ${f.liftedReason}` : '.'}`,
-        ]),
+        ),
         recordClass: 'wellbeing',
         restricted: false,
         suggested: NO_ACCESS,

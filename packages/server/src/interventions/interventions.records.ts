@@ -26,14 +26,12 @@ import {
 import { calendarDay } from '../platform/dates';
 import type { PupilRecordSource } from '../platform/registries';
 import { findMeasure } from './measures';
-import { DISCLOSE_ABOUT_PUPIL, dayOf, namesOf } from '../platform/records';
+import { DISCLOSE_ABOUT_PUPIL, dayOf, namesOf, lines } from '../platform/records';
 
 const SOURCE = 'interventions';
 const DISCLOSE = DISCLOSE_ABOUT_PUPIL;
 
 const day = dayOf;
-const lines = (xs: readonly (string | null | undefined | false)[]) =>
-  xs.filter((l): l is string => typeof l === 'string' && l !== '').join('\n');
 
 /** The ids of a measure's risk items. */
 function riskItemsOf(m: MeasureDefinition | undefined): Set<string> {
@@ -81,7 +79,7 @@ export const interventionRecords: PupilRecordSource = {
         id: p.id,
         at: p.requestedAt.toISOString(),
         title: `Place on ${name}: ${PLACE_STATUS_LABELS[p.status].toLowerCase()}`,
-        body: lines([
+        body: lines(
           `Asked for on ${day(p.requestedAt)} by ${p.source === 'parent' ? `a parent or carer (${who(p.requestedBy)})` : who(p.requestedBy)} (${REQUEST_SOURCE_LABELS[p.source].toLowerCase()}).`,
           `Why: ${p.reason}`,
           p.movedAt &&
@@ -93,7 +91,7 @@ export const interventionRecords: PupilRecordSource = {
           p.endedAt &&
             `${PLACE_STATUS_LABELS[p.status]} on ${day(p.endedAt)} (recorded by ${who(p.endedBy)})${p.endReason ? `: ${p.endReason}` : '.'}`,
           `Now: ${PLACE_STATUS_LABELS[p.status]}.`,
-        ]),
+        ),
         recordClass: 'wellbeing',
         restricted: false,
         suggested: DISCLOSE,
@@ -118,10 +116,10 @@ export const interventionRecords: PupilRecordSource = {
           id: `${s.id}:${a.placeId}`,
           at: `${s.heldOn}T12:00:00.000Z`,
           title: `${place?.name ?? 'Intervention'} session on ${calendarDay(s.heldOn)}: ${ATTENDANCE_LABELS[a.attendance].toLowerCase()}`,
-          body: lines([
+          body: lines(
             `Session ${a.attendance === 'attended' ? 'attended' : 'not attended'} on ${calendarDay(s.heldOn)}.`,
             s.note.trim() !== '' && `The session's note${group ? ' (for the whole group)' : ''}: ${s.note}`,
-          ]),
+          ),
           recordClass: 'wellbeing',
           restricted: false,
           suggested: shared
@@ -154,7 +152,7 @@ export const interventionRecords: PupilRecordSource = {
           id: q.id,
           at: when.toISOString(),
           title,
-          body: lines([
+          body: lines(
             `${measure}, ${TIMEPOINT_LABELS[q.timepoint].toLowerCase()}${of ? ` for ${of}` : ''}.`,
             `Answered by: ${RESPONDENT_LABELS[q.respondent].toLowerCase()}.`,
             `Given by ${who(q.createdBy)} on ${day(q.createdAt)}${q.dueOn ? `, due ${calendarDay(q.dueOn)}` : ''}.`,
@@ -164,7 +162,7 @@ export const interventionRecords: PupilRecordSource = {
             scores.length > 0 && 'Scores:',
             ...scores,
             q.riskRaised && 'An answer to a question about safety was passed at once to the safeguarding team.',
-          ]),
+          ),
           recordClass: 'wellbeing',
           restricted: false,
           suggested: DISCLOSE,
@@ -177,11 +175,11 @@ export const interventionRecords: PupilRecordSource = {
           id: q.id,
           at: when.toISOString(),
           title: `${m?.shortName ?? 'Questionnaire'}: answer passed to the safeguarding team`,
-          body: lines([
+          body: lines(
             `${measure}, ${TIMEPOINT_LABELS[q.timepoint].toLowerCase()}, answered on ${day(when)}.`,
             ...held.map((id) => `- ${answerInWords(m, id, q.answers[id] ?? 0, q.goals)}`),
             'This answer opened the urgent safeguarding route to the DSL team.',
-          ]),
+          ),
           recordClass: 'child-protection',
           restricted: true,
           suggested: {

@@ -15,12 +15,10 @@ import {
 import { levelChanges, levelDefinitions, levelShares, pupils, users } from '@tandem/core/schema';
 import { dateAndTime } from '../platform/dates';
 import type { PupilRecordSource } from '../platform/registries';
-import { DISCLOSE_ABOUT_PUPIL } from '../platform/records';
+import { DISCLOSE_ABOUT_PUPIL, lines } from '../platform/records';
 
 const SOURCE = 'levels';
 const DISCLOSE = DISCLOSE_ABOUT_PUPIL;
-
-const lines = (...ls: (string | null | false | undefined)[]) => ls.filter((l): l is string => Boolean(l)).join('\n');
 
 /** "MH2 (Getting Advice and Signposting)", or "Thriving" for no level. */
 function levelName(code: LevelCode | null, schoolName?: string | null): string {

@@ -5,6 +5,7 @@
  */
 import { PLAN_KIND_LABELS, type PlanKind, type RecordClass } from '@tandem/core';
 import { DISCLOSE_ABOUT_PUPIL } from '../platform/records';
+import { lines } from '../platform/records';
 
 /** The name of the plans' record source (matches `PupilRecordItem.source`). */
 export const PLAN_RECORDS_SOURCE = 'plans';
@@ -23,8 +24,7 @@ export const kindsOf = (recordClass: RecordClass) =>
   (Object.keys(PLAN_RECORD_CLASSES) as PlanKind[]).filter((k) => PLAN_RECORD_CLASSES[k] === recordClass);
 
 /** The lines that have something to say, as one body. */
-export const lines = (...ls: (string | null | false | undefined)[]) =>
-  ls.filter((l): l is string => Boolean(l)).join('\n');
+export { lines };
 
 /** The pupil's plans by id: the parts of a plan and the meetings about one take their class from it. */
 export type PlansById = ReadonlyMap<string, { kind: PlanKind }>;

@@ -21,3 +21,7 @@ export async function namesOf(db: DbOrTx, ids: readonly (string | null)[]): Prom
   const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, wanted));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** An item's body: the lines given, those empty or left out (null, undefined, false) dropped. */
+export const lines = (...ls: (string | null | false | undefined)[]): string =>
+  ls.filter((l): l is string => Boolean(l)).join('\n');

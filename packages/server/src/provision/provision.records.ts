@@ -22,15 +22,13 @@ import {
 } from '@tandem/core/schema';
 import { calendarDay, dateAndTime } from '../platform/dates';
 import type { PupilRecordSource } from '../platform/registries';
-import { DISCLOSE_ABOUT_PUPIL, dayOf, namesOf } from '../platform/records';
+import { DISCLOSE_ABOUT_PUPIL, dayOf, namesOf, lines } from '../platform/records';
 
 const SOURCE = 'provision';
 const DISCLOSE = DISCLOSE_ABOUT_PUPIL;
 
 const day = dayOf;
 const onDay = (isoDate: string) => `${isoDate}T12:00:00.000Z`;
-const lines = (xs: readonly (string | null | undefined | false)[]) =>
-  xs.filter((l): l is string => typeof l === 'string' && l !== '').join('\n');
 
 export const provisionRecords: PupilRecordSource = {
   name: SOURCE,
@@ -83,7 +81,7 @@ export const provisionRecords: PupilRecordSource = {
         id: t.id,
         at: t.createdAt.toISOString(),
         title: `Reduced timetable, ${calendarDay(t.startOn)} to ${calendarDay(t.endOn)}`,
-        body: lines([
+        body: lines(
           `Recorded on ${day(t.createdAt)} by ${who(t.createdBy)}; led by ${who(t.leadUserId)}.`,
           `Hours in school: ${t.hours} (${String(t.sessionsPerWeek)} sessions a week).`,
           `Why: ${t.reason}`,
@@ -94,7 +92,7 @@ export const provisionRecords: PupilRecordSource = {
             `The local authority was told on ${calendarDay(t.laToldOn)}${t.laToldBy ? ` by ${t.laToldBy}` : ''}.`,
           t.endedOn &&
             `Ended on ${calendarDay(t.endedOn)}${t.ending ? `: ${TIMETABLE_ENDING_LABELS[t.ending].toLowerCase()}` : ''}${t.endingNote ? ` (${t.endingNote})` : ''}.`,
-        ]),
+        ),
         recordClass: 'wellbeing',
         restricted: false,
         suggested: DISCLOSE,
@@ -109,11 +107,11 @@ export const provisionRecords: PupilRecordSource = {
         title: r.heldOn
           ? `Reduced timetable reviewed on ${calendarDay(r.heldOn)}`
           : `Reduced timetable review due ${calendarDay(r.dueOn)}`,
-        body: lines([
+        body: lines(
           `Review due on ${calendarDay(r.dueOn)}.`,
           r.heldOn ? `Held on ${calendarDay(r.heldOn)} by ${who(r.heldBy)}.` : 'Not yet held.',
           r.outcome && `What was decided: ${r.outcome}`,
-        ]),
+        ),
         recordClass: 'wellbeing',
         restricted: false,
         suggested: DISCLOSE,
@@ -126,14 +124,14 @@ export const provisionRecords: PupilRecordSource = {
         id: a.id,
         at: onDay(a.startOn),
         title: `Taught elsewhere: ${PROVISION_KIND_LABELS[a.kind]}, ${a.provider}`,
-        body: lines([
+        body: lines(
           `${PROVISION_KIND_LABELS[a.kind]} at ${a.provider}, from ${calendarDay(a.startOn)}${a.endOn ? ` to ${calendarDay(a.endOn)}` : ''}.`,
           `Days: ${a.days.map((d) => SCHOOL_DAY_LABELS[d]).join(', ')}.`,
           `Contact there: ${[a.contactName, a.contactPhone, a.contactEmail].filter(Boolean).join(', ')}.`,
           `How attendance there is reported: ${a.attendanceReporting}`,
           `How the school keeps in touch: ${a.schoolContact}`,
           `Recorded by ${who(a.createdBy)} on ${day(a.createdAt)}.`,
-        ]),
+        ),
         recordClass: 'wellbeing',
         restricted: false,
         suggested: DISCLOSE,
@@ -146,11 +144,11 @@ export const provisionRecords: PupilRecordSource = {
         id: s.id,
         at: onDay(s.startOn),
         title: `Visits or calls every ${String(s.everyDays)} days from ${calendarDay(s.startOn)}`,
-        body: lines([
+        body: lines(
           `A visit or call due every ${String(s.everyDays)} days from ${calendarDay(s.startOn)}, led by ${who(s.leadUserId)}.`,
           s.endedOn ? `Stopped on ${calendarDay(s.endedOn)}.` : 'Still running.',
           s.missedFlaggedFor && `A visit due on ${calendarDay(s.missedFlaggedFor)} was flagged as missed.`,
-        ]),
+        ),
         recordClass: 'wellbeing',
         restricted: false,
         suggested: DISCLOSE,
@@ -163,10 +161,10 @@ export const provisionRecords: PupilRecordSource = {
         id: v.id,
         at: v.at.toISOString(),
         title: `${VISIT_KIND_LABELS[v.kind]} on ${day(v.at)}`,
-        body: lines([
+        body: lines(
           `${VISIT_KIND_LABELS[v.kind]} by ${who(v.byUserId)} on ${dateAndTime(v.at)}: the pupil was ${v.seen ? 'seen or spoken to' : 'not seen'}.`,
           v.howSeemed && `How they seemed: ${v.howSeemed}`,
-        ]),
+        ),
         recordClass: 'wellbeing',
         restricted: false,
         suggested: DISCLOSE,

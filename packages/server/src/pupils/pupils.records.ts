@@ -20,6 +20,7 @@ import {
 } from '@tandem/core';
 import { caseTeamMembers, pupilDetailChanges, pupils, users } from '@tandem/core/schema';
 import { calendarDay, dateAndTime } from '../platform/dates';
+import { lines } from '../platform/records';
 import type { PupilRecordSource } from '../platform/registries';
 import { contactsOf } from './pupils.queries';
 import { FIELD_LABELS } from './pupils.chronology';
@@ -32,7 +33,6 @@ const CONTACT_REDACT = {
 };
 
 const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
-const lines = (...ls: (string | null | false | undefined)[]) => ls.filter((l): l is string => Boolean(l)).join('\n');
 
 /** A correction that touches special educational needs is an SEN record; any other a wellbeing one. */
 export function correctionClass(changes: Record<string, unknown>): RecordClass {

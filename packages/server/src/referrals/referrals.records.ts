@@ -17,7 +17,7 @@ import {
 import { referrals, referralSteps, services } from '@tandem/core/schema';
 import { calendarDay } from '../platform/dates';
 import type { PupilRecordSource } from '../platform/registries';
-import { dayOf, namesOf } from '../platform/records';
+import { dayOf, namesOf, lines } from '../platform/records';
 
 const SOURCE = 'referrals';
 const WITHHOLD = {
@@ -27,8 +27,6 @@ const WITHHOLD = {
 } as const;
 
 const day = dayOf;
-const lines = (xs: readonly (string | null | undefined | false)[]) =>
-  xs.filter((l): l is string => typeof l === 'string' && l !== '').join('\n');
 
 /** The referrals of one class: the restricted ones are the child-protection file's, the rest wellbeing. */
 function ofClass(schoolId: string, pupilId: string, restricted: boolean | null) {
@@ -82,7 +80,7 @@ export const referralRecords: PupilRecordSource = {
         id: r.id,
         at: r.createdAt.toISOString(),
         title: `Referral to ${REFERRAL_SERVICE_LABELS[r.service]}${r.emergency ? ' (emergency)' : ''}: ${REFERRAL_STATUS_LABELS[r.status].toLowerCase()}`,
-        body: lines([
+        body: lines(
           `Referral to ${to}, started on ${day(r.createdAt)} by ${who(r.madeBy)}${r.emergency ? ' in an emergency' : ''}.`,
           r.sentOn && `Sent on ${calendarDay(r.sentOn)}.`,
           r.consent && `Consent: ${REFERRAL_CONSENT_LABELS[r.consent]}${r.consentNote ? ` (${r.consentNote})` : '.'}`,
@@ -93,7 +91,7 @@ export const referralRecords: PupilRecordSource = {
           r.sharedWithParentsAt &&
             `Shared with parents on ${day(r.sharedWithParentsAt)} by ${who(r.sharedWithParentsBy)}.`,
           `Now: ${REFERRAL_STATUS_LABELS[r.status]}.`,
-        ]),
+        ),
         recordClass: restricted ? 'child-protection' : 'wellbeing',
         restricted,
         suggested: restricted
@@ -109,10 +107,10 @@ export const referralRecords: PupilRecordSource = {
           id: s.id,
           at: s.recordedAt.toISOString(),
           title: `Referral to ${REFERRAL_SERVICE_LABELS[r.service]}: ${REFERRAL_STATUS_LABELS[s.status].toLowerCase()} (${calendarDay(s.on)})`,
-          body: lines([
+          body: lines(
             `${REFERRAL_STATUS_LABELS[s.status]} on ${calendarDay(s.on)}, recorded by ${who(s.recordedBy)} on ${day(s.recordedAt)}.`,
             s.note && `Note: ${s.note}`,
-          ]),
+          ),
           recordClass: restricted ? 'child-protection' : 'wellbeing',
           restricted,
           suggested: restricted ? WITHHOLD : { decision: 'disclose', reason: 'About the pupil only' },
