@@ -27,6 +27,8 @@ const SERVER_FEATURES = [
   'early-identification',
   'subject-access',
   'transfers',
+  'sso',
+  'calendar',
 ];
 const auditWriters = {
   group: ['**/audit/audit.service'],

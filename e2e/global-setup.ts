@@ -186,6 +186,8 @@ export default async function setup(project: TestProject) {
     SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
     PUBLIC_URL: baseUrl,
     LOG_LEVEL: 'warn',
+    // The single sign-on journey's identity provider runs on plain http in the test (sso.e2e.ts).
+    SSO_ALLOW_HTTP_ISSUER: 'true',
   });
   const log = fs.openSync(logFile, 'w');
   // node itself (not npx), so that the PID we stop is the server's own.

@@ -65,6 +65,8 @@ import { retentionRoutes } from './retention/retention.routes';
 import { earlyRoutes } from './early-identification/early.routes';
 import { transferRoutes } from './transfers/transfers.routes';
 import { termDateRoutes } from './schools/term-dates.routes';
+import { ssoRoutes } from './sso/sso.routes';
+import { calendarRoutes } from './calendar/calendar.routes';
 
 /** A route as registered: its method, URL pattern (e.g. GET /api/schools/:schoolId) and schemas. */
 export interface RegisteredRoute {
@@ -221,6 +223,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
   earlyRoutes(app);
   transferRoutes(app);
   termDateRoutes(app);
+  ssoRoutes(app);
+  calendarRoutes(app);
 
   const dist = deps.config.webDistDir;
   const serveWebApp = Boolean(dist && fs.existsSync(path.join(dist, 'index.html')));

@@ -52,6 +52,8 @@ export interface Config {
   backupRecipientFile: string | null;
   /** Let transfers reach another Tandem over plain http (tests and development only; https otherwise). */
   transferAllowHttp: boolean;
+  /** Let single sign-on trust an identity provider over plain http (tests and development only; https otherwise). */
+  ssoAllowHttpIssuer: boolean;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -99,5 +101,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backupRecipientFile:
       env.BACKUP_RECIPIENT_FILE && env.BACKUP_RECIPIENT_FILE !== '' ? path.resolve(env.BACKUP_RECIPIENT_FILE) : null,
     transferAllowHttp: env.TRANSFER_ALLOW_HTTP === 'true',
+    ssoAllowHttpIssuer: env.SSO_ALLOW_HTTP_ISSUER === 'true',
   };
 }

@@ -69,6 +69,7 @@ import { interventionSignals } from './interventions/interventions.signals';
 import { checkinSignals } from './family/checkins.signals';
 import { transferChronology } from './transfers/transfers.chronology';
 import { transferDueJobs } from './transfers/transfers.jobs';
+import { ssoDueJobs } from './sso/sso.jobs';
 import { transferMyWork } from './transfers/transfers.my-work';
 import { createTransferOnLeaving } from './transfers/transfers.hook';
 import { interventionRecords } from './interventions/interventions.records';
@@ -81,6 +82,9 @@ import { levelRecords } from './levels/levels.records';
 import { concernRecords } from './concerns/concerns.records';
 import { planRecords } from './plans/plans.records';
 import { earlyRecords } from './early-identification/early.records';
+import { planCalendar } from './plans/plans.calendar';
+import { concernCalendar } from './concerns/concerns.calendar';
+import { provisionCalendar } from './provision/provision.calendar';
 
 export const registries: Registries = {
   chronology: [
@@ -106,6 +110,7 @@ export const registries: Registries = {
     ...staffSurveyDueJobs,
     ...termlyReportJobs,
     ...transferDueJobs,
+    ...ssoDueJobs,
     // Last, so that one run also sends what the jobs above queued and could not send at once.
     ...mailDueJobs,
     ...rateLimitDueJobs,
@@ -154,4 +159,5 @@ export const registries: Registries = {
     familyRecords,
   ],
   onPupilLeft: [createTransferOnLeaving],
+  calendarEvents: [planCalendar, concernCalendar, provisionCalendar],
 };

@@ -25,6 +25,7 @@ const TODAY = () => new Date().toISOString().slice(0, 10);
 const PATTERN_CANDIDATES = (sampleId: string) => [
   'x',
   'someone@example.org',
+  'example.org',
   new Date().toISOString().slice(0, 10),
   new Date().toISOString(),
   '09:30',

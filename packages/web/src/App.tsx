@@ -27,6 +27,8 @@ import { attendanceRoutes } from './attendance/routes';
 import { missingRoutes } from './attendance/missingRoutes';
 import { provisionRoutes } from './provision/routes';
 import { transferRoutes } from './transfers/routes';
+import { ssoRoutes } from './sso/routes';
+import { calendarRoutes } from './calendar/routes';
 import { retentionRoutes } from './retention/routes';
 import { subjectAccessRoutes } from './subject-access/routes';
 import { earlyRoutes } from './early-identification/routes';
@@ -461,6 +463,8 @@ const ROUTES: readonly Route[] = [
   ...missingRoutes,
   ...provisionRoutes,
   ...transferRoutes,
+  ...ssoRoutes,
+  ...calendarRoutes,
   ...retentionRoutes,
   ...subjectAccessRoutes,
   ...earlyRoutes,

@@ -96,9 +96,12 @@ import {
   type TransferAuditEvent,
 } from '../transfers/transfers.audit';
 import { TERM_DATES_AUDIT_LABELS, type TermDatesAuditEvent } from '../schools/term-dates.audit';
+import { SSO_AUDIT_LABELS, type SsoAuditEvent } from '../sso/sso.audit';
+import type { SsoProvider } from '../sso/sso.values';
+import { CALENDAR_AUDIT_LABELS, type CalendarAuditEvent } from '../calendar/calendar.audit';
 
 export type AuditEvent =
-  | { action: 'auth.signed_in'; detail: { mfa: boolean } }
+  | { action: 'auth.signed_in'; detail: { mfa: boolean; method?: 'password' | 'sso'; provider?: SsoProvider } }
   | { action: 'auth.sign_in_failed'; detail: { reason: 'bad_credentials' | 'locked' | 'disabled' } }
   | { action: 'auth.mfa_failed'; detail: Record<string, never> }
   | { action: 'auth.signed_out'; detail: Record<string, never> }
@@ -118,7 +121,11 @@ export type AuditEvent =
   | { action: 'audit.exported'; detail: { filters: Record<string, string>; rows: number } }
   | { action: 'pupil.viewed'; detail: { view: 'case' | 'summary' | 'basic' } }
   | { action: 'pupil.updated'; detail: { fields: string[] } }
-  | { action: 'pupil.import_previewed'; detail: { importId: string; kind: ImportKind; rows: number; errors: number } }
+  | {
+      action: 'pupil.import_previewed';
+      /** otherDestination: a CTF addressed to another school, confirmed by the importer as theirs. */
+      detail: { importId: string; kind: ImportKind; rows: number; errors: number; otherDestination?: boolean };
+    }
   | {
       action: 'pupil.import_applied';
       detail: { importId: string; kind: ImportKind; added: number; updated: number; left: number };
@@ -264,7 +271,9 @@ export type AuditEvent =
   | TrainingAuditEvent
   | PolicyAuditEvent
   | TransferAuditEvent
+  | SsoAuditEvent
   | TermDatesAuditEvent
+  | CalendarAuditEvent
   | DocumentAuditEvent;
 
 export type AuditAction = AuditEvent['action'];
@@ -412,7 +421,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   ...TRAINING_AUDIT_LABELS,
   ...POLICY_AUDIT_LABELS,
   ...TRANSFER_AUDIT_LABELS,
+  ...SSO_AUDIT_LABELS,
   ...TERM_DATES_AUDIT_LABELS,
+  ...CALENDAR_AUDIT_LABELS,
   ...DOCUMENT_AUDIT_LABELS,
 };
 

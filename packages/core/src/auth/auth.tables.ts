@@ -92,6 +92,12 @@ export const sessions = pgTable(
     /** Password checked; true once the second factor is also satisfied (or not needed). */
     mfaSatisfied: boolean('mfa_satisfied').notNull().default(false),
     ip: text('ip'),
+    /**
+     * How the person proved who they are: 'password', or 'sso:<provider>' ('sso:microsoft'), so
+     * the sign-in entry written when Tandem's second factor completes it says the same as the rest.
+     * Null for sessions opened before it was kept.
+     */
+    signInMethod: text('sign_in_method'),
     endedAt: ts('ended_at'),
     /**
      * Set while the signed-in member of staff has handed this device to a pupil to answer one

@@ -108,6 +108,7 @@ export const PERMISSIONS = [
   'records.transfer',
   'records.retention',
   'school.termDates',
+  'school.sso',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -208,6 +209,8 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'records.retention': ['headteacher', 'school_admin', 'smhl', 'dsl', 'deputy_dsl'],
   // The school's term dates (which days are school days, for deadlines counted in school days).
   'school.termDates': ['school_admin', 'headteacher'],
+  // The school's single sign-on connection (a trust administrator too, through trust.manageSchools).
+  'school.sso': ['school_admin', 'headteacher'],
 };
 
 /** Whether a role, on its own, carries a permission. */
@@ -226,6 +229,7 @@ const MFA_PERMISSIONS: readonly Permission[] = [
   'pupil.readCase',
   'safeguarding.read',
   'pupil.import',
+  'school.sso',
 ];
 
 /** Whether holding this role makes two-factor sign-in compulsory. */

@@ -44,3 +44,5 @@ export * from '../subject-access/subject-access.tables';
 export * from '../mail/mail.tables';
 export * from '../schools/term-dates.tables';
 export * from '../transfers/transfers.tables';
+export * from '../sso/sso.tables';
+export * from '../calendar/calendar.tables';

@@ -10,18 +10,10 @@ import { z } from 'zod';
 import { contacts, pupils } from './pupils.tables';
 import { isValidUpn } from './upn';
 import { yearGroupLabel } from './pupils.schemas';
-import {
-  IMPORT_KINDS,
-  IMPORT_PHASES,
-  IMPORT_STATUSES,
-  SEND_STATUSES,
-  type ImportKind,
-  type SendStatus,
-  type Sex,
-} from './pupils.values';
+import { IMPORT_KINDS, SEND_STATUSES, type ImportKind, type SendStatus, type Sex } from './pupils.values';
 
 export const importKindSchema = z.enum(IMPORT_KINDS, {
-  error: 'Choose what the file holds: pupils, contacts or groups',
+  error: 'Choose what the file holds: pupils, contacts, groups or a common transfer file (CTF)',
 });
 
 /** Largest file accepted, checked before any of it is read. */
@@ -261,14 +253,16 @@ const GROUP_COLUMNS = [
 ] as const satisfies readonly ColumnSpec[];
 
 type KeyOf<T extends readonly ColumnSpec[]> = T[number]['key'];
-type PupilColumn = KeyOf<typeof PUPIL_COLUMNS>;
-type ContactColumn = KeyOf<typeof CONTACT_COLUMNS>;
+export type PupilColumn = KeyOf<typeof PUPIL_COLUMNS>;
+export type ContactColumn = KeyOf<typeof CONTACT_COLUMNS>;
 type GroupColumn = KeyOf<typeof GROUP_COLUMNS>;
 
 const COLUMNS_BY_KIND: Record<ImportKind, readonly ColumnSpec[]> = {
   pupils: PUPIL_COLUMNS,
   contacts: CONTACT_COLUMNS,
   groups: GROUP_COLUMNS,
+  // A CTF is XML: its elements are read in ctf.read.ts.
+  ctf: [],
 };
 
 /** The columns a kind of file may hold, for the upload page's help text. */
@@ -518,6 +512,12 @@ export const importPayloadSchema = z.discriminatedUnion('kind', [
     rows: z.array(contactImportRowSchema),
   }),
   z.object({ kind: z.literal('groups'), hasStaff: z.boolean(), rows: z.array(groupImportRowSchema) }),
+  // A common transfer file: its pupils, then their contacts, applied together (ctf.read.ts).
+  z.object({
+    kind: z.literal('ctf'),
+    pupils: z.object({ fields: z.array(z.enum(PUPIL_OPTIONAL_FIELDS)), rows: z.array(pupilImportRowSchema) }),
+    contacts: z.object({ fields: z.array(z.enum(CONTACT_OPTIONAL_FIELDS)), rows: z.array(contactImportRowSchema) }),
+  }),
 ]);
 export type ImportPayload = z.infer<typeof importPayloadSchema>;
 
@@ -525,7 +525,7 @@ export type ReadImportResult =
   | { ok: false; message: string }
   | { ok: true; totalRows: number; payload: ImportPayload; issues: ImportIssue[]; ignoredColumns: string[] };
 
-type Cells<K extends string> = (key: K) => string;
+export type Cells<K extends string> = (key: K) => string;
 
 /** A reader for one row's cells by column; a missing column or cell reads as blank. */
 function cellsOf<K extends string>(record: readonly string[], index: Partial<Record<K, number>>): Cells<K> {
@@ -542,12 +542,12 @@ function isBlank(record: readonly string[]): boolean {
   return record.every((c) => c.trim() === '');
 }
 
-interface RowContext {
+export interface RowContext {
   line: number;
   issues: ImportIssue[];
 }
 
-function issue(ctx: RowContext, column: string | undefined, message: string): void {
+export function issue(ctx: RowContext, column: string | undefined, message: string): void {
   ctx.issues.push(column === undefined ? { line: ctx.line, message } : { line: ctx.line, column, message });
 }
 
@@ -592,7 +592,7 @@ function readFlag(ctx: RowContext, column: string, value: string): boolean {
   return v ?? false;
 }
 
-function readPupilRow(ctx: RowContext, cell: Cells<PupilColumn>, today: string): PupilImportRow | null {
+export function readPupilRow(ctx: RowContext, cell: Cells<PupilColumn>, today: string): PupilImportRow | null {
   const upn = readUpn(ctx, cell('upn'));
   const familyName = readText(ctx, 'Surname', cell('familyName'), MAX.name, true);
   const givenName = readText(ctx, 'Forename', cell('givenName'), MAX.name, true);
@@ -721,9 +721,9 @@ function tidyTitle(text: string): string {
 }
 
 /** A contact row as read: the priority is settled once the pupil's other rows are known. */
-type ContactRowRead = Omit<ContactImportRow, 'priority'> & { priority: number | null };
+export type ContactRowRead = Omit<ContactImportRow, 'priority'> & { priority: number | null };
 
-function readContactRow(ctx: RowContext, cell: Cells<ContactColumn>): ContactRowRead | null {
+export function readContactRow(ctx: RowContext, cell: Cells<ContactColumn>): ContactRowRead | null {
   const upn = readUpn(ctx, cell('upn'));
   const composed = [cell('title'), cell('forename'), cell('surname')].filter((s) => s !== '').join(' ');
   const nameText = cell('name') || composed;
@@ -919,6 +919,8 @@ export function readImportTable(
       }
       return { ok: true, totalRows: data.length, payload: { kind, fields, rows }, issues, ignoredColumns: m.ignored };
     }
+    case 'ctf':
+      return { ok: false, message: 'A common transfer file is an XML file: choose it as a CTF.' };
     case 'groups': {
       const m = matchHeaders(GROUP_COLUMNS, header);
       if (m.missing.length > 0) return fileProblem(m.missing, m.ignored);
@@ -943,7 +945,7 @@ export function readImportTable(
 }
 
 /** A row's problems, each naming the pupil the row is about (as far as the row says). */
-function aboutPupil(issues: readonly ImportIssue[], upnCell: string, pupilName: string): ImportIssue[] {
+export function aboutPupil(issues: readonly ImportIssue[], upnCell: string, pupilName: string): ImportIssue[] {
   const upn = upnCell.replace(/\s+/g, '').toUpperCase();
   return issues.map((i) => ({
     ...i,
@@ -967,7 +969,7 @@ export function namePupilsInIssues(
 }
 
 /** The upper-cased UPN of a cell if it is well formed, for spotting duplicates. */
-function wellFormedUpn(value: string): string | null {
+export function wellFormedUpn(value: string): string | null {
   const upn = value.toUpperCase();
   return isValidUpn(upn) ? upn : null;
 }
@@ -980,6 +982,8 @@ function emptyPayload(kind: ImportKind): ImportPayload {
       return { kind, fields: [], rows: [] };
     case 'groups':
       return { kind, hasStaff: false, rows: [] };
+    case 'ctf':
+      return { kind, pupils: { fields: [], rows: [] }, contacts: { fields: [], rows: [] } };
   }
 }
 
@@ -1009,6 +1013,8 @@ export function checkAgainstSchool(payload: ImportPayload, lookups: SchoolLookup
     });
   switch (payload.kind) {
     case 'pupils':
+    case 'ctf':
+      // A CTF's contacts belong to the pupils in the same file.
       break;
     case 'contacts':
       for (const row of payload.rows) {
@@ -1419,89 +1425,3 @@ export function outlinePlan(plan: ImportPlan): {
     }
   }
 }
-
-// ---------------------------------------------------------------------------------------------
-// Request and response shapes
-
-export const importPreviewQuery = z.strictObject({
-  kind: importKindSchema,
-  fileName: z.string().trim().max(200, 'The file name must be 200 characters or fewer').optional(),
-  /** The file is the full roll: pupils on roll who are not in it are marked as left. */
-  markLeavers: z.enum(['true', 'false']).optional(),
-});
-export type ImportPreviewQuery = z.infer<typeof importPreviewQuery>;
-
-/** The request body: the CSV file itself, sent as text/csv. */
-export const importFileBody = z.instanceof(Uint8Array).optional().meta({
-  type: 'string',
-  format: 'binary',
-  description:
-    'The CSV file exactly as the MIS exported it: UTF-8 (a byte-order mark is fine), Windows-1252 or UTF-16; comma, semicolon or tab separated; at most 10 MB.',
-});
-
-export const importResultSchema = z.object({
-  added: z.number().int(),
-  updated: z.number().int(),
-  unchanged: z.number().int(),
-  markedLeft: z.number().int(),
-});
-export type ImportResult = z.infer<typeof importResultSchema>;
-
-export const importPreviewResponse = importCountsSchema.extend({
-  importId: z.uuid(),
-  kind: importKindSchema,
-  fileName: z.string(),
-  markLeavers: z.boolean(),
-  status: z.enum(IMPORT_STATUSES),
-  /** Every problem found, in line order. Any problem means the file cannot be applied. */
-  errors: z.array(importIssueSchema),
-  /** Headers in the file that Tandem does not use. */
-  ignoredColumns: z.array(z.string()),
-  sample: importSampleSchema,
-});
-export type ImportPreview = z.infer<typeof importPreviewResponse>;
-
-/** What is kept with an import: the preview as shown, and the outcome once applied. */
-export const importStoredSummarySchema = importCountsSchema.extend({
-  markLeavers: z.boolean(),
-  errors: z.array(importIssueSchema).default([]),
-  ignoredColumns: z.array(z.string()).default([]),
-  sample: importSampleSchema.optional(),
-  applied: importResultSchema.nullable().default(null),
-});
-export type ImportStoredSummary = z.infer<typeof importStoredSummarySchema>;
-
-export const importApplyResponse = importResultSchema.extend({
-  importId: z.uuid(),
-  kind: importKindSchema,
-  status: z.literal('applied'),
-});
-export type ImportApplyResponse = z.infer<typeof importApplyResponse>;
-
-export const importProgressSchema = z.object({
-  phase: z.enum(IMPORT_PHASES),
-  done: z.number().int(),
-  total: z.number().int(),
-});
-export type ImportProgress = z.infer<typeof importProgressSchema>;
-
-export const importSummarySchema = importCountsSchema.extend({
-  markLeavers: z.boolean(),
-  applied: importResultSchema.nullable(),
-});
-
-export const importStatusResponse = z.object({
-  importId: z.uuid(),
-  kind: importKindSchema,
-  fileName: z.string(),
-  status: z.enum(IMPORT_STATUSES),
-  createdAt: z.string(),
-  createdByName: z.string(),
-  appliedAt: z.string().nullable(),
-  /** While the import is being applied: how far it has got. */
-  progress: importProgressSchema.nullable(),
-  summary: importSummarySchema,
-});
-export type ImportStatusResponse = z.infer<typeof importStatusResponse>;
-
-export const importListResponse = z.object({ imports: z.array(importStatusResponse) });

@@ -91,12 +91,13 @@ export const CHRONOLOGY_KINDS = [
 export type ChronologyKind = (typeof CHRONOLOGY_KINDS)[number];
 
 /** What an MIS file holds (pupil_imports.kind). */
-export const IMPORT_KINDS = ['pupils', 'contacts', 'groups'] as const;
+export const IMPORT_KINDS = ['pupils', 'contacts', 'groups', 'ctf'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
   pupils: 'Pupils',
   contacts: 'Parents and carers',
   groups: 'Teaching groups',
+  ctf: 'Common transfer file (CTF)',
 };
 
 /** Where an import stands, as stored (pupil_imports.status). */

@@ -10,9 +10,39 @@ export const urnSchema = z
   .trim()
   .regex(/^\d{6}$/, 'URN must be 6 digits, as shown on Get Information about Schools');
 
+/** What a user types as a DfE number: 888/4321, 888-4321 or 8884321. */
+const DFE_NUMBER = /^(\d{3})\s*[/-]?\s*(\d{4})$/;
+
+/** The message for a DfE number not in the shape 888/4321. */
+export const DFE_NUMBER_MESSAGE =
+  'Enter the DfE number as your 3-digit local authority number and 4-digit establishment number, like 888/4321';
+
+/**
+ * A school's DfE number as typed (888/4321, 888-4321, 8884321), kept as seven digits: "8884321".
+ * An empty answer is null: no DfE number.
+ */
+export const dfeNumberSchema = z
+  .string()
+  .trim()
+  .transform((v, ctx): string | null => {
+    if (v === '') return null;
+    const m = DFE_NUMBER.exec(v);
+    if (!m) {
+      ctx.addIssue({ code: 'custom', message: DFE_NUMBER_MESSAGE });
+      return z.NEVER;
+    }
+    return `${m[1] ?? ''}${m[2] ?? ''}`;
+  });
+
+/** A DfE number kept as seven digits, shown as on Get Information about Schools: "888/4321". */
+export function formatDfeNumber(dfeNumber: string): string {
+  return /^\d{7}$/.test(dfeNumber) ? `${dfeNumber.slice(0, 3)}/${dfeNumber.slice(3)}` : dfeNumber;
+}
+
 export const createSchoolBody = z.strictObject({
   name: z.string().trim().min(1, 'Enter the school name').max(200, 'Name must be 200 characters or fewer'),
   urn: urnSchema.optional().or(z.literal('').transform(() => undefined)),
+  dfeNumber: dfeNumberSchema.optional(),
   letterhead: z.string().trim().max(1000, 'Letterhead must be 1,000 characters or fewer').default(''),
 });
 export type CreateSchoolBody = z.infer<typeof createSchoolBody>;
@@ -22,6 +52,8 @@ export const schoolSchema = z.object({
   trustId: schoolRow.trustId,
   name: schoolRow.name,
   urn: schoolRow.urn,
+  /** Seven digits, the local authority number then the establishment number ("8884321"). */
+  dfeNumber: schoolRow.dfeNumber,
   letterhead: schoolRow.letterhead,
   staffIdleMinutes: schoolRow.staffIdleMinutes,
   /** The longest idle time-out this Tandem's operator allows (IDLE_TIMEOUT_MINUTES): a school may set less. */
@@ -37,6 +69,8 @@ export function idleTooLongMessage(max: number): string {
 }
 
 export const updateSchoolBody = z.strictObject({
+  /** An empty value (or null) removes the school's DfE number. */
+  dfeNumber: dfeNumberSchema.nullable().optional(),
   letterhead: z.string().trim().max(1000, 'Letterhead must be 1,000 characters or fewer').optional(),
   staffIdleMinutes: z
     .number({ error: 'Enter a number of minutes' })

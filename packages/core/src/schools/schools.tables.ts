@@ -21,6 +21,11 @@ export const schools = pgTable(
     name: text('name').notNull(),
     /** The Department for Education's unique reference number, six digits. */
     urn: text('urn'),
+    /**
+     * The DfE number: the local authority number and establishment number together, seven digits
+     * ("8884321" for 888/4321). A common transfer file names its destination by it.
+     */
+    dfeNumber: text('dfe_number'),
     /** Address and contact lines printed at the top of letters home. */
     letterhead: text('letterhead').notNull().default(''),
     /** Idle minutes after which a staff session ends. */
@@ -31,5 +36,9 @@ export const schools = pgTable(
     referralWaitDays: integer('referral_wait_days').notNull().default(28),
     createdAt: createdAt(),
   },
-  (t) => [index('schools_trust_idx').on(t.trustId, t.name), uniqueIndex('schools_urn_uq').on(t.urn)],
+  (t) => [
+    index('schools_trust_idx').on(t.trustId, t.name),
+    uniqueIndex('schools_urn_uq').on(t.urn),
+    uniqueIndex('schools_dfe_number_uq').on(t.dfeNumber),
+  ],
 );

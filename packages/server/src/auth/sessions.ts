@@ -27,7 +27,14 @@ export async function idleSecondsFor(db: DbOrTx, deps: AppDeps, actor: Pick<Acto
 export async function openSession(
   tx: DbOrTx,
   deps: AppDeps,
-  session: { userId: string; now: Date; idleTimeoutSeconds: number; mfaSatisfied: boolean; ip: string | null },
+  session: {
+    userId: string;
+    now: Date;
+    idleTimeoutSeconds: number;
+    mfaSatisfied: boolean;
+    ip: string | null;
+    signInMethod: string;
+  },
 ): Promise<string> {
   const token = newToken();
   await insertSession(tx, {
@@ -38,6 +45,7 @@ export async function openSession(
     idleTimeoutSeconds: session.idleTimeoutSeconds,
     mfaSatisfied: session.mfaSatisfied,
     ip: session.ip,
+    signInMethod: session.signInMethod,
   });
   return token;
 }

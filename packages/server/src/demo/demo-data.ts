@@ -11,6 +11,8 @@ export interface DemoSchool {
   key: 'kingsmead' | 'willow';
   name: string;
   urn: string;
+  /** The DfE number, LA 999 (no real local authority) and the establishment number: 999/4001. */
+  dfeNumber: string;
   letterhead: string;
   years: number[];
   formsPerYear: string[];
@@ -21,6 +23,7 @@ export const DEMO_SCHOOLS: DemoSchool[] = [
     key: 'kingsmead',
     name: 'Kingsmead Academy',
     urn: '900001',
+    dfeNumber: '9994001',
     letterhead: 'Kingsmead Academy\nMill Lane, Riverbank RB1 2AA\n01234 567890 · office@kingsmead.example',
     years: [7, 8, 9, 10, 11],
     formsPerYear: ['K', 'W'],
@@ -29,6 +32,7 @@ export const DEMO_SCHOOLS: DemoSchool[] = [
     key: 'willow',
     name: 'Willow Brook Primary School',
     urn: '900002',
+    dfeNumber: '9992001',
     letterhead: 'Willow Brook Primary School\nBrook Road, Riverbank RB3 4CC\n01234 765432 · office@willowbrook.example',
     years: [0, 1, 2, 3, 4, 5, 6],
     formsPerYear: ['Oak'],

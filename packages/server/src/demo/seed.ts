@@ -47,6 +47,8 @@ import { seedDemoAttendance } from './demo-attendance';
 import { seedDemoEarly } from './demo-early';
 import { seedDemoProvision } from './demo-provision';
 import { seedDemoTransfers } from './demo-transfers';
+import { seedDemoCalendar } from './demo-calendar';
+import { seedDemoSso } from './demo-sso';
 import { seedDemoRetention } from './demo-retention';
 import { seedDemoSubjectAccess } from './demo-subject-access';
 
@@ -97,7 +99,7 @@ export async function loadDemoIfEmpty(deps: AppDeps): Promise<boolean> {
     for (const s of DEMO_SCHOOLS) {
       const [row] = await tx
         .insert(schools)
-        .values({ trustId: trust.id, name: s.name, urn: s.urn, letterhead: s.letterhead })
+        .values({ trustId: trust.id, name: s.name, urn: s.urn, dfeNumber: s.dfeNumber, letterhead: s.letterhead })
         .returning({ id: schools.id });
       if (!row) throw new Error('demo school not created');
       schoolIds.set(s.key, row.id);
@@ -245,6 +247,8 @@ export async function loadDemoIfEmpty(deps: AppDeps): Promise<boolean> {
     // Attendance, the missing list, reduced timetables and early identification (after the levels).
     await seedDemoProvision(tx, { schoolIds, userIds, now });
     await seedDemoTransfers(tx, { schoolIds, userIds, now });
+    await seedDemoCalendar(tx, { schoolIds, userIds, now });
+    await seedDemoSso(tx, { schoolIds, userIds, now });
     await seedDemoAttendance(tx, { schoolIds, now });
     await seedDemoMissing(tx, { schoolIds, userIds, now });
     await seedDemoEarly(tx, { schoolIds, userIds, now });

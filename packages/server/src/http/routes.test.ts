@@ -29,6 +29,10 @@ const SIGNED_OUT_ALLOWED = new Set([
   // Another Tandem installation collecting a transfer package with its code, and confirming receipt.
   'POST /api/transfers/fetch',
   'POST /api/transfers/receipt',
+  // Single sign-on's two legs: to the school's identity provider and back.
+  'GET /api/auth/sso/start',
+  'POST /api/auth/sso/start',
+  'GET /api/auth/sso/callback',
 ]);
 
 /** An id that belongs to nothing, for the few places a body or query asks for one. */
@@ -145,6 +149,7 @@ beforeAll(async () => {
     'received-files/:receivedId': UNKNOWN_ID,
     'terms/:termId': UNKNOWN_ID,
     'closures/:closureId': UNKNOWN_ID,
+    'sso/:provider': 'microsoft',
     'staff-surveys/:surveyId': (await firstRow(`select id from staff_surveys where school_id = $1 limit 1`)).id ?? '',
   };
 });

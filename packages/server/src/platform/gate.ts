@@ -99,7 +99,11 @@ export interface AccountWork {
   readonly deps: AppDeps;
   readonly tx: Tx;
   readonly now: Date;
-  audit(event: AuditEvent, who: { userId: string | null }): Promise<void>;
+  /** `school`: the school the entry belongs to, when known (a single sign-on through its connection). */
+  audit(
+    event: AuditEvent,
+    who: { userId: string | null; school?: { trustId: string; schoolId: string } },
+  ): Promise<void>;
   afterCommit(effect: () => Promise<void> | void): void;
 }
 
@@ -273,8 +277,8 @@ export async function forAccount<T>(
       audit: (event, who) =>
         (deps.auditWriter ?? appendAudit)(tx, deps.clock, event, {
           actorUserId: who.userId,
-          trustId: null,
-          schoolId: null,
+          trustId: who.school?.trustId ?? null,
+          schoolId: who.school?.schoolId ?? null,
           ip: request.ip,
         }),
       afterCommit: (effect) => {

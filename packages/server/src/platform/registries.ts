@@ -6,6 +6,7 @@
  */
 import type {
   Actor,
+  CalendarEvent,
   Characteristic,
   EarlyRuleKind,
   EarlyRuleSetting,
@@ -363,6 +364,27 @@ export type PupilLeftHook = (
   },
 ) => Promise<void>;
 
+/**
+ * Whose calendar feed is being built, in one school where they hold an active staff role now, and
+ * the days it covers (London days, YYYY-MM-DD, both included).
+ */
+export interface CalendarReader {
+  actor: Actor;
+  schoolId: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * One feature's events in a member of staff's private calendar feed (meetings, plan reviews, next
+ * steps, reduced timetable reviews). It applies the same need-to-know as the feature's own pages,
+ * and its titles carry the pupil's initials only (core `calendarTitle`), never a name or case text.
+ */
+export interface CalendarSource {
+  name: string;
+  events(db: DbOrTx, reader: CalendarReader): Promise<CalendarEvent[]>;
+}
+
 /** Everything the features contribute, assembled once in `src/features.ts` and given in `AppDeps`. */
 export interface Registries {
   chronology: readonly ChronologySource[];
@@ -389,4 +411,6 @@ export interface Registries {
   pupilRecords: readonly PupilRecordSource[];
   /** Run when a pupil leaves (transfer tasks). */
   onPupilLeft: readonly PupilLeftHook[];
+  /** Events in a member of staff's private calendar feed. */
+  calendarEvents: readonly CalendarSource[];
 }

@@ -8,6 +8,7 @@ export function toSchool(row: SchoolRow, maxStaffIdleMinutes: number): School {
     trustId: row.trustId,
     name: row.name,
     urn: row.urn,
+    dfeNumber: row.dfeNumber,
     letterhead: row.letterhead,
     staffIdleMinutes: Math.min(row.staffIdleMinutes, maxStaffIdleMinutes),
     maxStaffIdleMinutes,

@@ -23,6 +23,12 @@ export async function urnInUse(db: DbOrTx, urn: string): Promise<boolean> {
   return clash !== undefined;
 }
 
+/** Whether another school (in any trust) already has this DfE number: DfE numbers are national too. */
+export async function dfeNumberInUse(db: DbOrTx, dfeNumber: string, exceptSchoolId?: string): Promise<boolean> {
+  const [clash] = await db.select({ id: schools.id }).from(schools).where(eq(schools.dfeNumber, dfeNumber));
+  return clash !== undefined && clash.id !== exceptSchoolId;
+}
+
 export async function insertSchool(db: DbOrTx, values: typeof schools.$inferInsert): Promise<SchoolRow> {
   const [row] = await db.insert(schools).values(values).returning();
   if (!row) throw new Error('insert returned nothing');

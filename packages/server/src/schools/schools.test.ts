@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import type { School } from '@tandem/core';
 import { trusts, schools } from '@tandem/core/schema';
-import { createTestEnv, type TestEnv } from '../../test/harness';
+import { createTestEnv, type Person, type TestEnv } from '../../test/harness';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -81,5 +82,85 @@ describe('school settings', () => {
     expect((await fresh.get<{ idleTimeoutSeconds: number }>('/api/auth/session')).body.idleTimeoutSeconds).toBe(
       20 * 60,
     );
+  });
+});
+
+describe("a school's DfE number", () => {
+  interface Refusal {
+    error: { message: string; fields: { path: string; message: string }[] };
+  }
+  const dfeOf = async (schoolId: string) => {
+    const [row] = await env.deps.database.db
+      .select({ dfeNumber: schools.dfeNumber })
+      .from(schools)
+      .where(eq(schools.id, schoolId));
+    return row?.dfeNumber;
+  };
+
+  it('the trust administrator gives a new school its DfE number in any usual shape; one number per school', async () => {
+    const admin = await env.as('trustAdmin');
+    const url = `/api/trusts/${env.world.trustId}/schools`;
+    const created = await admin.post<School>(url, { name: 'Brookfield Primary', dfeNumber: ' 999-2002 ' });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ dfeNumber: '9992002', urn: null });
+    const dup = await admin.post<Refusal>(url, { name: 'Brookfield Again', dfeNumber: '999/2002' });
+    expect(dup.status).toBe(409);
+    expect(dup.body.error.fields[0]?.path).toBe('dfeNumber');
+    // Kingsmead's, from the demo.
+    expect((await admin.post<Refusal>(url, { name: 'Copycat', dfeNumber: '9994001' })).status).toBe(409);
+    const bad = await admin.post<Refusal>(url, { name: 'Crooked', dfeNumber: '99/40011' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields).toEqual([
+      {
+        path: 'dfeNumber',
+        message:
+          'Enter the DfE number as your 3-digit local authority number and 4-digit establishment number, like 888/4321',
+      },
+    ]);
+    const names = (await admin.get<{ schools: School[] }>(url)).body.schools.map((s) => s.name);
+    expect(names).not.toContain('Brookfield Again');
+    expect(names).not.toContain('Crooked');
+    expect((await admin.post(url, { name: 'Without', dfeNumber: '' })).status).toBe(201);
+  });
+
+  it('the school administrator sets, changes and removes it; bad input and a taken number change nothing', async () => {
+    const admin = await env.as('schoolAdmin');
+    const url = `/api/schools/${env.world.kingsmead}`;
+    expect((await admin.get<School>(url)).body.dfeNumber).toBe('9994001');
+    for (const bad of ['12', '999/40011', 'abc/defg', '9994-001x']) {
+      const res = await admin.patch<Refusal>(url, { dfeNumber: bad, letterhead: 'Changed' });
+      expect(res.status).toBe(400);
+      expect(res.body.error.fields[0]?.path).toBe('dfeNumber');
+    }
+    expect((await admin.patch<Refusal>(url, { dfeNumber: 12 })).status).toBe(400);
+    // Willow Brook's.
+    const taken = await admin.patch<Refusal>(url, { dfeNumber: '999/2001', letterhead: 'Changed' });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.fields[0]?.path).toBe('dfeNumber');
+    const unchanged = await admin.get<School>(url);
+    expect(unchanged.body.dfeNumber).toBe('9994001');
+    expect(unchanged.body.letterhead).not.toBe('Changed');
+
+    // Its own number again is no clash.
+    expect((await admin.patch<School>(url, { dfeNumber: '999/4001' })).status).toBe(200);
+    const changed = await admin.patch<School>(url, { dfeNumber: '999 4009' });
+    expect(changed.status).toBe(200);
+    expect(changed.body.dfeNumber).toBe('9994009');
+    expect((await admin.patch<School>(url, { dfeNumber: '' })).body.dfeNumber).toBeNull();
+    expect(await dfeOf(env.world.kingsmead)).toBeNull();
+    expect((await admin.patch<School>(url, { dfeNumber: '999/4001' })).body.dfeNumber).toBe('9994001');
+  });
+
+  it.each<[Person, number]>([
+    ['tutor', 403],
+    ['smhl', 403],
+    ['otherHead', 404],
+    ['parent', 403],
+    ['pupil', 403],
+  ])('%s cannot change it (%i)', async (person, status) => {
+    const client = await env.as(person);
+    const res = await client.patch(`/api/schools/${env.world.kingsmead}`, { dfeNumber: '999/4555' });
+    expect(res.status).toBe(status);
+    expect(await dfeOf(env.world.kingsmead)).toBe('9994001');
   });
 });

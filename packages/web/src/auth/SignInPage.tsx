@@ -7,6 +7,7 @@ import { useAction } from '../components/useAction';
 import { FlashBanner, PageTitle } from '../components/Page';
 import { Link, safeNextPath, useFlash, useNavigate, useSearchParams } from '../router/router';
 import { pathForStage, sessionResponse, useSession } from './session';
+import { SsoSignIn, ssoRefusalMessage } from '../sso/SsoSignIn';
 
 const FIELDS = ['email', 'password', 'code'] as const;
 
@@ -30,7 +31,10 @@ export function SignInPage() {
   const { setSession } = useSession();
   const navigate = useNavigate();
   const flash = useFlash();
-  const next = safeNextPath(useSearchParams().get('next'));
+  const search = useSearchParams();
+  const next = safeNextPath(search.get('next'));
+  // A single sign-on the server refused and sent the browser back from (?sso=<reason>).
+  const ssoRefused = ssoRefusalMessage(search.get('sso'));
   // The checks and the signed-in session's schema, fetched once the page is shown, not before.
   useEffect(() => {
     import('../api/lazySchemas').catch(() => undefined);
@@ -87,6 +91,12 @@ export function SignInPage() {
     <div className="narrow">
       <FlashBanner flash={flash} />
       <ErrorSummary errors={form.errors} />
+      {ssoRefused !== null && form.errors.attempt === 0 && (
+        <ErrorSummary
+          errors={{ fields: [], message: ssoRefused, attempt: 1 }}
+          title="Single sign-on did not sign you in"
+        />
+      )}
       <PageTitle>Sign in</PageTitle>
       <Form onSubmit={submit}>
         <TextField
@@ -128,6 +138,10 @@ export function SignInPage() {
           Sign in
         </Button>
       </Form>
+      <SsoSignIn
+        email={email}
+        onProblem={(problem) => ('path' in problem ? form.fromFields([problem]) : form.fromApi(problem))}
+      />
       <p>
         <Link to="/forgot-password">Forgot your password?</Link>
       </p>

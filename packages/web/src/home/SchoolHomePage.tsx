@@ -9,6 +9,7 @@ import { Link, useFlash } from '../router/router';
 import { mayReadPlans } from '../plans/plansApi';
 import { PlanReviewsDue } from '../plans/PlanReviews';
 import { MyWork } from './MyWork';
+import { calendarFeedPage } from '../calendar/calendarApi';
 import {
   concernsPage,
   dutyPage,
@@ -196,6 +197,13 @@ export function SchoolHomePage({ schoolId }: { schoolId: string }) {
       description: 'Change the letterhead on letters and how long staff stay signed in when inactive.',
     });
   }
+
+  cards.push({
+    key: 'calendar-feed',
+    title: 'Calendar feed',
+    to: calendarFeedPage(school.id),
+    description: 'See your Tandem meetings, reviews and next steps in Outlook or Google Calendar.',
+  });
 
   const staffRoles = school.roles.filter(isStaffRole);
   return (

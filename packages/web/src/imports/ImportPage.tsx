@@ -8,7 +8,7 @@ import {
   type ImportKind,
   type ImportStatusResponse,
 } from '@tandem/core';
-import { csvFileProblem } from './csvFile';
+import { csvFileProblem, xmlFileProblem } from './csvFile';
 import { useState } from 'react';
 import { apiUpload, toApiError, withQuery, type UploadProgress } from '../api/client';
 import { useResource } from '../api/useResource';
@@ -23,7 +23,7 @@ import { LoadError, NotFoundPage } from '../errors/ErrorPages';
 import { Link, useNavigate } from '../router/router';
 import { columnsHint, importPreviewPage, importsApi, KIND_WORDS, rememberPreview } from './importApi';
 
-const FIELDS = ['kind', 'markLeavers', 'file'] as const;
+const FIELDS = ['kind', 'markLeavers', 'file', 'confirmOtherDestination'] as const;
 
 function percent(p: UploadProgress): number {
   return p.total > 0 ? Math.min(100, Math.round((p.loaded / p.total) * 100)) : 0;
@@ -44,6 +44,9 @@ function ImportForm({ school }: { school: SessionSchool }) {
   const navigate = useNavigate();
   const [kind, setKind] = useState('');
   const [markLeavers, setMarkLeavers] = useState(false);
+  // A CTF addressed to another school: what the server said, and whether the importer confirms.
+  const [otherDestination, setOtherDestination] = useState<string | null>(null);
+  const [confirmOther, setConfirmOther] = useState(false);
   const [file, setFile] = useState<File | null>(null);
   const [stage, setStage] = useState<'idle' | 'uploading' | 'checking'>('idle');
   const [progress, setProgress] = useState<UploadProgress | null>(null);
@@ -60,7 +63,10 @@ function ImportForm({ school }: { school: SessionSchool }) {
     const problems: FieldError[] = [];
     const parsedKind = importKindSchema.safeParse(kind);
     if (!parsedKind.success) problems.push({ path: 'kind', message: 'Choose what the file holds' });
-    const fileProblem = csvFileProblem(file, 'The file is empty. Export the list from your MIS again and upload it.');
+    const fileProblem =
+      kind === 'ctf'
+        ? xmlFileProblem(file)
+        : csvFileProblem(file, 'The file is empty. Export the list from your MIS again and upload it.');
     if (fileProblem !== null) problems.push({ path: 'file', message: fileProblem });
     if (!parsedKind.success || file === null || problems.length > 0) {
       form.fromFields(problems);
@@ -75,8 +81,10 @@ function ImportForm({ school }: { school: SessionSchool }) {
         kind: chosen,
         fileName: file.name.slice(-200),
         markLeavers: chosen === 'pupils' ? String(markLeavers) : undefined,
+        confirmOtherDestination: chosen === 'ctf' && otherDestination !== null && confirmOther ? 'true' : undefined,
       });
-      const preview = await apiUpload(path, file, 'text/csv', importPreviewResponse, (p) => {
+      const type = chosen === 'ctf' ? 'application/xml' : 'text/csv';
+      const preview = await apiUpload(path, file, type, importPreviewResponse, (p) => {
         setProgress(p);
         if (p.total > 0 && p.loaded >= p.total) setStage('checking');
       });
@@ -86,7 +94,11 @@ function ImportForm({ school }: { school: SessionSchool }) {
       const apiError = toApiError(error);
       setStage('idle');
       setProgress(null);
-      if (apiError.code === 'payload_too_large' || apiError.code === 'bad_request') {
+      const destination = apiError.fields.find((f) => f.path === 'confirmOtherDestination');
+      if (destination !== undefined) {
+        setOtherDestination(destination.message);
+        form.fromFields([{ path: 'confirmOtherDestination', message: destination.message }]);
+      } else if (apiError.code === 'payload_too_large' || apiError.code === 'bad_request') {
         form.fromFields([{ path: 'file', message: apiError.message }]);
       } else {
         form.fromApi(apiError);
@@ -101,7 +113,10 @@ function ImportForm({ school }: { school: SessionSchool }) {
       <div className="narrow">
         <ErrorSummary errors={form.errors} />
         <PageTitle caption={school.name}>Import from your MIS</PageTitle>
-        <p className="lead">Bring pupils, their parents and carers, and teaching groups into Tandem from a CSV file.</p>
+        <p className="lead">
+          Bring pupils, their parents and carers, and teaching groups into Tandem from a CSV file, or pupils with their
+          contacts from a common transfer file (CTF).
+        </p>
         <p>
           Export the list from your management information system (MIS), such as SIMS, Arbor or Bromcom, as a CSV file.
           Tandem checks the file and shows you what will change. Nothing is saved until you confirm.
@@ -113,7 +128,11 @@ function ImportForm({ school }: { school: SessionSchool }) {
             hint="Import pupils first, then parents and carers, then teaching groups."
             options={kindOptions}
             value={kind}
-            onValueChange={setKind}
+            onValueChange={(k) => {
+              setKind(k);
+              setOtherDestination(null);
+              setConfirmOther(false);
+            }}
             error={form.errorFor('kind')}
           />
           {kind === 'pupils' && (
@@ -136,11 +155,19 @@ function ImportForm({ school }: { school: SessionSchool }) {
           )}
           <FileField
             name="file"
-            label={<span className="heading-m">CSV file</span>}
-            hint={`A .csv file, up to ${megabytes(IMPORT_MAX_BYTES)}. The first row must be the column headings.`}
-            accept=".csv,text/csv"
+            label={<span className="heading-m">{kind === 'ctf' ? 'CTF file' : 'CSV file'}</span>}
+            hint={
+              kind === 'ctf'
+                ? `An .xml file, up to ${megabytes(IMPORT_MAX_BYTES)}, exported from your MIS as a common transfer file.`
+                : `A .csv file, up to ${megabytes(IMPORT_MAX_BYTES)}. The first row must be the column headings.`
+            }
+            accept={kind === 'ctf' ? '.xml,application/xml,text/xml' : '.csv,text/csv'}
             disabled={busy}
-            onFileChange={setFile}
+            onFileChange={(f) => {
+              setFile(f);
+              setOtherDestination(null);
+              setConfirmOther(false);
+            }}
             error={form.errorFor('file')}
           />
           {file !== null && (
@@ -151,6 +178,24 @@ function ImportForm({ school }: { school: SessionSchool }) {
                 : megabytes(file.size)}
               )
             </p>
+          )}
+          {kind === 'ctf' && otherDestination !== null && (
+            <Checkboxes
+              name="confirmOtherDestination"
+              legend="The school this file is addressed to"
+              options={[
+                {
+                  value: 'true',
+                  label: 'I have checked: this file is meant for our school',
+                  hint: 'Tick this only if the pupils in the file are joining, or on roll at, your school.',
+                },
+              ]}
+              values={confirmOther ? ['true'] : []}
+              onValuesChange={(values) => {
+                setConfirmOther(values.includes('true'));
+              }}
+              error={form.errorFor('confirmOtherDestination')}
+            />
           )}
           {busy && progress !== null && (
             <div className="progress">

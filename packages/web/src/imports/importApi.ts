@@ -13,10 +13,14 @@ export const KIND_WORDS: Record<ImportKind, { one: string; many: string; title: 
   pupils: { one: 'pupil', many: 'pupils', title: IMPORT_KIND_LABELS.pupils },
   contacts: { one: 'parent or carer', many: 'parents and carers', title: IMPORT_KIND_LABELS.contacts },
   groups: { one: 'teaching group', many: 'teaching groups', title: IMPORT_KIND_LABELS.groups },
+  ctf: { one: 'pupil', many: 'pupils', title: IMPORT_KIND_LABELS.ctf },
 };
 
 /** "Needs UPN, Surname, … Can also have Form, …" for the choice of file. */
 export function columnsHint(kind: ImportKind): string {
+  if (kind === 'ctf') {
+    return 'The .xml file your MIS exports for a pupil joining from another school, or for your whole roll: pupils with their parents and carers, checked and imported together. Nobody is marked as left.';
+  }
   const columns = importColumns(kind);
   const needed = columns.filter((c) => c.required).map((c) => c.label);
   const optional = columns.filter((c) => !c.required).map((c) => c.label);
@@ -24,6 +28,7 @@ export function columnsHint(kind: ImportKind): string {
     pupils: '',
     contacts: ' Give each contact’s name in one column, or as forename and surname.',
     groups: ' One row for each pupil in each group. Staff email links the group’s teachers.',
+    ctf: '',
   };
   return `Columns it needs: ${needed.join(', ')}. It can also have: ${optional.join(', ')}.${extra[kind]}`;
 }

@@ -8,15 +8,16 @@ import { useAction } from '../components/useAction';
 import { BackLink, PageTitle } from '../components/Page';
 import { NotFoundPage } from '../errors/ErrorPages';
 import { Link, useNavigate } from '../router/router';
-import { trustSchoolsPath } from './schoolsApi';
+import { DFE_NUMBER_HINT, trustSchoolsPath } from './schoolsApi';
 
-const FIELDS = ['name', 'urn', 'letterhead'] as const;
+const FIELDS = ['name', 'urn', 'dfeNumber', 'letterhead'] as const;
 
 export function AddSchoolPage({ trustId }: { trustId: string }) {
   const trust = useTrust(trustId);
   const navigate = useNavigate();
   const [name, setName] = useState('');
   const [urn, setUrn] = useState('');
+  const [dfeNumber, setDfeNumber] = useState('');
   const [letterhead, setLetterhead] = useState('');
   const form = useFormErrors(FIELDS);
   const action = useAction(form);
@@ -25,7 +26,7 @@ export function AddSchoolPage({ trustId }: { trustId: string }) {
   const listPath = `/trusts/${encodeURIComponent(trust.id)}/schools`;
 
   const submit = async () => {
-    const parsed = createSchoolBody.safeParse({ name, urn, letterhead });
+    const parsed = createSchoolBody.safeParse({ name, urn, dfeNumber, letterhead });
     if (!parsed.success) {
       form.fromIssues(parsed.error.issues);
       return;
@@ -63,6 +64,16 @@ export function AddSchoolPage({ trustId }: { trustId: string }) {
           value={urn}
           onValueChange={setUrn}
           error={form.errorFor('urn')}
+        />
+        <TextField
+          name="dfeNumber"
+          label="DfE number (optional)"
+          hint={DFE_NUMBER_HINT}
+          width="number"
+          spellCheck={false}
+          value={dfeNumber}
+          onValueChange={setDfeNumber}
+          error={form.errorFor('dfeNumber')}
         />
         <TextareaField
           name="letterhead"

@@ -1,4 +1,4 @@
-import { idleTooLongMessage, schoolSchema, updateSchoolBody, type School } from '@tandem/core';
+import { formatDfeNumber, idleTooLongMessage, schoolSchema, updateSchoolBody, type School } from '@tandem/core';
 import { useState } from 'react';
 import { apiPatch } from '../api/client';
 import { useResource } from '../api/useResource';
@@ -11,8 +11,9 @@ import { Loading, NotificationBanner, PageTitle } from '../components/Page';
 import { LoadError, NotFoundPage } from '../errors/ErrorPages';
 import { schoolPath } from './schoolsApi';
 import { Link } from '../router/router';
+import { DFE_NUMBER_HINT } from './schoolsApi';
 
-const FIELDS = ['letterhead', 'staffIdleMinutes', 'referralWaitDays'] as const;
+const FIELDS = ['dfeNumber', 'letterhead', 'staffIdleMinutes', 'referralWaitDays'] as const;
 
 export function SchoolSettingsPage({ schoolId }: { schoolId: string }) {
   const school = useSchool(schoolId);
@@ -29,6 +30,12 @@ export function SchoolSettingsPage({ schoolId }: { schoolId: string }) {
           <Link to={`/schools/${encodeURIComponent(schoolId)}/term-dates`}>term dates</Link>.
         </p>
       )}
+      {schoolCan(school, 'school.sso') && (
+        <p>
+          Staff signing in with the school&rsquo;s Microsoft or Google account:{' '}
+          <Link to={`/schools/${encodeURIComponent(schoolId)}/single-sign-on`}>single sign-on</Link>.
+        </p>
+      )}
       {resource.status === 'loading' && <Loading what="Loading settings" />}
       {resource.status === 'error' && <LoadError error={resource.error} onRetry={reload} />}
       {resource.status === 'ready' && <SettingsForm key={resource.data.id} school={resource.data} onSaved={setData} />}
@@ -37,6 +44,7 @@ export function SchoolSettingsPage({ schoolId }: { schoolId: string }) {
 }
 
 function SettingsForm({ school, onSaved }: { school: School; onSaved: (school: School) => void }) {
+  const [dfeNumber, setDfeNumber] = useState(formatDfeNumber(school.dfeNumber ?? ''));
   const [letterhead, setLetterhead] = useState(school.letterhead);
   const [minutes, setMinutes] = useState(String(school.staffIdleMinutes));
   const [waitDays, setWaitDays] = useState(String(school.referralWaitDays));
@@ -48,6 +56,7 @@ function SettingsForm({ school, onSaved }: { school: School; onSaved: (school: S
     const trimmed = minutes.trim();
     const days = waitDays.trim();
     const parsed = updateSchoolBody.safeParse({
+      dfeNumber,
       letterhead,
       staffIdleMinutes: /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN,
       referralWaitDays: /^\d+$/.test(days) ? Number(days) : Number.NaN,
@@ -74,6 +83,7 @@ function SettingsForm({ school, onSaved }: { school: School; onSaved: (school: S
       async () => {
         const updated = await apiPatch(`/api/schools/${encodeURIComponent(school.id)}`, parsed.data, schoolSchema);
         form.clear();
+        setDfeNumber(formatDfeNumber(updated.dfeNumber ?? ''));
         setLetterhead(updated.letterhead);
         setMinutes(String(updated.staffIdleMinutes));
         setWaitDays(String(updated.referralWaitDays));
@@ -100,6 +110,16 @@ function SettingsForm({ school, onSaved }: { school: School; onSaved: (school: S
       )}
       <ErrorSummary errors={form.errors} />
       <Form onSubmit={submit} className="narrow">
+        <TextField
+          name="dfeNumber"
+          label="DfE number"
+          hint={DFE_NUMBER_HINT}
+          width="number"
+          spellCheck={false}
+          value={dfeNumber}
+          onValueChange={setDfeNumber}
+          error={form.errorFor('dfeNumber')}
+        />
         <TextareaField
           name="letterhead"
           label="Letterhead"

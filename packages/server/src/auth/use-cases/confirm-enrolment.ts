@@ -3,6 +3,7 @@ import type { AuthState } from '../../http/context';
 import type { AppDeps } from '../../platform/deps';
 import { forAccount } from '../../platform/gate';
 import { insertRecoveryCodes, updateUser, userById } from '../auth.queries';
+import { signInMethodOf } from '../session-start';
 import { rotateSession } from '../sessions';
 import { newRecoveryCodes, normaliseRecoveryCode, tokenHash } from '../tokens';
 import { checkTotp } from '../totp';
@@ -52,9 +53,10 @@ export async function confirmEnrolment(
     );
     const who = { userId: user.id };
     await a.audit({ action: 'auth.mfa_enrolled', detail: {} }, who);
+    const method = await signInMethodOf(a.tx, auth.sessionId);
     const token = await rotateSession(a.tx, auth);
     auth.totpEnabled = true;
-    if (completesSignIn) await a.audit({ action: 'auth.signed_in', detail: { mfa: true } }, who);
+    if (completesSignIn) await a.audit({ action: 'auth.signed_in', detail: { mfa: true, ...method } }, who);
     return { token, recoveryCodes: codes };
   });
 }

@@ -1,10 +1,10 @@
-import { ADDRESS_LIMITED_MESSAGE, AppError, actorRequiresMfa } from '@tandem/core';
-import { loadAssignments, type AuthState } from '../../http/context';
+import { ADDRESS_LIMITED_MESSAGE, AppError } from '@tandem/core';
+import type { AuthState } from '../../http/context';
 import type { AppDeps } from '../../platform/deps';
 import { forAccount } from '../../platform/gate';
 import { updateUser, userByEmail } from '../auth.queries';
 import { verifyPassword } from '../password';
-import { idleSecondsFor, openSession } from '../sessions';
+import { openSignedInSession } from '../session-start';
 import {
   addressLimited,
   assertNotLocked,
@@ -14,7 +14,6 @@ import {
   throttleKey,
 } from '../throttle';
 import { checkTotp } from '../totp';
-import { tokenHash } from '../tokens';
 
 const BAD_CREDENTIALS = new AppError('unauthenticated', 'bad credentials', {
   userMessage: 'The email address or password is not right. Please check them and try again.',
@@ -76,29 +75,7 @@ export async function signIn(
 
   return forAccount(deps, { ip }, async (a) => {
     await clearFailures(a.tx, key);
-    const assignments = await loadAssignments(a.tx, user.id);
-    const totpEnabled = user.totpSecret !== null;
     if (codeOk && step !== null) await updateUser(a.tx, user.id, { totpLastStep: step });
-    const mfaSatisfied = codeOk || (!totpEnabled && !actorRequiresMfa({ assignments }));
-    const idleTimeoutSeconds = await idleSecondsFor(a.tx, deps, { assignments });
-    const token = await openSession(a.tx, deps, {
-      userId: user.id,
-      now: a.now,
-      idleTimeoutSeconds,
-      mfaSatisfied,
-      ip,
-    });
-    if (mfaSatisfied) await a.audit({ action: 'auth.signed_in', detail: { mfa: codeOk } }, { userId: user.id });
-    return {
-      token,
-      auth: {
-        sessionId: tokenHash(token),
-        mfaSatisfied,
-        totpEnabled,
-        idleTimeoutSeconds,
-        handedTo: null,
-        actor: { userId: user.id, email: user.email, displayName: user.displayName, assignments },
-      },
-    };
+    return openSignedInSession(a, { user, secondFactor: codeOk, method: { method: 'password' }, ip });
   });
 }

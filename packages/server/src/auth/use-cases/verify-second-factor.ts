@@ -3,6 +3,7 @@ import type { AuthState } from '../../http/context';
 import type { AppDeps } from '../../platform/deps';
 import { forAccount } from '../../platform/gate';
 import { unusedRecoveryCodeCount, updateUser, useRecoveryCode, userById } from '../auth.queries';
+import { signInMethodOf } from '../session-start';
 import { rotateSession } from '../sessions';
 import { assertNotLocked, clearFailures, recordFailure, throttleKey } from '../throttle';
 import { normaliseRecoveryCode, tokenHash } from '../tokens';
@@ -36,8 +37,9 @@ export async function verifySecondFactor(deps: AppDeps, auth: AuthState, code: s
       return null;
     }
     await clearFailures(a.tx, key);
+    const method = await signInMethodOf(a.tx, auth.sessionId);
     const rotated = await rotateSession(a.tx, auth);
-    await a.audit({ action: 'auth.signed_in', detail: { mfa: true } }, who);
+    await a.audit({ action: 'auth.signed_in', detail: { mfa: true, ...method } }, who);
     return rotated;
   });
   if (token !== null) return token;

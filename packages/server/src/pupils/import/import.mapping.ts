@@ -29,6 +29,8 @@ export function toImportStatus(row: ImportRow): ImportStatusResponse {
       errorCount: summary.errorCount,
       markLeavers: summary.markLeavers,
       applied: summary.applied,
+      // Contacts' names stay with the preview itself, as the sample of pupils does.
+      ...(summary.ctf && { ctf: { ...summary.ctf, contactSample: { adds: [], updates: [], leavers: [] } } }),
     },
   };
 }

@@ -1,15 +1,21 @@
 /** What an import would do, decided by core's pure rules against a snapshot of the school's records. */
 import {
+  planCtfImport,
   planContactImport,
   planGroupImport,
   planPupilImport,
+  type CtfPlan,
   type ImportPayload,
   type ImportPlan,
   type ImportResult,
 } from '@tandem/core';
 import type { SchoolSnapshot } from './import.queries';
 
-export function planImport(payload: ImportPayload, snapshot: SchoolSnapshot, markLeavers: boolean): ImportPlan {
+export function planImport(
+  payload: ImportPayload,
+  snapshot: SchoolSnapshot,
+  markLeavers: boolean,
+): ImportPlan | CtfPlan {
   switch (payload.kind) {
     case 'pupils':
       return planPupilImport(payload, snapshot.pupils, { markLeavers });
@@ -17,11 +23,15 @@ export function planImport(payload: ImportPayload, snapshot: SchoolSnapshot, mar
       return planContactImport(payload, snapshot.contacts, snapshot.lookups);
     case 'groups':
       return planGroupImport(payload, snapshot.groups, snapshot.lookups);
+    case 'ctf':
+      // Never marks leavers: a CTF may hold only the pupils joining.
+      return planCtfImport(payload, snapshot);
   }
 }
 
-/** What an applied plan did, as counts. */
-export function resultOf(plan: ImportPlan): ImportResult {
+/** What an applied plan did, as counts (a CTF's pupils; its contacts are in its preview). */
+export function resultOf(plan: ImportPlan | CtfPlan): ImportResult {
+  if (plan.kind === 'ctf') return resultOf(plan.pupils);
   return {
     added: plan.adds.length,
     updated: plan.updates.length,

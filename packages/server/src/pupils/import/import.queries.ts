@@ -17,6 +17,7 @@ import {
   pupilImports,
   pupils,
   roleAssignments,
+  schools,
   teachingGroupPupils,
   teachingGroups,
   teachingGroupStaff,
@@ -59,11 +60,11 @@ export async function loadSnapshot(db: DbOrTx, schoolId: string, kind: ImportKin
   const pupilNameByUpn = new Map(existing.map((p) => [p.upn, `${p.givenName} ${p.familyName}`]));
   const snapshot: SchoolSnapshot = {
     lookups: { pupilIdByUpn, staffIdByEmail, pupilNameByUpn },
-    pupils: kind === 'pupils' ? existing : [],
+    pupils: kind === 'pupils' || kind === 'ctf' ? existing : [],
     contacts: [],
     groups: [],
   };
-  if (kind === 'contacts') {
+  if (kind === 'contacts' || kind === 'ctf') {
     snapshot.contacts = await db
       .select({
         id: contacts.id,
@@ -117,6 +118,19 @@ export async function loadSnapshot(db: DbOrTx, schoolId: string, kind: ImportKin
 }
 
 /** Keep a checked file as a preview, ready to apply. Returns its id. */
+/** The importing school's name and URN, which a common transfer file's destination is checked against. */
+export async function schoolIdentityOf(
+  db: DbOrTx,
+  schoolId: string,
+): Promise<{ name: string; urn: string | null; dfeNumber: string | null }> {
+  const [s] = await db
+    .select({ name: schools.name, urn: schools.urn, dfeNumber: schools.dfeNumber })
+    .from(schools)
+    .where(eq(schools.id, schoolId));
+  if (!s) throw new Error('school not found');
+  return s;
+}
+
 export async function insertPreview(
   tx: DbOrTx,
   values: Omit<typeof pupilImports.$inferInsert, 'id' | 'status' | 'summary'> & { summary: ImportStoredSummary },

@@ -24,6 +24,8 @@ const importParams = schoolParams.extend({ importId: z.uuid() });
 
 /** What browsers and MIS tools call a CSV file (Windows reports .csv files as an Excel type). */
 const CSV_TYPES = ['text/csv', 'application/csv', 'application/vnd.ms-excel'];
+/** A common transfer file (CTF) is XML. */
+const XML_TYPES = ['application/xml', 'text/xml'];
 
 /** Who is asking, in which school, from where. */
 function schoolRequest(req: FastifyRequest & { params: { schoolId: string } }): SchoolRequest {
@@ -34,9 +36,13 @@ export function importRoutes(app: FastifyInstance): void {
   // Its own scope, so the CSV body parser, the 10 MB limit and the wording of its refusal apply to
   // these routes only; everything else keeps the small JSON limit.
   void app.register(async (scope) => {
-    scope.addContentTypeParser(CSV_TYPES, { parseAs: 'buffer', bodyLimit: IMPORT_MAX_BYTES }, (_req, body, done) => {
-      done(null, body);
-    });
+    scope.addContentTypeParser(
+      [...CSV_TYPES, ...XML_TYPES],
+      { parseAs: 'buffer', bodyLimit: IMPORT_MAX_BYTES },
+      (_req, body, done) => {
+        done(null, body);
+      },
+    );
     scope.setErrorHandler((err: FastifyError) => {
       // Thrown errors go on to the application's error handler, which writes the response.
       if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
@@ -54,8 +60,9 @@ export function importRoutes(app: FastifyInstance): void {
         bodyLimit: IMPORT_MAX_BYTES,
         schema: {
           tags: TAGS,
-          summary: 'Check an MIS export and preview what importing it would change',
-          consumes: CSV_TYPES,
+          summary:
+            'Check an MIS export (CSV) or a common transfer file (XML) and preview what importing it would change',
+          consumes: [...CSV_TYPES, ...XML_TYPES],
           params: schoolParams,
           querystring: importPreviewQuery,
           body: importFileBody,
@@ -67,7 +74,12 @@ export function importRoutes(app: FastifyInstance): void {
         return previewImport(
           deps,
           schoolRequest(req),
-          { kind: req.query.kind, fileName: req.query.fileName, markLeavers: req.query.markLeavers === 'true' },
+          {
+            kind: req.query.kind,
+            fileName: req.query.fileName,
+            markLeavers: req.query.markLeavers === 'true',
+            confirmOtherDestination: req.query.confirmOtherDestination === 'true',
+          },
           req.body,
         );
       },

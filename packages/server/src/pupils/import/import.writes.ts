@@ -5,7 +5,7 @@
  */
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import type { ContactPlan, GroupPlan, ImportPhase, PupilOptionalField, PupilPlan } from '@tandem/core';
+import type { ContactPlan, CtfPlan, GroupPlan, ImportPhase, PupilOptionalField, PupilPlan } from '@tandem/core';
 import { contacts, pupils, teachingGroupPupils, teachingGroups, teachingGroupStaff } from '@tandem/core/schema';
 import type { DbOrTx } from '../../db/client';
 
@@ -352,8 +352,10 @@ export async function writeGroupPlan(
 }
 
 /** How many writes a plan makes, for the progress bar. */
-export function planSize(plan: PupilPlan | ContactPlan | GroupPlan): number {
+export function planSize(plan: PupilPlan | ContactPlan | GroupPlan | CtfPlan): number {
   switch (plan.kind) {
+    case 'ctf':
+      return planSize(plan.pupils) + planSize(plan.contacts);
     case 'pupils':
       return plan.adds.length + plan.updates.length + plan.leavers.length;
     case 'contacts':

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../platform/deps';
 import { inTrust } from '../../platform/gate';
 import { toSchool } from '../schools.mapping';
 import { insertSchool, urnInUse } from '../schools.queries';
+import { requireDfeNumberFree } from '../schools.rules';
 
 /**
  * A trust adds a school. What the features need a new school to start with (the level framework,
@@ -22,10 +23,12 @@ export function createSchool(
         fields: [{ path: 'urn', message: 'A school with this URN already exists' }],
       });
     }
+    if (body.dfeNumber) await requireDfeNumberFree(t.tx, body.dfeNumber);
     const row = await insertSchool(t.tx, {
       trustId,
       name: body.name,
       urn: body.urn ?? null,
+      dfeNumber: body.dfeNumber ?? null,
       letterhead: body.letterhead,
     });
     for (const hook of deps.registries.onSchoolCreated) {

@@ -2,6 +2,7 @@ import {
   AppError,
   checkAgainstSchool,
   IMPORT_PREVIEW_HOURS,
+  planCtfContacts,
   importPayloadSchema,
   importStoredSummarySchema,
   schoolDate,
@@ -85,6 +86,14 @@ export async function applyImport(
         case 'groups':
           await writeGroupPlan(w.tx, w.schoolId, plan, now, track);
           break;
+        case 'ctf': {
+          // Pupils first, then their contacts against the roll as it now is (joining pupils have ids).
+          if (payload.kind !== 'ctf') break;
+          await writePupilPlan(w.tx, w.schoolId, plan.pupils, schoolDate(now), now, track);
+          const after = await loadSnapshot(w.tx, w.schoolId, 'contacts');
+          await writeContactPlan(w.tx, w.schoolId, planCtfContacts(payload, after.contacts, after.lookups), now, track);
+          break;
+        }
       }
       track.phase('finishing');
       const result = resultOf(plan);

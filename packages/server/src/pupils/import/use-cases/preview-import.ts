@@ -17,19 +17,22 @@ import { decodeCsvFile, readCsvTable } from '../../../platform/csv';
 import { withoutRowData } from '../import.errors';
 import { planImport } from '../import.plan';
 import { insertPreview, loadSnapshot } from '../import.queries';
+import { previewCtfImport } from './preview-ctf-import';
 
 export interface PreviewInput {
   kind: ImportKind;
   fileName: string | undefined;
   markLeavers: boolean;
+  /** A CTF addressed to another school: the importer confirms it is meant for theirs. */
+  confirmOtherDestination?: boolean;
 }
 
 /** Only the last part of a path, without control characters: the name is shown back to people. */
-function cleanFileName(name: string | undefined): string {
+function cleanFileName(name: string | undefined, fallback = 'upload.csv'): string {
   const base = (name ?? '').split(/[/\\]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
   const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
-  return clean === '' ? 'upload.csv' : clean;
+  return clean === '' ? fallback : clean;
 }
 
 /**
@@ -45,6 +48,13 @@ export async function previewImport(
   // The file is read before the transaction opens (a large one takes a moment), but only once
   // the uploader is known to be allowed to import.
   checkSchool(request.actor, request.schoolId, 'pupil.import');
+  if (input.kind === 'ctf') {
+    const ctfInput = {
+      fileName: cleanFileName(input.fileName, 'upload.xml'),
+      confirmOtherDestination: input.confirmOtherDestination === true,
+    };
+    return previewCtfImport(deps, request, ctfInput, file);
+  }
   const bytes = file ?? new Uint8Array();
   const table = readCsvTable(decodeCsvFile(bytes));
   const now = deps.clock.now();
@@ -59,7 +69,9 @@ export async function previewImport(
       sortIssues([...read.issues, ...checkAgainstSchool(read.payload, snapshot.lookups)]),
       snapshot.lookups.pupilNameByUpn ?? new Map(),
     );
-    const { counts, sample } = outlinePlan(planImport(read.payload, snapshot, markLeavers));
+    const plan = planImport(read.payload, snapshot, markLeavers);
+    if (plan.kind === 'ctf') throw new Error('a CTF is checked by previewCtfImport');
+    const { counts, sample } = outlinePlan(plan);
     const summary: ImportStoredSummary = {
       totalRows: read.totalRows,
       ...counts,

@@ -1,0 +1,3 @@
+export * from './calendar.events';
+export * from './calendar.schemas';
+export * from './calendar.audit';

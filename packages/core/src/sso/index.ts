@@ -1,0 +1,3 @@
+export * from './sso.values';
+export * from './sso.schemas';
+export * from './sso.audit';

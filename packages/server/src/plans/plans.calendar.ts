@@ -1,0 +1,129 @@
+/**
+ * The plans feature's part of a member of staff's calendar feed: meetings they lead or are invited
+ * to, reviews of plans they lead, and next steps from meetings they own. Each item passes the rule
+ * of the page it links to (a meeting's record and its steps: case roles within their case scope;
+ * a plan's review: the case view of the plan, planAccessFor), so nothing is listed that the person
+ * could not open. Titles carry the pupil's initials only.
+ */
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { calendarTitle, canInSchool, type CalendarEvent } from '@tandem/core';
+import { meetingActions, meetings, plans, pupils } from '@tandem/core/schema';
+import type { DbOrTx } from '../db/client';
+import { mayOpenCase } from '../platform/case-access';
+import type { CalendarReader, CalendarSource } from '../platform/registries';
+import { planAccessFor } from './plans.queries';
+
+/** A meeting is shown as an hour long (its record keeps only when it starts). */
+const MEETING_MS = 60 * 60 * 1000;
+/** At most this many of each kind, so one feed stays small. */
+const LIMIT = 500;
+
+const londonDay = (column: typeof meetings.heldAt) => sql`(${column} at time zone 'Europe/London')::date`;
+
+async function meetingEvents(db: DbOrTx, r: CalendarReader): Promise<CalendarEvent[]> {
+  const { actor, schoolId } = r;
+  // A meeting's record is opened by case roles only (getMeeting).
+  if (!canInSchool(actor, 'pupil.readCase', schoolId)) return [];
+  const invited = sql`${meetings.attendees} @> ${JSON.stringify([{ userId: actor.userId }])}::jsonb`;
+  const rows = await db
+    .select({ m: meetings, pupil: pupils })
+    .from(meetings)
+    .innerJoin(pupils, eq(pupils.id, meetings.pupilId))
+    .where(
+      and(
+        eq(meetings.schoolId, schoolId),
+        or(eq(meetings.createdBy, actor.userId), invited),
+        sql`${londonDay(meetings.heldAt)} between ${r.from}::date and ${r.to}::date`,
+      ),
+    )
+    .orderBy(meetings.heldAt)
+    .limit(LIMIT);
+  const out: CalendarEvent[] = [];
+  for (const { m, pupil } of rows) {
+    if (!(await mayOpenCase(db, actor, schoolId, pupil.id))) continue;
+    out.push({
+      uid: `meeting-${m.id}`,
+      start: m.heldAt,
+      end: new Date(m.heldAt.getTime() + MEETING_MS),
+      allDay: false,
+      title: calendarTitle('meeting', [pupil]),
+      path: `/schools/${schoolId}/meetings/${m.id}`,
+    });
+  }
+  return out;
+}
+
+async function planReviewEvents(db: DbOrTx, r: CalendarReader): Promise<CalendarEvent[]> {
+  const { actor, schoolId } = r;
+  const rows = await db
+    .select({ p: plans, pupil: pupils })
+    .from(plans)
+    .innerJoin(pupils, eq(pupils.id, plans.pupilId))
+    .where(
+      and(
+        eq(plans.schoolId, schoolId),
+        eq(plans.leadUserId, actor.userId),
+        isNull(plans.endedAt),
+        isNull(pupils.leftOn),
+        sql`${plans.reviewDue} between ${r.from}::date and ${r.to}::date`,
+      ),
+    )
+    .orderBy(plans.reviewDue)
+    .limit(LIMIT);
+  const out: CalendarEvent[] = [];
+  for (const { p, pupil } of rows) {
+    // A review is recorded on the case view of the plan.
+    if ((await planAccessFor(db, actor, p)) !== 'case') continue;
+    out.push({
+      // The review date is part of the id: a review recorded moves the next one to a new event.
+      uid: `plan-review-${p.id}-${p.reviewDue}`,
+      start: p.reviewDue,
+      allDay: true,
+      title: calendarTitle('planReview', [pupil]),
+      path: `/schools/${schoolId}/plans/${p.id}`,
+    });
+  }
+  return out;
+}
+
+async function nextStepEvents(db: DbOrTx, r: CalendarReader): Promise<CalendarEvent[]> {
+  const { actor, schoolId } = r;
+  if (!canInSchool(actor, 'pupil.readCase', schoolId)) return [];
+  const rows = await db
+    .select({ a: meetingActions, pupil: pupils })
+    .from(meetingActions)
+    .innerJoin(meetings, eq(meetings.id, meetingActions.meetingId))
+    .innerJoin(pupils, eq(pupils.id, meetings.pupilId))
+    .where(
+      and(
+        eq(meetingActions.schoolId, schoolId),
+        eq(meetingActions.ownerUserId, actor.userId),
+        isNull(meetingActions.completedAt),
+        eq(meetings.schoolId, schoolId),
+        sql`${meetingActions.dueOn} between ${r.from}::date and ${r.to}::date`,
+      ),
+    )
+    .orderBy(meetingActions.dueOn)
+    .limit(LIMIT);
+  const out: CalendarEvent[] = [];
+  for (const { a, pupil } of rows) {
+    if (!(await mayOpenCase(db, actor, schoolId, pupil.id))) continue;
+    out.push({
+      uid: `next-step-${a.id}`,
+      start: a.dueOn,
+      allDay: true,
+      title: calendarTitle('nextStep', [pupil]),
+      path: `/schools/${schoolId}/meetings/${a.meetingId}`,
+    });
+  }
+  return out;
+}
+
+export const planCalendar: CalendarSource = {
+  name: 'plans',
+  events: async (db, r) => [
+    ...(await meetingEvents(db, r)),
+    ...(await planReviewEvents(db, r)),
+    ...(await nextStepEvents(db, r)),
+  ],
+};
