@@ -5,6 +5,7 @@ CREATE TABLE "sso_attempts" (
 	"state_hash" text NOT NULL,
 	"nonce" text NOT NULL,
 	"code_verifier" text NOT NULL,
+	"browser_hash" text NOT NULL,
 	"throttle_key" text NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL,

@@ -51,6 +51,12 @@ export const ssoAttempts = pgTable(
     stateHash: text('state_hash').notNull(),
     nonce: text('nonce').notNull(),
     codeVerifier: text('code_verifier').notNull(),
+    /**
+     * SHA-256 of a random value kept in a short-lived cookie of the browser that started the
+     * sign-in: the attempt is finished only in that browser, so nobody can sign someone else in
+     * as themself with a link (RFC 6749 section 10.12).
+     */
+    browserHash: text('browser_hash').notNull(),
     /** Hash of the address typed, for the per-address sign-in throttle (never the address itself). */
     throttleKey: text('throttle_key').notNull(),
     createdAt: ts('created_at').notNull(),

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  SSO_ATTEMPT_MINUTES,
   SSO_PROVIDERS,
   ssoCheckResponse,
   ssoConnectionBody,
@@ -21,6 +22,9 @@ import { finishSignIn } from './use-cases/finish-sign-in';
 import { readConnections } from './use-cases/read-connections';
 import { saveConnection } from './use-cases/save-connection';
 import { startSignIn } from './use-cases/start-sign-in';
+
+/** The cookie holding the starting browser's value for a sign-in in progress. */
+const SSO_BROWSER_COOKIE = 'tandem_sso';
 
 const TAGS = ['Single sign-on'];
 const schoolParams = z.object({ schoolId: z.uuid() });
@@ -87,7 +91,19 @@ export function ssoRoutes(app: FastifyInstance): void {
 
   // Starting and finishing a sign-in: for people not signed in. The sign-in throttle (per account
   // and per address, in the database) counts refusals; the flood guard limits the rest.
-  const start = async (query: SsoStartQuery) => (await startSignIn(deps, query)).href;
+  // The browser that starts a sign-in keeps a random value in a cookie for the attempt's life; the
+  // callback is accepted only with it (so a sign-in link cannot sign someone else in).
+  const start = async (query: SsoStartQuery, reply: FastifyReply) => {
+    const { url, browserToken } = await startSignIn(deps, query);
+    void reply.setCookie(SSO_BROWSER_COOKIE, browserToken, {
+      path: '/api/auth/sso',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: deps.config.secureCookies,
+      maxAge: SSO_ATTEMPT_MINUTES * 60,
+    });
+    return url.href;
+  };
   r.get(
     '/api/auth/sso/start',
     {
@@ -97,7 +113,7 @@ export function ssoRoutes(app: FastifyInstance): void {
     async (req, reply) => {
       noStore(reply);
       try {
-        return await reply.redirect(await start(req.query), 303);
+        return await reply.redirect(await start(req.query, reply), 303);
       } catch (error) {
         const e = error as { code?: string; message?: string };
         const code =
@@ -123,7 +139,7 @@ export function ssoRoutes(app: FastifyInstance): void {
     },
     async (req, reply) => {
       noStore(reply);
-      return { url: await start(req.body) };
+      return { url: await start(req.body, reply) };
     },
   );
   r.get(
@@ -138,7 +154,13 @@ export function ssoRoutes(app: FastifyInstance): void {
     },
     async (req, reply: FastifyReply) => {
       noStore(reply);
-      const result = await finishSignIn(deps, req.query as Record<string, string>, req.ip);
+      const result = await finishSignIn(
+        deps,
+        req.query as Record<string, string>,
+        req.cookies[SSO_BROWSER_COOKIE] ?? '',
+        req.ip,
+      );
+      void reply.clearCookie(SSO_BROWSER_COOKIE, { path: '/api/auth/sso' });
       if ('refused' in result) return reply.redirect(`/sign-in?sso=${result.refused}`, 303);
       const { token, auth } = result.session;
       void reply.setCookie(SESSION_COOKIE, token, {

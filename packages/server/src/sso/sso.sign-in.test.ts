@@ -169,6 +169,19 @@ describe('single sign-on through the school’s identity provider', () => {
     expect(unknown.headers.location).toBe('/sign-in?sso=unknown_state');
   });
 
+  it('finishes a sign-in only in the browser that started it (a sign-in link cannot sign someone else in)', async () => {
+    const starter = env.client();
+    const start = await starter.get(`/api/auth/sso/start?provider=microsoft&email=${encodeURIComponent(PEOPLE.tutor)}`);
+    const back = new URL(await new Browserless().signInAt(String(start.headers.location), idp.issuer, PEOPLE.tutor));
+    const victim = env.client();
+    const elsewhere = await victim.get(back.pathname + back.search);
+    await expectRefused(String(elsewhere.headers.location), 'other_browser', null);
+    expect((await victim.get('/api/auth/session')).body).toMatchObject({ signedIn: false });
+    // The attempt was not used up: the browser that started it still finishes it.
+    const own = await starter.get(back.pathname + back.search);
+    expect(own.headers.location).not.toContain('sso=');
+  });
+
   it('refuses someone not on the staff list, a parent and a pupil, and never creates an account', async () => {
     idp.addAccount({ email: 'new.person@kingsmead.example' });
     const unknown = await ssoSignIn('new.person@kingsmead.example');

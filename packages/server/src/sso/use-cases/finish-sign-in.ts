@@ -1,7 +1,7 @@
 import { amrShowsMfa, type SsoProvider, type SsoRefusal } from '@tandem/core';
 import { openSignedInSession, type SignedInSession } from '../../auth/session-start';
 import { assertNotLocked, clearFailures, recordAddressFailure, recordFailure, throttleKey } from '../../auth/throttle';
-import { tokenHash } from '../../auth/tokens';
+import { safeEqual, tokenHash } from '../../auth/tokens';
 import type { AppDeps } from '../../platform/deps';
 import { forAccount } from '../../platform/gate';
 import { discover, exchangeCode, redirectUriFor, verifiedEmail } from '../sso.oidc';
@@ -28,19 +28,28 @@ interface Refusal {
 /**
  * Finish a single sign-on when the identity provider sends the person back. The attempt must be
  * Tandem's, unused and unexpired (marked used in the same transaction, so a replayed state is
- * refused); openid-client exchanges the code and checks the ID token; then the verified e-mail
+ * refused), and come back to the browser that started it (its cookie); openid-client exchanges the code and checks the ID token; then the verified e-mail
  * must be in the connection's domains and belong to an active member of staff of THAT school who
  * is not disabled. The session is opened as for a password; the identity provider's MFA stands in
  * for Tandem's second factor only where the school accepts it. Every refusal is audited (reason
  * code, school, the person when known; never the address) and counts towards the throttle.
  */
-export async function finishSignIn(deps: AppDeps, query: Record<string, string>, ip: string): Promise<FinishResult> {
+export async function finishSignIn(
+  deps: AppDeps,
+  query: Record<string, string>,
+  browserToken: string,
+  ip: string,
+): Promise<FinishResult> {
   const state = query.state ?? '';
   const claimed = await forAccount(deps, { ip }, async (a) => {
     const attempt = state === '' || state.length > 500 ? undefined : await lockAttempt(a.tx, tokenHash(state));
     if (!attempt) return { reason: 'unknown_state' as const, connection: null, attempt: null };
     const connection = (await connectionById(a.tx, attempt.connectionId)) ?? null;
     if (attempt.usedAt) return { reason: 'replayed_state' as const, connection, attempt };
+    // Started in another browser: refused, and the attempt stays for the browser that started it.
+    if (!safeEqual(tokenHash(browserToken), attempt.browserHash)) {
+      return { reason: 'other_browser' as const, connection, attempt };
+    }
     await markAttemptUsed(a.tx, attempt.id, a.now);
     if (attempt.expiresAt <= a.now) return { reason: 'expired' as const, connection, attempt };
     if (!connection?.enabled) return { reason: 'domain_not_connected' as const, connection, attempt };

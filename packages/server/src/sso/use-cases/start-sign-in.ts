@@ -1,6 +1,6 @@
 import { AppError, SSO_ATTEMPT_MINUTES, notConnectedMessage, type SsoStartQuery } from '@tandem/core';
 import { assertNotLocked, throttleKey } from '../../auth/throttle';
-import { tokenHash } from '../../auth/tokens';
+import { newToken, tokenHash } from '../../auth/tokens';
 import type { AppDeps } from '../../platform/deps';
 import { forAccount } from '../../platform/gate';
 import { authorizationUrl, discover, newAttemptSecrets } from '../sso.oidc';
@@ -9,9 +9,10 @@ import { enabledConnectionsFor, holdsStaffRole, insertAttempt, userWithEmail } f
 /**
  * Start a single sign-on: find the enabled connection for the provider and the address's domain
  * (the answer never says whether an account exists), store a one-time attempt in the database
- * (state as a hash, nonce, PKCE verifier; 10 minutes; sso.jobs.ts deletes it a day after) and answer the identity provider's address.
+ * (state as a hash, nonce, PKCE verifier; 10 minutes; sso.jobs.ts deletes it a day after) and answer the identity provider's address,
+ * with the value the starting browser keeps in a cookie: only that browser may finish the attempt.
  */
-export async function startSignIn(deps: AppDeps, query: SsoStartQuery): Promise<URL> {
+export async function startSignIn(deps: AppDeps, query: SsoStartQuery): Promise<{ url: URL; browserToken: string }> {
   const { db } = deps.database;
   const key = throttleKey(query.email);
   await assertNotLocked(db, key, deps.clock.now());
@@ -44,11 +45,13 @@ export async function startSignIn(deps: AppDeps, query: SsoStartQuery): Promise<
     });
   }
   const secrets = newAttemptSecrets();
+  const browserToken = newToken();
   await forAccount(deps, { ip: null }, async (a) => {
     await insertAttempt(a.tx, {
       schoolId: connection.schoolId,
       connectionId: connection.id,
       stateHash: tokenHash(secrets.state),
+      browserHash: tokenHash(browserToken),
       nonce: secrets.nonce,
       codeVerifier: secrets.codeVerifier,
       throttleKey: key,
@@ -56,5 +59,5 @@ export async function startSignIn(deps: AppDeps, query: SsoStartQuery): Promise<
       expiresAt: new Date(a.now.getTime() + SSO_ATTEMPT_MINUTES * 60_000),
     });
   });
-  return authorizationUrl(deps, config, secrets, query.email);
+  return { url: await authorizationUrl(deps, config, secrets, query.email), browserToken };
 }
