@@ -5,7 +5,7 @@
  * tell their parents that they check. Each concern passes concernAccessFor and mayTriage, the
  * rules the concern page applies, so a restricted concern reaches the DSL team only.
  */
-import { and, eq, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
 import {
   canInSchool,
   concernAccessFor,
@@ -15,10 +15,10 @@ import {
   type ConcernAwaiting,
   type ParentsDeadline,
 } from '@tandem/core';
-import { concernActions, concerns } from '@tandem/core/schema';
+import { concerns } from '@tandem/core/schema';
 import type { DbOrTx } from '../db/client';
 import type { MyWorkReader, MyWorkSource } from '../platform/registries';
-import { pupilsOf, type ConcernRow } from './concerns.queries';
+import { openActionsOwned, pupilsOf, type ConcernRow } from './concerns.queries';
 
 /** A section lists at most this many. */
 const LIMIT = 50;
@@ -30,24 +30,7 @@ const refs = (map: Map<string, { id: string; name: string }[]>, id: string) =>
 const opens = (r: MyWorkReader, c: ConcernRow) => concernAccessFor(r.actor, r.schoolId, c) === 'full';
 
 async function actionsOwned(db: DbOrTx, r: MyWorkReader): Promise<ConcernActionDue[]> {
-  const rows = await db
-    .select({ a: concernActions, c: concerns })
-    .from(concernActions)
-    .innerJoin(concerns, eq(concerns.id, concernActions.concernId))
-    .where(
-      and(
-        eq(concernActions.schoolId, r.schoolId),
-        eq(concernActions.ownerUserId, r.actor.userId),
-        isNull(concernActions.completedAt),
-        isNull(concernActions.droppedAt),
-        eq(concerns.schoolId, r.schoolId),
-        // An action carried to the pupil's case when its concern closed is still the owner's work.
-        or(ne(concerns.status, 'closed'), sql`${concernActions.carriedAt} is not null`),
-      ),
-    )
-    .orderBy(concernActions.dueOn)
-    .limit(LIMIT);
-  const visible = rows.filter(({ c }) => opens(r, c));
+  const visible = await openActionsOwned(db, r.actor, r.schoolId, LIMIT);
   const pupils = await pupilsOf(
     db,
     visible.map(({ c }) => c.id),

@@ -2,8 +2,8 @@
  * Concern queries. Each is scoped to one school. Restricted concerns are filtered out here for
  * anyone outside the DSL team, so a list can never reveal that one exists.
  */
-import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import { AppError, type ConcernQueue, type ConcernQueueFilter } from '@tandem/core';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { AppError, concernAccessFor, type Actor, type ConcernQueue, type ConcernQueueFilter } from '@tandem/core';
 import {
   concernActions,
   concernAddenda,
@@ -380,4 +380,38 @@ export async function actionOf(db: DbOrTx, concernId: string, actionId: string) 
     .from(concernActions)
     .where(and(eq(concernActions.id, actionId), eq(concernActions.concernId, concernId)));
   return row;
+}
+
+/**
+ * The actions on concerns a person owns and has not done or dropped, in due order, with their
+ * concern: only where the person may open the concern in full (concernAccessFor, so an action in
+ * the restricted record reaches only the DSL team), and only due in `window` when given. An action
+ * carried to the pupil's case when its concern closed is still the owner's. Shared by "my work" and
+ * the calendar feed.
+ */
+export async function openActionsOwned(
+  db: DbOrTx,
+  actor: Actor,
+  schoolId: string,
+  limit: number,
+  window?: { from: string; to: string },
+) {
+  const rows = await db
+    .select({ a: concernActions, c: concerns })
+    .from(concernActions)
+    .innerJoin(concerns, eq(concerns.id, concernActions.concernId))
+    .where(
+      and(
+        eq(concernActions.schoolId, schoolId),
+        eq(concernActions.ownerUserId, actor.userId),
+        isNull(concernActions.completedAt),
+        isNull(concernActions.droppedAt),
+        eq(concerns.schoolId, schoolId),
+        or(ne(concerns.status, 'closed'), sql`${concernActions.carriedAt} is not null`),
+        window ? sql`${concernActions.dueOn} between ${window.from}::date and ${window.to}::date` : undefined,
+      ),
+    )
+    .orderBy(concernActions.dueOn)
+    .limit(limit);
+  return rows.filter(({ c }) => concernAccessFor(actor, schoolId, c) === 'full');
 }

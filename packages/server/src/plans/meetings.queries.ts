@@ -4,9 +4,10 @@
  */
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { AppError } from '@tandem/core';
-import { meetingActions, meetings, plans, users } from '@tandem/core/schema';
+import { AppError, canInSchool, type Actor } from '@tandem/core';
+import { meetingActions, meetings, plans, pupils, users } from '@tandem/core/schema';
 import type { DbOrTx } from '../db/client';
+import { mayOpenCase } from '../platform/case-access';
 
 export type MeetingRow = typeof meetings.$inferSelect;
 type NextStepRow = typeof meetingActions.$inferInsert;
@@ -184,4 +185,40 @@ export async function nextStepsOfMeetings(db: DbOrTx, schoolId: string, meetingI
     .from(meetingActions)
     .where(and(eq(meetingActions.schoolId, schoolId), inArray(meetingActions.meetingId, [...meetingIds])))
     .orderBy(asc(meetingActions.dueOn), asc(meetingActions.createdAt));
+}
+
+/**
+ * The next steps a person owns and has not done, in due order, with their pupil: only those whose
+ * meeting the person may open (case roles, within their case scope, as the meeting page decides),
+ * and only due in `window` when given. Shared by "my work" and the calendar feed.
+ */
+export async function openNextStepsOwned(
+  db: DbOrTx,
+  actor: Actor,
+  schoolId: string,
+  limit: number,
+  window?: { from: string; to: string },
+) {
+  if (!canInSchool(actor, 'pupil.readCase', schoolId)) return [];
+  const rows = await db
+    .select({ a: meetingActions, pupil: pupils })
+    .from(meetingActions)
+    .innerJoin(meetings, eq(meetings.id, meetingActions.meetingId))
+    .innerJoin(pupils, eq(pupils.id, meetings.pupilId))
+    .where(
+      and(
+        eq(meetingActions.schoolId, schoolId),
+        eq(meetingActions.ownerUserId, actor.userId),
+        isNull(meetingActions.completedAt),
+        eq(meetings.schoolId, schoolId),
+        window ? sql`${meetingActions.dueOn} between ${window.from}::date and ${window.to}::date` : undefined,
+      ),
+    )
+    .orderBy(meetingActions.dueOn)
+    .limit(limit);
+  const visible = [];
+  for (const row of rows) {
+    if (await mayOpenCase(db, actor, schoolId, row.pupil.id)) visible.push(row);
+  }
+  return visible;
 }

@@ -7,10 +7,11 @@
  */
 import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import { calendarTitle, canInSchool, type CalendarEvent } from '@tandem/core';
-import { meetingActions, meetings, plans, pupils } from '@tandem/core/schema';
+import { meetings, plans, pupils } from '@tandem/core/schema';
 import type { DbOrTx } from '../db/client';
 import { mayOpenCase } from '../platform/case-access';
 import type { CalendarReader, CalendarSource } from '../platform/registries';
+import { openNextStepsOwned } from './meetings.queries';
 import { planAccessFor } from './plans.queries';
 
 /** A meeting is shown as an hour long (its record keeps only when it starts). */
@@ -88,35 +89,14 @@ async function planReviewEvents(db: DbOrTx, r: CalendarReader): Promise<Calendar
 
 async function nextStepEvents(db: DbOrTx, r: CalendarReader): Promise<CalendarEvent[]> {
   const { actor, schoolId } = r;
-  if (!canInSchool(actor, 'pupil.readCase', schoolId)) return [];
-  const rows = await db
-    .select({ a: meetingActions, pupil: pupils })
-    .from(meetingActions)
-    .innerJoin(meetings, eq(meetings.id, meetingActions.meetingId))
-    .innerJoin(pupils, eq(pupils.id, meetings.pupilId))
-    .where(
-      and(
-        eq(meetingActions.schoolId, schoolId),
-        eq(meetingActions.ownerUserId, actor.userId),
-        isNull(meetingActions.completedAt),
-        eq(meetings.schoolId, schoolId),
-        sql`${meetingActions.dueOn} between ${r.from}::date and ${r.to}::date`,
-      ),
-    )
-    .orderBy(meetingActions.dueOn)
-    .limit(LIMIT);
-  const out: CalendarEvent[] = [];
-  for (const { a, pupil } of rows) {
-    if (!(await mayOpenCase(db, actor, schoolId, pupil.id))) continue;
-    out.push({
-      uid: `next-step-${a.id}`,
-      start: a.dueOn,
-      allDay: true,
-      title: calendarTitle('nextStep', [pupil]),
-      path: `/schools/${schoolId}/meetings/${a.meetingId}`,
-    });
-  }
-  return out;
+  const rows = await openNextStepsOwned(db, actor, schoolId, LIMIT, r);
+  return rows.map(({ a, pupil }) => ({
+    uid: `next-step-${a.id}`,
+    start: a.dueOn,
+    allDay: true,
+    title: calendarTitle('nextStep', [pupil]),
+    path: `/schools/${schoolId}/meetings/${a.meetingId}`,
+  }));
 }
 
 export const planCalendar: CalendarSource = {

@@ -5,10 +5,8 @@
  * listed that the person could not open.
  */
 import { and, eq, inArray, isNull, lte, or } from 'drizzle-orm';
-import { canInSchool, type NextStepDue, type PlanToRead, type ReviewDueItem } from '@tandem/core';
+import { type NextStepDue, type PlanToRead, type ReviewDueItem } from '@tandem/core';
 import {
-  meetingActions,
-  meetings,
   planReads,
   planShares,
   plans,
@@ -19,10 +17,10 @@ import {
   users,
 } from '@tandem/core/schema';
 import type { DbOrTx } from '../db/client';
-import { mayOpenCase } from '../platform/case-access';
 import { addDays } from '../platform/dates';
 import { pupilName } from '../platform/directory';
 import type { MyWorkReader, MyWorkSource } from '../platform/registries';
+import { openNextStepsOwned } from './meetings.queries';
 import { planAccessFor } from './plans.queries';
 
 /** Reviews due within this many days are listed (as on the reviews-due list). */
@@ -80,28 +78,7 @@ async function plansToRead(db: DbOrTx, r: MyWorkReader): Promise<PlanToRead[]> {
 
 async function nextStepsOwned(db: DbOrTx, r: MyWorkReader): Promise<NextStepDue[]> {
   const { actor, schoolId, today } = r;
-  // A meeting's record is opened by case roles only (getMeeting): others are not shown its steps.
-  if (!canInSchool(actor, 'pupil.readCase', schoolId)) return [];
-  const rows = await db
-    .select({ a: meetingActions, pupil: pupils })
-    .from(meetingActions)
-    .innerJoin(meetings, eq(meetings.id, meetingActions.meetingId))
-    .innerJoin(pupils, eq(pupils.id, meetings.pupilId))
-    .where(
-      and(
-        eq(meetingActions.schoolId, schoolId),
-        eq(meetingActions.ownerUserId, actor.userId),
-        isNull(meetingActions.completedAt),
-        eq(meetings.schoolId, schoolId),
-      ),
-    )
-    .orderBy(meetingActions.dueOn)
-    .limit(LIMIT);
-  const visible = [];
-  for (const row of rows) {
-    // Within the person's case scope only (need-to-know by caseload), as the meeting page decides.
-    if (await mayOpenCase(db, actor, schoolId, row.pupil.id)) visible.push(row);
-  }
+  const visible = await openNextStepsOwned(db, actor, schoolId, LIMIT);
   return visible.map(({ a, pupil }) => ({
     meetingId: a.meetingId,
     actionId: a.id,
