@@ -18,6 +18,7 @@
  *   BENCH_ONLY=reports        only measurement 12 (likewise)
  *   BENCH_ONLY=early          only measurement 13 (likewise)
  *   BENCH_ONLY=scale          only measurement 14: real app processes under 64 connections (PostgreSQL)
+ *   BENCH_ONLY=calendar       only measurement 15: a calendar fetching a busy SMHL's feed (the trust, likewise)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -84,6 +85,7 @@ import { generateFamilies } from './family';
 import { measureFamily } from './family-measure';
 import { measureReports } from './reports-measure';
 import { measureEarly } from './early-measure';
+import { measureCalendar } from './calendar-measure';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 const RESULTS_DIR = path.join(REPO_ROOT, 'bench-results');
@@ -1211,6 +1213,43 @@ async function earlyOnly(
   });
 }
 
+const CALENDAR_PLANS_HEADING =
+  "15. The app's selects for the feed (each distinct one once), run alone (median of 21), with its plan (EXPLAIN ANALYZE):";
+
+/** BENCH_ONLY=calendar: measurement 15 alone, on the trust just generated. */
+async function calendarOnly(
+  big: BenchDatabase,
+  trust: GeneratedTrust,
+  version: string | null,
+  apps: FastifyInstance[],
+): Promise<void> {
+  const school0 = trust.schools[0];
+  if (!school0) throw new Error('school 0 not generated');
+  const app = await appOn(big);
+  apps.push(app);
+  const warm = getter(app, '/api/bench/ok', '');
+  for (let i = 0; i < 200; i++) await warm();
+  log('Measuring (each: warm-up, one at a time, then several in flight):');
+  const measured = await measureCalendar(big, app, calendarContext(school0), FAST, log);
+  writeOnlyResults('calendar', CALENDAR_PLANS_HEADING, measured, version, {
+    database: usePostgres ? 'postgres' : 'pglite',
+    scale,
+    cpus: os.cpus().length,
+    loadAverageAtEnd: os.loadavg(),
+  });
+}
+
+/** Measurement 15's reader: the SMHL of school 0 (the app's publicUrl is appOn's). */
+function calendarContext(school: GeneratedSchool) {
+  return {
+    schoolId: school.id,
+    schoolIndex: school.index,
+    smhlEmail: school.smhlEmail,
+    dslEmail: school.dslEmail,
+    publicUrl: 'http://bench.test',
+  };
+}
+
 /**
  * BENCH_ONLY=scale: measurement 14 alone (PostgreSQL): real app processes under 64 connections,
  * the audited case view beside the same view unaudited, with one and with two processes.
@@ -1257,7 +1296,8 @@ async function main(): Promise<void> {
     only === 'family' ||
     only === 'reports' ||
     only === 'early' ||
-    only === 'scale'
+    only === 'scale' ||
+    only === 'calendar'
       ? { overBudget: false, weights: null }
       : runPageWeight(log);
   if (pageWeight.overBudget) process.exitCode = 1;
@@ -1335,6 +1375,10 @@ async function main(): Promise<void> {
     }
     if (only === 'scale') {
       await scaleOnly(big, trust, version?.v ?? null, apps);
+      return;
+    }
+    if (only === 'calendar') {
+      await calendarOnly(big, trust, version?.v ?? null, apps);
       return;
     }
 
@@ -1679,6 +1723,10 @@ async function main(): Promise<void> {
     );
     comparisons.push(...earlyModule.comparisons);
 
+    // 15. The calendar feed: the SMHL of school 0, given calendar items and a feed first.
+    const calendarModule = await measureCalendar(big, app, calendarContext(school), FAST, log);
+    comparisons.push(...calendarModule.comparisons);
+
     const trustPlans = plans.trust;
     const alonePlans = plans.alone;
     if (!trustPlans || !alonePlans) throw new Error('plans missing');
@@ -1732,6 +1780,9 @@ async function main(): Promise<void> {
     log('');
     log(EARLY_PLANS_HEADING);
     for (const e of earlyModule.explains) log(`  ${e}`);
+    log('');
+    log(CALENDAR_PLANS_HEADING);
+    for (const e of calendarModule.explains) log(`  ${e}`);
 
     const seconds = (performance.now() - started) / 1000;
     const result = {
@@ -1771,6 +1822,7 @@ async function main(): Promise<void> {
       family: { data: familyModule.data, explains: familyModule.explains },
       reports: { data: reportModule.data, explains: reportModule.explains },
       early: { data: earlyModule.data, explains: earlyModule.explains },
+      calendar: { data: calendarModule.data, explains: calendarModule.explains },
       table,
     };
     fs.mkdirSync(RESULTS_DIR, { recursive: true });

@@ -1,4 +1,4 @@
-/** The iCalendar text itself: London times with their zone, whole days as dates, stable ids. */
+/** The iCalendar text itself: times in UTC, whole days as dates, stable ids. */
 import { describe, expect, it } from 'vitest';
 import { calendarFeedText } from './calendar.ics';
 import { eventsOf } from './calendar.test-helpers';
@@ -33,16 +33,16 @@ describe('the feed text', () => {
     base,
   );
 
-  it('gives meetings their London time and zone (BST in summer, GMT in winter)', () => {
-    expect(text).toContain('BEGIN:VTIMEZONE\r\nTZID:Europe/London');
-    expect(text).toContain('DTSTART;TZID=Europe/London:20260710T103000');
-    expect(text).toContain('DTEND;TZID=Europe/London:20260710T113000');
-    expect(text).toContain('DTSTART;TZID=Europe/London:20261210T093000');
+  it('gives meetings their moment in UTC, an hour long, which calendars show in local time', () => {
+    expect(text).toContain('DTSTART:20260710T093000Z');
+    expect(text).toContain('DTEND:20260710T103000Z');
+    expect(text).toContain('DTSTART:20261210T093000Z');
+    expect(text).not.toContain('TZID');
   });
 
   it('writes a review as a whole day, and the stamp in UTC', () => {
     expect(text).toContain('DTSTART;VALUE=DATE:20261218');
-    expect(text).toContain('DTEND;VALUE=DATE:20261219');
+    expect(text).not.toMatch(/DTSTART:20261218/);
     expect(text).toContain('DTSTAMP:20260701T080509Z');
   });
 

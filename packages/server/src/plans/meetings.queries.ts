@@ -7,7 +7,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { AppError, canInSchool, type Actor } from '@tandem/core';
 import { meetingActions, meetings, plans, pupils, users } from '@tandem/core/schema';
 import type { DbOrTx } from '../db/client';
-import { mayOpenCase } from '../platform/case-access';
+import { caseScopeSql, caseScopesOf } from '../platform/case-access';
 
 export type MeetingRow = typeof meetings.$inferSelect;
 type NextStepRow = typeof meetingActions.$inferInsert;
@@ -189,8 +189,9 @@ export async function nextStepsOfMeetings(db: DbOrTx, schoolId: string, meetingI
 
 /**
  * The next steps a person owns and has not done, in due order, with their pupil: only those whose
- * meeting the person may open (case roles, within their case scope, as the meeting page decides),
- * and only due in `window` when given. Shared by "my work" and the calendar feed.
+ * meeting the person may open (case roles, within their case scope, as the meeting page decides:
+ * caseScopeSql, the list form of mayOpenCase), and only due in `window` when given. Shared by
+ * "my work" and the calendar feed.
  */
 export async function openNextStepsOwned(
   db: DbOrTx,
@@ -200,7 +201,8 @@ export async function openNextStepsOwned(
   window?: { from: string; to: string },
 ) {
   if (!canInSchool(actor, 'pupil.readCase', schoolId)) return [];
-  const rows = await db
+  const scopes = await caseScopesOf(db, actor, schoolId);
+  return db
     .select({ a: meetingActions, pupil: pupils })
     .from(meetingActions)
     .innerJoin(meetings, eq(meetings.id, meetingActions.meetingId))
@@ -212,13 +214,9 @@ export async function openNextStepsOwned(
         isNull(meetingActions.completedAt),
         eq(meetings.schoolId, schoolId),
         window ? sql`${meetingActions.dueOn} between ${window.from}::date and ${window.to}::date` : undefined,
+        caseScopeSql(scopes, actor.userId, schoolId, meetings.pupilId),
       ),
     )
     .orderBy(meetingActions.dueOn)
     .limit(limit);
-  const visible = [];
-  for (const row of rows) {
-    if (await mayOpenCase(db, actor, schoolId, row.pupil.id)) visible.push(row);
-  }
-  return visible;
 }

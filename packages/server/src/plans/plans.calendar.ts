@@ -1,18 +1,18 @@
 /**
  * The plans feature's part of a member of staff's calendar feed: meetings they lead or are invited
  * to, reviews of plans they lead, and next steps from meetings they own. Each item passes the rule
- * of the page it links to (a meeting's record and its steps: case roles within their case scope;
- * a plan's review: the case view of the plan, planAccessFor), so nothing is listed that the person
- * could not open. Titles carry the pupil's initials only.
+ * of the page it links to (a meeting's record and its steps, and a plan's review on the case view
+ * of the plan: case roles within their case scope), applied in each query by caseScopeSql (one
+ * statement per kind, however many events), so nothing is listed that the person could not open.
+ * Titles carry the pupil's initials only.
  */
 import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import { calendarTitle, canInSchool, type CalendarEvent } from '@tandem/core';
 import { meetings, plans, pupils } from '@tandem/core/schema';
 import type { DbOrTx } from '../db/client';
-import { mayOpenCase } from '../platform/case-access';
+import { caseScopeSql, caseScopesOf } from '../platform/case-access';
 import type { CalendarReader, CalendarSource } from '../platform/registries';
 import { openNextStepsOwned } from './meetings.queries';
-import { planAccessFor } from './plans.queries';
 
 /** A meeting is shown as an hour long (its record keeps only when it starts). */
 const MEETING_MS = 60 * 60 * 1000;
@@ -25,6 +25,7 @@ async function meetingEvents(db: DbOrTx, r: CalendarReader): Promise<CalendarEve
   const { actor, schoolId } = r;
   // A meeting's record is opened by case roles only (getMeeting).
   if (!canInSchool(actor, 'pupil.readCase', schoolId)) return [];
+  const scopes = await caseScopesOf(db, actor, schoolId);
   const invited = sql`${meetings.attendees} @> ${JSON.stringify([{ userId: actor.userId }])}::jsonb`;
   const rows = await db
     .select({ m: meetings, pupil: pupils })
@@ -35,27 +36,27 @@ async function meetingEvents(db: DbOrTx, r: CalendarReader): Promise<CalendarEve
         eq(meetings.schoolId, schoolId),
         or(eq(meetings.createdBy, actor.userId), invited),
         sql`${londonDay(meetings.heldAt)} between ${r.from}::date and ${r.to}::date`,
+        caseScopeSql(scopes, actor.userId, schoolId, meetings.pupilId),
       ),
     )
     .orderBy(meetings.heldAt)
     .limit(LIMIT);
-  const out: CalendarEvent[] = [];
-  for (const { m, pupil } of rows) {
-    if (!(await mayOpenCase(db, actor, schoolId, pupil.id))) continue;
-    out.push({
-      uid: `meeting-${m.id}`,
-      start: m.heldAt,
-      end: new Date(m.heldAt.getTime() + MEETING_MS),
-      allDay: false,
-      title: calendarTitle('meeting', [pupil]),
-      path: `/schools/${schoolId}/meetings/${m.id}`,
-    });
-  }
-  return out;
+  return rows.map(({ m, pupil }) => ({
+    uid: `meeting-${m.id}`,
+    start: m.heldAt,
+    end: new Date(m.heldAt.getTime() + MEETING_MS),
+    allDay: false,
+    title: calendarTitle('meeting', [pupil]),
+    path: `/schools/${schoolId}/meetings/${m.id}`,
+  }));
 }
 
 async function planReviewEvents(db: DbOrTx, r: CalendarReader): Promise<CalendarEvent[]> {
   const { actor, schoolId } = r;
+  // A review is recorded on the case view of the plan (planAccessFor 'case': a case role, within
+  // its case scope).
+  if (!canInSchool(actor, 'pupil.readCase', schoolId)) return [];
+  const scopes = await caseScopesOf(db, actor, schoolId);
   const rows = await db
     .select({ p: plans, pupil: pupils })
     .from(plans)
@@ -67,24 +68,19 @@ async function planReviewEvents(db: DbOrTx, r: CalendarReader): Promise<Calendar
         isNull(plans.endedAt),
         isNull(pupils.leftOn),
         sql`${plans.reviewDue} between ${r.from}::date and ${r.to}::date`,
+        caseScopeSql(scopes, actor.userId, schoolId, plans.pupilId),
       ),
     )
     .orderBy(plans.reviewDue)
     .limit(LIMIT);
-  const out: CalendarEvent[] = [];
-  for (const { p, pupil } of rows) {
-    // A review is recorded on the case view of the plan.
-    if ((await planAccessFor(db, actor, p)) !== 'case') continue;
-    out.push({
-      // The review date is part of the id: a review recorded moves the next one to a new event.
-      uid: `plan-review-${p.id}-${p.reviewDue}`,
-      start: p.reviewDue,
-      allDay: true,
-      title: calendarTitle('planReview', [pupil]),
-      path: `/schools/${schoolId}/plans/${p.id}`,
-    });
-  }
-  return out;
+  return rows.map(({ p, pupil }) => ({
+    // The review date is part of the id: a review recorded moves the next one to a new event.
+    uid: `plan-review-${p.id}-${p.reviewDue}`,
+    start: p.reviewDue,
+    allDay: true,
+    title: calendarTitle('planReview', [pupil]),
+    path: `/schools/${schoolId}/plans/${p.id}`,
+  }));
 }
 
 async function nextStepEvents(db: DbOrTx, r: CalendarReader): Promise<CalendarEvent[]> {
