@@ -6,7 +6,7 @@
  */
 import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, ssoConnections } from '@tandem/core/schema';
+import { auditEvents, roleAssignments, ssoConnections, users } from '@tandem/core/schema';
 import { createTestEnv, type TestEnv } from '../../test/harness';
 
 let env: TestEnv;
@@ -111,6 +111,19 @@ describe('the school’s single sign-on connection', () => {
     expect((await other.get(url())).status).toBe(404);
     expect((await other.put(`${url()}/google`, body())).status).toBe(404);
     expect((await env.client().get(url())).status).toBe(401);
+  });
+
+  it('is the trust administrator’s to keep also when they hold another role in the school', async () => {
+    const [admin] = await env.deps.database.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, 'alex.morgan@riverbank.example'));
+    await env.deps.database.db
+      .insert(roleAssignments)
+      .values({ userId: admin!.id, trustId: env.world.trustId, schoolId: env.world.kingsmead, role: 'teacher' });
+    const c = await env.as('trustAdmin');
+    expect((await c.get(url())).status).toBe(200);
+    expect((await c.put(`${url()}/google`, body({ issuer: 'https://accounts.google.com' }))).status).toBe(200);
   });
 
   it('checks the connection and says clearly when the provider cannot be reached', async () => {
