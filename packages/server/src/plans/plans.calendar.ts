@@ -6,13 +6,14 @@
  * statement per kind, however many events), so nothing is listed that the person could not open.
  * Titles carry the pupil's initials only.
  */
-import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
 import { calendarTitle, canInSchool, type CalendarEvent } from '@tandem/core';
-import { meetings, plans, pupils } from '@tandem/core/schema';
+import { meetings, pupils } from '@tandem/core/schema';
 import type { DbOrTx } from '../db/client';
 import { caseScopeSql, caseScopesOf } from '../platform/case-access';
 import type { CalendarReader, CalendarSource } from '../platform/registries';
 import { openNextStepsOwned } from './meetings.queries';
+import { reviewsLedBy } from './plans.queries';
 
 /** A meeting is shown as an hour long (its record keeps only when it starts). */
 const MEETING_MS = 60 * 60 * 1000;
@@ -52,34 +53,14 @@ async function meetingEvents(db: DbOrTx, r: CalendarReader): Promise<CalendarEve
 }
 
 async function planReviewEvents(db: DbOrTx, r: CalendarReader): Promise<CalendarEvent[]> {
-  const { actor, schoolId } = r;
-  // A review is recorded on the case view of the plan (planAccessFor 'case': a case role, within
-  // its case scope).
-  if (!canInSchool(actor, 'pupil.readCase', schoolId)) return [];
-  const scopes = await caseScopesOf(db, actor, schoolId);
-  const rows = await db
-    .select({ p: plans, pupil: pupils })
-    .from(plans)
-    .innerJoin(pupils, eq(pupils.id, plans.pupilId))
-    .where(
-      and(
-        eq(plans.schoolId, schoolId),
-        eq(plans.leadUserId, actor.userId),
-        isNull(plans.endedAt),
-        isNull(pupils.leftOn),
-        sql`${plans.reviewDue} between ${r.from}::date and ${r.to}::date`,
-        caseScopeSql(scopes, actor.userId, schoolId, plans.pupilId),
-      ),
-    )
-    .orderBy(plans.reviewDue)
-    .limit(LIMIT);
+  const rows = await reviewsLedBy(db, r.actor, r.schoolId, LIMIT, r);
   return rows.map(({ p, pupil }) => ({
     // The review date is part of the id: a review recorded moves the next one to a new event.
     uid: `plan-review-${p.id}-${p.reviewDue}`,
     start: p.reviewDue,
     allDay: true,
     title: calendarTitle('planReview', [pupil]),
-    path: `/schools/${schoolId}/plans/${p.id}`,
+    path: `/schools/${r.schoolId}/plans/${p.id}`,
   }));
 }
 

@@ -1,10 +1,11 @@
 /**
  * The plans feature's part of a person's "my work": plans given to them whose current version they
  * have not confirmed reading, next steps they own from meetings, and reviews of plans they lead.
- * Each plan is checked with planAccessFor, the rule the plan page itself applies, so nothing is
- * listed that the person could not open.
+ * Each plan to read is checked with planAccessFor, the rule the plan page itself applies; next
+ * steps and reviews carry the case scope in their query (the same rule for case roles); so nothing
+ * is listed that the person could not open.
  */
-import { and, eq, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import { type NextStepDue, type PlanToRead, type ReviewDueItem } from '@tandem/core';
 import {
   planReads,
@@ -21,7 +22,7 @@ import { addDays } from '../platform/dates';
 import { pupilName } from '../platform/directory';
 import type { MyWorkReader, MyWorkSource } from '../platform/registries';
 import { openNextStepsOwned } from './meetings.queries';
-import { planAccessFor } from './plans.queries';
+import { planAccessFor, reviewsLedBy } from './plans.queries';
 
 /** Reviews due within this many days are listed (as on the reviews-due list). */
 const REVIEW_HORIZON_DAYS = 14;
@@ -91,34 +92,14 @@ async function nextStepsOwned(db: DbOrTx, r: MyWorkReader): Promise<NextStepDue[
 
 async function reviewsILead(db: DbOrTx, r: MyWorkReader): Promise<ReviewDueItem[]> {
   const { actor, schoolId, today } = r;
-  const rows = await db
-    .select({ p: plans, pupil: pupils })
-    .from(plans)
-    .innerJoin(pupils, eq(pupils.id, plans.pupilId))
-    .where(
-      and(
-        eq(plans.schoolId, schoolId),
-        eq(plans.leadUserId, actor.userId),
-        isNull(plans.endedAt),
-        isNull(pupils.leftOn),
-        lte(plans.reviewDue, addDays(today, REVIEW_HORIZON_DAYS)),
-      ),
-    )
-    .orderBy(plans.reviewDue)
-    .limit(LIMIT);
-  const out: ReviewDueItem[] = [];
-  for (const { p, pupil } of rows) {
-    // A review is recorded on the case view of the plan.
-    if ((await planAccessFor(db, actor, p)) !== 'case') continue;
-    out.push({
-      planId: p.id,
-      kind: p.kind,
-      reviewDue: p.reviewDue,
-      overdue: p.reviewDue < today,
-      pupil: { id: pupil.id, name: pupilName(pupil) },
-    });
-  }
-  return out;
+  const rows = await reviewsLedBy(db, actor, schoolId, LIMIT, { to: addDays(today, REVIEW_HORIZON_DAYS) });
+  return rows.map(({ p, pupil }) => ({
+    planId: p.id,
+    kind: p.kind,
+    reviewDue: p.reviewDue,
+    overdue: p.reviewDue < today,
+    pupil: { id: pupil.id, name: pupilName(pupil) },
+  }));
 }
 
 export const planMyWork: MyWorkSource = {

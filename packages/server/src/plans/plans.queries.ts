@@ -35,7 +35,7 @@ import {
   users,
 } from '@tandem/core/schema';
 import type { DbOrTx } from '../db/client';
-import { mayOpenCase } from '../platform/case-access';
+import { caseScopeSql, caseScopesOf, mayOpenCase } from '../platform/case-access';
 import { teachesPupil } from '../platform/directory';
 
 export type PlanRow = typeof plans.$inferSelect;
@@ -517,4 +517,38 @@ export async function agreedPlansOfPupil(
       ),
     )
     .orderBy(desc(planVersions.agreedAt), desc(plans.createdAt));
+}
+
+/**
+ * The plans in force a person leads whose review falls due by `to` (and from `from`, when given),
+ * soonest first, with their pupil: only those whose case view the person may open (a case role
+ * within its case scope: planAccessFor's 'case', as SQL), one statement however many. Shared by
+ * "my work" and the calendar feed.
+ */
+export async function reviewsLedBy(
+  db: DbOrTx,
+  actor: Actor,
+  schoolId: string,
+  limit: number,
+  due: { from?: string; to: string },
+) {
+  if (!canInSchool(actor, 'pupil.readCase', schoolId)) return [];
+  const scopes = await caseScopesOf(db, actor, schoolId);
+  return db
+    .select({ p: plans, pupil: pupils })
+    .from(plans)
+    .innerJoin(pupils, eq(pupils.id, plans.pupilId))
+    .where(
+      and(
+        eq(plans.schoolId, schoolId),
+        eq(plans.leadUserId, actor.userId),
+        isNull(plans.endedAt),
+        isNull(pupils.leftOn),
+        due.from === undefined ? undefined : sql`${plans.reviewDue} >= ${due.from}::date`,
+        lte(plans.reviewDue, due.to),
+        caseScopeSql(scopes, actor.userId, schoolId, plans.pupilId),
+      ),
+    )
+    .orderBy(plans.reviewDue)
+    .limit(limit);
 }
